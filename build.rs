@@ -1,0 +1,90 @@
+//! Builds the gazetteer's name index from the committed `geodata/places.tsv.gz`.
+//!
+//! Offline and deterministic: reads only files of this repository and writes into `OUT_DIR`:
+//! - `places.tsv`: the decompressed table without its header line; a place is known by the byte
+//!   offset of its line;
+//! - `exact.fst` / `loose.fst`: maps from folded (and loosely folded) names to a posting list;
+//! - `postings.bin`: little-endian `u32`s; a list is its length followed by entries
+//!   `offset | (1 << 31 if the key is the place's main name)`.
+
+use std::collections::BTreeMap;
+use std::env;
+use std::fs;
+use std::io::Read;
+use std::path::PathBuf;
+
+#[path = "src/gazetteer/normalize.rs"]
+#[allow(dead_code)]
+mod normalize;
+
+const PRIMARY: u32 = 1 << 31;
+
+fn main() {
+    println!("cargo:rerun-if-changed=geodata/places.tsv.gz");
+    println!("cargo:rerun-if-changed=src/gazetteer/normalize.rs");
+    println!("cargo:rerun-if-changed=build.rs");
+
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let gz = fs::File::open("geodata/places.tsv.gz").expect("geodata/places.tsv.gz is committed");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(gz)
+        .read_to_string(&mut text)
+        .expect("geodata/places.tsv.gz is valid gzip of UTF-8 text");
+    let body = match text.find('\n') {
+        Some(i) => &text[i + 1..],
+        None => "",
+    };
+    assert!(body.len() < PRIMARY as usize, "offsets must fit in 31 bits");
+
+    let mut exact: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut loose: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut offset = 0usize;
+    for line in body.split_inclusive('\n') {
+        let start = offset as u32;
+        offset += line.len();
+        let cols: Vec<&str> = line.trim_end_matches('\n').split('\t').collect();
+        assert!(cols.len() == 9, "bad row at byte {start}: {line}");
+        let name = cols[2];
+        let alts = cols[8].split(',').filter(|a| !a.is_empty());
+        for (i, n) in std::iter::once(name).chain(alts).enumerate() {
+            let flag = if i == 0 { PRIMARY } else { 0 };
+            let key = normalize::fold(n);
+            if key.is_empty() {
+                continue;
+            }
+            let lkey = normalize::loose(&key);
+            add(&mut exact, key, start | flag);
+            add(&mut loose, lkey, start | flag);
+        }
+    }
+
+    let mut postings: Vec<u32> = Vec::new();
+    let exact_fst = build_fst(&exact, &mut postings);
+    let loose_fst = build_fst(&loose, &mut postings);
+    let bytes: Vec<u8> = postings.iter().flat_map(|v| v.to_le_bytes()).collect();
+
+    fs::write(out.join("places.tsv"), body).expect("write places.tsv");
+    fs::write(out.join("exact.fst"), exact_fst).expect("write exact.fst");
+    fs::write(out.join("loose.fst"), loose_fst).expect("write loose.fst");
+    fs::write(out.join("postings.bin"), bytes).expect("write postings.bin");
+}
+
+/// Adds an entry; a place listed twice under one key keeps one entry, primary if either was.
+fn add(map: &mut BTreeMap<String, Vec<u32>>, key: String, entry: u32) {
+    let list = map.entry(key).or_default();
+    match list.iter_mut().find(|e| **e & !PRIMARY == entry & !PRIMARY) {
+        Some(e) => *e |= entry & PRIMARY,
+        None => list.push(entry),
+    }
+}
+
+fn build_fst(map: &BTreeMap<String, Vec<u32>>, postings: &mut Vec<u32>) -> Vec<u8> {
+    let mut builder = fst::MapBuilder::memory();
+    for (key, list) in map {
+        let at = postings.len() as u64;
+        postings.push(list.len() as u32);
+        postings.extend_from_slice(list);
+        builder.insert(key, at).expect("keys arrive sorted");
+    }
+    builder.into_inner().expect("fst builds in memory")
+}

@@ -1,0 +1,166 @@
+//! Command-line interface: flags (clap derive) and the exit policy, in one place.
+
+mod report;
+mod run;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use itinera::Units;
+
+/// Turn news about journeys into maps and numbers, offline.
+#[derive(Debug, Parser)]
+#[command(name = "itinera", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Look place names up in the bundled gazetteer.
+    #[command(after_help = "Example: itinera geocode Khasan Ussuriysk Улан-Удэ --format json")]
+    Geocode(GeocodeArgs),
+    /// Per-leg and total geodesic distances and bearings of trips.
+    #[command(
+        after_help = "Examples:\n  itinera route geodata/trips/kji-2011.toml --units mi\n  itinera route Khasan Ussuriysk Ulan-Ude"
+    )]
+    Route(RouteArgs),
+    /// Export trips as GeoJSON (RFC 7946).
+    #[command(
+        after_help = "Examples:\n  itinera export geodata/trips/*.toml            (writes output/<name>.geojson)\n  itinera export Anadyr Nome -o anadyr-nome.geojson"
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct GeocodeArgs {
+    /// Place names, in any script (Khasan, Улан-Удэ, 블라디보스토크).
+    #[arg(required = true)]
+    names: Vec<String>,
+    /// Prefer places in this country (ISO code such as RU, or a country name).
+    #[arg(long, short)]
+    country: Option<String>,
+    /// List every ranked candidate, not only the best.
+    #[arg(long)]
+    all: bool,
+    /// With --all: at most this many candidates per name.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DataFormat::Table)]
+    format: DataFormat,
+}
+
+/// Where trips come from: trip files (TOML or CSV, `-` for stdin) or place names.
+#[derive(Debug, Args)]
+struct TripArgs {
+    /// Trip files (.toml, .csv, - for stdin), or place names forming one ad-hoc trip.
+    #[arg(required = true, value_name = "TRIPFILE|PLACE")]
+    inputs: Vec<String>,
+    /// Country hint for stops that give none (ISO code or name).
+    #[arg(long, short)]
+    country: Option<String>,
+    /// Treat an ambiguous place name as an error instead of a warning.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, Args)]
+struct RouteArgs {
+    #[command(flatten)]
+    trips: TripArgs,
+    /// Distance units.
+    #[arg(long, short, value_enum, default_value_t = Units::Km)]
+    units: Units,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RouteFormat::Table)]
+    format: RouteFormat,
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    trips: TripArgs,
+    /// Output file (`-` for stdout). Default: output/<input name>.geojson for each trip file.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Folder for default output names.
+    #[arg(long, default_value = "output")]
+    out_dir: PathBuf,
+    /// Output format (only GeoJSON so far; chosen by extension otherwise).
+    #[arg(long, short, value_enum)]
+    format: Option<ExportFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DataFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RouteFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Geojson,
+}
+
+/// Exit codes: 0 success, 1 runtime failure, 2 bad input or usage (as clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    Success = 0,
+    Failure = 1,
+    BadInput = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Geocode(a) => run::geocode(a),
+        Command::Route(a) => run::route(a),
+        Command::Export(a) => run::export(a),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(run::Failure::BrokenPipe) => Exit::Success.into(),
+        Err(run::Failure::Error(e)) => {
+            report::error(&e);
+            if e.is_bad_input() {
+                Exit::BadInput.into()
+            } else {
+                Exit::Failure.into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_are_stable() {
+        assert_eq!(Exit::Success as u8, 0);
+        assert_eq!(Exit::Failure as u8, 1);
+        assert_eq!(Exit::BadInput as u8, 2);
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,566 @@
+//! One function per subcommand: build options, call the library, write the outputs.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use itinera::gazetteer::LookupOptions;
+use itinera::route::{self, Route};
+use itinera::trip::{self, ResolveOptions, Resolved};
+use itinera::{Candidate, Error, Gazetteer, SourceFile, TripPlan, Units, export, output};
+use serde_json::json;
+
+use super::{DataFormat, Exit, ExportArgs, GeocodeArgs, RouteArgs, RouteFormat, TripArgs, report};
+
+/// Why a subcommand stopped early.
+pub enum Failure {
+    /// Standard output was closed (`itinera route ... | head -1`): not an error.
+    BrokenPipe,
+    /// An error to report.
+    Error(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        match &e {
+            Error::Write { source, .. } if source.kind() == io::ErrorKind::BrokenPipe => {
+                Failure::BrokenPipe
+            }
+            _ => Failure::Error(e),
+        }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Error::Write {
+            path: "<stdout>".into(),
+            source: e,
+        }
+        .into()
+    }
+}
+
+type Outcome = Result<Exit, Failure>;
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+pub fn geocode(a: GeocodeArgs) -> Outcome {
+    let g = Gazetteer::bundled();
+    let country = match &a.country {
+        None => None,
+        Some(c) => Some(
+            g.country_code(c)
+                .ok_or_else(|| unknown_country(c))?
+                .to_string(),
+        ),
+    };
+    let opts = LookupOptions { country };
+    let mut results: Vec<(&str, Vec<Candidate>)> = Vec::new();
+    let mut errors = Vec::new();
+    for name in &a.names {
+        let mut found = g.lookup(name, &opts);
+        if found.is_empty() {
+            errors.push(Error::UnknownPlace {
+                name: name.clone(),
+                location: None,
+                suggestions: g.suggest(name, 3),
+            });
+        }
+        found.truncate(if a.all { a.limit.max(1) } else { 1 });
+        results.push((name, found));
+    }
+    let text = match a.format {
+        DataFormat::Json => {
+            let items: Vec<_> = results
+                .iter()
+                .zip(&a.names)
+                .map(|((query, found), _)| match found.first() {
+                    None => {
+                        let suggestions = g.suggest(query, 3);
+                        json!({ "query": query, "error": "unknown place", "suggestions": suggestions })
+                    }
+                    Some(best) => {
+                        let mut v = candidate_json(query, best);
+                        if a.all {
+                            v["candidates"] = found.iter().map(|c| candidate_json(query, c)).collect();
+                        }
+                        v
+                    }
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&items).map_err(|e| Error::Encode {
+                what: "JSON",
+                source: e.into(),
+            })?;
+            s.push('\n');
+            s
+        }
+        DataFormat::Table => {
+            let mut rows = vec![
+                vec![
+                    "query",
+                    "rank",
+                    "name",
+                    "matched as",
+                    "country",
+                    "region",
+                    "lat",
+                    "lon",
+                    "population",
+                    "geonameid",
+                ]
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+            ];
+            for (query, found) in &results {
+                for (i, c) in found.iter().enumerate() {
+                    let p = &c.place;
+                    rows.push(vec![
+                        query.to_string(),
+                        (i + 1).to_string(),
+                        p.name.to_string(),
+                        c.matched.to_string(),
+                        p.country.to_string(),
+                        p.admin1_name().unwrap_or_default().to_string(),
+                        format!("{:.5}", p.lat),
+                        format!("{:.5}", p.lon),
+                        p.population.to_string(),
+                        p.geonameid.map_or_else(|| "-".into(), |id| id.to_string()),
+                    ]);
+                }
+            }
+            table(&rows, &[1, 6, 7, 8, 9])
+        }
+    };
+    print(&text)?;
+    if errors.is_empty() {
+        Ok(Exit::Success)
+    } else {
+        for e in &errors {
+            report::error(e);
+        }
+        Ok(Exit::BadInput)
+    }
+}
+
+fn candidate_json(query: &str, c: &Candidate) -> serde_json::Value {
+    let p = &c.place;
+    json!({
+        "query": query,
+        "name": p.name,
+        "matched": c.matched,
+        "match": c.how,
+        "kind": p.kind,
+        "country": p.country,
+        "country_name": p.country_name(),
+        "admin1": p.admin1_name(),
+        "admin1_code": p.admin1,
+        "lat": p.lat,
+        "lon": p.lon,
+        "population": p.population,
+        "geonameid": p.geonameid,
+        "score": (c.score * 1000.0).round() / 1000.0,
+    })
+}
+
+fn unknown_country(c: &str) -> Error {
+    Error::invalid(
+        format!("unknown country `{c}`"),
+        Some(
+            "use an ISO 3166-1 alpha-2 code such as RU, KP, CN, or an English country name".into(),
+        ),
+    )
+}
+
+/// One set of trips and where it came from.
+struct Loaded {
+    /// File stem for default output names.
+    stem: String,
+    /// The input path, to refuse overwriting it.
+    path: Option<PathBuf>,
+    resolved: Resolved,
+}
+
+/// Whether the inputs are trip files (rather than place names).
+fn are_files(inputs: &[String]) -> bool {
+    inputs.iter().any(|i| {
+        let lower = i.to_ascii_lowercase();
+        i == "-" || lower.ends_with(".toml") || lower.ends_with(".csv") || Path::new(i).is_file()
+    })
+}
+
+fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
+    let g = Gazetteer::bundled();
+    let opts = ResolveOptions {
+        country: args.country.clone(),
+        strict: args.strict,
+    };
+    let mut sets = Vec::new();
+    if are_files(&args.inputs) {
+        for input in &args.inputs {
+            let path = PathBuf::from(input);
+            let source = SourceFile::read(&path)?;
+            let plan = trip::parse(&source)?;
+            let resolved = trip::resolve(&plan, g, &opts)?;
+            let stem = if input == "-" {
+                "stdin".to_string()
+            } else {
+                path.file_stem()
+                    .map_or_else(|| "trip".into(), |s| s.to_string_lossy().into_owned())
+            };
+            sets.push(Loaded {
+                stem,
+                path: (input != "-").then_some(path),
+                resolved,
+            });
+        }
+    } else {
+        let plan = TripPlan::from_names(&args.inputs);
+        let resolved = trip::resolve(&plan, g, &opts)?;
+        sets.push(Loaded {
+            stem: slug(&args.inputs),
+            path: None,
+            resolved,
+        });
+    }
+    for set in &sets {
+        for w in &set.resolved.warnings {
+            report::warning(&w.message, w.location.as_ref());
+        }
+    }
+    Ok(sets)
+}
+
+/// `Khasan Ulan-Ude` -> `khasan-ulan-ude` (first and last stop), for default file names.
+fn slug(names: &[String]) -> String {
+    let ends = match names {
+        [one] => vec![one.as_str()],
+        [first, .., last] => vec![first.as_str(), last.as_str()],
+        [] => vec!["trip"],
+    };
+    let s: String = ends
+        .join("-")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() { "trip".into() } else { s }
+}
+
+pub fn route(a: RouteArgs) -> Outcome {
+    let sets = load(&a.trips)?;
+    let routes: Vec<Route> = sets
+        .iter()
+        .flat_map(|s| s.resolved.trips.iter().map(route::build))
+        .collect();
+    let text = match a.format {
+        RouteFormat::Table => route_table(&routes, a.units),
+        RouteFormat::Json => {
+            let v = route_json(&routes, a.units);
+            let mut s = serde_json::to_string_pretty(&v).map_err(|e| Error::Encode {
+                what: "JSON",
+                source: e.into(),
+            })?;
+            s.push('\n');
+            s
+        }
+        RouteFormat::Csv => route_csv(&routes, a.units)?,
+    };
+    print(&text)?;
+    Ok(Exit::Success)
+}
+
+fn route_table(routes: &[Route], u: Units) -> String {
+    let mut s = String::new();
+    let unit = u.label();
+    for r in routes {
+        let _ = writeln!(
+            s,
+            "{} ({} stops; straight-line geodesic distances, WGS84)",
+            r.name,
+            r.stops.len()
+        );
+        let mut rows = vec![
+            [
+                "#",
+                "from",
+                "to",
+                &format!("distance {unit}"),
+                &format!("cumulative {unit}"),
+                "bearing",
+                "mode",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        let mut cum = 0.0;
+        for (i, l) in r.legs.iter().enumerate() {
+            cum += l.meters;
+            rows.push(vec![
+                (i + 1).to_string(),
+                r.stops[l.from].label.clone(),
+                r.stops[l.to].label.clone(),
+                format!("{:.3}", u.from_meters(l.meters)),
+                format!("{:.3}", u.from_meters(cum)),
+                format!("{:.1}°", l.bearing_deg),
+                l.mode.as_str().to_string(),
+            ]);
+        }
+        if r.legs.is_empty() {
+            let _ = writeln!(
+                s,
+                "  one stop, no legs: {} ({:.5}, {:.5})",
+                r.stops[0].label, r.stops[0].lat, r.stops[0].lon
+            );
+        } else {
+            for line in table(&rows, &[0, 3, 4, 5]).lines() {
+                let _ = writeln!(s, "  {line}");
+            }
+        }
+        let _ = writeln!(s, "  total {:.3} {unit}\n", u.from_meters(r.meters()));
+    }
+    s
+}
+
+fn route_json(routes: &[Route], u: Units) -> serde_json::Value {
+    let trips: Vec<_> = routes
+        .iter()
+        .map(|r| {
+            let mut cum = 0.0;
+            let legs: Vec<_> = r
+                .legs
+                .iter()
+                .map(|l| {
+                    cum += l.meters;
+                    json!({
+                        "from": r.stops[l.from].label,
+                        "to": r.stops[l.to].label,
+                        "distance_m": mm(l.meters),
+                        "distance": u.from_meters(l.meters),
+                        "cumulative_m": mm(cum),
+                        "bearing_deg": l.bearing_deg,
+                        "mode": l.mode.as_str(),
+                    })
+                })
+                .collect();
+            let stops: Vec<_> = r
+                .stops
+                .iter()
+                .map(|s| {
+                    json!({
+                        "name": s.label,
+                        "matched": s.place.as_ref().map(|p| p.name),
+                        "country": s.place.as_ref().map(|p| p.country),
+                        "geonameid": s.place.as_ref().and_then(|p| p.geonameid),
+                        "lat": s.lat,
+                        "lon": s.lon,
+                        "date": s.date,
+                    })
+                })
+                .collect();
+            json!({
+                "name": r.name,
+                "total_m": mm(r.meters()),
+                "total": u.from_meters(r.meters()),
+                "units": u.label(),
+                "path": "geodesic",
+                "stops": stops,
+                "legs": legs,
+            })
+        })
+        .collect();
+    json!({ "trips": trips })
+}
+
+fn mm(m: f64) -> f64 {
+    (m * 1000.0).round() / 1000.0
+}
+
+fn route_csv(routes: &[Route], u: Units) -> Result<String, Failure> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let unit = u.label();
+    let enc = |e: csv::Error| {
+        Failure::from(Error::Encode {
+            what: "CSV",
+            source: e.into(),
+        })
+    };
+    w.write_record([
+        "trip",
+        "leg",
+        "from",
+        "to",
+        &format!("distance_{unit}"),
+        &format!("cumulative_{unit}"),
+        "bearing_deg",
+        "mode",
+        "from_date",
+        "to_date",
+    ])
+    .map_err(enc)?;
+    for r in routes {
+        let mut cum = 0.0;
+        for (i, l) in r.legs.iter().enumerate() {
+            cum += l.meters;
+            let (a, b) = (&r.stops[l.from], &r.stops[l.to]);
+            w.write_record([
+                r.name.as_str(),
+                &(i + 1).to_string(),
+                &a.label,
+                &b.label,
+                &format!("{:.6}", u.from_meters(l.meters)),
+                &format!("{:.6}", u.from_meters(cum)),
+                &format!("{:.4}", l.bearing_deg),
+                l.mode.as_str(),
+                a.date.as_deref().unwrap_or_default(),
+                b.date.as_deref().unwrap_or_default(),
+            ])
+            .map_err(enc)?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| {
+        Failure::from(Error::Encode {
+            what: "CSV",
+            source: e.to_string().into(),
+        })
+    })?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+pub fn export(a: ExportArgs) -> Outcome {
+    if let Some(out) = &a.output {
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        if out.as_os_str() != "-"
+            && a.format.is_none()
+            && !matches!(ext.as_deref(), Some("geojson" | "json"))
+        {
+            return Err(Error::invalid(
+                format!("unknown output format for `{}`", out.display()),
+                Some("name the output *.geojson, or pass --format geojson".into()),
+            )
+            .into());
+        }
+    }
+    let sets = load(&a.trips)?;
+    if a.output.is_some() && sets.len() > 1 {
+        return Err(Error::invalid(
+            "`--output` takes one input file, not several".to_string(),
+            Some("leave out -o to write output/<name>.geojson for each file".into()),
+        )
+        .into());
+    }
+    for set in &sets {
+        let target = match &a.output {
+            Some(o) => o.clone(),
+            None => {
+                std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
+                    path: a.out_dir.display().to_string(),
+                    source: e,
+                })?;
+                a.out_dir.join(format!("{}.geojson", set.stem))
+            }
+        };
+        if let Some(input) = &set.path {
+            if same_file(input, &target) {
+                return Err(Error::invalid(
+                    format!("output `{}` is the input file", target.display()),
+                    Some("choose another output name; inputs are never overwritten".into()),
+                )
+                .into());
+            }
+        }
+        let routes: Vec<Route> = set.resolved.trips.iter().map(route::build).collect();
+        output::write_atomic(&target, |w| {
+            export::write_geojson(&routes, set.resolved.title.as_deref(), w)
+        })?;
+        if target.as_os_str() != "-" {
+            eprintln!("wrote {}", target.display());
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Left-aligned text columns, right-aligned numeric ones; widths in characters.
+fn table(rows: &[Vec<String>], numeric: &[usize]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut s = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (c, cell) in r.iter().enumerate() {
+            let pad = widths[c] - cell.chars().count();
+            if c > 0 {
+                line.push_str("  ");
+            }
+            if numeric.contains(&c) {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_name_first_and_last_stop() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            slug(&names(&["Khasan", "Ussuriysk", "Ulan-Ude"])),
+            "khasan-ulan-ude"
+        );
+        assert_eq!(slug(&names(&["Улан-Удэ"])), "улан-удэ");
+        assert_eq!(slug(&names(&["--"])), "trip");
+    }
+
+    #[test]
+    fn tables_align_by_characters() {
+        let rows = vec![
+            vec!["a".to_string(), "1".into()],
+            vec!["Хасан".into(), "10".into()],
+        ];
+        assert_eq!(table(&rows, &[1]), "a       1\nХасан  10\n");
+    }
+}

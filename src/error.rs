@@ -1,0 +1,191 @@
+//! The library's error type: one enum, each variant carrying what its message needs.
+//!
+//! Messages are lower case and name the offending value in backticks; the binary adds the
+//! location, a caret, the help line and the exit code (see [`Error::is_bad_input`]).
+
+use std::io;
+
+use crate::source::Location;
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in itinera.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input file could not be read: missing, a directory, no permission.
+    /// Remedy: check the path.
+    #[error("cannot read `{path}`")]
+    Read {
+        /// The path as given.
+        path: String,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+
+    /// The input is not UTF-8 text (a binary file, or another encoding).
+    /// Remedy: convert it to UTF-8 (e.g. `iconv -t UTF-8`).
+    #[error("`{path}` is not UTF-8 text")]
+    NotUtf8 {
+        /// The path as given.
+        path: String,
+        /// Where the first invalid byte is.
+        location: Box<Location>,
+    },
+
+    /// A trip file does not parse (TOML or CSV syntax, wrong value types).
+    #[error("{message}")]
+    Syntax {
+        /// What the parser said, lower case.
+        message: String,
+        /// Where.
+        location: Box<Location>,
+    },
+
+    /// A value is out of range or inconsistent (latitude 91, both `place` and `lat`, ...).
+    #[error("{message}")]
+    Invalid {
+        /// What is wrong.
+        message: String,
+        /// Where, when the value came from a file.
+        location: Option<Box<Location>>,
+        /// How to fix it.
+        help: Option<String>,
+    },
+
+    /// No gazetteer place has this name. Remedy: check the spelling, give coordinates.
+    #[error("unknown place `{name}`")]
+    UnknownPlace {
+        /// The name as written.
+        name: String,
+        /// Where, when the name came from a file.
+        location: Option<Box<Location>>,
+        /// Close names that do exist, best first.
+        suggestions: Vec<String>,
+    },
+
+    /// Several independent errors (e.g. three unknown places in one trip file).
+    #[error("{} errors", .0.len())]
+    Multiple(Vec<Error>),
+
+    /// An output could not be written. Nothing partial is left behind.
+    #[error("cannot write `{path}`")]
+    Write {
+        /// The output path.
+        path: String,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+
+    /// Serialising an output failed.
+    #[error("cannot encode {what}")]
+    Encode {
+        /// What was being encoded.
+        what: &'static str,
+        /// Why.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl Error {
+    /// Whether the user can fix this by changing the input or the flags (exit code 2), as
+    /// opposed to a failure of the machine (exit code 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Error::Read { .. }
+            | Error::NotUtf8 { .. }
+            | Error::Syntax { .. }
+            | Error::Invalid { .. }
+            | Error::UnknownPlace { .. } => true,
+            Error::Multiple(errors) => errors.iter().any(Error::is_bad_input),
+            // A path that cannot exist or be written is the user's to fix; a full disk is not.
+            Error::Write { source, .. } => matches!(
+                source.kind(),
+                io::ErrorKind::NotFound
+                    | io::ErrorKind::PermissionDenied
+                    | io::ErrorKind::IsADirectory
+                    | io::ErrorKind::NotADirectory
+                    | io::ErrorKind::InvalidInput
+                    | io::ErrorKind::AlreadyExists
+                    | io::ErrorKind::ReadOnlyFilesystem
+            ),
+            Error::Encode { .. } => false,
+        }
+    }
+
+    /// The location in an input file, where the error has one.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::NotUtf8 { location, .. } | Error::Syntax { location, .. } => Some(location),
+            Error::Invalid { location, .. } | Error::UnknownPlace { location, .. } => {
+                location.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// A line telling the user how to fix the error, where there is one.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            Error::Invalid { help, .. } => help.clone(),
+            Error::UnknownPlace { suggestions, .. } if !suggestions.is_empty() => {
+                let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+                Some(format!("did you mean {}?", list.join(" or ")))
+            }
+            Error::UnknownPlace { .. } => Some(
+                "check the spelling, or give the stop coordinates: { name = \"...\", lat = ..., lon = ... }"
+                    .to_string(),
+            ),
+            Error::NotUtf8 { .. } => Some("convert the file to UTF-8, e.g. with `iconv -t UTF-8`".into()),
+            _ => None,
+        }
+    }
+
+    /// An [`Error::Invalid`] without location.
+    pub fn invalid(message: impl Into<String>, help: Option<String>) -> Self {
+        Error::Invalid {
+            message: message.into(),
+            location: None,
+            help,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_input_and_runtime_failures_are_told_apart() {
+        let unknown = Error::UnknownPlace {
+            name: "X".into(),
+            location: None,
+            suggestions: vec![],
+        };
+        assert!(unknown.is_bad_input());
+        let full = Error::Write {
+            path: "o".into(),
+            source: io::Error::other("disk full"),
+        };
+        assert!(!full.is_bad_input());
+        let missing_dir = Error::Write {
+            path: "o".into(),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        };
+        assert!(missing_dir.is_bad_input());
+    }
+
+    #[test]
+    fn unknown_place_suggests() {
+        let e = Error::UnknownPlace {
+            name: "Usuriysk".into(),
+            location: None,
+            suggestions: vec!["Ussuriysk".into()],
+        };
+        assert_eq!(e.to_string(), "unknown place `Usuriysk`");
+        assert_eq!(e.help().as_deref(), Some("did you mean `Ussuriysk`?"));
+    }
+}

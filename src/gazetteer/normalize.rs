@@ -1,0 +1,105 @@
+//! Name folding: the keys under which the gazetteer files names and looks queries up.
+//!
+//! This file is also compiled into `build.rs` (via `#[path]`), so the index built there and the
+//! queries folded at run time go through exactly the same code. It must only depend on `std`
+//! and `unicode-normalization`.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds a name to its lookup key: compatibility decomposition, combining marks (diacritics)
+/// dropped, lower case, a few letters without decomposition mapped to ASCII (`ß`, `ø`, `ł`…),
+/// and everything that is not a letter or digit (spaces, hyphens, apostrophes, dots) removed.
+///
+/// `"Zabaykal’sk"`, `"Zabaykal'sk"` and `"ZABAYKALSK"` all fold to `"zabaykalsk"`;
+/// `"Ulan-Ude"`, `"Ulan Ude"` to `"ulanude"`; `"Улан-Удэ"` to `"уланудэ"`.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.nfkd() {
+        if is_combining_mark(c) || !c.is_alphanumeric() {
+            continue;
+        }
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'ı' => out.push('i'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A looser key over a folded name that merges common romanisation variants of Russian and
+/// other names: `j` and `y` (`Zabajkalsk`/`Zabaykalsk`), `iy`/`ii`/`ij` and `i` (`Ussuriisk`,
+/// `Ussuriysk`, `Novobureyskiy`), a final `-sky` and `-ski` (`Novobureysky`), doubled `y`, and
+/// the city suffixes `市` and `시` of Chinese, Japanese and Korean names.
+///
+/// Matches through this key rank below matches of the folded name.
+pub fn loose(folded: &str) -> String {
+    let mut s: String = folded
+        .strip_suffix('市')
+        .or_else(|| folded.strip_suffix("\u{1109}\u{1175}")) // 시 after decomposition
+        .unwrap_or(folded)
+        .chars()
+        .map(|c| if c == 'j' { 'y' } else { c })
+        .collect();
+    for (from, to) in [("iy", "i"), ("ii", "i"), ("yy", "y")] {
+        while s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    if s.ends_with("sky") {
+        s.pop();
+        s.push('i');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Zabaykal’sk"), "zabaykalsk");
+        assert_eq!(fold("Zabaykal'sk"), "zabaykalsk");
+        assert_eq!(fold("Zabaykal`sk"), "zabaykalsk");
+        assert_eq!(fold("ULAN-UDE"), "ulanude");
+        assert_eq!(fold("Ulan Ude"), "ulanude");
+        assert_eq!(fold("Sŏnbong"), "sonbong");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Улан-Удэ"), "уланудэ");
+        assert_eq!(fold("Ёлкино"), fold("Елкино"));
+    }
+
+    #[test]
+    fn fold_is_idempotent_on_scripts() {
+        for name in ["블라디보스토크", "海参崴", "Владивосток", "São Paulo"] {
+            let once = fold(name);
+            assert!(!once.is_empty());
+            assert_eq!(fold(&once), once, "{name}");
+        }
+    }
+
+    #[test]
+    fn loose_merges_transliteration_variants() {
+        assert_eq!(loose(&fold("Ussuriisk")), loose(&fold("Ussuriysk")));
+        assert_eq!(loose(&fold("Novobureysky")), loose(&fold("Novobureyskiy")));
+        assert_eq!(loose(&fold("Novoburejskij")), loose(&fold("Novobureyskiy")));
+        assert_eq!(loose(&fold("Zabajkalsk")), loose(&fold("Zabaykal’sk")));
+        assert_eq!(loose(&fold("满洲里市")), loose(&fold("满洲里")));
+        assert_eq!(loose(&fold("하얼빈 시")), loose(&fold("하얼빈")));
+    }
+
+    #[test]
+    fn loose_keeps_distinct_names_apart() {
+        assert_ne!(loose(&fold("Khasan")), loose(&fold("Hassan")));
+        assert_ne!(loose(&fold("Moscow")), loose(&fold("Mosco")));
+    }
+}

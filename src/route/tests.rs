@@ -1,0 +1,235 @@
+use super::*;
+use crate::trip::{Stop, Trip};
+use proptest::prelude::*;
+
+fn c(lat: f64, lon: f64) -> Coord {
+    Coord { x: lon, y: lat }
+}
+
+/// Inverse-problem references computed with GeographicLib 2.1 (Karney's Python package,
+/// `Geodesic.WGS84.Inverse`), the reference implementation; the Wellington -> Salamanca case is
+/// the worked example of Karney (2013), "Algorithms for geodesics", §5 (19,959,679.267 m).
+const REFERENCES: &[(&str, f64, f64, f64, f64, f64, f64)] = &[
+    (
+        "Khasan -> Ussuriysk",
+        42.42387,
+        130.65156,
+        43.80467,
+        131.95734,
+        186_612.251870,
+        34.270141058,
+    ),
+    (
+        "Ussuriysk -> Ulan-Ude",
+        43.80467,
+        131.95734,
+        51.82648,
+        107.59979,
+        2_017_455.848846,
+        304.803520914,
+    ),
+    (
+        "JFK -> LHR",
+        40.6,
+        -73.8,
+        51.6,
+        -0.5,
+        5_551_759.400319,
+        51.198882846,
+    ),
+    (
+        "JFK -> SIN",
+        40.64,
+        -73.78,
+        1.36,
+        103.99,
+        15_347_512.940513,
+        3.305773478,
+    ),
+    (
+        "Wellington -> Salamanca",
+        -41.32,
+        174.81,
+        40.96,
+        -5.50,
+        19_959_679.267354,
+        161.067669986,
+    ),
+    (
+        "nearly antipodal",
+        0.0,
+        0.0,
+        0.5,
+        179.5,
+        19_936_288.578965,
+        25.671872868,
+    ),
+    (
+        "pole to pole",
+        90.0,
+        0.0,
+        -90.0,
+        0.0,
+        20_003_931.458625,
+        180.0,
+    ),
+];
+
+#[test]
+fn distances_match_geographiclib_to_the_millimetre() {
+    for &(name, lat1, lon1, lat2, lon2, meters, _) in REFERENCES {
+        let d = distance(c(lat1, lon1), c(lat2, lon2));
+        assert!((d - meters).abs() < 0.001, "{name}: {d} vs {meters}");
+    }
+}
+
+#[test]
+fn bearings_match_geographiclib() {
+    for &(name, lat1, lon1, lat2, lon2, _, azi) in REFERENCES {
+        let b = bearing(c(lat1, lon1), c(lat2, lon2));
+        assert!((b - azi).abs() < 1e-6, "{name}: {b} vs {azi}");
+    }
+}
+
+fn stop(label: &str, lat: f64, lon: f64) -> Stop {
+    Stop {
+        label: label.into(),
+        place: None,
+        lat,
+        lon,
+        date: None,
+        note: None,
+        mode: None,
+    }
+}
+
+fn trip(stops: Vec<Stop>) -> Trip {
+    Trip {
+        name: "t".into(),
+        color: "#000000".into(),
+        mode: Mode::Rail,
+        stops,
+    }
+}
+
+#[test]
+fn a_route_has_one_leg_per_pair_and_sums_them() {
+    let r = build(&trip(vec![
+        stop("Khasan", 42.42387, 130.65156),
+        stop("Ussuriysk", 43.80467, 131.95734),
+        stop("Ulan-Ude", 51.82648, 107.59979),
+    ]));
+    assert_eq!(r.legs.len(), 2);
+    assert!((r.meters() - (186_612.251870 + 2_017_455.848846)).abs() < 0.002);
+    assert_eq!(r.legs[1].mode, Mode::Rail);
+    // ~2017 km at <= 10 km a segment: at least 202 segments.
+    assert!(r.legs[1].line.len() >= 203, "{}", r.legs[1].line.len());
+}
+
+#[test]
+fn one_stop_is_a_point_with_no_legs() {
+    let r = build(&trip(vec![stop("Khasan", 42.42387, 130.65156)]));
+    assert!(r.legs.is_empty());
+    assert_eq!(r.meters(), 0.0);
+}
+
+#[test]
+fn zero_length_leg_is_fine() {
+    let r = build(&trip(vec![stop("a", 10.0, 10.0), stop("b", 10.0, 10.0)]));
+    assert_eq!(r.legs[0].meters, 0.0);
+    assert_eq!(r.legs[0].bearing_deg, 0.0);
+    assert_eq!(r.legs[0].line.len(), 2);
+}
+
+#[test]
+fn anadyr_to_nome_crosses_the_antimeridian_once() {
+    let r = build(&trip(vec![
+        stop("Anadyr", 64.73424, 177.5103),
+        stop("Nome", 64.5011, -165.40637),
+    ]));
+    let parts = r.legs[0].parts();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].last().unwrap().x, 180.0);
+    assert_eq!(parts[1][0].x, -180.0);
+}
+
+#[test]
+fn longitudes_normalise() {
+    assert_eq!(normalize_lon(190.0), -170.0);
+    assert_eq!(normalize_lon(-190.0), 170.0);
+    assert_eq!(normalize_lon(180.0), 180.0);
+    assert_eq!(normalize_lon(540.0), 180.0);
+}
+
+#[test]
+fn units_convert() {
+    assert_eq!(Units::Km.from_meters(1500.0), 1.5);
+    assert!((Units::Mi.from_meters(1609.344) - 1.0).abs() < 1e-12);
+    assert_eq!(Units::Nmi.from_meters(3704.0), 2.0);
+}
+
+fn point() -> impl Strategy<Value = Coord> {
+    (-90.0..=90.0f64, -180.0..=180.0f64).prop_map(|(lat, lon)| c(lat, lon))
+}
+
+/// Half the meridian circumference of WGS84, the longest geodesic between two points
+/// (GeographicLib: 20,003,931.4586 m).
+const HALF_MERIDIAN: f64 = 20_003_931.4587;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn distance_is_symmetric_and_bounded(a in point(), b in point()) {
+        let (ab, ba) = (distance(a, b), distance(b, a));
+        prop_assert!((ab - ba).abs() < 1e-6, "{ab} vs {ba}");
+        prop_assert!(ab >= 0.0 && ab <= HALF_MERIDIAN);
+        prop_assert_eq!(distance(a, a), 0.0);
+    }
+
+    #[test]
+    fn triangle_inequality(a in point(), b in point(), m in point()) {
+        prop_assert!(distance(a, b) <= distance(a, m) + distance(m, b) + 1e-6);
+    }
+
+    #[test]
+    fn densified_lines_stay_on_the_geodesic(a in point(), b in point()) {
+        let line = densify(a, b, DENSIFY_MAX_M);
+        prop_assert_eq!(line[0], a);
+        let total = distance(a, b);
+        let mut sum = 0.0;
+        for w in line.windows(2) {
+            let seg = distance(w[0], w[1]);
+            prop_assert!(seg <= DENSIFY_MAX_M + 1e-3, "segment {seg}");
+            prop_assert!(w[1].x >= -180.0 && w[1].x <= 180.0);
+            sum += seg;
+        }
+        // On the geodesic, the pieces add up to the whole (a detour would be longer).
+        prop_assert!((sum - total).abs() < 0.01 + total * 1e-9, "{sum} vs {total}");
+    }
+
+    #[test]
+    fn antimeridian_split_keeps_vertices_in_range_and_length(a in point(), b in point()) {
+        let line = densify(a, b, 50_000.0);
+        let parts = split_antimeridian(&line);
+        let mut sum = 0.0;
+        for p in &parts {
+            for w in p.windows(2) {
+                prop_assert!((w[1].x - w[0].x).abs() <= 180.0, "a part crosses ±180");
+                sum += distance(w[0], w[1]);
+            }
+            for v in p {
+                prop_assert!(v.x >= -180.0 && v.x <= 180.0);
+            }
+        }
+        let whole: f64 = line.windows(2).map(|w| distance(w[0], w[1])).sum();
+        // Added crossing points sit on (a chord of) the segment they split.
+        prop_assert!((sum - whole).abs() < 1.0 + whole * 1e-6, "{sum} vs {whole}");
+    }
+
+    #[test]
+    fn bearing_is_in_range(a in point(), b in point()) {
+        let x = bearing(a, b);
+        prop_assert!((0.0..360.0).contains(&x), "{x}");
+    }
+}

@@ -1,0 +1,150 @@
+//! Input text with its origin, and positions in it: turns byte offsets into `file:line:column`.
+//!
+//! This module owns reading input files and standard input (with `output` the only modules that
+//! touch the filesystem); parsers take a [`SourceFile`] and report [`Location`]s.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// A text input: a file's contents (or standard input's) and the name to show in messages.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// How messages name the input: the path as given, or `<stdin>`.
+    pub name: String,
+    /// The whole text, checked to be UTF-8.
+    pub text: String,
+}
+
+/// A position in a [`SourceFile`], 1-based, column counted in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The source's name.
+    pub file: String,
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number in characters, from 1.
+    pub column: usize,
+    /// The text of that line, without its line break, for a caret under the column.
+    pub line_text: String,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+impl SourceFile {
+    /// Wraps text that is already in memory.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Reads a file, or standard input when `path` is `-`. The input is opened read-only.
+    ///
+    /// # Errors
+    /// [`Error::Read`] when the file is missing, a directory or unreadable; [`Error::NotUtf8`]
+    /// when the bytes are not UTF-8 text (binary input).
+    pub fn read(path: &Path) -> Result<Self> {
+        let name = path.display().to_string();
+        let mut bytes = Vec::new();
+        let res = if name == "-" {
+            std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+        } else if path.is_dir() {
+            Err(std::io::Error::other("is a directory"))
+        } else {
+            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+        };
+        let name = if name == "-" {
+            "<stdin>".to_string()
+        } else {
+            name
+        };
+        res.map_err(|source| Error::Read {
+            path: name.clone(),
+            source,
+        })?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile { name, text }),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let location = SourceFile {
+                    name: name.clone(),
+                    text,
+                }
+                .location(offset);
+                Err(Error::NotUtf8 {
+                    path: name,
+                    location: Box::new(location),
+                })
+            }
+        }
+    }
+
+    /// The location of a byte offset (clamped to the text).
+    pub fn location(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |i| offset + i);
+        Location {
+            file: self.name.clone(),
+            line: before.matches('\n').count() + 1,
+            column: self.text[line_start..offset].chars().count() + 1,
+            line_text: self.text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
+        }
+    }
+
+    /// The location of the start of a 1-based line.
+    pub fn line_location(&self, line: usize) -> Location {
+        let offset = self
+            .text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        self.location(offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_line_and_column() {
+        let src = SourceFile::new("t.toml", "a = 1\nbé = 2\n");
+        let loc = src.location(10); // the `=` on line 2, after a 2-byte é
+        assert_eq!((loc.line, loc.column), (2, 4));
+        assert_eq!(loc.line_text, "bé = 2");
+        assert_eq!(loc.to_string(), "t.toml:2:4");
+    }
+
+    #[test]
+    fn offset_inside_a_character_snaps_back() {
+        let src = SourceFile::new("t", "é");
+        assert_eq!(src.location(1).column, 1);
+        assert_eq!(src.location(99).column, 2);
+    }
+
+    #[test]
+    fn line_location_points_at_line_start() {
+        let src = SourceFile::new("t", "x\ny\nz");
+        let loc = src.line_location(3);
+        assert_eq!((loc.line, loc.column, loc.line_text.as_str()), (3, 1, "z"));
+    }
+}

@@ -1,0 +1,174 @@
+//! Trips: what a trip file (TOML or CSV) or a list of place names says, and the stops it
+//! resolves to.
+//!
+//! This module owns the trip format ([`parse`]: text -> [`TripPlan`], with `file:line:column` on
+//! every error) and stop resolution ([`resolve`]: [`TripPlan`] -> [`Trip`]s with coordinates),
+//! where each stop is disambiguated with the trip's context: country hints and nearness to the
+//! neighbouring stops.
+
+mod parse;
+mod resolve;
+
+use geo::Coord;
+use serde::{Deserialize, Serialize};
+
+pub use parse::{parse, parse_csv, parse_toml};
+pub use resolve::{ResolveOptions, Resolved, Warning, resolve};
+
+use crate::gazetteer::Place;
+use crate::source::Location;
+
+/// How a leg was travelled; decides the line style on maps.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Train.
+    Rail,
+    /// Car, bus, motorcade.
+    Road,
+    /// Aircraft.
+    Air,
+    /// Ship or boat.
+    Sea,
+    /// Not stated.
+    #[default]
+    Unknown,
+}
+
+impl Mode {
+    /// The lower-case name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Rail => "rail",
+            Mode::Road => "road",
+            Mode::Air => "air",
+            Mode::Sea => "sea",
+            Mode::Unknown => "unknown",
+        }
+    }
+}
+
+/// A stop as written in a trip file, before resolution.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StopSpec {
+    /// Place name to look up in the gazetteer.
+    pub place: Option<String>,
+    /// Label to show instead of the place name (required with coordinates and no place).
+    pub name: Option<String>,
+    /// Country hint, ISO 3166-1 alpha-2 or country name.
+    pub country: Option<String>,
+    /// Latitude, degrees; with `lon`, overrides the gazetteer.
+    pub lat: Option<f64>,
+    /// Longitude, degrees.
+    pub lon: Option<f64>,
+    /// Date as written (ISO 8601 expected, e.g. `2011-08-20`).
+    pub date: Option<String>,
+    /// Free text.
+    pub note: Option<String>,
+    /// Mode of the leg that ends at this stop.
+    pub mode: Option<Mode>,
+    /// Where the stop is written.
+    pub location: Option<Location>,
+}
+
+/// A trip as written: a name, options and stops.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TripSpec {
+    /// Trip name (legend, reports).
+    pub name: String,
+    /// Line colour as written (`#rrggbb` or `#rgb`); a palette colour otherwise.
+    pub color: Option<String>,
+    /// Default mode of the legs.
+    pub mode: Mode,
+    /// Country hint for every stop without one.
+    pub country: Option<String>,
+    /// The stops, in order.
+    pub stops: Vec<StopSpec>,
+    /// Where the trip is written.
+    pub location: Option<Location>,
+}
+
+/// A whole trip file, or an ad-hoc trip from place names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TripPlan {
+    /// Map title.
+    pub title: Option<String>,
+    /// The trips.
+    pub trips: Vec<TripSpec>,
+}
+
+impl TripPlan {
+    /// One trip through the named places, as typed on the command line.
+    pub fn from_names<S: AsRef<str>>(names: &[S]) -> TripPlan {
+        let stops: Vec<StopSpec> = names
+            .iter()
+            .map(|n| StopSpec {
+                place: Some(n.as_ref().to_string()),
+                ..StopSpec::default()
+            })
+            .collect();
+        let name = match (names.first(), names.last()) {
+            (Some(a), Some(b)) if names.len() > 1 => format!("{} – {}", a.as_ref(), b.as_ref()),
+            (Some(a), _) => a.as_ref().to_string(),
+            _ => "Trip".to_string(),
+        };
+        TripPlan {
+            title: None,
+            trips: vec![TripSpec {
+                name,
+                stops,
+                ..TripSpec::default()
+            }],
+        }
+    }
+}
+
+/// A resolved stop: a label and coordinates, with the gazetteer place when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stop {
+    /// What to call it: the `name` given, else the place name as written.
+    pub label: String,
+    /// The gazetteer place, unless the stop gave coordinates.
+    #[serde(skip)]
+    pub place: Option<Place>,
+    /// Latitude, degrees WGS84.
+    pub lat: f64,
+    /// Longitude, degrees WGS84.
+    pub lon: f64,
+    /// Date as written.
+    pub date: Option<String>,
+    /// Note as written.
+    pub note: Option<String>,
+    /// Mode of the leg ending here, if given.
+    pub mode: Option<Mode>,
+}
+
+impl Stop {
+    /// Position as a `geo` coordinate (x = lon, y = lat).
+    pub fn coord(&self) -> Coord {
+        Coord {
+            x: self.lon,
+            y: self.lat,
+        }
+    }
+}
+
+/// A resolved trip.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trip {
+    /// Trip name.
+    pub name: String,
+    /// Line colour, `#rrggbb`.
+    pub color: String,
+    /// Default mode of the legs.
+    pub mode: Mode,
+    /// The stops, in order.
+    pub stops: Vec<Stop>,
+}
+
+/// Default line colours: Okabe & Ito's colour-blind-safe palette (2008), darkest first.
+pub const PALETTE: [&str; 7] = [
+    "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000",
+];

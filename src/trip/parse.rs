@@ -1,0 +1,477 @@
+//! Trip-file parsers: TOML (several trips, short and long stop forms) and CSV (one stop a row).
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserializer};
+use toml::Spanned;
+
+use super::{Mode, StopSpec, TripPlan, TripSpec};
+use crate::error::{Error, Result};
+use crate::source::SourceFile;
+
+/// Parses a trip file, CSV when the name ends in `.csv` (or, for standard input, when the
+/// first line looks like a CSV header), TOML otherwise.
+///
+/// # Errors
+/// [`Error::Syntax`] or [`Error::Invalid`] with the `file:line:column` of the problem.
+pub fn parse(source: &SourceFile) -> Result<TripPlan> {
+    let is_csv = if source.name == "<stdin>" {
+        let first = source
+            .text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        first.contains(',') && !first.contains('=') && !first.trim_start().starts_with('[')
+    } else {
+        source.name.to_ascii_lowercase().ends_with(".csv")
+    };
+    if is_csv {
+        parse_csv(source)
+    } else {
+        parse_toml(source)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    title: Option<String>,
+    trips: Option<Vec<Spanned<RawTrip>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrip {
+    name: Option<String>,
+    color: Option<String>,
+    #[serde(default)]
+    mode: Mode,
+    country: Option<String>,
+    stops: Vec<Spanned<RawStop>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct StopFields {
+    place: Option<String>,
+    name: Option<String>,
+    country: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    date: Option<DateText>,
+    note: Option<String>,
+    mode: Option<Mode>,
+}
+
+/// A stop: a bare string (the place) or a table.
+struct RawStop(StopFields);
+
+impl<'de> Deserialize<'de> for RawStop {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawStop;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a place name or a table such as { place = \"Khasan\", date = \"2011-08-20\" }",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<RawStop, E> {
+                Ok(RawStop(StopFields {
+                    place: Some(v.to_string()),
+                    ..StopFields::default()
+                }))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<RawStop, A::Error> {
+                StopFields::deserialize(MapAccessDeserializer::new(map)).map(RawStop)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A date written as a string or as a bare TOML date (`date = 2011-08-20`).
+struct DateText(String);
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = DateText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 2011-08-20")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<DateText, E> {
+                Ok(DateText(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<DateText, A::Error> {
+                toml::value::Datetime::deserialize(MapAccessDeserializer::new(map))
+                    .map(|d| DateText(d.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Parses the TOML trip format (see the README).
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
+    let raw: RawFile = toml::from_str(&source.text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        Error::Syntax {
+            message: lower_first(e.message().trim()),
+            location: Box::new(source.location(offset)),
+        }
+    })?;
+    let Some(raw_trips) = raw.trips.filter(|t| !t.is_empty()) else {
+        return Err(Error::Invalid {
+            message: "no trips in the file".into(),
+            location: Some(Box::new(source.location(0))),
+            help: Some(
+                "add a trip: [[trips]] name = \"...\" stops = [\"Khasan\", \"Ussuriysk\"]".into(),
+            ),
+        });
+    };
+    let mut trips = Vec::new();
+    for (i, t) in raw_trips.into_iter().enumerate() {
+        let at = t.span().start;
+        let t = t.into_inner();
+        let location = source.location(at);
+        let name = t.name.unwrap_or_else(|| format!("Trip {}", i + 1));
+        if t.stops.is_empty() {
+            return Err(invalid(
+                format!("trip `{name}` has no stops"),
+                source,
+                at,
+                None,
+            ));
+        }
+        let color = match t.color {
+            Some(c) => Some(parse_color(&c).ok_or_else(|| {
+                invalid(
+                    format!("invalid colour `{c}`"),
+                    source,
+                    at,
+                    Some("write a colour as #rrggbb or #rgb, e.g. \"#c0392b\"".into()),
+                )
+            })?),
+            None => None,
+        };
+        let mut stops = Vec::new();
+        for s in t.stops {
+            let at = s.span().start;
+            let f = s.into_inner().0;
+            let stop = StopSpec {
+                place: f.place,
+                name: f.name,
+                country: f.country,
+                lat: f.lat,
+                lon: f.lon,
+                date: f.date.map(|d| d.0),
+                note: f.note,
+                mode: f.mode,
+                location: Some(source.location(at)),
+            };
+            check_stop(&stop, source, at)?;
+            stops.push(stop);
+        }
+        trips.push(TripSpec {
+            name,
+            color,
+            mode: t.mode,
+            country: t.country,
+            stops,
+            location: Some(location),
+        });
+    }
+    Ok(TripPlan {
+        title: raw.title,
+        trips,
+    })
+}
+
+const CSV_COLUMNS: [&str; 10] = [
+    "trip", "place", "name", "country", "lat", "lon", "date", "note", "mode", "color",
+];
+
+/// Parses the CSV trip format: a header naming some of `trip,place,name,country,lat,lon,date,
+/// note,mode,color`, then one stop per row; rows with the same `trip` form one trip, in order.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(source.text.as_bytes());
+    let headers = reader.headers().map_err(|e| csv_error(e, source))?.clone();
+    let mut index = [None; CSV_COLUMNS.len()];
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.to_ascii_lowercase();
+        match CSV_COLUMNS.iter().position(|c| *c == h) {
+            Some(k) => index[k] = Some(i),
+            None => {
+                return Err(invalid(
+                    format!("unknown column `{h}`"),
+                    source,
+                    field_offset(&source.text, 0, i),
+                    Some(format!("the columns are {}", CSV_COLUMNS.join(","))),
+                ));
+            }
+        }
+    }
+    let col = |name: &str| {
+        index[CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("known column")]
+    };
+    if col("place").is_none() && (col("lat").is_none() || col("lon").is_none()) {
+        return Err(invalid(
+            "missing column `place` (or `lat` and `lon`)".into(),
+            source,
+            0,
+            Some("the header needs at least: trip,place (or trip,name,lat,lon)".into()),
+        ));
+    }
+    let mut trips: Vec<TripSpec> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(e, source))?;
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let get = |name: &str| -> Option<(String, usize)> {
+            let i = col(name)?;
+            let v = record.get(i)?.to_string();
+            (!v.is_empty()).then(|| (v, field_offset(&source.text, start, i)))
+        };
+        let number = |name: &str| -> Result<Option<f64>> {
+            match get(name) {
+                None => Ok(None),
+                Some((v, at)) => v.parse::<f64>().map(Some).map_err(|_| {
+                    invalid(
+                        format!("`{name}` must be a number, found `{v}`"),
+                        source,
+                        at,
+                        None,
+                    )
+                }),
+            }
+        };
+        let mode = match get("mode") {
+            None => None,
+            Some((v, at)) => Some(parse_mode(&v).ok_or_else(|| {
+                invalid(
+                    format!("unknown mode `{v}`"),
+                    source,
+                    at,
+                    Some("use one of rail, road, air, sea, unknown".into()),
+                )
+            })?),
+        };
+        let stop = StopSpec {
+            place: get("place").map(|v| v.0),
+            name: get("name").map(|v| v.0),
+            country: get("country").map(|v| v.0),
+            lat: number("lat")?,
+            lon: number("lon")?,
+            date: get("date").map(|v| v.0),
+            note: get("note").map(|v| v.0),
+            mode,
+            location: Some(source.location(start)),
+        };
+        check_stop(&stop, source, start)?;
+        let trip_name = get("trip").map_or_else(|| "Trip".to_string(), |v| v.0);
+        let color = match get("color") {
+            None => None,
+            Some((v, at)) => Some(parse_color(&v).ok_or_else(|| {
+                invalid(
+                    format!("invalid colour `{v}`"),
+                    source,
+                    at,
+                    Some("write #rrggbb".into()),
+                )
+            })?),
+        };
+        match trips.iter_mut().find(|t| t.name == trip_name) {
+            Some(t) => {
+                t.color = t.color.take().or(color);
+                t.stops.push(stop);
+            }
+            None => trips.push(TripSpec {
+                name: trip_name,
+                color,
+                location: Some(source.location(start)),
+                stops: vec![stop],
+                ..TripSpec::default()
+            }),
+        }
+    }
+    if trips.is_empty() {
+        return Err(invalid(
+            "no stops in the file".into(),
+            source,
+            source.text.len(),
+            None,
+        ));
+    }
+    Ok(TripPlan { title: None, trips })
+}
+
+fn csv_error(e: csv::Error, source: &SourceFile) -> Error {
+    let offset = e.position().map_or(0, |p| p.byte() as usize);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("row has {len} fields, the header has {expected_len}")
+        }
+        _ => lower_first(&e.to_string()),
+    };
+    Error::Syntax {
+        message,
+        location: Box::new(source.location(offset)),
+    }
+}
+
+/// Byte offset of field `index` of the CSV record starting at `start` (quotes respected).
+fn field_offset(text: &str, start: usize, index: usize) -> usize {
+    let mut field = 0;
+    let mut quoted = false;
+    for (i, c) in text[start.min(text.len())..].char_indices() {
+        if field == index {
+            return start + i;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            '\n' if !quoted => break,
+            _ => {}
+        }
+    }
+    start
+}
+
+/// Checks one stop: it needs a place or coordinates, and coordinates must be on Earth.
+fn check_stop(stop: &StopSpec, source: &SourceFile, at: usize) -> Result<()> {
+    let here =
+        |message: String, help: Option<&str>| invalid(message, source, at, help.map(String::from));
+    match (stop.lat, stop.lon) {
+        (Some(_), None) => return Err(here("stop has `lat` but no `lon`".into(), None)),
+        (None, Some(_)) => return Err(here("stop has `lon` but no `lat`".into(), None)),
+        (Some(lat), Some(lon)) => {
+            if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
+                return Err(here(
+                    format!("latitude `{lat}` is out of range"),
+                    Some("latitude is between -90 and 90 degrees"),
+                ));
+            }
+            if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
+                return Err(here(
+                    format!("longitude `{lon}` is out of range"),
+                    Some("longitude is between -180 and 180 degrees"),
+                ));
+            }
+            if stop.place.is_none() && stop.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                return Err(here(
+                    "stop with coordinates needs a `name`".into(),
+                    Some("add name = \"...\""),
+                ));
+            }
+        }
+        (None, None) => match &stop.place {
+            None => {
+                return Err(here(
+                    "stop needs `place` or `lat` and `lon`".into(),
+                    Some(
+                        "write { place = \"Khasan\" } or { name = \"Depot\", lat = 42.4, lon = 130.6 }",
+                    ),
+                ));
+            }
+            Some(p) if p.trim().is_empty() => return Err(here("empty place name".into(), None)),
+            Some(_) => {}
+        },
+    }
+    if let Some(d) = &stop.date {
+        if !is_iso_date(d) {
+            return Err(here(
+                format!("invalid date `{d}`"),
+                Some("write dates as YYYY-MM-DD, e.g. 2011-08-20"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally followed by a time after `T` or a space.
+fn is_iso_date(s: &str) -> bool {
+    let date = s.split(['T', ' ']).next().unwrap_or_default();
+    let parts: Vec<&str> = date.split('-').collect();
+    let num = |p: &str, len: usize, lo: u32, hi: u32| {
+        p.len() == len
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v))
+    };
+    match parts.as_slice() {
+        [y] => num(y, 4, 0, 9999),
+        [y, m] => num(y, 4, 0, 9999) && num(m, 2, 1, 12),
+        [y, m, d] => num(y, 4, 0, 9999) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
+        _ => false,
+    }
+}
+
+fn parse_mode(s: &str) -> Option<Mode> {
+    match s.to_ascii_lowercase().as_str() {
+        "rail" => Some(Mode::Rail),
+        "road" => Some(Mode::Road),
+        "air" => Some(Mode::Air),
+        "sea" => Some(Mode::Sea),
+        "unknown" => Some(Mode::Unknown),
+        _ => None,
+    }
+}
+
+/// `#rgb` or `#rrggbb` -> lower-case `#rrggbb`.
+pub(crate) fn parse_color(s: &str) -> Option<String> {
+    let hex = s.trim().strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    match hex.len() {
+        6 => Some(format!("#{}", hex.to_ascii_lowercase())),
+        3 => Some(
+            hex.chars()
+                .flat_map(|c| [c, c])
+                .fold(String::from("#"), |mut s, c| {
+                    s.push(c.to_ascii_lowercase());
+                    s
+                }),
+        ),
+        _ => None,
+    }
+}
+
+fn invalid(message: String, source: &SourceFile, at: usize, help: Option<String>) -> Error {
+    Error::Invalid {
+        message,
+        location: Some(Box::new(source.location(at))),
+        help,
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,422 @@
+//! Stop resolution: each named stop becomes a gazetteer place, chosen with the whole trip in view.
+//!
+//! Every stop's candidates carry the gazetteer's prior (match kind, population, country hint,
+//! script). A trip picks the sequence of candidates with the best total score, where each leg
+//! costs `1.5 · ln(1 + km/100)`: a stop near its neighbours beats a namesake across the world
+//! unless the namesake is far more populous (Viterbi over the chain of stops).
+
+use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
+use crate::error::{Error, Result};
+use crate::gazetteer::{Candidate, Gazetteer, LookupOptions};
+
+/// Candidates kept per stop.
+const MAX_CANDIDATES: usize = 25;
+/// Weight of the distance to the neighbouring stops, per natural-log unit.
+const DISTANCE_WEIGHT: f64 = 1.5;
+/// A losing candidate at least this far from the chosen one, with a prior within
+/// [`AMBIGUITY_MARGIN`] of it, makes the stop ambiguous.
+const AMBIGUITY_KM: f64 = 50.0;
+/// ln(50): the runner-up has at least a fiftieth of the evidence (Alexandria, Egypt against
+/// Alexandria, Virginia is ambiguous; Paris, France against Paris, Texas is not).
+const AMBIGUITY_MARGIN: f64 = 3.912;
+
+/// Options of [`resolve`].
+#[derive(Debug, Clone, Default)]
+pub struct ResolveOptions {
+    /// Country hint (ISO code or name) for stops that give none.
+    pub country: Option<String>,
+    /// Turn ambiguity warnings into errors.
+    pub strict: bool,
+}
+
+/// Something worth telling the user that does not stop the work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// The message.
+    pub message: String,
+    /// Where, when from a file.
+    pub location: Option<crate::source::Location>,
+}
+
+/// The outcome of [`resolve`]: trips with coordinates, and warnings.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// Title from the file.
+    pub title: Option<String>,
+    /// The trips.
+    pub trips: Vec<Trip>,
+    /// Ambiguous stops, zero-length legs.
+    pub warnings: Vec<Warning>,
+}
+
+/// Resolves every stop of every trip.
+///
+/// # Errors
+/// [`Error::UnknownPlace`] (with suggestions) for each name the gazetteer lacks, collected into
+/// [`Error::Multiple`] when there are several; [`Error::Invalid`] for an unknown country hint,
+/// or for an ambiguous stop with `strict`.
+pub fn resolve(
+    plan: &TripPlan,
+    gazetteer: &Gazetteer,
+    options: &ResolveOptions,
+) -> Result<Resolved> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut trips = Vec::new();
+    for (t, spec) in plan.trips.iter().enumerate() {
+        let trip_country = spec.country.as_ref().or(options.country.as_ref());
+        let mut columns: Vec<Vec<Candidate>> = Vec::new();
+        for stop in &spec.stops {
+            columns.push(match stop_candidates(stop, trip_country, gazetteer) {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(e);
+                    Vec::new()
+                }
+            });
+        }
+        if columns
+            .iter()
+            .zip(&spec.stops)
+            .any(|(c, s)| c.is_empty() && s.lat.is_none())
+        {
+            continue;
+        }
+        let choice = best_path(&spec.stops, &columns);
+        let mut stops = Vec::new();
+        for (i, stop) in spec.stops.iter().enumerate() {
+            let resolved = match (stop.lat, stop.lon) {
+                (Some(lat), Some(lon)) => Stop {
+                    label: stop
+                        .name
+                        .clone()
+                        .or_else(|| stop.place.clone())
+                        .unwrap_or_default(),
+                    place: None,
+                    lat,
+                    lon,
+                    date: stop.date.clone(),
+                    note: stop.note.clone(),
+                    mode: stop.mode,
+                },
+                _ => {
+                    let chosen = &columns[i][choice[i]];
+                    let neighbours = neighbour_points(&spec.stops, &columns, &choice, i);
+                    if let Some(w) = ambiguity(stop, chosen, &columns[i], &neighbours) {
+                        if options.strict {
+                            errors.push(Error::Invalid {
+                                message: w.message,
+                                location: w.location.map(Box::new),
+                                help: Some(
+                                    "add country = \"CC\" to the stop, or give its lat and lon"
+                                        .into(),
+                                ),
+                            });
+                        } else {
+                            warnings.push(w);
+                        }
+                    }
+                    Stop {
+                        label: stop
+                            .name
+                            .clone()
+                            .or_else(|| stop.place.clone())
+                            .unwrap_or_default(),
+                        place: Some(chosen.place.clone()),
+                        lat: chosen.place.lat,
+                        lon: chosen.place.lon,
+                        date: stop.date.clone(),
+                        note: stop.note.clone(),
+                        mode: stop.mode,
+                    }
+                }
+            };
+            if let Some(prev) = stops
+                .last()
+                .filter(|p: &&Stop| p.lat == resolved.lat && p.lon == resolved.lon)
+            {
+                warnings.push(Warning {
+                    message: format!(
+                        "`{}` and `{}` are the same point: a zero-length leg",
+                        prev.label, resolved.label
+                    ),
+                    location: stop.location.clone(),
+                });
+            }
+            stops.push(resolved);
+        }
+        trips.push(Trip {
+            name: spec.name.clone(),
+            color: spec
+                .color
+                .clone()
+                .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string()),
+            mode: spec.mode,
+            stops,
+        });
+    }
+    match errors.len() {
+        0 => Ok(Resolved {
+            title: plan.title.clone(),
+            trips,
+            warnings,
+        }),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Multiple(errors)),
+    }
+}
+
+/// Ranked candidates of a named stop (empty for a stop with coordinates).
+fn stop_candidates(
+    stop: &StopSpec,
+    trip_country: Option<&String>,
+    g: &Gazetteer,
+) -> Result<Vec<Candidate>> {
+    if stop.lat.is_some() {
+        return Ok(Vec::new());
+    }
+    let name = stop.place.as_deref().unwrap_or_default();
+    let country = match stop.country.as_ref().or(trip_country) {
+        None => None,
+        Some(c) => Some(g.country_code(c).ok_or_else(|| {
+            Error::Invalid {
+                message: format!("unknown country `{c}`"),
+                location: stop.location.clone().map(Box::new),
+                help: Some(
+                    "use an ISO 3166-1 alpha-2 code such as RU, KP, CN, or an English country name"
+                        .into(),
+                ),
+            }
+        })?),
+    };
+    let mut found = g.lookup(
+        name,
+        &LookupOptions {
+            country: country.map(String::from),
+        },
+    );
+    if found.is_empty() {
+        return Err(Error::UnknownPlace {
+            name: name.to_string(),
+            location: stop.location.clone().map(Box::new),
+            suggestions: g.suggest(name, 3),
+        });
+    }
+    found.truncate(MAX_CANDIDATES);
+    Ok(found)
+}
+
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, la2) = (a.0.to_radians(), b.0.to_radians());
+    let dla = la2 - la1;
+    let dlo = (b.1 - a.1).to_radians();
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+}
+
+/// Index of the chosen candidate per stop (0 for stops with coordinates): Viterbi, maximising
+/// the sum of priors minus the distance cost of each leg.
+fn best_path(stops: &[StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
+    // Each stop's options as (position, prior).
+    let options: Vec<Vec<((f64, f64), f64)>> = stops
+        .iter()
+        .zip(columns)
+        .map(|(s, c)| match (s.lat, s.lon) {
+            (Some(lat), Some(lon)) => vec![((lat, lon), 0.0)],
+            _ => c
+                .iter()
+                .map(|c| ((c.place.lat, c.place.lon), c.score))
+                .collect(),
+        })
+        .collect();
+    let mut score: Vec<f64> = options
+        .first()
+        .map_or_else(Vec::new, |o| o.iter().map(|x| x.1).collect());
+    let mut back: Vec<Vec<usize>> = vec![vec![0; score.len()]];
+    for w in options.windows(2) {
+        let (prev, cur) = (&w[0], &w[1]);
+        let mut next = Vec::with_capacity(cur.len());
+        let mut from = Vec::with_capacity(cur.len());
+        for (pos, prior) in cur {
+            let (j, best) = prev
+                .iter()
+                .enumerate()
+                .map(|(j, (ppos, _))| {
+                    (
+                        j,
+                        score[j] - DISTANCE_WEIGHT * (1.0 + km(*ppos, *pos) / 100.0).ln(),
+                    )
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .unwrap_or((0, 0.0));
+            next.push(best + prior);
+            from.push(j);
+        }
+        score = next;
+        back.push(from);
+    }
+    let mut path = vec![0; options.len()];
+    let Some((mut k, _)) = score.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else {
+        return path;
+    };
+    for i in (0..options.len()).rev() {
+        path[i] = k;
+        k = back[i].get(k).copied().unwrap_or(0);
+    }
+    path
+}
+
+/// The chosen positions of the stops before and after stop `i`.
+fn neighbour_points(
+    stops: &[StopSpec],
+    columns: &[Vec<Candidate>],
+    choice: &[usize],
+    i: usize,
+) -> Vec<(f64, f64)> {
+    [i.checked_sub(1), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| {
+            let s = stops.get(j)?;
+            match (s.lat, s.lon) {
+                (Some(lat), Some(lon)) => Some((lat, lon)),
+                _ => columns[j]
+                    .get(choice[j])
+                    .map(|c| (c.place.lat, c.place.lon)),
+            }
+        })
+        .collect()
+}
+
+/// A warning when another far-away candidate, matched as well (same kind of match), is nearly
+/// as likely as the chosen one given the neighbouring stops as chosen.
+fn ambiguity(
+    stop: &StopSpec,
+    chosen: &Candidate,
+    all: &[Candidate],
+    neighbours: &[(f64, f64)],
+) -> Option<Warning> {
+    let in_context = |c: &Candidate| {
+        let p = (c.place.lat, c.place.lon);
+        c.score
+            - neighbours
+                .iter()
+                .map(|n| DISTANCE_WEIGHT * (1.0 + km(*n, p) / 100.0).ln())
+                .sum::<f64>()
+    };
+    let here = (chosen.place.lat, chosen.place.lon);
+    let bar = in_context(chosen) - AMBIGUITY_MARGIN;
+    let rivals: Vec<String> = all
+        .iter()
+        .filter(|c| c.how <= chosen.how && in_context(c) >= bar)
+        .filter(|c| km(here, (c.place.lat, c.place.lon)) > AMBIGUITY_KM)
+        .take(3)
+        .map(|c| c.place.to_string())
+        .collect();
+    if rivals.is_empty() {
+        return None;
+    }
+    Some(Warning {
+        message: format!(
+            "`{}` is ambiguous: chose {}; also {}",
+            stop.place.as_deref().unwrap_or_default(),
+            chosen.place,
+            rivals.join("; ")
+        ),
+        location: stop.location.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trip::TripPlan;
+
+    fn resolve_names(names: &[&str]) -> Resolved {
+        resolve(
+            &TripPlan::from_names(names),
+            Gazetteer::bundled(),
+            &ResolveOptions::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn neighbours_pick_paris_texas() {
+        let r = resolve_names(&["Dallas", "Paris", "Texarkana"]);
+        let paris = r.trips[0].stops[1].place.as_ref().unwrap();
+        assert_eq!(paris.country, "US");
+    }
+
+    #[test]
+    fn a_far_neighbour_does_not_drag_a_capital_away() {
+        let r = resolve_names(&["New York", "Paris", "Berlin"]);
+        assert_eq!(r.trips[0].stops[1].place.as_ref().unwrap().country, "FR");
+    }
+
+    #[test]
+    fn chita_next_to_ulan_ude_is_russian() {
+        let r = resolve_names(&["Ulan-Ude", "Chita"]);
+        assert_eq!(r.trips[0].stops[1].place.as_ref().unwrap().country, "RU");
+    }
+
+    #[test]
+    fn cyrillic_khasan_in_a_russian_trip() {
+        let r = resolve_names(&["Хасан", "Уссурийск"]);
+        let s = &r.trips[0].stops;
+        assert_eq!(s[0].place.as_ref().unwrap().name, "Khasan");
+        assert_eq!(s[1].place.as_ref().unwrap().name, "Ussuriysk");
+    }
+
+    #[test]
+    fn unknown_places_are_all_reported_with_suggestions() {
+        let plan = TripPlan::from_names(&["Usuriysk", "Vladivostok", "Khabarovskk"]);
+        match resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()) {
+            Err(Error::Multiple(errs)) => {
+                assert_eq!(errs.len(), 2);
+                assert!(
+                    matches!(&errs[0], Error::UnknownPlace { suggestions, .. } if suggestions[0] == "Ussuriysk")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ambiguous_stops_warn_and_strict_refuses() {
+        let plan = TripPlan::from_names(&["Alexandria"]);
+        let r = resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
+        assert!(
+            r.warnings.iter().any(|w| w.message.contains("ambiguous")),
+            "{:?}",
+            r.warnings
+        );
+        let strict = ResolveOptions {
+            strict: true,
+            ..ResolveOptions::default()
+        };
+        assert!(resolve(&plan, Gazetteer::bundled(), &strict).is_err());
+    }
+
+    #[test]
+    fn repeated_stop_is_a_zero_length_leg_with_a_warning() {
+        let r = resolve_names(&["Vladivostok", "Vladivostok"]);
+        assert_eq!(r.trips[0].stops.len(), 2);
+        assert!(r.warnings.iter().any(|w| w.message.contains("zero-length")));
+    }
+
+    #[test]
+    fn unknown_country_hint_is_an_error() {
+        let opts = ResolveOptions {
+            country: Some("Narnia".into()),
+            strict: false,
+        };
+        let e = resolve(
+            &TripPlan::from_names(&["Paris"]),
+            Gazetteer::bundled(),
+            &opts,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("unknown country `Narnia`"));
+    }
+}
