@@ -1,0 +1,86 @@
+use crate::harness::*;
+
+#[test]
+fn seed_places_as_json() {
+    let r = Sandbox::new().run(&[
+        "geocode",
+        "Khasan",
+        "Ussuriysk",
+        "Ulan-Ude",
+        "Vladivostok",
+        "--format",
+        "json",
+    ]);
+    r.ok();
+    let v = r.json();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    for key in [
+        "query",
+        "name",
+        "country",
+        "admin1",
+        "lat",
+        "lon",
+        "population",
+        "geonameid",
+    ] {
+        assert!(items.iter().all(|i| i.get(key).is_some()), "missing {key}");
+    }
+    assert_eq!(items[0]["name"], "Khasan");
+    assert_eq!(items[0]["country"], "RU");
+    assert_eq!(items[0]["geonameid"], 2022586);
+    assert!((items[0]["lat"].as_f64().unwrap() - 42.42).abs() < 0.01);
+    assert!((items[0]["lon"].as_f64().unwrap() - 130.65).abs() < 0.01);
+    assert_eq!(items[2]["admin1"], "Buryatiya Republic");
+}
+
+#[test]
+fn table_lists_the_matched_name() {
+    let r = Sandbox::new().run(&["geocode", "Улан-Удэ", "블라디보스토크", "Zabaykalsk"]);
+    r.ok();
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", r.stdout);
+    assert!(lines[1].contains("Ulan-Ude") && lines[1].contains("Улан-Удэ"));
+    assert!(lines[2].contains("Vladivostok"));
+    assert!(
+        lines[3].contains("Zabaykal’sk") && !lines[3].contains("Kultuk"),
+        "{}",
+        lines[3]
+    );
+}
+
+#[test]
+fn all_lists_ranked_candidates_and_country_hint_reorders() {
+    let r = Sandbox::new().run(&[
+        "geocode", "Moscow", "--all", "--limit", "5", "--format", "json",
+    ]);
+    r.ok();
+    let cands = r.json()[0]["candidates"].as_array().unwrap().clone();
+    assert!(cands.len() >= 3 && cands.len() <= 5, "{}", cands.len());
+    assert_eq!(cands[0]["country"], "RU");
+    assert!(cands.iter().any(|c| c["country"] == "US"));
+    let r = Sandbox::new().run(&["geocode", "Moscow", "--country", "US", "--format", "json"]);
+    assert_eq!(r.ok().json()[0]["country"], "US");
+}
+
+#[test]
+fn unknown_name_exits_2_with_suggestion_and_reports_the_others() {
+    let r = Sandbox::new().run(&["geocode", "Usuriysk", "Vladivostok"]);
+    r.bad_input("unknown place `Usuriysk`")
+        .stderr_has("did you mean `Ussuriysk`?");
+    assert!(r.stdout.contains("Vladivostok"), "{}", r.stdout);
+    let r = Sandbox::new().run(&["geocode", "Usuriysk", "Vladivostok", "--format", "json"]);
+    r.bad_input("did you mean `Ussuriysk`?");
+    let v = r.json();
+    assert_eq!(v[0]["error"], "unknown place");
+    assert_eq!(v[0]["suggestions"][0], "Ussuriysk");
+    assert_eq!(v[1]["name"], "Vladivostok");
+}
+
+#[test]
+fn unknown_country_hint_is_bad_input() {
+    Sandbox::new()
+        .run(&["geocode", "Paris", "--country", "XX"])
+        .bad_input("unknown country `XX`");
+}

@@ -1,0 +1,10 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Integration tests of the `itinera` binary: one file per subcommand, plus bad input and the
+//! bundled examples.
+
+mod errors;
+mod examples;
+mod export;
+mod geocode;
+mod harness;
+mod route;

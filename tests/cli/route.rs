@@ -1,0 +1,143 @@
+use crate::harness::*;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// GeographicLib 2.1 (Python) for the GeoNames coordinates of the three places.
+const KHASAN_USSURIYSK_M: f64 = 186_612.251870;
+const USSURIYSK_ULAN_UDE_M: f64 = 2_017_455.848846;
+
+#[test]
+fn ad_hoc_route_json_matches_geographiclib() {
+    let r = Sandbox::new().run(&[
+        "route",
+        "Khasan",
+        "Ussuriysk",
+        "Ulan-Ude",
+        "--format",
+        "json",
+    ]);
+    let v = r.ok().json();
+    let trip = &v["trips"][0];
+    let legs = trip["legs"].as_array().unwrap();
+    assert_eq!(legs.len(), 2);
+    assert_eq!(
+        (legs[0]["from"].as_str(), legs[0]["to"].as_str()),
+        (Some("Khasan"), Some("Ussuriysk"))
+    );
+    assert!((legs[0]["distance_m"].as_f64().unwrap() - KHASAN_USSURIYSK_M).abs() < 0.001);
+    assert!((legs[1]["distance_m"].as_f64().unwrap() - USSURIYSK_ULAN_UDE_M).abs() < 0.001);
+    assert!((legs[0]["bearing_deg"].as_f64().unwrap() - 34.270141058).abs() < 1e-6);
+    let total = trip["total_m"].as_f64().unwrap();
+    assert!((total - KHASAN_USSURIYSK_M - USSURIYSK_ULAN_UDE_M).abs() < 0.002);
+}
+
+#[test]
+fn table_has_cumulative_distances_and_total() {
+    let r = Sandbox::new().run(&["route", "Khasan", "Ussuriysk", "Ulan-Ude"]);
+    r.ok();
+    assert!(r.stdout.contains("186.612"), "{}", r.stdout);
+    assert!(r.stdout.contains("2204.068"), "{}", r.stdout);
+    assert!(r.stdout.contains("total 2204.068 km"), "{}", r.stdout);
+    assert!(r.stdout.contains("geodesic"));
+}
+
+#[test]
+fn units_and_csv() {
+    let r = Sandbox::new().run(&[
+        "route",
+        "Khasan",
+        "Ussuriysk",
+        "--units",
+        "mi",
+        "--format",
+        "csv",
+    ]);
+    r.ok();
+    let mut lines = r.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("trip,leg,from,to,distance_mi,cumulative_mi,bearing_deg,mode,from_date,to_date")
+    );
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mi: f64 = row[4].parse().unwrap();
+    assert!((mi - KHASAN_USSURIYSK_M / 1609.344).abs() < 1e-6, "{mi}");
+    let r = Sandbox::new().run(&[
+        "route",
+        "Khasan",
+        "Ussuriysk",
+        "--units",
+        "nmi",
+        "--format",
+        "json",
+    ]);
+    let d = r.ok().json()["trips"][0]["legs"][0]["distance"]
+        .as_f64()
+        .unwrap();
+    assert!((d - KHASAN_USSURIYSK_M / 1852.0).abs() < 1e-9);
+}
+
+#[test]
+fn trip_context_picks_the_near_namesake() {
+    let r = Sandbox::new().run(&["route", "Dallas", "Paris", "Texarkana", "--format", "json"]);
+    let v = r.ok().json();
+    assert_eq!(v["trips"][0]["stops"][1]["country"], "US");
+}
+
+#[test]
+fn one_stop_is_fine() {
+    let r = Sandbox::new().run(&["route", "Khasan"]);
+    r.ok();
+    assert!(r.stdout.contains("no legs"), "{}", r.stdout);
+}
+
+#[test]
+fn csv_trip_from_stdin() {
+    let r = Sandbox::new().run_stdin(
+        &["route", "-", "--format", "json"],
+        "trip,place,country,date\nA,Khasan,RU,2011-08-20\nA,Ussuriysk,RU,\n",
+    );
+    let v = r.ok().json();
+    assert!(
+        (v["trips"][0]["legs"][0]["distance_m"].as_f64().unwrap() - KHASAN_USSURIYSK_M).abs()
+            < 0.001
+    );
+}
+
+#[test]
+fn closed_pipe_exits_quietly() {
+    // A trip long enough that the table overflows the pipe buffer.
+    let mut csv = String::from("trip,name,lat,lon\n");
+    for i in 0..5000 {
+        csv.push_str(&format!(
+            "T,s{i},{},{}\n",
+            (i % 80) as f64,
+            (i % 170) as f64
+        ));
+    }
+    let sb = Sandbox::new();
+    let trip = sb.write("long.csv", csv);
+    let mut child = Command::new(BIN)
+        .args(["route", trip.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // Dropping the reader closed the pipe, as `| head -1` does.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with('T'), "{first}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
