@@ -9,6 +9,7 @@ use itinera::route::{self, Route};
 use itinera::trip::{self, ResolveOptions, Resolved};
 use itinera::{Candidate, Error, Gazetteer, SourceFile, TripPlan, Units, export, output};
 use serde_json::json;
+use unicode_width::UnicodeWidthStr;
 
 use super::{DataFormat, Exit, ExportArgs, GeocodeArgs, RouteArgs, RouteFormat, TripArgs, report};
 
@@ -506,14 +507,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Left-aligned text columns, right-aligned numeric ones; widths in characters.
+/// Left-aligned text columns, right-aligned numeric ones; widths in terminal columns (Hangul and
+/// Han characters take two).
 fn table(rows: &[Vec<String>], numeric: &[usize]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
             rows.iter()
                 .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
+                .map(|s| s.width())
                 .max()
                 .unwrap_or(0)
         })
@@ -522,7 +524,7 @@ fn table(rows: &[Vec<String>], numeric: &[usize]) -> String {
     for r in rows {
         let mut line = String::new();
         for (c, cell) in r.iter().enumerate() {
-            let pad = widths[c] - cell.chars().count();
+            let pad = widths[c] - cell.width();
             if c > 0 {
                 line.push_str("  ");
             }

@@ -7,7 +7,7 @@
 
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
 use crate::error::{Error, Result};
-use crate::gazetteer::{Candidate, Gazetteer, LookupOptions};
+use crate::gazetteer::{Candidate, Gazetteer, LookupOptions, Place, PlaceKind};
 
 /// Candidates kept per stop.
 const MAX_CANDIDATES: usize = 25;
@@ -266,6 +266,16 @@ fn best_path(stops: &[StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
     path
 }
 
+/// Whether `area` is the region or country that `place` lies in (Khabarovsk Krai for the city
+/// of Khabarovsk): choosing the city over its namesake region is not an ambiguity.
+fn contains(area: &Place, place: &Place) -> bool {
+    match area.kind {
+        PlaceKind::Country => area.country == place.country,
+        PlaceKind::Region => area.country == place.country && area.admin1 == place.admin1,
+        PlaceKind::City => false,
+    }
+}
+
 /// The chosen positions of the stops before and after stop `i`.
 fn neighbour_points(
     stops: &[StopSpec],
@@ -309,6 +319,7 @@ fn ambiguity(
     let rivals: Vec<String> = all
         .iter()
         .filter(|c| c.how <= chosen.how && in_context(c) >= bar)
+        .filter(|c| !contains(&c.place, &chosen.place))
         .filter(|c| km(here, (c.place.lat, c.place.lon)) > AMBIGUITY_KM)
         .take(3)
         .map(|c| c.place.to_string())
@@ -396,6 +407,16 @@ mod tests {
             ..ResolveOptions::default()
         };
         assert!(resolve(&plan, Gazetteer::bundled(), &strict).is_err());
+    }
+
+    #[test]
+    fn a_city_and_its_namesake_region_are_not_ambiguous() {
+        let r = resolve_names(&["Khabarovsk", "Komsomolsk-on-Amur"]);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(
+            r.trips[0].stops[0].place.as_ref().unwrap().kind,
+            PlaceKind::City
+        );
     }
 
     #[test]

@@ -137,7 +137,7 @@ fn ogrinfo_reads_a_multi_trip_file() {
             .unwrap();
         let info = String::from_utf8_lossy(&out.stdout);
         assert!(info.contains("Feature Count: 8"), "{info}");
-        assert!(info.contains("stroke (String)"), "{info}");
+        assert!(info.contains("stroke: String"), "{info}");
     }
 }
 
