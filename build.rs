@@ -5,7 +5,9 @@
 //!   offset of its line;
 //! - `exact.fst` / `loose.fst`: maps from folded (and loosely folded) names to a posting list;
 //! - `postings.bin`: little-endian `u32`s; a list is its length followed by entries
-//!   `offset | (1 << 31 if the key is the place's main name)`.
+//!   `offset | (1 << 31 if the key is the place's main name)`;
+//! - `big.bin`: offsets of the cities of 300,000 people or more, largest first, then the offset
+//!   of the first region row (regions and countries follow the cities).
 
 use std::collections::BTreeMap;
 use std::env;
@@ -18,6 +20,8 @@ use std::path::PathBuf;
 mod normalize;
 
 const PRIMARY: u32 = 1 << 31;
+/// Cities at least this populous are listed in `big.bin` (context labels on maps).
+const BIG_CITY: u64 = 300_000;
 
 fn main() {
     println!("cargo:rerun-if-changed=geodata/places.tsv.gz");
@@ -36,6 +40,8 @@ fn main() {
     };
     assert!(body.len() < PRIMARY as usize, "offsets must fit in 31 bits");
 
+    let mut big: Vec<(u64, u32)> = Vec::new();
+    let mut first_area: Option<u32> = None;
     let mut exact: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut loose: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut offset = 0usize;
@@ -45,6 +51,14 @@ fn main() {
         let cols: Vec<&str> = line.trim_end_matches('\n').split('\t').collect();
         assert!(cols.len() == 9, "bad row at byte {start}: {line}");
         let name = cols[2];
+        let population: u64 = cols[7].parse().unwrap_or(0);
+        if cols[1] == "city" {
+            if population >= BIG_CITY {
+                big.push((population, start));
+            }
+        } else if first_area.is_none() {
+            first_area = Some(start);
+        }
         let alts = cols[8].split(',').filter(|a| !a.is_empty());
         for (i, n) in std::iter::once(name).chain(alts).enumerate() {
             let flag = if i == 0 { PRIMARY } else { 0 };
@@ -67,6 +81,11 @@ fn main() {
     fs::write(out.join("exact.fst"), exact_fst).expect("write exact.fst");
     fs::write(out.join("loose.fst"), loose_fst).expect("write loose.fst");
     fs::write(out.join("postings.bin"), bytes).expect("write postings.bin");
+    // Largest first; then the offset where regions and countries start (they follow the cities).
+    big.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut listing: Vec<u8> = big.iter().flat_map(|(_, o)| o.to_le_bytes()).collect();
+    listing.extend_from_slice(&first_area.unwrap_or(body.len() as u32).to_le_bytes());
+    fs::write(out.join("big.bin"), listing).expect("write big.bin");
 }
 
 /// Adds an entry; a place listed twice under one key keeps one entry, primary if either was.

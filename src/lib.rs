@@ -26,11 +26,14 @@
 //! - [`Error`]: everything that can go wrong, with [`Error::is_bad_input`] for exit codes.
 #![warn(missing_docs)]
 
+pub mod basemap;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
 pub mod output;
+pub mod render;
 pub mod route;
+pub mod scene;
 pub mod source;
 pub mod trip;
 

@@ -27,6 +27,11 @@ enum Command {
         after_help = "Examples:\n  itinera route geodata/trips/kji-2011.toml --units mi\n  itinera route Khasan Ussuriysk Ulan-Ude"
     )]
     Route(RouteArgs),
+    /// Draw trips as a map (PNG and/or SVG).
+    #[command(
+        after_help = "Examples:\n  itinera render geodata/trips/kji-2011.toml      (writes output/kji-2011.png and .svg)\n  itinera render Khasan Ussuriysk Ulan-Ude -o map.png -o map.svg --theme dark"
+    )]
+    Render(RenderArgs),
     /// Export trips as GeoJSON (RFC 7946).
     #[command(
         after_help = "Examples:\n  itinera export geodata/trips/*.toml            (writes output/<name>.geojson)\n  itinera export Anadyr Nome -o anadyr-nome.geojson"
@@ -77,6 +82,45 @@ struct RouteArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = RouteFormat::Table)]
     format: RouteFormat,
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    #[command(flatten)]
+    trips: TripArgs,
+    /// Output files, .png or .svg; repeat for both. Default: output/<input name>.png and .svg.
+    #[arg(long, short)]
+    output: Vec<PathBuf>,
+    /// Folder for default output names.
+    #[arg(long, default_value = "output")]
+    out_dir: PathBuf,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    height: u32,
+    /// Map title (default: the trip file's `title`).
+    #[arg(long)]
+    title: Option<String>,
+    /// Subtitle (default: the dates of the trips).
+    #[arg(long)]
+    subtitle: Option<String>,
+    /// Colour theme: light or dark.
+    #[arg(long, default_value = "light")]
+    theme: String,
+    /// Leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+    /// Labels: `all` (stops, countries, large cities) or `stops`.
+    #[arg(long, default_value = "all")]
+    labels: String,
+    /// Projection: auto, conic, equal-earth, robinson, mercator, polar, azimuthal, or a PROJ string.
+    #[arg(long, default_value = "auto")]
+    projection: String,
+    /// Map window as W,S,E,N in degrees (W > E crosses ±180°).
+    #[arg(long, allow_hyphen_values = true)]
+    bbox: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -131,6 +175,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Geocode(a) => run::geocode(a),
         Command::Route(a) => run::route(a),
+        Command::Render(a) => run::render(a),
         Command::Export(a) => run::export(a),
     };
     match result {

@@ -6,12 +6,15 @@ use std::path::{Path, PathBuf};
 
 use itinera::gazetteer::LookupOptions;
 use itinera::route::{self, Route};
+use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
-use itinera::{Candidate, Error, Gazetteer, SourceFile, TripPlan, Units, export, output};
+use itinera::{Candidate, Error, Gazetteer, SourceFile, TripPlan, Units, export, output, render};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use super::{DataFormat, Exit, ExportArgs, GeocodeArgs, RouteArgs, RouteFormat, TripArgs, report};
+use super::{
+    DataFormat, Exit, ExportArgs, GeocodeArgs, RenderArgs, RouteArgs, RouteFormat, TripArgs, report,
+};
 
 /// Why a subcommand stopped early.
 pub enum Failure {
@@ -495,6 +498,140 @@ pub fn export(a: ExportArgs) -> Outcome {
         })?;
         if target.as_os_str() != "-" {
             eprintln!("wrote {}", target.display());
+        }
+    }
+    Ok(Exit::Success)
+}
+
+/// Map image formats, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ImageFormat {
+    Png,
+    Svg,
+}
+
+fn image_format(path: &Path) -> Result<ImageFormat, Error> {
+    match path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("png") => Ok(ImageFormat::Png),
+        Some("svg") => Ok(ImageFormat::Svg),
+        _ => Err(Error::invalid(
+            format!("unknown map format for `{}`", path.display()),
+            Some("name the output *.png or *.svg".into()),
+        )),
+    }
+}
+
+fn parse_bbox(text: &str) -> Result<Extent, Error> {
+    let v: Vec<f64> = text
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            Error::invalid(
+                format!("invalid bbox `{text}`"),
+                Some("write --bbox W,S,E,N in degrees, e.g. 100,35,140,56".into()),
+            )
+        })?;
+    match v.as_slice() {
+        [west, south, east, north] => Ok(Extent {
+            west: *west,
+            south: *south,
+            east: *east,
+            north: *north,
+        }),
+        _ => Err(Error::invalid(
+            format!("bbox `{text}` needs four numbers"),
+            Some("write --bbox W,S,E,N".into()),
+        )),
+    }
+}
+
+pub fn render(a: RenderArgs) -> Outcome {
+    // Check every flag before any work, so bad input fails fast and writes nothing.
+    let options = MapOptions {
+        width: a.width,
+        height: a.height,
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        theme: a.theme.parse()?,
+        legend: !a.no_legend,
+        labels: a.labels.parse()?,
+        projection: a.projection.parse::<ProjectionChoice>()?,
+        bbox: a.bbox.as_deref().map(parse_bbox).transpose()?,
+    };
+    let formats: Vec<ImageFormat> = a
+        .output
+        .iter()
+        .map(|o| image_format(o))
+        .collect::<Result<_, _>>()?;
+    let sets = load(&a.trips)?;
+    if !a.output.is_empty() && sets.len() > 1 {
+        return Err(Error::invalid(
+            "`--output` takes one input file, not several".to_string(),
+            Some("leave out -o to write output/<name>.png and .svg for each file".into()),
+        )
+        .into());
+    }
+    for set in &sets {
+        let targets: Vec<(PathBuf, ImageFormat)> = if a.output.is_empty() {
+            std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
+                path: a.out_dir.display().to_string(),
+                source: e,
+            })?;
+            vec![
+                (
+                    a.out_dir.join(format!("{}.png", set.stem)),
+                    ImageFormat::Png,
+                ),
+                (
+                    a.out_dir.join(format!("{}.svg", set.stem)),
+                    ImageFormat::Svg,
+                ),
+            ]
+        } else {
+            a.output
+                .iter()
+                .cloned()
+                .zip(formats.iter().copied())
+                .collect()
+        };
+        for (target, _) in &targets {
+            if let Some(input) = &set.path {
+                if same_file(input, target) {
+                    return Err(Error::invalid(
+                        format!("output `{}` is the input file", target.display()),
+                        Some("choose another output name; inputs are never overwritten".into()),
+                    )
+                    .into());
+                }
+            }
+        }
+        let routes: Vec<Route> = set.resolved.trips.iter().map(route::build).collect();
+        let scene = scene::build(&routes, set.resolved.title.as_deref(), &options)?;
+        for name in &scene.unplaced {
+            report::warning(
+                &format!("no room for the label `{name}`; it is left out"),
+                None,
+            );
+        }
+        for (target, format) in &targets {
+            let bytes = match format {
+                ImageFormat::Png => render::png(&scene)?,
+                ImageFormat::Svg => render::svg(&scene)?.into_bytes(),
+            };
+            output::write_atomic(target, |w| {
+                w.write_all(&bytes).map_err(|e| Error::Write {
+                    path: target.display().to_string(),
+                    source: e,
+                })
+            })?;
+            if target.as_os_str() != "-" {
+                eprintln!("wrote {}", target.display());
+            }
         }
     }
     Ok(Exit::Success)

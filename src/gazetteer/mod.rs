@@ -22,6 +22,7 @@ static PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static LOOSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+static BIG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/big.bin"));
 static ADMIN1: &str = include_str!("../../geodata/admin1.tsv");
 static COUNTRIES: &str = include_str!("../../geodata/countries.tsv");
 
@@ -236,6 +237,32 @@ impl Gazetteer {
         })
     }
 
+    /// Places of one kind. Regions and countries (a few thousand rows at the end of the table)
+    /// cost nothing to list; cities mean a pass over the whole table.
+    pub fn places_of_kind(&self, kind: PlaceKind) -> impl Iterator<Item = Place> + '_ {
+        let start = match kind {
+            PlaceKind::City => 0,
+            _ => big_words().last().copied().unwrap_or(0) as usize,
+        };
+        let mut offset = start;
+        PLACES[start..]
+            .split_inclusive('\n')
+            .filter_map(move |line| {
+                let id = PlaceId(offset as u32);
+                offset += line.len();
+                let p = parse_row(id, line.trim_end_matches('\n'));
+                (p.kind == kind).then_some(p)
+            })
+    }
+
+    /// Cities of 300,000 people or more, largest first.
+    pub fn largest_cities(&self) -> impl Iterator<Item = Place> + '_ {
+        let words = big_words();
+        words[..words.len().saturating_sub(1)]
+            .iter()
+            .map(|o| self.place(PlaceId(*o)))
+    }
+
     /// Whether `code` is an ISO 3166-1 alpha-2 code the gazetteer knows.
     pub fn is_country_code(&self, code: &str) -> bool {
         tables().countries.contains_key(code)
@@ -374,6 +401,15 @@ fn demote_namesake_regions(found: &mut [Candidate]) {
             c.score = c.score.min(s - 0.01);
         }
     }
+}
+
+fn big_words() -> &'static [u32] {
+    static W: OnceLock<Vec<u32>> = OnceLock::new();
+    W.get_or_init(|| {
+        BIG.chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect()
+    })
 }
 
 fn postings(at: u64) -> Vec<u32> {

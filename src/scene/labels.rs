@@ -1,0 +1,321 @@
+//! Label placement: each label takes the first of eight positions around its point (then a
+//! farther ring) that stays in the frame and overlaps no other label, marker, legend or scale
+//! bar, preferring positions that cover the fewest route pixels. Greedy, most important first.
+
+use super::clip::{Px, Rect};
+use super::{Label, Palette, text};
+use crate::gazetteer::{Gazetteer, PlaceKind};
+
+/// A stop label to place.
+#[derive(Debug, Clone)]
+pub(crate) struct Wanted {
+    pub text: String,
+    pub anchor: Px,
+    pub terminal: bool,
+    pub population: u64,
+}
+
+/// Places labels against route pixels and obstacles.
+pub(crate) struct Placer {
+    frame: Rect,
+    route_samples: Vec<Px>,
+}
+
+/// Padding around every label box, pixels (room for the halo and backend differences).
+const PAD: f64 = 2.5;
+
+impl Placer {
+    pub fn new(frame: Rect, route_px: &[Px]) -> Placer {
+        Placer {
+            frame,
+            route_samples: route_px.to_vec(),
+        }
+    }
+
+    fn route_cost(&self, r: &Rect) -> usize {
+        self.route_samples
+            .iter()
+            .filter(|p| r.contains(**p))
+            .count()
+    }
+
+    /// The best free box of size `w` x `h` around `anchor`, at distance `d` (then 2.2 d).
+    fn spot(&self, anchor: Px, w: f64, h: f64, d: f64, obstacles: &[Rect]) -> Option<Rect> {
+        let (ax, ay) = anchor;
+        let mut best: Option<(f64, Rect)> = None;
+        for (ring, dist) in [(0.0, d), (12.0, d * 2.2)] {
+            let k = dist * 0.75;
+            let candidates = [
+                (ax + dist, ay - h / 2.0),
+                (ax - dist - w, ay - h / 2.0),
+                (ax + k, ay - k - h),
+                (ax + k, ay + k),
+                (ax - k - w, ay - k - h),
+                (ax - k - w, ay + k),
+                (ax - w / 2.0, ay - dist - h),
+                (ax - w / 2.0, ay + dist),
+            ];
+            for (pref, (x, y)) in candidates.into_iter().enumerate() {
+                let r = Rect {
+                    x0: x,
+                    y0: y,
+                    x1: x + w,
+                    y1: y + h,
+                };
+                let padded = r.grow(PAD);
+                if !self.frame.grow(-2.0).contains((padded.x0, padded.y0))
+                    || !self.frame.grow(-2.0).contains((padded.x1, padded.y1))
+                {
+                    continue;
+                }
+                if obstacles.iter().any(|o| o.overlaps(&padded)) {
+                    continue;
+                }
+                let cost = self.route_cost(&r) as f64 * 2.0 + pref as f64 + ring;
+                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                    best = Some((cost, r));
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        best.map(|(_, r)| r)
+    }
+
+    /// Places stop labels, terminals first, then by population. Returns the labels and the
+    /// texts that found no free spot.
+    pub fn place_stops(
+        &self,
+        wanted: &[Wanted],
+        obstacles: &mut Vec<Rect>,
+        size: f64,
+        radius: f64,
+        palette: &Palette,
+    ) -> (Vec<Label>, Vec<String>) {
+        let mut order: Vec<&Wanted> = wanted.iter().collect();
+        order.sort_by(|a, b| {
+            b.terminal
+                .cmp(&a.terminal)
+                .then(b.population.cmp(&a.population))
+        });
+        let mut placed = Vec::new();
+        let mut unplaced = Vec::new();
+        for wnt in order {
+            let (sz, bold) = if wnt.terminal {
+                (size * 1.1, true)
+            } else {
+                (size, false)
+            };
+            let (w, h) = (text::width(&wnt.text, sz, bold), text::height(sz));
+            match self.spot(wnt.anchor, w, h, radius + 3.0, obstacles) {
+                Some(r) => {
+                    obstacles.push(r.grow(PAD));
+                    placed.push(Label {
+                        text: wnt.text.clone(),
+                        at: (r.x0, r.y0),
+                        size: sz,
+                        bold,
+                        color: palette.text,
+                        halo: Some(palette.halo),
+                    });
+                }
+                None => unplaced.push(wnt.text.clone()),
+            }
+        }
+        (placed, unplaced)
+    }
+
+    /// Country names at their label points and the largest cities, where they fit.
+    #[allow(clippy::too_many_arguments)]
+    pub fn place_context(
+        &self,
+        to_px: &dyn Fn(f64, f64) -> Option<Px>,
+        window: Option<(f64, f64, f64, f64)>,
+        world: bool,
+        obstacles: &mut Vec<Rect>,
+        unit: f64,
+        palette: &Palette,
+        dots: &mut Vec<Px>,
+    ) -> Vec<Label> {
+        let g = Gazetteer::bundled();
+        let inside = |lon: f64, lat: f64| -> Option<Px> {
+            if let Some((w, s, e, n)) = window {
+                let in_lon = if w <= e {
+                    lon >= w && lon <= e
+                } else {
+                    lon >= w || lon <= e
+                };
+                if !(in_lon && lat >= s && lat <= n) {
+                    return None;
+                }
+            }
+            to_px(lon, lat).filter(|p| self.frame.grow(-10.0).contains(*p))
+        };
+        let mut out = Vec::new();
+        // Countries, largest first.
+        let mut countries: Vec<_> = g.places_of_kind(PlaceKind::Country).collect();
+        countries.sort_by_key(|c| std::cmp::Reverse(c.population));
+        let csize = 15.0 * unit;
+        for c in countries
+            .iter()
+            .filter(|c| !world || c.population > 20_000_000)
+        {
+            let Some(at) = inside(c.lon, c.lat) else {
+                continue;
+            };
+            let t = c.name.to_uppercase();
+            let (w, h) = (text::width(&t, csize, false), text::height(csize));
+            let r = Rect {
+                x0: at.0 - w / 2.0,
+                y0: at.1 - h / 2.0,
+                x1: at.0 + w / 2.0,
+                y1: at.1 + h / 2.0,
+            };
+            if self.frame.grow(-4.0).contains((r.x0, r.y0))
+                && self.frame.grow(-4.0).contains((r.x1, r.y1))
+                && !obstacles.iter().any(|o| o.overlaps(&r.grow(6.0)))
+            {
+                obstacles.push(r.grow(6.0));
+                out.push(Label {
+                    text: t,
+                    at: (r.x0, r.y0),
+                    size: csize,
+                    bold: false,
+                    color: palette.muted,
+                    halo: Some(palette.land),
+                });
+            }
+        }
+        // Large cities, with a dot.
+        let size = 13.0 * unit;
+        let mut shown = 0;
+        for p in g.largest_cities() {
+            if shown >= 12 {
+                break;
+            }
+            let Some(at) = inside(p.lon, p.lat) else {
+                continue;
+            };
+            let dot = Rect {
+                x0: at.0 - 3.0,
+                y0: at.1 - 3.0,
+                x1: at.0 + 3.0,
+                y1: at.1 + 3.0,
+            };
+            if obstacles.iter().any(|o| o.overlaps(&dot.grow(2.0))) {
+                continue;
+            }
+            let (w, h) = (text::width(p.name, size, false), text::height(size));
+            if let Some(r) = self.spot(at, w, h, 5.0, obstacles) {
+                obstacles.push(r.grow(PAD));
+                obstacles.push(dot.grow(2.0));
+                dots.push(at);
+                out.push(Label {
+                    text: p.name.to_string(),
+                    at: (r.x0, r.y0),
+                    size,
+                    bold: false,
+                    color: palette.muted,
+                    halo: Some(palette.halo),
+                });
+                shown += 1;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Theme;
+
+    fn frame() -> Rect {
+        Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 400.0,
+            y1: 300.0,
+        }
+    }
+
+    fn wanted(text: &str, at: Px) -> Wanted {
+        Wanted {
+            text: text.into(),
+            anchor: at,
+            terminal: false,
+            population: 0,
+        }
+    }
+
+    #[test]
+    fn close_stops_get_labels_that_do_not_overlap() {
+        // Ussuriysk and Vladivostok, 78 km apart, are a few pixels apart on a regional map.
+        let p = Placer::new(frame(), &[]);
+        let mut obstacles = vec![];
+        let w = [
+            wanted("Ussuriysk", (200.0, 140.0)),
+            wanted("Vladivostok", (199.0, 152.0)),
+        ];
+        let (labels, unplaced) =
+            p.place_stops(&w, &mut obstacles, 14.0, 5.0, &Theme::Light.palette());
+        assert!(unplaced.is_empty());
+        assert_eq!(labels.len(), 2);
+        assert!(!labels[0].bounds().overlaps(&labels[1].bounds()));
+    }
+
+    #[test]
+    fn labels_stay_in_the_frame_and_off_markers() {
+        let p = Placer::new(frame(), &[]);
+        let marker = Rect {
+            x0: 385.0,
+            y0: 145.0,
+            x1: 395.0,
+            y1: 155.0,
+        };
+        let mut obstacles = vec![marker];
+        let (labels, _) = p.place_stops(
+            &[wanted("Eastern edge", (390.0, 150.0))],
+            &mut obstacles,
+            14.0,
+            5.0,
+            &Theme::Light.palette(),
+        );
+        let b = labels[0].bounds();
+        assert!(b.x1 <= 400.0 && b.x0 >= 0.0, "{b:?}");
+        assert!(!b.overlaps(&marker));
+    }
+
+    #[test]
+    fn labels_avoid_route_lines_when_they_can() {
+        // A route running east from the stop: the label goes elsewhere.
+        let route: Vec<Px> = (0..60)
+            .map(|i| (200.0 + f64::from(i) * 2.0, 150.0))
+            .collect();
+        let p = Placer::new(frame(), &route);
+        let (labels, _) = p.place_stops(
+            &[wanted("Khasan", (200.0, 150.0))],
+            &mut vec![],
+            14.0,
+            5.0,
+            &Theme::Light.palette(),
+        );
+        assert_eq!(p.route_cost(&labels[0].bounds()), 0);
+    }
+
+    #[test]
+    fn no_room_means_unplaced() {
+        let p = Placer::new(frame(), &[]);
+        let mut obstacles = vec![frame()];
+        let (labels, unplaced) = p.place_stops(
+            &[wanted("Nowhere", (200.0, 150.0))],
+            &mut obstacles,
+            14.0,
+            5.0,
+            &Theme::Light.palette(),
+        );
+        assert!(labels.is_empty());
+        assert_eq!(unplaced, ["Nowhere"]);
+    }
+}

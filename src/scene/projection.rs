@@ -1,0 +1,291 @@
+//! Map projections through `proj4rs` (a pure-Rust port of PROJ): the automatic choice by extent,
+//! and named overrides.
+
+use std::fmt;
+use std::str::FromStr;
+
+use proj4rs::Proj;
+
+use crate::error::Error;
+
+/// Which projection a map uses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProjectionChoice {
+    /// Chosen by the extent of the routes: conformal conic for regional maps, polar
+    /// stereographic near a pole, Equal Earth for the world.
+    Auto,
+    /// Lambert conformal conic, standard parallels at 1/6 and 5/6 of the latitude span.
+    Conic,
+    /// Equal Earth (Šavrič, Patterson & Jenny 2018), an equal-area world projection.
+    EqualEarth,
+    /// Robinson, a compromise world projection.
+    Robinson,
+    /// Web Mercator-like spherical Mercator (conformal; distorts high latitudes).
+    Mercator,
+    /// Polar stereographic, north or south by the route's centre.
+    Polar,
+    /// Azimuthal equidistant centred on the routes: true distances from the centre.
+    Azimuthal,
+    /// A PROJ string given by the user (`+proj=...`).
+    Custom(String),
+}
+
+impl FromStr for ProjectionChoice {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "auto" => ProjectionChoice::Auto,
+            "conic" | "lcc" => ProjectionChoice::Conic,
+            "equal-earth" | "eqearth" => ProjectionChoice::EqualEarth,
+            "robinson" | "robin" => ProjectionChoice::Robinson,
+            "mercator" | "merc" => ProjectionChoice::Mercator,
+            "polar" | "stere" => ProjectionChoice::Polar,
+            "azimuthal" | "aeqd" => ProjectionChoice::Azimuthal,
+            _ if s.trim_start().starts_with("+proj=") => {
+                // Validate now, so a bad string is bad input, not a failure while drawing.
+                Proj::from_proj_string(s)
+                    .map_err(|e| Error::invalid(format!("invalid PROJ string `{s}`: {e}"), None))?;
+                ProjectionChoice::Custom(s.trim().to_string())
+            }
+            _ => {
+                return Err(Error::invalid(
+                    format!("unknown projection `{s}`"),
+                    Some(
+                        "use auto, conic, equal-earth, robinson, mercator, polar, azimuthal, or a PROJ string such as \"+proj=ortho +lat_0=50 +lon_0=120\""
+                            .into(),
+                    ),
+                ));
+            }
+        })
+    }
+}
+
+/// A lon/lat window, degrees; `west > east` when it crosses ±180°.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Extent {
+    /// Western edge.
+    pub west: f64,
+    /// Southern edge.
+    pub south: f64,
+    /// Eastern edge.
+    pub east: f64,
+    /// Northern edge.
+    pub north: f64,
+}
+
+impl Extent {
+    /// Longitude span in degrees (0..=360), across ±180° when `west > east`.
+    pub fn lon_span(&self) -> f64 {
+        let d = self.east - self.west;
+        if d < 0.0 { d + 360.0 } else { d }
+    }
+
+    /// Latitude span in degrees.
+    pub fn lat_span(&self) -> f64 {
+        self.north - self.south
+    }
+
+    /// Centre longitude, in [-180, 180].
+    pub fn center_lon(&self) -> f64 {
+        crate::route::normalize_lon(self.west + self.lon_span() / 2.0)
+    }
+
+    /// Centre latitude.
+    pub fn center_lat(&self) -> f64 {
+        (self.south + self.north) / 2.0
+    }
+}
+
+/// A resolved projection: lon/lat degrees -> projected metres.
+pub struct Projector {
+    src: Proj,
+    dst: Proj,
+    /// The PROJ string in use.
+    pub definition: String,
+    /// Whether it is a whole-world projection (no lon/lat window on the basemap).
+    pub world: bool,
+}
+
+impl fmt::Debug for Projector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Projector")
+            .field("definition", &self.definition)
+            .finish()
+    }
+}
+
+/// Longitude span beyond which a map is a world map.
+const WORLD_LON_SPAN: f64 = 140.0;
+/// Latitude span beyond which a map is a world map.
+const WORLD_LAT_SPAN: f64 = 70.0;
+/// Latitude beyond which the extent reaches into polar regions.
+const POLAR_LAT: f64 = 78.0;
+
+impl Projector {
+    /// The projection for a map of `extent`.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for a custom PROJ string that does not parse.
+    pub fn new(choice: &ProjectionChoice, extent: &Extent) -> Result<Projector, Error> {
+        let (lon0, lat0) = (extent.center_lon(), extent.center_lat());
+        let world = extent.lon_span() > WORLD_LON_SPAN || extent.lat_span() > WORLD_LAT_SPAN;
+        let polar = extent.north > POLAR_LAT || extent.south < -POLAR_LAT;
+        let pole = if lat0 >= 0.0 { 90.0 } else { -90.0 };
+        let conic = || {
+            let (s, n) = (extent.south.max(-80.0), extent.north.min(80.0));
+            let span = (n - s).max(1.0);
+            let (mut lat1, mut lat2) = (s + span / 6.0, n - span / 6.0);
+            if lat1.abs() < 1.0 && lat2.abs() < 1.0 || (lat1 + lat2).abs() < 2.0 {
+                // A conic straddling the equator degenerates; Mercator is its limit.
+                return format!("+proj=merc +lon_0={lon0}");
+            }
+            if (lat2 - lat1).abs() < 0.5 {
+                lat1 -= 0.5;
+                lat2 += 0.5;
+            }
+            format!("+proj=lcc +lat_1={lat1} +lat_2={lat2} +lat_0={lat0} +lon_0={lon0}")
+        };
+        let (definition, world) = match choice {
+            ProjectionChoice::Auto if world => ("+proj=eqearth +lon_0=0".to_string(), true),
+            ProjectionChoice::Auto if polar => (
+                format!(
+                    "+proj=stere +lat_0={pole} +lat_ts={} +lon_0={lon0}",
+                    pole * 0.78
+                ),
+                false,
+            ),
+            ProjectionChoice::Auto | ProjectionChoice::Conic => (conic(), false),
+            ProjectionChoice::EqualEarth => ("+proj=eqearth +lon_0=0".to_string(), true),
+            ProjectionChoice::Robinson => ("+proj=robin +lon_0=0".to_string(), true),
+            ProjectionChoice::Mercator => (format!("+proj=merc +lon_0={lon0}"), false),
+            ProjectionChoice::Polar => (
+                format!(
+                    "+proj=stere +lat_0={pole} +lat_ts={} +lon_0={lon0}",
+                    pole * 0.78
+                ),
+                false,
+            ),
+            ProjectionChoice::Azimuthal => {
+                (format!("+proj=aeqd +lat_0={lat0} +lon_0={lon0}"), world)
+            }
+            ProjectionChoice::Custom(s) => (s.clone(), world),
+        };
+        let full = format!("{definition} +ellps=WGS84 +units=m +no_defs");
+        let dst = Proj::from_proj_string(&full)
+            .map_err(|e| Error::invalid(format!("invalid projection `{definition}`: {e}"), None))?;
+        let src = Proj::from_proj_string("+proj=longlat +ellps=WGS84 +datum=WGS84 +no_defs")
+            .expect("the WGS84 definition parses");
+        Ok(Projector {
+            src,
+            dst,
+            definition,
+            world,
+        })
+    }
+
+    /// Projects lon/lat degrees to metres; `None` where the projection is undefined (the far
+    /// side of an azimuthal projection, a pole in Mercator).
+    pub fn project(&self, lon: f64, lat: f64) -> Option<(f64, f64)> {
+        let mut p = (
+            lon.to_radians(),
+            lat.clamp(-89.999, 89.999).to_radians(),
+            0.0,
+        );
+        proj4rs::transform::transform(&self.src, &self.dst, &mut p).ok()?;
+        (p.0.is_finite() && p.1.is_finite() && p.0.abs() < 1e8 && p.1.abs() < 1e8)
+            .then_some((p.0, p.1))
+    }
+
+    /// Projected metres -> lon/lat degrees; `None` outside the projection's domain.
+    pub fn unproject(&self, m: (f64, f64)) -> Option<(f64, f64)> {
+        let mut p = (m.0, m.1, 0.0);
+        proj4rs::transform::transform(&self.dst, &self.src, &mut p).ok()?;
+        let (lon, lat) = (p.0.to_degrees(), p.1.to_degrees());
+        (lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0)
+            .then_some((crate::route::normalize_lon(lon), lat))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extent(west: f64, south: f64, east: f64, north: f64) -> Extent {
+        Extent {
+            west,
+            south,
+            east,
+            north,
+        }
+    }
+
+    #[test]
+    fn regional_maps_are_conic_and_world_maps_equal_earth() {
+        let far_east = extent(107.6, 42.4, 131.9, 51.8);
+        let p = Projector::new(&ProjectionChoice::Auto, &far_east).unwrap();
+        assert!(p.definition.starts_with("+proj=lcc"), "{}", p.definition);
+        assert!(!p.world);
+        let world = extent(-120.0, -30.0, 140.0, 60.0);
+        let p = Projector::new(&ProjectionChoice::Auto, &world).unwrap();
+        assert!(p.definition.starts_with("+proj=eqearth") && p.world);
+        let arctic = extent(10.0, 70.0, 60.0, 85.0);
+        let p = Projector::new(&ProjectionChoice::Auto, &arctic).unwrap();
+        assert!(
+            p.definition.starts_with("+proj=stere +lat_0=90"),
+            "{}",
+            p.definition
+        );
+    }
+
+    #[test]
+    fn conic_centre_projects_near_origin_and_north_is_up() {
+        let e = extent(107.6, 42.4, 131.9, 51.8);
+        let p = Projector::new(&ProjectionChoice::Conic, &e).unwrap();
+        let (x, y) = p.project(e.center_lon(), e.center_lat()).unwrap();
+        assert!(x.abs() < 1.0 && y.abs() < 1.0, "{x} {y}");
+        let (_, y_north) = p.project(e.center_lon(), e.center_lat() + 1.0).unwrap();
+        assert!(y_north > 100_000.0, "{y_north}");
+    }
+
+    #[test]
+    fn extent_across_the_antimeridian() {
+        let e = extent(177.5, 64.5, -165.4, 64.9);
+        assert!((e.lon_span() - 17.1).abs() < 1e-9);
+        assert!((e.center_lon() - (-173.95)).abs() < 1e-9);
+        let p = Projector::new(&ProjectionChoice::Auto, &e).unwrap();
+        let (xa, _) = p.project(177.5, 64.7).unwrap();
+        let (xb, _) = p.project(-165.4, 64.5).unwrap();
+        assert!(xa < 0.0 && xb > 0.0, "west end left of east end: {xa} {xb}");
+    }
+
+    #[test]
+    fn names_and_bad_input() {
+        assert_eq!(
+            "LCC".parse::<ProjectionChoice>().unwrap(),
+            ProjectionChoice::Conic
+        );
+        assert_eq!(
+            "equal-earth".parse::<ProjectionChoice>().unwrap(),
+            ProjectionChoice::EqualEarth
+        );
+        assert!(matches!(
+            "+proj=ortho +lat_0=50 +lon_0=120".parse::<ProjectionChoice>(),
+            Ok(ProjectionChoice::Custom(_))
+        ));
+        let e = "gnomonical".parse::<ProjectionChoice>().unwrap_err();
+        assert!(e.to_string().contains("unknown projection `gnomonical`") && e.is_bad_input());
+        assert!("+proj=nonsense".parse::<ProjectionChoice>().is_err());
+    }
+
+    #[test]
+    fn poles_do_not_break() {
+        let p = Projector::new(&ProjectionChoice::Polar, &extent(0.0, 80.0, 10.0, 90.0)).unwrap();
+        assert!(p.project(0.0, 90.0).is_some());
+        let m = Projector::new(&ProjectionChoice::Mercator, &extent(0.0, 0.0, 10.0, 10.0)).unwrap();
+        assert!(
+            m.project(0.0, 90.0).is_some(),
+            "clamped just short of the pole"
+        );
+    }
+}

@@ -1,0 +1,159 @@
+use super::*;
+use crate::gazetteer::Gazetteer;
+use crate::route;
+use crate::trip::{self, ResolveOptions, TripPlan};
+
+fn routes(names: &[&str]) -> Vec<Route> {
+    let plan = TripPlan::from_names(names);
+    let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
+    r.trips.iter().map(route::build).collect()
+}
+
+#[test]
+fn regional_scene_has_layers_labels_and_decorations() {
+    let s = build(
+        &routes(&["Khasan", "Ussuriysk", "Ulan-Ude"]),
+        Some("Test"),
+        &MapOptions::default(),
+    )
+    .unwrap();
+    assert!(s.projection.starts_with("+proj=lcc"), "{}", s.projection);
+    assert_eq!(s.detail, Detail::Medium);
+    assert!(
+        !s.land.is_empty()
+            && !s.lakes.is_empty()
+            && !s.borders.is_empty()
+            && !s.graticule.is_empty()
+    );
+    assert_eq!(s.routes.len(), 1);
+    assert_eq!(s.routes[0].legs.len(), 2);
+    assert_eq!(s.routes[0].arrows.len(), 2);
+    assert_eq!(s.markers.len(), 3);
+    for name in ["Khasan", "Ussuriysk", "Ulan-Ude"] {
+        assert!(s.labels.iter().any(|l| l.text == name), "no label {name}");
+    }
+    assert!(s.unplaced.is_empty(), "{:?}", s.unplaced);
+    assert!(s.legend.is_some() && s.scale_bar.is_some());
+    assert!(s.graticule_labels.len() >= 4);
+    // Labels do not overlap each other.
+    for (i, a) in s.labels.iter().enumerate() {
+        for b in &s.labels[i + 1..] {
+            assert!(
+                !a.bounds().overlaps(&b.bounds()),
+                "{} overlaps {}",
+                a.text,
+                b.text
+            );
+        }
+    }
+}
+
+#[test]
+fn world_trip_uses_a_world_projection_and_no_line_spans_the_map() {
+    let s = build(
+        &routes(&["Tokyo", "Los Angeles", "London"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        s.projection.starts_with("+proj=eqearth"),
+        "{}",
+        s.projection
+    );
+    let width = s.frame.width();
+    for r in &s.routes {
+        for (_, runs) in &r.legs {
+            for run in runs {
+                for w in run.windows(2) {
+                    assert!(
+                        (w[1].0 - w[0].0).abs() < width / 2.0,
+                        "a segment spans the map"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn antimeridian_trip_is_regional_and_continuous() {
+    let s = build(&routes(&["Anadyr", "Nome"]), None, &MapOptions::default()).unwrap();
+    assert!(s.projection.starts_with("+proj=lcc"), "{}", s.projection);
+    let runs = &s.routes[0].legs[0].1;
+    let total: usize = runs.iter().map(Vec::len).sum();
+    assert!(total > 50);
+    for run in runs {
+        for w in run.windows(2) {
+            assert!(
+                (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) < 50.0,
+                "jump in the line"
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_options_are_bad_input() {
+    let r = routes(&["Khasan", "Ussuriysk"]);
+    let o = MapOptions {
+        width: 0,
+        ..MapOptions::default()
+    };
+    assert!(
+        build(&r, None, &o)
+            .unwrap_err()
+            .to_string()
+            .contains("width `0`")
+    );
+    let o = MapOptions {
+        bbox: Some(Extent {
+            west: 100.0,
+            south: 50.0,
+            east: 140.0,
+            north: 40.0,
+        }),
+        ..MapOptions::default()
+    };
+    let e = build(&r, None, &o).unwrap_err();
+    assert!(e.is_bad_input() && e.to_string().contains("south"), "{e}");
+}
+
+#[test]
+fn bbox_override_sets_the_window() {
+    let r = routes(&["Khasan", "Ussuriysk"]);
+    let o = MapOptions {
+        bbox: Some(Extent {
+            west: 100.0,
+            south: 35.0,
+            east: 150.0,
+            north: 60.0,
+        }),
+        ..MapOptions::default()
+    };
+    let s = build(&r, None, &o).unwrap();
+    assert!(
+        s.graticule_labels
+            .iter()
+            .any(|l| l.text.contains("110°E") || l.text.contains("120°E"))
+    );
+}
+
+#[test]
+fn date_ranges_read_well() {
+    assert_eq!(
+        pretty_range("2011-08-20", "2011-08-27"),
+        "20–27 August 2011"
+    );
+    assert_eq!(
+        pretty_range("2001-07-26", "2001-08-18"),
+        "26 July – 18 August 2001"
+    );
+    assert_eq!(
+        pretty_range("2001-07-26", "2011-08-27"),
+        "26 July 2001 – 27 August 2011"
+    );
+    assert_eq!(pretty_range("2011", "2011"), "2011");
+    assert_eq!(thousands(2872.2), "2,872");
+    assert_eq!(thousands(999.0), "999");
+}
