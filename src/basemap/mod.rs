@@ -76,12 +76,13 @@ impl Detail {
 /// reach it are cut there, as in Natural Earth, and every longitude is in [-180, 180].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Basemap {
-    /// Land, including islands; lakes are not cut out (draw [`lakes`](Basemap::lakes) over it).
+    /// Land, including islands. Lakes are not cut out (draw [`lakes`](Basemap::lakes) over
+    /// it), except the Caspian Sea, which is a hole in Eurasia: fill with the holes.
     pub land: Vec<Polygon<f64>>,
     /// Land borders between countries (boundaries shared by two countries), each a line from
     /// junction to junction; coasts are not borders.
     pub borders: Vec<LineString<f64>>,
-    /// Lakes and reservoirs.
+    /// Lakes and reservoirs; islands in them (Olkhon in Baikal) are holes.
     pub lakes: Vec<Polygon<f64>>,
     /// River centre lines (through lakes too).
     pub rivers: Vec<LineString<f64>>,
@@ -92,7 +93,8 @@ pub struct Basemap {
 /// west > east crosses ±180°: it keeps shapes that intersect [west, 180] or [-180, east].
 ///
 /// Shapes are kept whole, not clipped to the window. Each call decodes the bundled JSON
-/// afresh: about 1 MB at `Low`, 2.4 MB at `Medium` and 7.9 MB at `High`.
+/// afresh: 0.3 MB at `Low`, 2.4 MB at `Medium` and 7.8 MB at `High`, which took about 2, 15
+/// and 55 ms in a release build.
 ///
 /// # Examples
 ///
@@ -102,7 +104,8 @@ pub struct Basemap {
 ///
 /// // Around Vladivostok: west, south, east, north.
 /// let map = basemap::load(Detail::Medium, Some((130.0, 42.0, 134.0, 45.0)));
-/// assert!(map.land.iter().any(|p| p.contains(&Point::new(131.87, 43.11))));
+/// let vladivostok = Point::new(131.87353, 43.10562);
+/// assert!(map.land.iter().any(|p| p.contains(&vladivostok)));
 /// ```
 pub fn load(detail: Detail, window: Option<(f64, f64, f64, f64)>) -> Basemap {
     let (land, countries, physical) = detail.sources();

@@ -15,7 +15,7 @@ use serde::Deserialize;
 /// A parsed topology. Arcs stay as stored; a geometry decodes the arcs it references.
 #[derive(Debug, Deserialize)]
 pub(crate) struct Topology {
-    /// Present when the topology is quantized (spec §2.1.2); arc positions are then deltas.
+    /// Present when the topology is quantized; arc positions are then deltas.
     #[serde(default)]
     transform: Option<Transform>,
     objects: HashMap<String, Geometry>,
@@ -30,7 +30,7 @@ struct Transform {
 }
 
 /// A geometry object reduced to the arcs it references. An arc index `i < 0` stands for arc
-/// `!i` (= -i - 1) traversed backwards (spec §2.1.3).
+/// `!i` (= -i - 1) traversed backwards.
 #[derive(Debug, Deserialize)]
 #[serde(try_from = "RawGeometry")]
 enum Geometry {

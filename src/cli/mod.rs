@@ -121,6 +121,9 @@ struct RenderArgs {
     /// Map window as W,S,E,N in degrees (W > E crosses ±180°).
     #[arg(long, allow_hyphen_values = true)]
     bbox: Option<String>,
+    /// Also write the trips as GeoJSON, <out-dir>/<input name>.geojson.
+    #[arg(long)]
+    geojson: bool,
 }
 
 #[derive(Debug, Args)]

@@ -612,6 +612,17 @@ pub fn render(a: RenderArgs) -> Outcome {
         }
         let routes: Vec<Route> = set.resolved.trips.iter().map(route::build).collect();
         let scene = scene::build(&routes, set.resolved.title.as_deref(), &options)?;
+        if a.geojson {
+            std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
+                path: a.out_dir.display().to_string(),
+                source: e,
+            })?;
+            let target = a.out_dir.join(format!("{}.geojson", set.stem));
+            output::write_atomic(&target, |w| {
+                export::write_geojson(&routes, set.resolved.title.as_deref(), w)
+            })?;
+            eprintln!("wrote {}", target.display());
+        }
         for name in &scene.unplaced {
             report::warning(
                 &format!("no room for the label `{name}`; it is left out"),

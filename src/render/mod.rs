@@ -237,6 +237,9 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         for r in &s.lakes {
             self.fill(r, pal.water)?;
         }
+        for r in &s.islands {
+            self.fill(r, pal.land)?;
+        }
         for l in &s.rivers {
             self.line(l, pal.river, 1.0)?;
         }
@@ -486,26 +489,4 @@ pub fn svg(scene: &Scene) -> Result<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dashes_alternate_and_keep_length() {
-        let line = [(0.0, 0.0), (100.0, 0.0)];
-        let d = dashes(&line, 10.0, 5.0);
-        assert_eq!(d.len(), 7);
-        assert_eq!(d[0], vec![(0.0, 0.0), (10.0, 0.0)]);
-        assert_eq!(d[1], vec![(15.0, 0.0), (25.0, 0.0)]);
-        let drawn: f64 = d
-            .iter()
-            .map(|p| p.windows(2).map(|w| (w[1].0 - w[0].0).abs()).sum::<f64>())
-            .sum();
-        assert!((drawn - 70.0).abs() < 1e-9, "{drawn}");
-    }
-
-    #[test]
-    fn dashes_follow_corners() {
-        let d = dashes(&[(0.0, 0.0), (4.0, 0.0), (4.0, 10.0)], 8.0, 2.0);
-        assert_eq!(d[0], vec![(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)]);
-    }
-}
+mod tests;

@@ -159,7 +159,8 @@ impl Placer {
         let csize = 15.0 * unit;
         for c in countries
             .iter()
-            .filter(|c| !world || c.population > 20_000_000)
+            // Territories would crowd a regional map with names of specks.
+            .filter(|c| c.population > if world { 20_000_000 } else { 1_000_000 })
         {
             let Some(at) = inside(c.lon, c.lat) else {
                 continue;

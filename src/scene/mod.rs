@@ -308,8 +308,10 @@ pub struct Scene {
     pub detail: Detail,
     /// Land polygons (clipped rings).
     pub land: Vec<Vec<Px>>,
-    /// Lakes.
+    /// Lakes and inland seas.
     pub lakes: Vec<Vec<Px>>,
+    /// Islands in lakes (drawn as land over the lakes).
+    pub islands: Vec<Vec<Px>>,
     /// Rivers.
     pub rivers: Vec<Vec<Px>>,
     /// Country borders.
@@ -338,6 +340,15 @@ pub struct Scene {
     pub attribution: Label,
     /// Size factor of the decorations (1 at 1000 px).
     pub unit: f64,
+    projector: std::sync::Arc<Projector>,
+    view: View,
+}
+
+impl Scene {
+    /// Where a lon/lat point is on the map, pixels (it may be outside the frame).
+    pub fn locate(&self, lon: f64, lat: f64) -> Option<Px> {
+        self.projector.project(lon, lat).map(|p| self.view.px(p))
+    }
 }
 
 /// Builds the scene of some routes.
@@ -394,8 +405,19 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
     let projector = Projector::new(&options.projection, &extent)?;
 
     // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
+    // A world map shows the world (without Antarctica), whatever part the routes cover.
+    let whole_world = Extent {
+        west: -180.0,
+        south: -58.0,
+        east: 180.0,
+        north: 84.0,
+    };
     let fit_points: Vec<(f64, f64)> = match options.bbox {
         Some(b) => outline(&b)
+            .into_iter()
+            .filter_map(|(lon, lat)| projector.project(lon, lat))
+            .collect(),
+        None if projector.world => outline(&whole_world)
             .into_iter()
             .filter_map(|(lon, lat)| projector.project(lon, lat))
             .collect(),
@@ -413,7 +435,12 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
             None,
         ));
     }
-    let view = fit(&fit_points, &frame, options.bbox.is_some(), projector.world);
+    let view = fit(
+        &fit_points,
+        &frame,
+        options.bbox.is_some() || projector.world,
+        projector.world,
+    );
     let to_px =
         |lon: f64, lat: f64| -> Option<Px> { projector.project(lon, lat).map(|p| view.px(p)) };
 
@@ -431,21 +458,19 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
     let base = basemap::load(detail, window);
     let project_ring =
         |ring: &[geo::Coord]| -> Vec<Px> { ring.iter().filter_map(|c| to_px(c.x, c.y)).collect() };
-    let mut land = Vec::new();
-    for poly in &base.land {
-        for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
-            let r = clip::clip_ring(&project_ring(&ring.0), &frame);
-            if !r.is_empty() {
-                land.push(r);
-            }
-        }
-    }
-    let lakes: Vec<Vec<Px>> = base
-        .lakes
-        .iter()
-        .map(|p| clip::clip_ring(&project_ring(&p.exterior().0), &frame))
-        .filter(|r| !r.is_empty())
-        .collect();
+    // Holes in land (the Caspian Sea) are water; holes in lakes (Olkhon in Baikal) are land.
+    let clip_rings = |rings: &mut dyn Iterator<Item = &geo::LineString>| -> Vec<Vec<Px>> {
+        rings
+            .map(|r| clip::clip_ring(&project_ring(&r.0), &frame))
+            .filter(|r| !r.is_empty())
+            .collect()
+    };
+    let land = clip_rings(&mut base.land.iter().map(|p| p.exterior()));
+    let mut lakes = clip_rings(&mut base.lakes.iter().map(|p| p.exterior()));
+    lakes.extend(clip_rings(
+        &mut base.land.iter().flat_map(|p| p.interiors()),
+    ));
+    let islands = clip_rings(&mut base.lakes.iter().flat_map(|p| p.interiors()));
     let lines = |ls: &[geo::LineString]| -> Vec<Vec<Px>> {
         ls.iter()
             .flat_map(|l| clip::clip_line(&project_ring(&l.0), &frame))
@@ -624,6 +649,7 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
         detail,
         land,
         lakes,
+        islands,
         rivers,
         borders,
         graticule,
@@ -638,6 +664,8 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
         scale_bar,
         attribution,
         unit,
+        projector: std::sync::Arc::new(projector),
+        view,
     })
 }
 

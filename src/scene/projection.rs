@@ -144,7 +144,7 @@ impl Projector {
                 lat1 -= 0.5;
                 lat2 += 0.5;
             }
-            format!("+proj=lcc +lat_1={lat1} +lat_2={lat2} +lat_0={lat0} +lon_0={lon0}")
+            format!("+proj=lcc +lat_1={lat1:.4} +lat_2={lat2:.4} +lat_0={lat0:.4} +lon_0={lon0:.4}")
         };
         let (definition, world) = match choice {
             ProjectionChoice::Auto if world => ("+proj=eqearth +lon_0=0".to_string(), true),

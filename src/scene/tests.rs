@@ -157,3 +157,67 @@ fn date_ranges_read_well() {
     assert_eq!(thousands(2872.2), "2,872");
     assert_eq!(thousands(999.0), "999");
 }
+
+/// The structure of the 2011 example's scene: projection, layers, labels, legend, scale bar.
+/// Counts and texts, not floats, so it is stable; review changes with `cargo insta review`.
+#[test]
+fn scene_structure_snapshot() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata/trips/kji-2011.toml");
+    let plan = trip::parse(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
+    let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
+    let routes: Vec<Route> = r.trips.iter().map(route::build).collect();
+    let s = build(&routes, r.title.as_deref(), &MapOptions::default()).unwrap();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "size {}x{}, projection {}, detail {:?}\n",
+        s.width, s.height, s.projection, s.detail
+    ));
+    out.push_str(&format!(
+        "layers: land {} lakes {} rivers {} borders {} graticule {}\n",
+        s.land.len(),
+        s.lakes.len(),
+        s.rivers.len(),
+        s.borders.len(),
+        s.graticule.len()
+    ));
+    let grat: Vec<&str> = s.graticule_labels.iter().map(|l| l.text.as_str()).collect();
+    out.push_str(&format!("graticule labels: {grat:?}\n"));
+    for r in &s.routes {
+        let runs: Vec<usize> = r.legs.iter().map(|(_, runs)| runs.len()).collect();
+        out.push_str(&format!(
+            "route {:?}: {} legs, runs {runs:?}, {} arrows\n",
+            r.name,
+            r.legs.len(),
+            r.arrows.len()
+        ));
+    }
+    out.push_str(&format!(
+        "markers: {} ({} terminal)\n",
+        s.markers.len(),
+        s.markers.iter().filter(|m| m.terminal).count()
+    ));
+    let mut labels: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
+    labels.sort_unstable();
+    out.push_str(&format!("labels: {labels:?}\nunplaced: {:?}\n", s.unplaced));
+    for row in &s.legend.as_ref().unwrap().rows {
+        out.push_str(&format!(
+            "legend: {} | {} | {:?}\n",
+            row.name.text, row.detail.text, row.mode
+        ));
+    }
+    let sb: Vec<&str> = s
+        .scale_bar
+        .as_ref()
+        .unwrap()
+        .labels
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    out.push_str(&format!("scale bar: {sb:?}\n"));
+    let titles: Vec<&str> = s.titles.iter().map(|l| l.text.as_str()).collect();
+    out.push_str(&format!(
+        "titles: {titles:?}\nattribution: {}\n",
+        s.attribution.text
+    ));
+    insta::assert_snapshot!(out);
+}

@@ -2,8 +2,8 @@
 //!
 //! Every stop's candidates carry the gazetteer's prior (match kind, population, country hint,
 //! script). A trip picks the sequence of candidates with the best total score, where each leg
-//! costs `1.5 · ln(1 + km/100)`: a stop near its neighbours beats a namesake across the world
-//! unless the namesake is far more populous (Viterbi over the chain of stops).
+//! costs `1.5 · ln(1 + min(km, 2000)/100)`: a stop near its neighbours beats a namesake across
+//! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
 use crate::error::{Error, Result};
@@ -16,9 +16,17 @@ const DISTANCE_WEIGHT: f64 = 1.5;
 /// A losing candidate at least this far from the chosen one, with a prior within
 /// [`AMBIGUITY_MARGIN`] of it, makes the stop ambiguous.
 const AMBIGUITY_KM: f64 = 50.0;
-/// ln(50): the runner-up has at least a fiftieth of the evidence (Alexandria, Egypt against
-/// Alexandria, Virginia is ambiguous; Paris, France against Paris, Texas is not).
-const AMBIGUITY_MARGIN: f64 = 3.912;
+/// ln(20): the runner-up has at least a twentieth of the evidence (Springfield, Illinois
+/// against Springfield, Missouri is ambiguous; London, England against London, Ontario is not).
+const AMBIGUITY_MARGIN: f64 = 2.996;
+/// Beyond this distance a neighbour says nothing more about which namesake is meant: a stop
+/// 8,000 km away does not favour the namesake 6,000 km away.
+const DISTANCE_CAP_KM: f64 = 2000.0;
+
+/// Cost of a leg of `d` km between chosen candidates.
+fn leg_cost(d: f64) -> f64 {
+    DISTANCE_WEIGHT * (1.0 + d.min(DISTANCE_CAP_KM) / 100.0).ln()
+}
 
 /// Options of [`resolve`].
 #[derive(Debug, Clone, Default)]
@@ -241,12 +249,7 @@ fn best_path(stops: &[StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
             let (j, best) = prev
                 .iter()
                 .enumerate()
-                .map(|(j, (ppos, _))| {
-                    (
-                        j,
-                        score[j] - DISTANCE_WEIGHT * (1.0 + km(*ppos, *pos) / 100.0).ln(),
-                    )
-                })
+                .map(|(j, (ppos, _))| (j, score[j] - leg_cost(km(*ppos, *pos))))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .unwrap_or((0, 0.0));
             next.push(best + prior);
@@ -308,11 +311,7 @@ fn ambiguity(
 ) -> Option<Warning> {
     let in_context = |c: &Candidate| {
         let p = (c.place.lat, c.place.lon);
-        c.score
-            - neighbours
-                .iter()
-                .map(|n| DISTANCE_WEIGHT * (1.0 + km(*n, p) / 100.0).ln())
-                .sum::<f64>()
+        c.score - neighbours.iter().map(|n| leg_cost(km(*n, p))).sum::<f64>()
     };
     let here = (chosen.place.lat, chosen.place.lon);
     let bar = in_context(chosen) - AMBIGUITY_MARGIN;
@@ -395,7 +394,7 @@ mod tests {
 
     #[test]
     fn ambiguous_stops_warn_and_strict_refuses() {
-        let plan = TripPlan::from_names(&["Alexandria"]);
+        let plan = TripPlan::from_names(&["Springfield"]);
         let r = resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
         assert!(
             r.warnings.iter().any(|w| w.message.contains("ambiguous")),
@@ -417,6 +416,18 @@ mod tests {
             r.trips[0].stops[0].place.as_ref().unwrap().kind,
             PlaceKind::City
         );
+    }
+
+    #[test]
+    fn far_neighbours_do_not_make_famous_places_ambiguous() {
+        let r = resolve_names(&["Tokyo", "Los Angeles", "London", "Moscow"]);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        let countries: Vec<&str> = r.trips[0]
+            .stops
+            .iter()
+            .map(|s| s.place.as_ref().unwrap().country)
+            .collect();
+        assert_eq!(countries, ["JP", "US", "GB", "RU"]);
     }
 
     #[test]

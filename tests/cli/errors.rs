@@ -76,11 +76,11 @@ fn csv_missing_column() {
 #[test]
 fn ambiguous_place_warns_and_strict_refuses() {
     let sb = Sandbox::new();
-    sb.run(&["route", "Alexandria"])
+    sb.run(&["route", "Springfield"])
         .ok()
-        .stderr_has("`Alexandria` is ambiguous");
-    sb.run(&["route", "Alexandria", "--strict"])
-        .bad_input("`Alexandria` is ambiguous");
+        .stderr_has("`Springfield` is ambiguous");
+    sb.run(&["route", "Springfield", "--strict"])
+        .bad_input("`Springfield` is ambiguous");
 }
 
 #[test]

@@ -35,6 +35,13 @@ fn every_example_routes_and_exports_without_warnings() {
         }
         let dir = out.path().to_str().unwrap();
         run_repo(&["export", f, "--out-dir", dir]).ok();
+        let r = run_repo(&["render", f, "--out-dir", dir]);
+        r.ok();
+        assert!(!r.stderr.contains("warning"), "{f}: {}", r.stderr);
     }
-    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), files.len());
+    // GeoJSON, PNG and SVG per example.
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        3 * files.len()
+    );
 }

@@ -7,4 +7,5 @@ mod examples;
 mod export;
 mod geocode;
 mod harness;
+mod render;
 mod route;

@@ -1,0 +1,151 @@
+use super::*;
+use crate::gazetteer::Gazetteer;
+use crate::route::{self, Route};
+use crate::scene::{self, MapOptions};
+use crate::source::SourceFile;
+use crate::trip::{self, ResolveOptions};
+
+fn example(name: &str) -> (Vec<Route>, Option<String>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("geodata/trips")
+        .join(name);
+    let plan = trip::parse(&SourceFile::read(&path).unwrap()).unwrap();
+    let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
+    (r.trips.iter().map(route::build).collect(), r.title)
+}
+
+fn pixel(img: &image::RgbImage, p: Px) -> [u8; 3] {
+    img.get_pixel(p.0.round() as u32, p.1.round() as u32).0
+}
+
+fn close(a: [u8; 3], b: Color, tol: i32) -> bool {
+    (i32::from(a[0]) - i32::from(b.r)).abs() <= tol
+        && (i32::from(a[1]) - i32::from(b.g)).abs() <= tol
+        && (i32::from(a[2]) - i32::from(b.b)).abs() <= tol
+}
+
+#[test]
+fn png_of_the_2011_trip_shows_sea_land_and_routes() {
+    let (routes, title) = example("kji-2011.toml");
+    let opts = MapOptions {
+        width: 1200,
+        height: 800,
+        ..MapOptions::default()
+    };
+    let s = scene::build(&routes, title.as_deref(), &opts).unwrap();
+    let bytes = png(&s).unwrap();
+    let img = image::load_from_memory(&bytes).unwrap().to_rgb8();
+    assert_eq!(img.dimensions(), (1200, 800));
+    // Not blank: many distinct colours.
+    let mut colours: Vec<[u8; 3]> = img.pixels().step_by(97).map(|p| p.0).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    assert!(colours.len() > 50, "{} colours", colours.len());
+    // Sea of Japan and the Gobi, away from routes, labels and borders.
+    let sea = s.locate(134.5, 40.5).unwrap();
+    assert!(s.frame.contains(sea));
+    assert!(
+        close(pixel(&img, sea), s.palette.water, 2),
+        "sea {:?}",
+        pixel(&img, sea)
+    );
+    let land = s.locate(112.0, 44.5).unwrap();
+    assert!(
+        close(pixel(&img, land), s.palette.land, 2),
+        "land {:?}",
+        pixel(&img, land)
+    );
+    // The trip colour around every stop marker.
+    for r in &routes {
+        let c = Color::from_hex(&r.color).unwrap();
+        for stop in &r.stops {
+            let at = s.locate(stop.lon, stop.lat).unwrap();
+            let found = (-14..=14)
+                .flat_map(|dx| (-14..=14).map(move |dy| (dx, dy)))
+                .any(|(dx, dy)| {
+                    let p = (at.0 + f64::from(dx), at.1 + f64::from(dy));
+                    s.frame.contains(p) && close(pixel(&img, p), c, 40)
+                });
+            assert!(found, "no {} near {}", r.color, stop.label);
+        }
+    }
+}
+
+#[test]
+fn svg_is_xml_with_every_label_and_the_legend() {
+    let (routes, title) = example("kji-2002.toml");
+    let s = scene::build(&routes, title.as_deref(), &MapOptions::default()).unwrap();
+    let text = svg(&s).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(root.attribute("width"), Some("1600"));
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or_default().trim().to_string())
+        .collect();
+    for r in &routes {
+        assert!(texts.contains(&r.name), "legend lacks {}", r.name);
+        for stop in &r.stops {
+            assert!(texts.contains(&stop.label), "no label {}", stop.label);
+        }
+    }
+    assert!(texts.iter().any(|t| t.contains("Natural Earth")));
+    assert!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("polygon") || n.has_tag_name("polyline"))
+            .count()
+            > 100
+    );
+}
+
+#[test]
+fn svg_escapes_markup_in_names() {
+    let (mut routes, _) = example("kji-2002.toml");
+    routes[0].name = "Kim <& \"Putin\">".into();
+    let s = scene::build(&routes, Some("A & B"), &MapOptions::default()).unwrap();
+    let text = svg(&s).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    assert!(
+        doc.descendants()
+            .any(|n| n.text().map(str::trim) == Some("Kim <& \"Putin\">"))
+    );
+}
+
+#[test]
+fn dark_theme_and_sizes() {
+    let (routes, title) = example("kji-2011-china.toml");
+    let opts = MapOptions {
+        width: 640,
+        height: 480,
+        theme: scene::Theme::Dark,
+        ..MapOptions::default()
+    };
+    let s = scene::build(&routes, title.as_deref(), &opts).unwrap();
+    let img = image::load_from_memory(&png(&s).unwrap())
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(img.dimensions(), (640, 480));
+    assert!(close(img.get_pixel(2, 2).0, s.palette.paper, 1));
+}
+
+#[test]
+fn dashes_alternate_and_keep_length() {
+    let line = [(0.0, 0.0), (100.0, 0.0)];
+    let d = dashes(&line, 10.0, 5.0);
+    assert_eq!(d.len(), 7);
+    assert_eq!(d[0], vec![(0.0, 0.0), (10.0, 0.0)]);
+    assert_eq!(d[1], vec![(15.0, 0.0), (25.0, 0.0)]);
+    let drawn: f64 = d
+        .iter()
+        .map(|p| p.windows(2).map(|w| (w[1].0 - w[0].0).abs()).sum::<f64>())
+        .sum();
+    assert!((drawn - 70.0).abs() < 1e-9, "{drawn}");
+}
+
+#[test]
+fn dashes_follow_corners() {
+    let d = dashes(&[(0.0, 0.0), (4.0, 0.0), (4.0, 10.0)], 8.0, 2.0);
+    assert_eq!(d[0], vec![(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)]);
+}

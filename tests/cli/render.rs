@@ -1,0 +1,127 @@
+use crate::harness::*;
+
+#[test]
+fn renders_png_and_svg_of_an_example() {
+    let sb = Sandbox::new();
+    let trip = format!("{}/geodata/trips/kji-2011.toml", env!("CARGO_MANIFEST_DIR"));
+    let r = sb.run(&[
+        "render", &trip, "-o", "m.png", "-o", "m.svg", "--width", "800", "--height", "500",
+    ]);
+    r.ok().stderr_has("wrote m.png").stderr_has("wrote m.svg");
+    let png = std::fs::read(sb.path("m.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // IHDR: width and height, big-endian, at bytes 16..24.
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 800);
+    assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 500);
+    let svg = std::fs::read_to_string(sb.path("m.svg")).unwrap();
+    assert!(
+        svg.contains("<svg")
+            && svg.contains("Ulan-Ude")
+            && svg.contains("Kim Jong Il in Russia, August 2011")
+    );
+}
+
+#[test]
+fn default_outputs_and_geojson() {
+    let sb = Sandbox::new();
+    sb.write(
+        "k.toml",
+        "title = \"T\"\n[[trips]]\nstops = [\"Khasan\", \"Ussuriysk\", \"Vladivostok\"]\n",
+    );
+    sb.run(&["render", "k.toml", "--geojson"]).ok();
+    assert_eq!(
+        sb.files(),
+        ["k.toml", "output/k.geojson", "output/k.png", "output/k.svg"]
+    );
+}
+
+#[test]
+fn ad_hoc_world_and_antimeridian_maps() {
+    let sb = Sandbox::new();
+    sb.run(&[
+        "render",
+        "Tokyo",
+        "Los Angeles",
+        "London",
+        "-o",
+        "w.png",
+        "--labels",
+        "stops",
+    ])
+    .ok();
+    sb.run(&[
+        "render",
+        "Anadyr",
+        "Nome",
+        "-o",
+        "a.svg",
+        "--theme",
+        "dark",
+        "--no-legend",
+    ])
+    .ok();
+    let svg = std::fs::read_to_string(sb.path("a.svg")).unwrap();
+    assert!(
+        svg.contains("Anadyr") && !svg.contains("Anadyr – Nome"),
+        "no legend"
+    );
+}
+
+#[test]
+fn bad_render_input_exits_2_and_writes_nothing() {
+    let sb = Sandbox::new();
+    let base = ["render", "Khasan", "Ussuriysk"];
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["-o", "m.png", "--projection", "gnomonical"],
+            "unknown projection `gnomonical`",
+        ),
+        (
+            &["-o", "m.png", "--theme", "sepia"],
+            "unknown theme `sepia`",
+        ),
+        (
+            &["-o", "m.png", "--width", "0"],
+            "width `0` is out of range",
+        ),
+        (&["-o", "m.png", "--height", "-5"], "-5"),
+        (
+            &["-o", "m.png", "--bbox", "100,50,140,40"],
+            "bbox south `50` is not below north `40`",
+        ),
+        (&["-o", "m.png", "--bbox", "100,50"], "needs four numbers"),
+        (&["-o", "m.png", "--labels", "some"], "unknown label mode"),
+        (&["-o", "m.gif"], "unknown map format"),
+        (&["-o", "missing/m.png"], "cannot write"),
+    ];
+    for (extra, message) in cases {
+        let mut args: Vec<&str> = base.to_vec();
+        args.extend_from_slice(extra);
+        let r = sb.run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(message), "{args:?}: {}", r.stderr);
+        assert!(sb.files().is_empty(), "{args:?} left {:?}", sb.files());
+    }
+}
+
+#[test]
+fn a_failed_render_keeps_the_previous_map() {
+    let sb = Sandbox::new();
+    sb.run(&[
+        "render",
+        "Khasan",
+        "Ussuriysk",
+        "-o",
+        "m.png",
+        "--width",
+        "400",
+        "--height",
+        "300",
+    ])
+    .ok();
+    let before = std::fs::read(sb.path("m.png")).unwrap();
+    sb.run(&["render", "Khasan", "Usuriyskk", "-o", "m.png"])
+        .bad_input("unknown place");
+    assert_eq!(std::fs::read(sb.path("m.png")).unwrap(), before);
+    assert_eq!(sb.files(), ["m.png"]);
+}
