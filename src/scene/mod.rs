@@ -1205,10 +1205,16 @@ fn scale_bar(
     }
     let target_m = frame.width() * 0.2 / px_per_m;
     let mag = 10f64.powf(target_m.log10().floor());
+    // The round length nearest the target, in ratio.
     let nice = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|f| f * mag)
-        .rfind(|v| *v <= target_m)
+        .min_by(|a, b| {
+            (a / target_m)
+                .ln()
+                .abs()
+                .total_cmp(&(b / target_m).ln().abs())
+        })
         .unwrap_or(mag);
     let segments = 4;
     let segment_px = nice * px_per_m / segments as f64;

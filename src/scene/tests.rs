@@ -221,3 +221,19 @@ fn scene_structure_snapshot() {
     ));
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn projections_round_trip() {
+    let e = Extent {
+        west: 107.6,
+        south: 42.4,
+        east: 131.9,
+        north: 51.8,
+    };
+    let p = Projector::new(&ProjectionChoice::Auto, &e).unwrap();
+    let back = p.unproject(p.project(120.0, 47.0).unwrap()).unwrap();
+    assert!(
+        (back.0 - 120.0).abs() < 1e-6 && (back.1 - 47.0).abs() < 1e-6,
+        "{back:?}"
+    );
+}
