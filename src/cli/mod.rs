@@ -130,15 +130,19 @@ struct RenderArgs {
 struct ExportArgs {
     #[command(flatten)]
     trips: TripArgs,
-    /// Output file (`-` for stdout). Default: output/<input name>.geojson for each trip file.
+    /// Output files (`-` for stdout), format by extension: .geojson .kml .gpx .csv .html;
+    /// repeat for several. Default: output/<input name>.<format> for each trip file.
     #[arg(long, short)]
-    output: Option<PathBuf>,
+    output: Vec<PathBuf>,
     /// Folder for default output names.
     #[arg(long, default_value = "output")]
     out_dir: PathBuf,
-    /// Output format (only GeoJSON so far; chosen by extension otherwise).
-    #[arg(long, short, value_enum)]
-    format: Option<ExportFormat>,
+    /// Output format: geojson, kml, gpx, csv or html (default: by extension, else geojson).
+    #[arg(long, short)]
+    format: Option<String>,
+    /// Distance units of the CSV export.
+    #[arg(long, short, value_enum, default_value_t = Units::Km)]
+    units: Units,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,11 +156,6 @@ enum RouteFormat {
     Table,
     Json,
     Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExportFormat {
-    Geojson,
 }
 
 /// Exit codes: 0 success, 1 runtime failure, 2 bad input or usage (as clap).

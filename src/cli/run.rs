@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use itinera::export::Format;
 use itinera::gazetteer::LookupOptions;
 use itinera::route::{self, Route};
 use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
@@ -449,55 +450,58 @@ fn route_csv(routes: &[Route], u: Units) -> Result<String, Failure> {
 }
 
 pub fn export(a: ExportArgs) -> Outcome {
-    if let Some(out) = &a.output {
-        let ext = out
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase());
-        if out.as_os_str() != "-"
-            && a.format.is_none()
-            && !matches!(ext.as_deref(), Some("geojson" | "json"))
-        {
-            return Err(Error::invalid(
-                format!("unknown output format for `{}`", out.display()),
-                Some("name the output *.geojson, or pass --format geojson".into()),
-            )
-            .into());
-        }
+    // Formats first: a bad name or extension fails before any work.
+    let forced = a.format.as_deref().map(str::parse::<Format>).transpose()?;
+    let mut targets: Vec<(Option<PathBuf>, Format)> = Vec::new();
+    for o in &a.output {
+        let f = match forced {
+            Some(f) => f,
+            None if o.as_os_str() == "-" => Format::GeoJson,
+            None => Format::from_path(o)?,
+        };
+        targets.push((Some(o.clone()), f));
+    }
+    if targets.is_empty() {
+        targets.push((None, forced.unwrap_or(Format::GeoJson)));
     }
     let sets = load(&a.trips)?;
-    if a.output.is_some() && sets.len() > 1 {
+    if !a.output.is_empty() && sets.len() > 1 {
         return Err(Error::invalid(
             "`--output` takes one input file, not several".to_string(),
-            Some("leave out -o to write output/<name>.geojson for each file".into()),
+            Some("leave out -o to write output/<name>.<format> for each file".into()),
         )
         .into());
     }
     for set in &sets {
-        let target = match &a.output {
-            Some(o) => o.clone(),
-            None => {
-                std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
-                    path: a.out_dir.display().to_string(),
-                    source: e,
-                })?;
-                a.out_dir.join(format!("{}.geojson", set.stem))
-            }
-        };
-        if let Some(input) = &set.path {
-            if same_file(input, &target) {
-                return Err(Error::invalid(
-                    format!("output `{}` is the input file", target.display()),
-                    Some("choose another output name; inputs are never overwritten".into()),
-                )
-                .into());
-            }
-        }
         let routes: Vec<Route> = set.resolved.trips.iter().map(route::build).collect();
-        output::write_atomic(&target, |w| {
-            export::write_geojson(&routes, set.resolved.title.as_deref(), w)
-        })?;
-        if target.as_os_str() != "-" {
-            eprintln!("wrote {}", target.display());
+        for (out, format) in &targets {
+            let target = match out {
+                Some(o) => o.clone(),
+                None => {
+                    std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
+                        path: a.out_dir.display().to_string(),
+                        source: e,
+                    })?;
+                    a.out_dir
+                        .join(format!("{}.{}", set.stem, format.extension()))
+                }
+            };
+            if let Some(input) = &set.path {
+                if same_file(input, &target) {
+                    return Err(Error::invalid(
+                        format!("output `{}` is the input file", target.display()),
+                        Some("choose another output name; inputs are never overwritten".into()),
+                    )
+                    .into());
+                }
+            }
+            let title = set.resolved.title.as_deref();
+            output::write_atomic(&target, |w| {
+                export::write(*format, &routes, title, a.units, w)
+            })?;
+            if target.as_os_str() != "-" {
+                eprintln!("wrote {}", target.display());
+            }
         }
     }
     Ok(Exit::Success)
@@ -562,6 +566,7 @@ pub fn render(a: RenderArgs) -> Outcome {
         labels: a.labels.parse()?,
         projection: a.projection.parse::<ProjectionChoice>()?,
         bbox: a.bbox.as_deref().map(parse_bbox).transpose()?,
+        heading: true,
     };
     let formats: Vec<ImageFormat> = a
         .output

@@ -1,11 +1,156 @@
-//! Exports of routes to formats GIS tools open. Exporters write to any `io::Write`; files are
-//! the caller's (see [`crate::output`]).
+//! Exports of routes to formats that other tools open: GeoJSON (GIS), KML (Google Earth), GPX
+//! (GPS apps), CSV (spreadsheets) and a self-contained interactive HTML map (browsers).
+//! Exporters write to any `io::Write`; files are the caller's (see [`crate::output`]).
 
+mod csv;
 mod geojson;
+mod gpx;
+mod html;
+mod kml;
 
+pub use self::csv::write_csv;
 pub use self::geojson::{feature_collection, write_geojson};
+pub use self::gpx::write_gpx;
+pub use self::html::write_html;
+pub use self::kml::write_kml;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::route::{Route, Units};
+use crate::scene::MapOptions;
+
+/// Writes `routes` in `format`: CSV distances in `units`, the HTML map with default
+/// [`MapOptions`].
+///
+/// # Errors
+/// As the format's writer.
+pub fn write(
+    format: Format,
+    routes: &[Route],
+    title: Option<&str>,
+    units: Units,
+    w: &mut dyn Write,
+) -> Result<()> {
+    match format {
+        Format::GeoJson => write_geojson(routes, title, w),
+        Format::Kml => write_kml(routes, title, w),
+        Format::Gpx => write_gpx(routes, title, w),
+        Format::Csv => write_csv(routes, units, w),
+        Format::Html => write_html(routes, title, &MapOptions::default(), w),
+    }
+}
 
 /// Rounds a coordinate to 6 decimals (about 0.1 m), as RFC 7946 §11.2 suggests.
 pub(crate) fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// GeoJSON, RFC 7946.
+    GeoJson,
+    /// KML 2.2.
+    Kml,
+    /// GPX 1.1.
+    Gpx,
+    /// CSV of legs.
+    Csv,
+    /// Interactive HTML map.
+    Html,
+}
+
+impl Format {
+    /// All formats, with their names as `--format` takes them.
+    pub const ALL: [(&'static str, Format); 5] = [
+        ("geojson", Format::GeoJson),
+        ("kml", Format::Kml),
+        ("gpx", Format::Gpx),
+        ("csv", Format::Csv),
+        ("html", Format::Html),
+    ];
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::GeoJson => "geojson",
+            Format::Kml => "kml",
+            Format::Gpx => "gpx",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a file name asks for, by extension (`.json` is GeoJSON, `.htm` HTML).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for an extension itinera does not write.
+    pub fn from_path(path: &Path) -> Result<Format> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("geojson" | "json") => Ok(Format::GeoJson),
+            Some("kml") => Ok(Format::Kml),
+            Some("gpx") => Ok(Format::Gpx),
+            Some("csv") => Ok(Format::Csv),
+            Some("html" | "htm") => Ok(Format::Html),
+            _ => Err(Error::invalid(
+                format!("unknown output format for `{}`", path.display()),
+                Some(
+                    "name the output .geojson, .kml, .gpx, .csv or .html, or pass --format".into(),
+                ),
+            )),
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Format> {
+        let lower = s.to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .find(|(n, _)| *n == lower)
+            .map(|(_, f)| *f)
+            .ok_or_else(|| {
+                Error::invalid(
+                    format!("unknown format `{s}`"),
+                    Some("use geojson, kml, gpx, csv or html".into()),
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension_and_name() {
+        assert_eq!(
+            Format::from_path(Path::new("a/b.KML")).unwrap(),
+            Format::Kml
+        );
+        assert_eq!(
+            Format::from_path(Path::new("x.json")).unwrap(),
+            Format::GeoJson
+        );
+        assert_eq!(Format::from_path(Path::new("x.htm")).unwrap(), Format::Html);
+        let e = Format::from_path(Path::new("x.kmz")).unwrap_err();
+        assert!(e.is_bad_input() && e.to_string().contains("x.kmz"));
+        assert!(Format::from_path(Path::new("noext")).is_err());
+        assert_eq!("GPX".parse::<Format>().unwrap(), Format::Gpx);
+        assert!("shp".parse::<Format>().is_err());
+        for (name, f) in Format::ALL {
+            assert_eq!(
+                f.extension().parse::<Format>().unwrap_or(Format::GeoJson),
+                f,
+                "{name}"
+            );
+        }
+    }
 }

@@ -89,6 +89,8 @@ pub struct MapOptions {
     pub projection: ProjectionChoice,
     /// Map window; fitted to the routes otherwise.
     pub bbox: Option<Extent>,
+    /// Whether the map carries its title and subtitle (false when a page shows them).
+    pub heading: bool,
 }
 
 impl Default for MapOptions {
@@ -103,6 +105,7 @@ impl Default for MapOptions {
             labels: LabelMode::All,
             projection: ProjectionChoice::Auto,
             bbox: None,
+            heading: true,
         }
     }
 }
@@ -326,8 +329,10 @@ pub struct Scene {
     pub markers: Vec<Marker>,
     /// Small dots of context cities.
     pub context_dots: Vec<Px>,
-    /// Labels of stops and context places.
+    /// Labels: first those of stops ([`Scene::stop_label_count`] of them), then context places.
     pub labels: Vec<Label>,
+    /// How many of [`Scene::labels`] label stops.
+    pub stop_label_count: usize,
     /// Stop labels that could not be placed without overlapping.
     pub unplaced: Vec<String>,
     /// Legend.
@@ -591,6 +596,7 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
     let placer = labels::Placer::new(frame, &route_px);
     let (mut placed, unplaced) =
         placer.place_stops(&stop_labels, &mut obstacles, 15.0 * unit, radius, &palette);
+    let stop_label_count = placed.len();
     let mut context_dots = Vec::new();
     if options.labels == LabelMode::All {
         placed.extend(placer.place_context(
@@ -658,6 +664,7 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
         markers,
         context_dots,
         labels: placed,
+        stop_label_count,
         unplaced,
         legend,
         titles,
@@ -706,7 +713,7 @@ fn check(o: &MapOptions) -> Result<()> {
 }
 
 /// The first and last date of all trips, e.g. "20–27 August 2011" or "2001-07-26 – 2011-08-27".
-fn date_range(routes: &[Route]) -> Option<String> {
+pub(crate) fn date_range(routes: &[Route]) -> Option<String> {
     let mut dates: Vec<&str> = routes
         .iter()
         .flat_map(|r| r.stops.iter().filter_map(|s| s.date.as_deref()))

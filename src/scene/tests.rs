@@ -239,7 +239,9 @@ fn projections_round_trip() {
 }
 
 fn example_routes(name: &str) -> (Vec<Route>, Option<String>) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata/trips").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("geodata/trips")
+        .join(name);
     let plan = trip::parse(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
     (r.trips.iter().map(route::build).collect(), r.title)
@@ -247,20 +249,47 @@ fn example_routes(name: &str) -> (Vec<Route>, Option<String>) {
 
 #[test]
 fn labels_overlap_neither_each_other_nor_markers_in_any_example() {
-    for name in ["kji-2001.toml", "kji-2002.toml", "kji-2011.toml", "kji-2011-china.toml"] {
+    for name in [
+        "kji-2001.toml",
+        "kji-2002.toml",
+        "kji-2011.toml",
+        "kji-2011-china.toml",
+    ] {
         let (routes, title) = example_routes(name);
         for (w, h) in [(1600, 1000), (800, 600)] {
-            let o = MapOptions { width: w, height: h, ..MapOptions::default() };
+            let o = MapOptions {
+                width: w,
+                height: h,
+                ..MapOptions::default()
+            };
             let s = build(&routes, title.as_deref(), &o).unwrap();
             for (i, a) in s.labels.iter().enumerate() {
                 let ba = a.bounds();
-                assert!(s.frame.contains((ba.x0, ba.y0)) && s.frame.contains((ba.x1, ba.y1)), "{name}: {} leaves the frame", a.text);
+                assert!(
+                    s.frame.contains((ba.x0, ba.y0)) && s.frame.contains((ba.x1, ba.y1)),
+                    "{name}: {} leaves the frame",
+                    a.text
+                );
                 for b in &s.labels[i + 1..] {
-                    assert!(!ba.overlaps(&b.bounds()), "{name} {w}x{h}: {} overlaps {}", a.text, b.text);
+                    assert!(
+                        !ba.overlaps(&b.bounds()),
+                        "{name} {w}x{h}: {} overlaps {}",
+                        a.text,
+                        b.text
+                    );
                 }
                 for m in &s.markers {
-                    let mb = Rect { x0: m.at.0 - m.radius, y0: m.at.1 - m.radius, x1: m.at.0 + m.radius, y1: m.at.1 + m.radius };
-                    assert!(!ba.overlaps(&mb), "{name} {w}x{h}: {} covers a marker", a.text);
+                    let mb = Rect {
+                        x0: m.at.0 - m.radius,
+                        y0: m.at.1 - m.radius,
+                        x1: m.at.0 + m.radius,
+                        y1: m.at.1 + m.radius,
+                    };
+                    assert!(
+                        !ba.overlaps(&mb),
+                        "{name} {w}x{h}: {} covers a marker",
+                        a.text
+                    );
                 }
                 if let Some(l) = &s.legend {
                     assert!(!ba.overlaps(&l.rect), "{name}: {} under the legend", a.text);
@@ -272,23 +301,55 @@ fn labels_overlap_neither_each_other_nor_markers_in_any_example() {
 
 #[test]
 fn ussuriysk_and_vladivostok_both_get_labels() {
-    let s = build(&routes(&["Khasan", "Ussuriysk", "Vladivostok", "Khabarovsk", "Ulan-Ude"]), None, &MapOptions::default()).unwrap();
-    let u = s.labels.iter().find(|l| l.text == "Ussuriysk").expect("Ussuriysk label");
-    let v = s.labels.iter().find(|l| l.text == "Vladivostok").expect("Vladivostok label");
+    let s = build(
+        &routes(&[
+            "Khasan",
+            "Ussuriysk",
+            "Vladivostok",
+            "Khabarovsk",
+            "Ulan-Ude",
+        ]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    let u = s
+        .labels
+        .iter()
+        .find(|l| l.text == "Ussuriysk")
+        .expect("Ussuriysk label");
+    let v = s
+        .labels
+        .iter()
+        .find(|l| l.text == "Vladivostok")
+        .expect("Vladivostok label");
     assert!(!u.bounds().overlaps(&v.bounds()));
 }
 
 #[test]
 fn cyrillic_labels_stay_cyrillic_and_hangul_falls_back_to_latin() {
-    let s = build(&routes(&["Улан-Удэ", "Иркутск", "블라디보스토크"]), None, &MapOptions::default()).unwrap();
+    let s = build(
+        &routes(&["Улан-Удэ", "Иркутск", "블라디보스토크"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
     let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
-    assert!(texts.contains(&"Улан-Удэ") && texts.contains(&"Иркутск"), "{texts:?}");
+    assert!(
+        texts.contains(&"Улан-Удэ") && texts.contains(&"Иркутск"),
+        "{texts:?}"
+    );
     assert!(texts.contains(&"Vladivostok"), "{texts:?}");
 }
 
 #[test]
 fn polar_route_gets_a_polar_projection() {
-    let s = build(&routes(&["Longyearbyen", "Murmansk"]), None, &MapOptions::default()).unwrap();
+    let s = build(
+        &routes(&["Longyearbyen", "Murmansk"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
     assert!(s.projection.starts_with("+proj=stere"), "{}", s.projection);
     assert!(!s.land.is_empty());
 }

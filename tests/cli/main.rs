@@ -5,6 +5,7 @@
 mod errors;
 mod examples;
 mod export;
+mod formats;
 mod geocode;
 mod harness;
 mod render;

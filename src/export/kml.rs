@@ -1,0 +1,559 @@
+//! KML 2.2 (OGC 07-147r2), the format of Google Earth: a `Document` with one `Style` per trip
+//! (line and icon in the trip's colour), then one `Folder` per trip holding a `Placemark` per
+//! leg and a `Placemark` per stop.
+//!
+//! A leg is a tessellated `LineString` along the densified geodesic, or a `MultiGeometry` of
+//! one `LineString` per part where it crosses ±180° (KML has no rule for such lines; viewers
+//! draw a segment from 179° to -179° the long way round). A stop is a `Point`. Coordinates are
+//! `lon,lat` (`kml:coordinates`) with 6 decimals; descriptions are plain text, escaped.
+//!
+//! The XML is written by hand; [`escape`] (shared with the GPX exporter) makes any text safe.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use geo::Coord;
+
+use super::round6;
+use crate::error::{Error, Result};
+use crate::route::{Leg, Route};
+use crate::trip::Stop;
+
+/// Writes `routes` as a KML 2.2 document named `title` (default "itinera").
+///
+/// # Units
+/// Descriptions give distances in kilometres and bearings in degrees clockwise from north.
+///
+/// # Errors
+/// [`Error::Write`] (path `KML`) when the writer fails; the I/O error keeps its kind, so a
+/// broken pipe can be told apart.
+pub fn write_kml(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> Result<()> {
+    document(routes, title, w).map_err(|source| Error::Write {
+        path: "KML".into(),
+        source,
+    })
+}
+
+fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(w, r#"<kml xmlns="http://www.opengis.net/kml/2.2">"#)?;
+    writeln!(w, "<Document>")?;
+    writeln!(w, "  <name>{}</name>", escape(title.unwrap_or("itinera")))?;
+    // Feature order of the schema: shared styles first, then the folders.
+    for (i, r) in routes.iter().enumerate() {
+        let color = kml_color(&r.color);
+        writeln!(w, r#"  <Style id="{}">"#, style_id(i))?;
+        writeln!(w, "    <IconStyle><color>{color}</color></IconStyle>")?;
+        writeln!(
+            w,
+            "    <LineStyle><color>{color}</color><width>3</width></LineStyle>"
+        )?;
+        writeln!(w, "  </Style>")?;
+    }
+    for (i, r) in routes.iter().enumerate() {
+        folder(r, &style_id(i), w)?;
+    }
+    writeln!(w, "</Document>")?;
+    writeln!(w, "</kml>")
+}
+
+fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
+    let legs = match r.legs.len() {
+        1 => "1 leg".to_string(),
+        n => format!("{n} legs"),
+    };
+    let about = format!(
+        "{} km in {legs}; legs are straight-line geodesics (WGS84), not the roads, rails or \
+         sea lanes travelled",
+        km(r.meters())
+    );
+    writeln!(w, "  <Folder>")?;
+    writeln!(w, "    <name>{}</name>", escape(&r.name))?;
+    writeln!(w, "    <description>{}</description>", escape(&about))?;
+    for leg in &r.legs {
+        leg_placemark(r, leg, style, w)?;
+    }
+    for s in &r.stops {
+        stop_placemark(s, style, w)?;
+    }
+    writeln!(w, "  </Folder>")
+}
+
+fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Result<()> {
+    let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
+    let mut about = format!(
+        "{} km along the geodesic; initial bearing {}°; mode {}",
+        km(leg.meters),
+        bearing(leg.bearing_deg),
+        leg.mode.as_str()
+    );
+    if from.date.is_some() || to.date.is_some() {
+        let (a, b) = (from.date.as_deref(), to.date.as_deref());
+        about.push_str(&format!(
+            "; dates {} → {}",
+            a.unwrap_or("?"),
+            b.unwrap_or("?")
+        ));
+    }
+    writeln!(w, "    <Placemark>")?;
+    let name = format!("{} → {}", from.label, to.label);
+    writeln!(w, "      <name>{}</name>", escape(&name))?;
+    writeln!(w, "      <description>{}</description>", escape(&about))?;
+    writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
+    let parts = leg.parts();
+    if parts.len() == 1 {
+        line_string(&parts[0], "      ", w)?;
+    } else {
+        writeln!(w, "      <MultiGeometry>")?;
+        for p in &parts {
+            line_string(p, "        ", w)?;
+        }
+        writeln!(w, "      </MultiGeometry>")?;
+    }
+    writeln!(w, "    </Placemark>")
+}
+
+fn line_string(part: &[Coord], indent: &str, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "{indent}<LineString>")?;
+    writeln!(w, "{indent}  <tessellate>1</tessellate>")?;
+    write!(w, "{indent}  <coordinates>")?;
+    for (i, c) in part.iter().enumerate() {
+        let sep = if i == 0 { "" } else { " " };
+        write!(w, "{sep}{},{}", deg(c.x), deg(c.y))?;
+    }
+    writeln!(w, "</coordinates>")?;
+    writeln!(w, "{indent}</LineString>")
+}
+
+fn stop_placemark(s: &Stop, style: &str, w: &mut dyn Write) -> io::Result<()> {
+    let mut about = Vec::new();
+    if let Some(d) = &s.date {
+        about.push(format!("date {d}"));
+    }
+    if let Some(n) = &s.note {
+        about.push(n.clone());
+    }
+    about.push(match &s.place {
+        Some(p) => match p.geonameid {
+            Some(id) => format!("gazetteer: {p} (GeoNames {id})"),
+            None => format!("gazetteer: {p}"),
+        },
+        None => "coordinates as given".to_string(),
+    });
+    writeln!(w, "    <Placemark>")?;
+    writeln!(w, "      <name>{}</name>", escape(&s.label))?;
+    writeln!(
+        w,
+        "      <description>{}</description>",
+        escape(&about.join("; "))
+    )?;
+    writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
+    writeln!(
+        w,
+        "      <Point><coordinates>{},{}</coordinates></Point>",
+        deg(s.lon),
+        deg(s.lat)
+    )?;
+    writeln!(w, "    </Placemark>")
+}
+
+fn style_id(trip_index: usize) -> String {
+    format!("trip-{}", trip_index + 1)
+}
+
+/// KML colour (`kml:colorType`, hex `aabbggrr`) of a `#rrggbb` colour, opaque; opaque
+/// white (which KML multiplies with, i.e. the icon's own colours) if `rgb` is not `#rrggbb`.
+fn kml_color(rgb: &str) -> String {
+    match rgb.strip_prefix('#') {
+        Some(hex) if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            let hex = hex.to_ascii_lowercase();
+            format!("ff{}{}{}", &hex[4..6], &hex[2..4], &hex[0..2])
+        }
+        _ => "ffffffff".to_string(),
+    }
+}
+
+/// Metres as kilometres with 3 decimals (metre precision), as the CSV and GeoJSON give them.
+pub(super) fn km(meters: f64) -> String {
+    fixed(meters / 1000.0, 3)
+}
+
+/// `v` with `decimals` decimals, never `-0.000` (an empty `f64` sum is `-0.0`, and tiny
+/// negative values round to it).
+pub(super) fn fixed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    match s.strip_prefix('-') {
+        Some(abs) if abs.bytes().all(|b| b == b'0' || b == b'.') => abs.to_string(),
+        _ => s,
+    }
+}
+
+/// A bearing with 1 decimal, in [0, 360): 359.96° shows as 0.0, not 360.0.
+pub(super) fn bearing(deg: f64) -> String {
+    let b = (deg * 10.0).round() / 10.0;
+    fixed(if b >= 360.0 { 0.0 } else { b }, 1)
+}
+
+/// Degrees rounded to 6 decimals (about 0.1 m), never `-0`; shown with as few digits as needed.
+pub(super) fn deg(v: f64) -> f64 {
+    // Adding +0.0 turns -0.0 into 0.0.
+    round6(v) + 0.0
+}
+
+/// Escapes text for XML content and attribute values: `& < > " '` become entities, and the
+/// characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF) become
+/// U+FFFD, so any string yields well-formed XML.
+pub(super) fn escape(s: &str) -> Cow<'_, str> {
+    let special = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || !xml_char(c);
+    if !s.chars().any(special) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if !xml_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether XML 1.0 allows `c` (its `Char` production; `char` already excludes surrogates).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::route::build;
+    use crate::trip::{Mode, Trip};
+
+    pub(crate) fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop {
+        Stop {
+            label: label.into(),
+            place: None,
+            lat,
+            lon,
+            date: date.map(Into::into),
+            note: None,
+            mode: None,
+        }
+    }
+
+    pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
+        build(&Trip {
+            name: name.into(),
+            color: color.into(),
+            mode: Mode::Rail,
+            stops,
+        })
+    }
+
+    /// Kim Jong-il's 2011 train journey (dates as reported), given as coordinates.
+    pub(crate) fn kim() -> Route {
+        route(
+            "Kim 2011",
+            "#c0392b",
+            vec![
+                stop("Khasan", 42.42387, 130.65156, Some("2011-08-20")),
+                stop("Ussuriysk", 43.80467, 131.95734, Some("2011-08-21")),
+                stop("Ulan-Ude", 51.82648, 107.59979, Some("2011-08-24")),
+            ],
+        )
+    }
+
+    /// A leg across the antimeridian.
+    pub(crate) fn bering() -> Route {
+        route(
+            "Bering",
+            "#0072b2",
+            vec![
+                stop("Anadyr", 64.73424, 177.5103, None),
+                stop("Nome", 64.5011, -165.40637, None),
+            ],
+        )
+    }
+
+    fn kml(routes: &[Route], title: Option<&str>) -> String {
+        let mut out = Vec::new();
+        write_kml(routes, title, &mut out).expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("the writer emits UTF-8")
+    }
+
+    fn parse(text: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(text).expect("well-formed XML")
+    }
+
+    fn elements<'a>(
+        doc: &'a roxmltree::Document<'a>,
+        name: &'a str,
+    ) -> impl Iterator<Item = roxmltree::Node<'a, 'a>> + 'a {
+        doc.descendants().filter(move |n| n.has_tag_name(name))
+    }
+
+    fn child_text<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
+        node.children()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+    }
+
+    mod structure {
+        use super::*;
+
+        #[test]
+        fn a_folder_per_trip_with_a_placemark_per_leg_then_per_stop() {
+            let text = kml(&[kim(), bering()], Some("Journeys"));
+            assert!(text.starts_with(r#"<?xml version="1.0" encoding="UTF-8"?>"#));
+            let doc = parse(&text);
+            let root = doc.root_element();
+            assert_eq!(
+                root.tag_name().namespace(),
+                Some("http://www.opengis.net/kml/2.2")
+            );
+            let document = root.first_element_child().expect("a Document");
+            assert_eq!(child_text(document, "name"), Some("Journeys"));
+            assert_eq!(elements(&doc, "Style").count(), 2);
+            let folders: Vec<_> = elements(&doc, "Folder").collect();
+            assert_eq!(folders.len(), 2);
+            let names: Vec<_> = folders[0]
+                .children()
+                .filter(|n| n.has_tag_name("Placemark"))
+                .map(|p| child_text(p, "name").unwrap_or_default())
+                .collect();
+            assert_eq!(
+                names,
+                [
+                    "Khasan → Ussuriysk",
+                    "Ussuriysk → Ulan-Ude",
+                    "Khasan",
+                    "Ussuriysk",
+                    "Ulan-Ude"
+                ]
+            );
+            assert_eq!(elements(&doc, "Placemark").count(), 5 + 3);
+            assert_eq!(elements(&doc, "Point").count(), 5);
+            let about = child_text(folders[0], "description").unwrap_or_default();
+            assert!(about.starts_with("2204.068 km in 2 legs"), "{about}");
+            assert!(about.contains("straight-line geodesics"), "{about}");
+        }
+
+        #[test]
+        fn default_title_is_itinera() {
+            let text = kml(&[kim()], None);
+            assert!(text.contains("<Document>\n  <name>itinera</name>"));
+        }
+
+        #[test]
+        fn leg_describes_distance_bearing_mode_and_dates() {
+            let text = kml(&[kim()], None);
+            assert!(text.contains(
+                "<description>186.612 km along the geodesic; initial bearing 34.3°; mode rail; \
+                 dates 2011-08-20 → 2011-08-21</description>"
+            ));
+        }
+
+        #[test]
+        fn line_is_the_densified_geodesic_with_6_decimals() {
+            let r = kim();
+            let text = kml(std::slice::from_ref(&r), None);
+            let doc = parse(&text);
+            let first = elements(&doc, "LineString")
+                .next()
+                .and_then(|l| child_text(l, "coordinates"))
+                .expect("a LineString with coordinates");
+            let pairs: Vec<&str> = first.split(' ').collect();
+            assert_eq!(pairs.len(), r.legs[0].line.len());
+            assert!(pairs.len() > 2, "densified every 10 km");
+            assert_eq!(pairs[0], "130.65156,42.42387");
+            assert_eq!(pairs[pairs.len() - 1], "131.95734,43.80467");
+            for p in pairs {
+                let (lon, lat) = p.split_once(',').expect("lon,lat");
+                for v in [lon, lat] {
+                    let decimals = v.split_once('.').map_or(0, |(_, d)| d.len());
+                    assert!(decimals <= 6, "{v}");
+                }
+            }
+            assert!(text.contains("<tessellate>1</tessellate>"));
+        }
+
+        #[test]
+        fn stop_describes_date_note_and_gazetteer_match() {
+            use crate::gazetteer::{Gazetteer, LookupOptions};
+            let place = Gazetteer::bundled()
+                .lookup("Ussuriysk", &LookupOptions::default())
+                .into_iter()
+                .next()
+                .expect("Ussuriysk is in the gazetteer")
+                .place;
+            let mut r = kim();
+            r.stops[1].note = Some("met Medvedev".into());
+            r.stops[1].place = Some(place.clone());
+            let text = kml(&[r], None);
+            let doc = parse(&text);
+            let stop = elements(&doc, "Placemark")
+                .find(|p| child_text(*p, "name") == Some("Ussuriysk"))
+                .expect("the Ussuriysk placemark");
+            let about = child_text(stop, "description").unwrap_or_default();
+            assert!(about.starts_with("date 2011-08-21; met Medvedev; gazetteer: "));
+            assert!(about.contains(place.name), "{about}");
+            assert!(about.contains(", RU"), "{about}");
+            let point = elements(&doc, "Point")
+                .nth(1)
+                .and_then(|p| child_text(p, "coordinates"));
+            assert_eq!(point, Some("131.95734,43.80467"));
+        }
+
+        #[test]
+        fn one_stop_trip_has_only_a_point() {
+            let r = route(
+                "Alone",
+                "#000000",
+                vec![stop("Pyongyang", 39.03, 125.75, None)],
+            );
+            let text = kml(&[r], None);
+            let doc = parse(&text);
+            assert_eq!(elements(&doc, "Placemark").count(), 1);
+            assert_eq!(elements(&doc, "LineString").count(), 0);
+            assert!(text.contains("<description>0.000 km in 0 legs"), "{text}");
+        }
+    }
+
+    mod escaping {
+        use super::*;
+
+        #[test]
+        fn markup_in_names_is_escaped_and_round_trips() {
+            let mut r = kim();
+            r.name = r#"Kim <& "Putin">"#.into();
+            r.stops[0].label = "Xa'san".into();
+            let text = kml(&[r], Some("a < b"));
+            assert!(text.contains("<name>Kim &lt;&amp; &quot;Putin&quot;&gt;</name>"));
+            assert!(text.contains("<name>Xa&apos;san → Ussuriysk</name>"));
+            let doc = parse(&text);
+            let folder = elements(&doc, "Folder").next().expect("a Folder");
+            assert_eq!(child_text(folder, "name"), Some(r#"Kim <& "Putin">"#));
+            assert_eq!(
+                child_text(
+                    doc.root_element().first_element_child().expect("Document"),
+                    "name"
+                ),
+                Some("a < b")
+            );
+        }
+
+        #[test]
+        fn forbidden_control_characters_are_replaced() {
+            assert_eq!(escape("a\u{1}b\tc\u{FFFF}"), "a\u{FFFD}b\tc\u{FFFD}");
+            assert!(matches!(escape("Улан-Удэ"), Cow::Borrowed(_)));
+            let mut r = kim();
+            r.stops[0].note = Some("bell\u{7}".into());
+            parse(&kml(&[r], None));
+        }
+    }
+
+    mod colour {
+        use super::*;
+
+        #[test]
+        fn rrggbb_becomes_aabbggrr() {
+            assert_eq!(kml_color("#c0392b"), "ff2b39c0");
+            assert_eq!(kml_color("#C0392B"), "ff2b39c0");
+            assert_eq!(kml_color("red"), "ffffffff");
+            let text = kml(&[kim()], None);
+            assert!(text.contains(
+                "<Style id=\"trip-1\">\n    <IconStyle><color>ff2b39c0</color></IconStyle>\n    \
+                 <LineStyle><color>ff2b39c0</color><width>3</width></LineStyle>"
+            ));
+            assert!(text.contains("<styleUrl>#trip-1</styleUrl>"));
+        }
+    }
+
+    mod antimeridian {
+        use super::*;
+
+        #[test]
+        fn crossing_leg_is_a_multigeometry_of_two_lines() {
+            let text = kml(&[kim(), bering()], None);
+            let doc = parse(&text);
+            let multi: Vec<_> = elements(&doc, "MultiGeometry").collect();
+            assert_eq!(multi.len(), 1);
+            let lines: Vec<_> = multi[0]
+                .children()
+                .filter(|n| n.has_tag_name("LineString"))
+                .filter_map(|l| child_text(l, "coordinates"))
+                .collect();
+            assert_eq!(lines.len(), 2);
+            assert!(lines[0].starts_with("177.5103,64.73424 "));
+            assert!(
+                lines[0]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|p| p.starts_with("180,"))
+            );
+            assert!(lines[1].starts_with("-180,"));
+            assert!(lines[1].ends_with(" -165.40637,64.5011"));
+        }
+    }
+
+    mod numbers {
+        use super::*;
+
+        #[test]
+        fn bearing_never_shows_360() {
+            assert_eq!(bearing(359.96), "0.0");
+            assert_eq!(bearing(34.270141058), "34.3");
+            assert_eq!(bearing(0.0), "0.0");
+        }
+
+        #[test]
+        fn fixed_point_without_negative_zero() {
+            assert_eq!(fixed(-0.0000001, 6), "0.000000");
+            assert_eq!(fixed(-0.0, 3), "0.000");
+            assert_eq!(km(std::iter::empty::<f64>().sum()), "0.000");
+            assert_eq!(fixed(-165.40637, 6), "-165.406370");
+            assert_eq!(fixed(186.612_251_87, 3), "186.612");
+        }
+
+        #[test]
+        fn degrees_have_no_negative_zero() {
+            assert_eq!(deg(-0.0000001).to_string(), "0");
+            assert_eq!(deg(-165.406370000001).to_string(), "-165.40637");
+        }
+    }
+
+    mod errors {
+        use super::*;
+
+        /// A writer whose reader went away, as `itinera ... | head` makes stdout.
+        pub(crate) struct BrokenPipe;
+
+        impl Write for BrokenPipe {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+        }
+
+        #[test]
+        fn write_failure_keeps_the_io_error_kind() {
+            let err = write_kml(&[kim()], None, &mut BrokenPipe).expect_err("the pipe is broken");
+            match err {
+                Error::Write { path, source } => {
+                    assert_eq!(path, "KML");
+                    assert_eq!(source.kind(), io::ErrorKind::BrokenPipe);
+                }
+                other => panic!("unexpected error {other:?}"),
+            }
+        }
+    }
+
+    pub(crate) use errors::BrokenPipe;
+}

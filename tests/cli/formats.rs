@@ -1,0 +1,201 @@
+//! KML, GPX, CSV and HTML exports of the bundled examples, opened by the tools people use:
+//! GDAL (`ogrinfo`) for KML and GPX, the `csv` crate for CSV, headless Chromium for HTML.
+
+use crate::harness::*;
+use std::process::Command;
+
+fn example(name: &str) -> String {
+    format!("{}/geodata/trips/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Legs and stops of an example, from `route --format json`.
+fn counts(name: &str) -> (usize, usize) {
+    let v = run_repo(&[
+        "route",
+        &format!("geodata/trips/{name}"),
+        "--format",
+        "json",
+    ])
+    .json();
+    let trips = v["trips"].as_array().unwrap();
+    let legs = trips
+        .iter()
+        .map(|t| t["legs"].as_array().unwrap().len())
+        .sum();
+    let stops = trips
+        .iter()
+        .map(|t| t["stops"].as_array().unwrap().len())
+        .sum();
+    (legs, stops)
+}
+
+fn ogrinfo(path: &std::path::Path) -> String {
+    let out = Command::new("ogrinfo")
+        .args(["-ro", "-al", "-so"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Sum of "Feature Count: N" over the layers ogrinfo lists.
+fn feature_counts(info: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut layer = String::new();
+    for line in info.lines() {
+        if let Some(n) = line.strip_prefix("Layer name: ") {
+            layer = n.trim().to_string();
+        }
+        if let Some(n) = line.strip_prefix("Feature Count: ") {
+            out.push((layer.clone(), n.trim().parse().unwrap()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_example_exports_to_every_format() {
+    let sb = Sandbox::new();
+    for name in [
+        "kji-2001.toml",
+        "kji-2002.toml",
+        "kji-2011.toml",
+        "kji-2011-china.toml",
+    ] {
+        let stem = name.trim_end_matches(".toml");
+        let outs: Vec<String> = ["kml", "gpx", "csv", "html"]
+            .iter()
+            .map(|e| format!("{stem}.{e}"))
+            .collect();
+        let mut args = vec!["export".to_string(), example(name)];
+        for o in &outs {
+            args.push("-o".into());
+            args.push(o.clone());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        sb.run(&args).ok();
+        let (legs, stops) = counts(name);
+
+        let mut rows = csv::Reader::from_path(sb.path(&format!("{stem}.csv"))).unwrap();
+        assert_eq!(rows.records().count(), legs, "{name}: CSV rows");
+
+        if have("ogrinfo") {
+            let kml = feature_counts(&ogrinfo(&sb.path(&format!("{stem}.kml"))));
+            let total: usize = kml.iter().map(|(_, n)| n).sum();
+            assert_eq!(total, legs + stops, "{name}: KML features {kml:?}");
+            let gpx = feature_counts(&ogrinfo(&sb.path(&format!("{stem}.gpx"))));
+            let get = |l: &str| gpx.iter().find(|(n, _)| n == l).map(|(_, c)| *c);
+            assert_eq!(get("route_points"), Some(stops), "{name}: {gpx:?}");
+            assert!(
+                get("track_points").unwrap_or(0) > legs * 2,
+                "{name}: {gpx:?}"
+            );
+            assert_eq!(
+                get("routes"),
+                get("tracks"),
+                "{name}: one route and one track per trip"
+            );
+        }
+    }
+}
+
+#[test]
+fn html_map_works_in_a_real_browser() {
+    if !have("chromium") {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.run(&["export", &example("kji-2011.toml"), "-o", "map.html"])
+        .ok();
+    let (legs, _) = counts("kji-2011.toml");
+    let page = format!("file://{}", sb.path("map.html").display());
+    let chrome_at = |url: &str, extra: &[&str]| {
+        let profile = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new("chromium");
+        cmd.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=3000",
+            "--window-size=1400,1000",
+        ]);
+        cmd.arg(format!("--user-data-dir={}", profile.path().display()));
+        cmd.args(extra).arg(url);
+        let out = cmd.output().unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let chrome = |extra: &[&str]| chrome_at(&page, extra);
+    let (dom, log) = chrome(&["--dump-dom"]);
+    assert!(
+        dom.contains("data-ready=\"1\""),
+        "the script did not finish:\n{log}"
+    );
+    assert!(!dom.contains("data-errors"), "script errors:\n{log}");
+    assert!(!log.contains("Uncaught"), "{log}");
+    assert!(
+        dom.contains(&format!("data-legs=\"{legs}\"")),
+        "a path per leg"
+    );
+    assert_eq!(dom.matches("class=\"leg\"").count(), legs);
+    // Hover shows the leg's names and distance, the legend hides a trip, the wheel zooms.
+    let (dom, log) = chrome_at(&format!("{page}#selftest"), &["--dump-dom"]);
+    assert!(
+        dom.contains("data-selftest=\"hover:true toggle:true zoom:true\""),
+        "{}\n{log}",
+        dom.lines()
+            .find(|l| l.contains("<body"))
+            .unwrap_or_default()
+    );
+    // A screenshot, to look at (kept in target/ for people; checked to be a real image here).
+    let shot = sb.path("map.png");
+    chrome(&[&format!("--screenshot={}", shot.display())]);
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.len() > 20_000 && png.starts_with(b"\x89PNG"),
+        "screenshot of {} bytes",
+        png.len()
+    );
+    let keep =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/html-map-screenshot.png");
+    let _ = std::fs::write(keep, &png);
+}
+
+#[test]
+fn bad_export_outputs_exit_2_and_leave_nothing() {
+    let sb = Sandbox::new();
+    sb.run(&["export", "Khasan", "Ussuriysk", "-o", "x.shp"])
+        .bad_input("unknown output format for `x.shp`");
+    sb.run(&["export", "Khasan", "Ussuriysk", "--format", "shp"])
+        .bad_input("unknown format `shp`");
+    sb.run(&["export", "Khasan", "Ussuriysk", "-o", "nodir/x.kml"])
+        .bad_input("cannot write");
+    std::fs::create_dir(sb.path("ro")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(sb.path("ro"), std::fs::Permissions::from_mode(0o555)).unwrap();
+        // root ignores permissions; only check when the folder really is read-only.
+        if std::fs::write(sb.path("ro/probe"), "").is_err() {
+            sb.run(&["export", "Khasan", "Ussuriysk", "-o", "ro/x.gpx"])
+                .bad_input("cannot write");
+        } else {
+            std::fs::remove_file(sb.path("ro/probe")).unwrap();
+        }
+    }
+    assert!(sb.files().is_empty(), "{:?}", sb.files());
+}
