@@ -13,7 +13,7 @@
 
 use std::io::Write;
 
-use super::kml::{bearing, fixed};
+use super::text::{bearing, fixed};
 use crate::error::{Error, Result};
 use crate::route::{Route, Units};
 
@@ -96,7 +96,7 @@ mod tests {
     use std::io;
 
     use super::*;
-    use crate::export::kml::tests::{BrokenPipe, bering, kim, route, stop};
+    use crate::export::testdata::{BrokenPipe, bering, kim, route, stop};
 
     const HEADER: &str = "trip,leg,from,to,distance_km,cumulative_km,bearing_deg,mode,\
                           from_date,to_date,from_lat,from_lon,to_lat,to_lon";

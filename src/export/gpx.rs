@@ -12,7 +12,7 @@
 
 use std::io::{self, Write};
 
-use super::kml::{deg, escape, km};
+use super::text::{deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::Route;
 
@@ -108,7 +108,7 @@ fn lon(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::kml::tests::{BrokenPipe, bering, kim, route as trip_route, stop};
+    use crate::export::testdata::{BrokenPipe, bering, kim, route as trip_route, stop};
 
     fn gpx(routes: &[Route], title: Option<&str>) -> String {
         let mut out = Vec::new();

@@ -9,6 +9,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::text::escape;
 use crate::error::{Error, Result};
 use crate::render;
 use crate::route::Route;
@@ -48,22 +49,6 @@ pub fn write_html(
         path: "HTML".into(),
         source: e,
     })
-}
-
-/// Escapes text for HTML and XML content and attributes.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 fn hex(c: Color) -> String {
@@ -111,7 +96,7 @@ fn label_svg(l: &Label, halo: Color) -> String {
         if l.bold { " font-weight=\"bold\"" } else { "" },
         hex(l.color),
         hex(l.halo.unwrap_or(halo)),
-        esc(&l.text)
+        escape(&l.text)
     )
 }
 
@@ -155,14 +140,14 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 overlay,
                 "<path class=\"leg\" d=\"{d}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{} data-trip=\"{}\" data-leg=\"{}\" data-from=\"{}\" data-to=\"{}\" data-km=\"{}\" data-bearing=\"{:.0}\" data-mode=\"{}\" data-dates=\"{}\"/>",
                 dash(*mode),
-                esc(&route.name),
+                escape(&route.name),
                 i + 1,
-                esc(&a.label),
-                esc(&b.label),
+                escape(&a.label),
+                escape(&b.label),
                 thousands(leg.meters / 1000.0),
                 leg.bearing_deg,
                 mode.as_str(),
-                esc(&dates)
+                escape(&dates)
             );
             if *mode == Mode::Rail {
                 let _ = write!(
@@ -215,11 +200,11 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 at.1,
                 5.5 * s.unit,
                 2.2 * s.unit,
-                esc(&route.name),
-                esc(&stop.label),
-                esc(&place),
-                esc(stop.date.as_deref().unwrap_or_default()),
-                esc(stop.note.as_deref().unwrap_or_default()),
+                escape(&route.name),
+                escape(&stop.label),
+                escape(&place),
+                escape(stop.date.as_deref().unwrap_or_default()),
+                escape(stop.note.as_deref().unwrap_or_default()),
                 i + 1
             );
         }
@@ -247,8 +232,8 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             legend,
             "<button type=\"button\" class=\"item\" data-trip=\"{t}\" aria-pressed=\"true\"><span class=\"sw\" style=\"background:{}\"></span><span><b>{}</b><br><small>{}{} km straight-line</small></span></button>",
             hex(layer.color),
-            esc(&route.name),
-            esc(&when),
+            escape(&route.name),
+            escape(&when),
             thousands(route.meters() / 1000.0)
         );
     }
@@ -259,8 +244,8 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
         .replace("MUTED", &hex(pal.muted));
     Ok(format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">{overlay}</g>\n<g id=\"labels\" font-family=\"sans-serif\">{labels}</g>\n</svg>\n<div id=\"legend\">{legend}</div>\n<div id=\"controls\"><button type=\"button\" id=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" id=\"zout\" title=\"Zoom out\">−</button><button type=\"button\" id=\"reset\" title=\"Reset view\">⟲</button></div>\n<div id=\"tip\" hidden></div>\n</div>\n<footer>Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics between stops. Drag to pan, wheel or pinch to zoom, hover or tap a leg or stop.</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
-        t = esc(title),
-        st = esc(subtitle),
+        t = escape(title),
+        st = escape(subtitle),
         base = svg_body(&base_svg),
     ))
 }
@@ -416,12 +401,6 @@ const JS: &str = r#"
   // browser test can check hover, legend toggling and zoom without a driver.
   if (location.hash === '#selftest') {
     var results = [];
-    var leg = document.querySelector('#trips path.leg');
-    if (leg) {
-      var r = leg.getBoundingClientRect();
-      leg.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: r.left + 1, clientY: r.top + 1 }));
-      results.push('hover:' + (!tip.hidden && tip.textContent.indexOf(leg.dataset.from) >= 0 && tip.textContent.indexOf('km') >= 0));
-    }
     var btn = document.querySelector('#legend .item');
     if (btn) {
       btn.click();
@@ -431,8 +410,15 @@ const JS: &str = r#"
     }
     var before = svg.getAttribute('viewBox');
     var c = centre();
-    svg.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -300, clientX: c[0], clientY: c[1] }));
+    svg.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -200, clientX: c[0], clientY: c[1] }));
     results.push('zoom:' + (svg.getAttribute('viewBox') !== before));
+    var legs = document.querySelectorAll('#trips path.leg');
+    var leg = legs[Math.floor(legs.length / 2)];
+    if (leg) {
+      var r = leg.getBoundingClientRect();
+      leg.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }));
+      results.push('hover:' + (!tip.hidden && tip.textContent.indexOf(leg.dataset.from) >= 0 && tip.textContent.indexOf('km') >= 0));
+    }
     document.body.dataset.selftest = results.join(' ');
   }
   document.body.dataset.ready = '1';
@@ -501,7 +487,6 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(esc("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
         assert_eq!(svg_body("<?xml?><svg a=\"1\">inner</svg>"), "inner");
     }
 }

@@ -3,18 +3,18 @@
 //! leg and a `Placemark` per stop.
 //!
 //! A leg is a tessellated `LineString` along the densified geodesic, or a `MultiGeometry` of
-//! one `LineString` per part where it crosses ±180° (KML has no rule for such lines; viewers
-//! draw a segment from 179° to -179° the long way round). A stop is a `Point`. Coordinates are
+//! one `LineString` per part where it crosses ±180° (so that flat-map viewers do not draw a
+//! segment from 179° to -179° the long way round). A stop is a `Point`. Coordinates are
 //! `lon,lat` (`kml:coordinates`) with 6 decimals; descriptions are plain text, escaped.
 //!
-//! The XML is written by hand; [`escape`] (shared with the GPX exporter) makes any text safe.
+//! The XML is written by hand. The text and number helpers here ([`escape`], [`deg`],
+//! [`fixed`], [`bearing`], [`km`]) are shared with the GPX and CSV exporters.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use geo::Coord;
 
-use super::round6;
+use super::text::{bearing, deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::{Leg, Route};
 use crate::trip::Stop;
@@ -173,112 +173,11 @@ fn kml_color(rgb: &str) -> String {
     }
 }
 
-/// Metres as kilometres with 3 decimals (metre precision), as the CSV and GeoJSON give them.
-pub(super) fn km(meters: f64) -> String {
-    fixed(meters / 1000.0, 3)
-}
-
-/// `v` with `decimals` decimals, never `-0.000` (an empty `f64` sum is `-0.0`, and tiny
-/// negative values round to it).
-pub(super) fn fixed(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    match s.strip_prefix('-') {
-        Some(abs) if abs.bytes().all(|b| b == b'0' || b == b'.') => abs.to_string(),
-        _ => s,
-    }
-}
-
-/// A bearing with 1 decimal, in [0, 360): 359.96° shows as 0.0, not 360.0.
-pub(super) fn bearing(deg: f64) -> String {
-    let b = (deg * 10.0).round() / 10.0;
-    fixed(if b >= 360.0 { 0.0 } else { b }, 1)
-}
-
-/// Degrees rounded to 6 decimals (about 0.1 m), never `-0`; shown with as few digits as needed.
-pub(super) fn deg(v: f64) -> f64 {
-    // Adding +0.0 turns -0.0 into 0.0.
-    round6(v) + 0.0
-}
-
-/// Escapes text for XML content and attribute values: `& < > " '` become entities, and the
-/// characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF) become
-/// U+FFFD, so any string yields well-formed XML.
-pub(super) fn escape(s: &str) -> Cow<'_, str> {
-    let special = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || !xml_char(c);
-    if !s.chars().any(special) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if !xml_char(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Whether XML 1.0 allows `c` (its `Char` production; `char` already excludes surrogates).
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
-    use crate::route::build;
-    use crate::trip::{Mode, Trip};
-
-    pub(crate) fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop {
-        Stop {
-            label: label.into(),
-            place: None,
-            lat,
-            lon,
-            date: date.map(Into::into),
-            note: None,
-            mode: None,
-        }
-    }
-
-    pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
-        build(&Trip {
-            name: name.into(),
-            color: color.into(),
-            mode: Mode::Rail,
-            stops,
-        })
-    }
-
-    /// Kim Jong-il's 2011 train journey (dates as reported), given as coordinates.
-    pub(crate) fn kim() -> Route {
-        route(
-            "Kim 2011",
-            "#c0392b",
-            vec![
-                stop("Khasan", 42.42387, 130.65156, Some("2011-08-20")),
-                stop("Ussuriysk", 43.80467, 131.95734, Some("2011-08-21")),
-                stop("Ulan-Ude", 51.82648, 107.59979, Some("2011-08-24")),
-            ],
-        )
-    }
-
-    /// A leg across the antimeridian.
-    pub(crate) fn bering() -> Route {
-        route(
-            "Bering",
-            "#0072b2",
-            vec![
-                stop("Anadyr", 64.73424, 177.5103, None),
-                stop("Nome", 64.5011, -165.40637, None),
-            ],
-        )
-    }
+    use crate::export::testdata::*;
+    use std::borrow::Cow;
 
     fn kml(routes: &[Route], title: Option<&str>) -> String {
         let mut out = Vec::new();
@@ -501,46 +400,8 @@ pub(super) mod tests {
         }
     }
 
-    mod numbers {
-        use super::*;
-
-        #[test]
-        fn bearing_never_shows_360() {
-            assert_eq!(bearing(359.96), "0.0");
-            assert_eq!(bearing(34.270141058), "34.3");
-            assert_eq!(bearing(0.0), "0.0");
-        }
-
-        #[test]
-        fn fixed_point_without_negative_zero() {
-            assert_eq!(fixed(-0.0000001, 6), "0.000000");
-            assert_eq!(fixed(-0.0, 3), "0.000");
-            assert_eq!(km(std::iter::empty::<f64>().sum()), "0.000");
-            assert_eq!(fixed(-165.40637, 6), "-165.406370");
-            assert_eq!(fixed(186.612_251_87, 3), "186.612");
-        }
-
-        #[test]
-        fn degrees_have_no_negative_zero() {
-            assert_eq!(deg(-0.0000001).to_string(), "0");
-            assert_eq!(deg(-165.406370000001).to_string(), "-165.40637");
-        }
-    }
-
     mod errors {
         use super::*;
-
-        /// A writer whose reader went away, as `itinera ... | head` makes stdout.
-        pub(crate) struct BrokenPipe;
-
-        impl Write for BrokenPipe {
-            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-                Err(io::ErrorKind::BrokenPipe.into())
-            }
-            fn flush(&mut self) -> io::Result<()> {
-                Err(io::ErrorKind::BrokenPipe.into())
-            }
-        }
 
         #[test]
         fn write_failure_keeps_the_io_error_kind() {
@@ -554,6 +415,4 @@ pub(super) mod tests {
             }
         }
     }
-
-    pub(crate) use errors::BrokenPipe;
 }

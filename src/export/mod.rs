@@ -7,6 +7,9 @@ mod geojson;
 mod gpx;
 mod html;
 mod kml;
+#[cfg(test)]
+mod testdata;
+mod text;
 
 pub use self::csv::write_csv;
 pub use self::geojson::{feature_collection, write_geojson};

