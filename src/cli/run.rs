@@ -286,7 +286,12 @@ pub fn route(a: RouteArgs) -> Outcome {
             s.push('\n');
             s
         }
-        RouteFormat::Csv => route_csv(&routes, a.units)?,
+        RouteFormat::Csv => {
+            // The same CSV as `export -o legs.csv`.
+            let mut buf = Vec::new();
+            export::write_csv(&routes, a.units, &mut buf)?;
+            String::from_utf8_lossy(&buf).into_owned()
+        }
     };
     print(&text)?;
     Ok(Exit::Success)
@@ -396,57 +401,6 @@ fn route_json(routes: &[Route], u: Units) -> serde_json::Value {
 
 fn mm(m: f64) -> f64 {
     (m * 1000.0).round() / 1000.0
-}
-
-fn route_csv(routes: &[Route], u: Units) -> Result<String, Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let unit = u.label();
-    let enc = |e: csv::Error| {
-        Failure::from(Error::Encode {
-            what: "CSV",
-            source: e.into(),
-        })
-    };
-    w.write_record([
-        "trip",
-        "leg",
-        "from",
-        "to",
-        &format!("distance_{unit}"),
-        &format!("cumulative_{unit}"),
-        "bearing_deg",
-        "mode",
-        "from_date",
-        "to_date",
-    ])
-    .map_err(enc)?;
-    for r in routes {
-        let mut cum = 0.0;
-        for (i, l) in r.legs.iter().enumerate() {
-            cum += l.meters;
-            let (a, b) = (&r.stops[l.from], &r.stops[l.to]);
-            w.write_record([
-                r.name.as_str(),
-                &(i + 1).to_string(),
-                &a.label,
-                &b.label,
-                &format!("{:.6}", u.from_meters(l.meters)),
-                &format!("{:.6}", u.from_meters(cum)),
-                &format!("{:.4}", l.bearing_deg),
-                l.mode.as_str(),
-                a.date.as_deref().unwrap_or_default(),
-                b.date.as_deref().unwrap_or_default(),
-            ])
-            .map_err(enc)?;
-        }
-    }
-    let bytes = w.into_inner().map_err(|e| {
-        Failure::from(Error::Encode {
-            what: "CSV",
-            source: e.to_string().into(),
-        })
-    })?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 pub fn export(a: ExportArgs) -> Outcome {

@@ -157,20 +157,11 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 );
             }
         }
-        for (tip, angle) in &layer.arrows {
-            let (len, half) = (13.0 * s.unit, 6.5 * s.unit);
-            let (dx, dy) = (angle.cos(), angle.sin());
-            let f = (tip.0 + dx * len / 2.0, tip.1 + dy * len / 2.0);
-            let bk = (tip.0 - dx * len / 2.0, tip.1 - dy * len / 2.0);
-            let tri = [
-                f,
-                (bk.0 - dy * half, bk.1 + dx * half),
-                (bk.0 + dy * half, bk.1 - dx * half),
-            ];
+        for tri in &layer.arrows {
             let _ = write!(
                 overlay,
                 "<path class=\"arrow\" d=\"{} Z\" fill=\"{color}\" stroke=\"{}\"/>",
-                path_d(&tri),
+                path_d(tri),
                 hex(pal.halo)
             );
         }

@@ -14,6 +14,18 @@ use crate::error::{Error, Result};
 use crate::scene::{Color, Label, Px, Scene, text};
 use crate::trip::Mode;
 
+/// Directions in which a label's text is repeated in the halo colour, under the text.
+const HALO: [(f64, f64); 8] = [
+    (1.0, 0.0),
+    (-1.0, 0.0),
+    (0.0, 1.0),
+    (0.0, -1.0),
+    (0.7, 0.7),
+    (-0.7, 0.7),
+    (0.7, -0.7),
+    (-0.7, -0.7),
+];
+
 /// Supersampling factor of PNG output: drawn at 2x, averaged down, for smooth edges.
 const SUPERSAMPLE: u32 = 2;
 
@@ -143,16 +155,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             let at = (l.at.0 * self.zoom, l.at.1 * self.zoom);
             if let Some(h) = l.halo {
                 let r = (1.6 * self.u * self.zoom).max(1.0);
-                for (dx, dy) in [
-                    (1.0, 0.0),
-                    (-1.0, 0.0),
-                    (0.0, 1.0),
-                    (0.0, -1.0),
-                    (0.7, 0.7),
-                    (-0.7, 0.7),
-                    (0.7, -0.7),
-                    (-0.7, -0.7),
-                ] {
+                for (dx, dy) in HALO {
                     self.glyphs(&l.text, (at.0 + dx * r, at.1 + dy * r), size, l.bold, h)?;
                 }
             }
@@ -173,16 +176,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         let at = self.p(l.at);
         if let Some(h) = l.halo {
             let r = (1.6 * self.u * self.zoom).max(1.0);
-            for (dx, dy) in [
-                (1.0, 0.0),
-                (-1.0, 0.0),
-                (0.0, 1.0),
-                (0.0, -1.0),
-                (0.7, 0.7),
-                (-0.7, 0.7),
-                (0.7, -0.7),
-                (-0.7, -0.7),
-            ] {
+            for (dx, dy) in HALO {
                 let pos = (
                     at.0 + (dx * r).round() as i32,
                     at.1 + (dy * r).round() as i32,
@@ -255,8 +249,8 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
                     self.mode_line(run, r.color, *mode, pal.halo)?;
                 }
             }
-            for (tip, angle) in &r.arrows {
-                self.arrow(*tip, *angle, r.color, pal.halo)?;
+            for tri in &r.arrows {
+                self.arrow(tri, r.color, pal.halo)?;
             }
         }
         for m in &s.markers {
@@ -370,17 +364,8 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         Ok(())
     }
 
-    fn arrow(&self, tip: Px, angle: f64, c: Color, halo: Color) -> DResult<DB> {
-        let (len, half) = (13.0 * self.u, 6.5 * self.u);
-        let (dx, dy) = (angle.cos(), angle.sin());
-        let front = (tip.0 + dx * len / 2.0, tip.1 + dy * len / 2.0);
-        let back = (tip.0 - dx * len / 2.0, tip.1 - dy * len / 2.0);
-        let tri = [
-            front,
-            (back.0 - dy * half, back.1 + dx * half),
-            (back.0 + dy * half, back.1 - dx * half),
-        ];
-        self.fill(&tri, c)?;
+    fn arrow(&self, tri: &[Px; 3], c: Color, halo: Color) -> DResult<DB> {
+        self.fill(tri, c)?;
         self.line(&[tri[0], tri[1], tri[2], tri[0]], halo, 1.2)
     }
 }

@@ -238,8 +238,8 @@ pub struct RouteLayer {
     pub color: Color,
     /// Per leg: its mode and its clipped pixel runs.
     pub legs: Vec<(Mode, Vec<Vec<Px>>)>,
-    /// Direction arrows: tip position and direction (radians, screen coordinates).
-    pub arrows: Vec<(Px, f64)>,
+    /// Direction arrows halfway along the legs: triangles, the first point ahead.
+    pub arrows: Vec<[Px; 3]>,
 }
 
 /// A stop marker.
@@ -500,8 +500,8 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
                 runs.extend(clip::clip_line(&px, &frame));
                 whole.extend(px);
             }
-            if let Some(a) = arrow_at_middle(&whole, &frame) {
-                arrows.push(a);
+            if let Some((mid, angle)) = arrow_at_middle(&whole, &frame) {
+                arrows.push(arrow_triangle(mid, angle, unit));
             }
             legs.push((leg.mode, runs));
         }
@@ -997,6 +997,19 @@ fn graticule(
         lat += step;
     }
     (lines, labels)
+}
+
+/// A triangle centred on `mid` pointing along `angle` (radians, screen coordinates).
+fn arrow_triangle(mid: Px, angle: f64, unit: f64) -> [Px; 3] {
+    let (len, half) = (13.0 * unit, 6.5 * unit);
+    let (dx, dy) = (angle.cos(), angle.sin());
+    let front = (mid.0 + dx * len / 2.0, mid.1 + dy * len / 2.0);
+    let back = (mid.0 - dx * len / 2.0, mid.1 - dy * len / 2.0);
+    [
+        front,
+        (back.0 - dy * half, back.1 + dx * half),
+        (back.0 + dy * half, back.1 - dx * half),
+    ]
 }
 
 /// An arrow halfway along a leg (by drawn length), if that point is in the frame.
