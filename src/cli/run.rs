@@ -582,9 +582,25 @@ pub fn render(a: RenderArgs) -> Outcome {
             })?;
             eprintln!("wrote {}", target.display());
         }
-        for name in &scene.unplaced {
+        if !scene.unplaced.is_empty() {
+            let n = scene.unplaced.len();
+            let shown: Vec<String> = scene
+                .unplaced
+                .iter()
+                .take(5)
+                .map(|t| format!("`{t}`"))
+                .collect();
+            let more = if n > 5 {
+                format!(" and {} more", n - 5)
+            } else {
+                String::new()
+            };
+            let what = if n == 1 { "label" } else { "labels" };
             report::warning(
-                &format!("no room for the label `{name}`; it is left out"),
+                &format!(
+                    "no room for {n} {what}, left out: {}{more}",
+                    shown.join(", ")
+                ),
                 None,
             );
         }

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::round6;
 use crate::error::{Error, Result};
-use crate::route::{Route, bounding_box};
+use crate::route::{Route, bounding_box, split_antimeridian};
 
 /// Builds the FeatureCollection of some routes: per trip, its legs then its stops.
 pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
@@ -18,12 +18,12 @@ pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureColle
     let mut all_points = Vec::new();
     for r in routes {
         for (i, leg) in r.legs.iter().enumerate() {
-            let parts: Vec<Vec<[f64; 2]>> = leg
-                .parts()
+            let line = leg.line();
+            let parts: Vec<Vec<[f64; 2]>> = split_antimeridian(&line)
                 .into_iter()
                 .map(|p| p.iter().map(|c| [round6(c.x), round6(c.y)]).collect())
                 .collect();
-            all_points.extend(leg.line.iter().copied());
+            all_points.extend(line);
             let value = if parts.len() == 1 {
                 GeometryValue::new_line_string(parts.into_iter().flatten())
             } else {

@@ -267,7 +267,7 @@ mod tests {
                 .and_then(|l| child_text(l, "coordinates"))
                 .expect("a LineString with coordinates");
             let pairs: Vec<&str> = first.split(' ').collect();
-            assert_eq!(pairs.len(), r.legs[0].line.len());
+            assert_eq!(pairs.len(), r.legs[0].line().len());
             assert!(pairs.len() > 2, "densified every 10 km");
             assert_eq!(pairs[0], "130.65156,42.42387");
             assert_eq!(pairs[pairs.len() - 1], "131.95734,43.80467");

@@ -32,15 +32,29 @@ pub struct Leg {
     pub bearing_deg: f64,
     /// How the leg was travelled (line style); the mode of the stop it ends at, else the trip's.
     pub mode: Mode,
-    /// The geodesic as lon/lat vertices at most [`DENSIFY_MAX_M`] apart, longitudes in
-    /// [-180, 180]; it may jump across ±180° (see [`split_antimeridian`]).
-    pub line: Vec<Coord>,
+    /// Start, lon/lat degrees.
+    pub start: Coord,
+    /// End, lon/lat degrees.
+    pub end: Coord,
 }
 
 impl Leg {
+    /// The geodesic as lon/lat vertices at most [`DENSIFY_MAX_M`] apart, ends included,
+    /// longitudes in [-180, 180]; it may jump across ±180° (see [`Leg::parts`]). Computed on
+    /// each call: distances and bearings never need it, maps and exports do.
+    pub fn line(&self) -> Vec<Coord> {
+        self.line_every(DENSIFY_MAX_M)
+    }
+
+    /// The geodesic with vertices at most `max_m` metres apart (maps use a step tied to their
+    /// scale).
+    pub fn line_every(&self, max_m: f64) -> Vec<Coord> {
+        densify(self.start, self.end, max_m)
+    }
+
     /// The line in parts that never cross ±180° (one part unless it crosses).
     pub fn parts(&self) -> Vec<Vec<Coord>> {
-        split_antimeridian(&self.line)
+        split_antimeridian(&self.line())
     }
 }
 
@@ -118,7 +132,8 @@ pub fn build(trip: &Trip) -> Route {
                 meters: distance(a, b),
                 bearing_deg: bearing(a, b),
                 mode: pair[1].mode.unwrap_or(trip.mode),
-                line: densify(a, b, DENSIFY_MAX_M),
+                start: a,
+                end: b,
             }
         })
         .collect();

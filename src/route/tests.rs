@@ -123,7 +123,7 @@ fn a_route_has_one_leg_per_pair_and_sums_them() {
     assert!((r.meters() - (186_612.251870 + 2_017_455.848846)).abs() < 0.002);
     assert_eq!(r.legs[1].mode, Mode::Rail);
     // ~2017 km at <= 10 km a segment: at least 202 segments.
-    assert!(r.legs[1].line.len() >= 203, "{}", r.legs[1].line.len());
+    assert!(r.legs[1].line().len() >= 203, "{}", r.legs[1].line().len());
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn zero_length_leg_is_fine() {
     let r = build(&trip(vec![stop("a", 10.0, 10.0), stop("b", 10.0, 10.0)]));
     assert_eq!(r.legs[0].meters, 0.0);
     assert_eq!(r.legs[0].bearing_deg, 0.0);
-    assert_eq!(r.legs[0].line.len(), 2);
+    assert_eq!(r.legs[0].line().len(), 2);
 }
 
 #[test]

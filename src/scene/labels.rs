@@ -18,25 +18,41 @@ pub(crate) struct Wanted {
 /// Places labels against route pixels and obstacles.
 pub(crate) struct Placer {
     frame: Rect,
-    route_samples: Vec<Px>,
+    /// Route vertices per grid cell of [`CELL`] pixels, for counting the route under a box
+    /// without scanning every vertex.
+    route_cells: std::collections::HashMap<(i64, i64), usize>,
 }
+
+/// Side of the grid cells of the route index, pixels.
+const CELL: f64 = 4.0;
+
+fn cell(p: Px) -> (i64, i64) {
+    ((p.0 / CELL).floor() as i64, (p.1 / CELL).floor() as i64)
+}
+
+/// Stop labels tried at most, most important first.
+const MAX_STOP_LABELS: usize = 400;
 
 /// Padding around every label box, pixels (room for the halo and backend differences).
 const PAD: f64 = 2.5;
 
 impl Placer {
     pub fn new(frame: Rect, route_px: &[Px]) -> Placer {
-        Placer {
-            frame,
-            route_samples: route_px.to_vec(),
+        let mut route_cells = std::collections::HashMap::new();
+        for p in route_px {
+            *route_cells.entry(cell(*p)).or_insert(0) += 1;
         }
+        Placer { frame, route_cells }
     }
 
     fn route_cost(&self, r: &Rect) -> usize {
-        self.route_samples
-            .iter()
-            .filter(|p| r.contains(**p))
-            .count()
+        // The cells the box covers (a vertex just outside the box but in a covered cell counts:
+        // a slightly pessimistic cost, which only makes labels keep a little more clear).
+        let ((x0, y0), (x1, y1)) = (cell((r.x0, r.y0)), cell((r.x1, r.y1)));
+        (x0..=x1)
+            .flat_map(|x| (y0..=y1).map(move |y| (x, y)))
+            .filter_map(|c| self.route_cells.get(&c))
+            .sum()
     }
 
     /// The best free box of size `w` x `h` around `anchor`, at distance `d` (then 2.2 d).
@@ -99,9 +115,15 @@ impl Placer {
                 .cmp(&a.terminal)
                 .then(b.population.cmp(&a.population))
         });
+        // A map has room for a few hundred labels at most; past that, trying each one against
+        // all placed ones costs quadratic time for nothing.
+        let tried = order.len().min(MAX_STOP_LABELS);
         let mut placed = Vec::new();
         let mut unplaced = Vec::new();
-        for wnt in order {
+        for wnt in order.iter().skip(tried) {
+            unplaced.push(wnt.text.clone());
+        }
+        for wnt in order.into_iter().take(tried) {
             let (sz, bold) = if wnt.terminal {
                 (size * 1.1, true)
             } else {

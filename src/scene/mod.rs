@@ -10,11 +10,13 @@ mod labels;
 pub mod projection;
 pub mod text;
 
+use std::collections::{HashMap, HashSet};
+
 use geo::{Destination, Geodesic, Point};
 
 use crate::basemap::{self, Detail};
 use crate::error::{Error, Result};
-use crate::route::{Route, bounding_box, split_antimeridian};
+use crate::route::{Leg, Route, bounding_box, split_antimeridian};
 use crate::trip::Mode;
 
 pub use clip::{Px, Rect};
@@ -109,6 +111,9 @@ impl Default for MapOptions {
         }
     }
 }
+
+/// Vertex spacing of the legs when fitting the frame, metres.
+const FIT_STEP_M: f64 = 100_000.0;
 
 /// An sRGB colour with alpha.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -387,13 +392,20 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
         y1: h - 50.0 * unit,
     };
 
-    // Extent and projection.
+    // Extent and projection, from the legs densified coarsely (the curve's bulge is what
+    // matters); they are densified again for drawing at a step fitted to the scale.
+    let coarse = |l: &Leg| l.line_every(FIT_STEP_M);
+    let densified: Vec<Vec<Vec<geo::Coord>>> = routes
+        .iter()
+        .map(|r| r.legs.iter().map(coarse).collect())
+        .collect();
     let points: Vec<geo::Coord> = routes
         .iter()
-        .flat_map(|r| {
-            r.legs
-                .iter()
-                .flat_map(|l| l.line.iter().copied())
+        .zip(&densified)
+        .flat_map(|(r, ls)| {
+            ls.iter()
+                .flatten()
+                .copied()
                 .chain(r.stops.iter().map(|s| s.coord()))
         })
         .collect();
@@ -448,6 +460,9 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
     );
     let to_px =
         |lon: f64, lat: f64| -> Option<Px> { projector.project(lon, lat).map(|p| view.px(p)) };
+    // Two pixels, but never coarser than the 10 km of exports: legs stay smooth and a world
+    // map of thousands of legs does not carry millions of invisible vertices.
+    let draw_step = (2.0 / view.scale).max(crate::route::DENSIFY_MAX_M);
 
     // The lon/lat window the frame shows, for the basemap and graticule.
     let window = if projector.world {
@@ -493,9 +508,10 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
         let mut legs = Vec::new();
         let mut arrows = Vec::new();
         for leg in &r.legs {
+            let line = &leg.line_every(draw_step);
             let mut runs = Vec::new();
             let mut whole: Vec<Px> = Vec::new();
-            for part in split_antimeridian(&leg.line) {
+            for part in split_antimeridian(line) {
                 let px: Vec<Px> = part.iter().filter_map(|c| to_px(c.x, c.y)).collect();
                 runs.extend(clip::clip_line(&px, &frame));
                 whole.extend(px);
@@ -513,10 +529,13 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
         });
     }
 
-    // Markers, de-duplicated by position.
+    // Markers, de-duplicated by position (to the pixel; a hash keeps 100,000 stops linear).
     let radius = 5.5 * unit;
     let mut markers: Vec<Marker> = Vec::new();
+    let mut marker_at: HashMap<(i64, i64), usize> = HashMap::new();
     let mut stop_labels: Vec<labels::Wanted> = Vec::new();
+    let mut label_at: HashSet<(i64, i64, String)> = HashSet::new();
+    let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
     for r in routes {
         let color = Color::from_hex(&r.color).unwrap_or(palette.text);
         let last = r.stops.len().saturating_sub(1);
@@ -525,17 +544,17 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
                 continue;
             };
             let terminal = i == 0 || i == last;
-            match markers
-                .iter_mut()
-                .find(|m| (m.at.0 - at.0).hypot(m.at.1 - at.1) < 0.5)
-            {
-                Some(m) => m.terminal |= terminal,
-                None => markers.push(Marker {
-                    at,
-                    radius,
-                    color,
-                    terminal,
-                }),
+            match marker_at.get(&key(at)) {
+                Some(&m) => markers[m].terminal |= terminal,
+                None => {
+                    marker_at.insert(key(at), markers.len());
+                    markers.push(Marker {
+                        at,
+                        radius,
+                        color,
+                        terminal,
+                    });
+                }
             }
             let text = if text::covers(&s.label) {
                 s.label.clone()
@@ -544,10 +563,8 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
                     .as_ref()
                     .map_or_else(|| s.label.clone(), |p| p.name.to_string())
             };
-            if !stop_labels
-                .iter()
-                .any(|l| l.text == text && (l.anchor.0 - at.0).hypot(l.anchor.1 - at.1) < 1.0)
-            {
+            let (kx, ky) = key(at);
+            if label_at.insert((kx, ky, text.clone())) {
                 let population = s.place.as_ref().map_or(0, |p| p.population);
                 stop_labels.push(labels::Wanted {
                     text,
