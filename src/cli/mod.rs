@@ -47,6 +47,9 @@ struct GeocodeArgs {
     /// Prefer places in this country (ISO code such as RU, or a country name).
     #[arg(long, short)]
     country: Option<String>,
+    /// Your own places, looked up before the bundled gazetteer (see `route --help`).
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
     /// List every ranked candidate, not only the best.
     #[arg(long)]
     all: bool,
@@ -70,6 +73,10 @@ struct TripArgs {
     /// Treat an ambiguous place name as an error instead of a warning.
     #[arg(long)]
     strict: bool,
+    /// Your own places, looked up before the bundled gazetteer: CSV with name,lat,lon[,country,
+    /// population,alternatenames], or a GeoNames dump (19 tab-separated columns).
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use itinera::export::Format;
-use itinera::gazetteer::LookupOptions;
+use itinera::gazetteer::{LookupOptions, UserGazetteer};
 use itinera::route::{self, Route};
 use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
@@ -66,10 +66,12 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
         ),
     };
     let opts = LookupOptions { country };
+    let user = user_gazetteer(a.gazetteer.as_deref())?;
     let mut results: Vec<(&str, Vec<Candidate>)> = Vec::new();
     let mut errors = Vec::new();
     for name in &a.names {
-        let mut found = g.lookup(name, &opts);
+        let mut found = user.as_ref().map(|u| u.lookup(name)).unwrap_or_default();
+        found.extend(g.lookup(name, &opts));
         if found.is_empty() {
             errors.push(Error::UnknownPlace {
                 name: name.clone(),
@@ -201,11 +203,22 @@ fn are_files(inputs: &[String]) -> bool {
     })
 }
 
+/// The user gazetteer of `--gazetteer FILE`, if given.
+fn user_gazetteer(path: Option<&Path>) -> Result<Option<std::sync::Arc<UserGazetteer>>, Error> {
+    path.map(|p| {
+        Ok(std::sync::Arc::new(UserGazetteer::parse(
+            &SourceFile::read(p)?,
+        )?))
+    })
+    .transpose()
+}
+
 fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
     let g = Gazetteer::bundled();
     let opts = ResolveOptions {
         country: args.country.clone(),
         strict: args.strict,
+        user: user_gazetteer(args.gazetteer.as_deref())?,
     };
     let mut sets = Vec::new();
     if are_files(&args.inputs) {

@@ -9,6 +9,7 @@
 //! lookup parses only the candidate rows.
 
 mod normalize;
+mod user;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -17,6 +18,7 @@ use std::sync::OnceLock;
 use fst::{IntoStreamer, Streamer};
 
 pub use normalize::{fold, loose};
+pub use user::UserGazetteer;
 
 static PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));

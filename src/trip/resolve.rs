@@ -7,7 +7,7 @@
 
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
 use crate::error::{Error, Result};
-use crate::gazetteer::{Candidate, Gazetteer, LookupOptions, Place, PlaceKind};
+use crate::gazetteer::{Candidate, Gazetteer, LookupOptions, Place, PlaceKind, UserGazetteer};
 
 /// Candidates kept per stop.
 const MAX_CANDIDATES: usize = 25;
@@ -35,6 +35,8 @@ pub struct ResolveOptions {
     pub country: Option<String>,
     /// Turn ambiguity warnings into errors.
     pub strict: bool,
+    /// The user's own places, consulted first (`--gazetteer FILE`).
+    pub user: Option<std::sync::Arc<UserGazetteer>>,
 }
 
 /// Something worth telling the user that does not stop the work.
@@ -75,13 +77,15 @@ pub fn resolve(
         let trip_country = spec.country.as_ref().or(options.country.as_ref());
         let mut columns: Vec<Vec<Candidate>> = Vec::new();
         for stop in &spec.stops {
-            columns.push(match stop_candidates(stop, trip_country, gazetteer) {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(e);
-                    Vec::new()
-                }
-            });
+            columns.push(
+                match stop_candidates(stop, trip_country, gazetteer, options.user.as_deref()) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        errors.push(e);
+                        Vec::new()
+                    }
+                },
+            );
         }
         if columns
             .iter()
@@ -179,6 +183,7 @@ fn stop_candidates(
     stop: &StopSpec,
     trip_country: Option<&String>,
     g: &Gazetteer,
+    user: Option<&UserGazetteer>,
 ) -> Result<Vec<Candidate>> {
     if stop.lat.is_some() {
         return Ok(Vec::new());
@@ -197,12 +202,14 @@ fn stop_candidates(
             }
         })?),
     };
-    let mut found = g.lookup(
+    // The user's places first: their scores are above any bundled match.
+    let mut found = user.map(|u| u.lookup(name)).unwrap_or_default();
+    found.extend(g.lookup(
         name,
         &LookupOptions {
             country: country.map(String::from),
         },
-    );
+    ));
     if found.is_empty() {
         return Err(Error::UnknownPlace {
             name: name.to_string(),
@@ -431,6 +438,28 @@ mod tests {
     }
 
     #[test]
+    fn user_places_come_first() {
+        let src = crate::source::SourceFile::new(
+            "g.csv",
+            "name,lat,lon,country\nKhasan,42.43,130.64,RU\nDepot 7,42.1,130.2,RU\n",
+        );
+        let user = std::sync::Arc::new(UserGazetteer::parse(&src).unwrap());
+        let opts = ResolveOptions {
+            user: Some(user),
+            ..ResolveOptions::default()
+        };
+        let r = resolve(
+            &TripPlan::from_names(&["Khasan", "Depot 7", "Vladivostok"]),
+            Gazetteer::bundled(),
+            &opts,
+        )
+        .unwrap();
+        let s = &r.trips[0].stops;
+        assert_eq!((s[0].lat, s[1].lon), (42.43, 130.2));
+        assert_eq!(s[2].place.as_ref().unwrap().name, "Vladivostok");
+    }
+
+    #[test]
     fn repeated_stop_is_a_zero_length_leg_with_a_warning() {
         let r = resolve_names(&["Vladivostok", "Vladivostok"]);
         assert_eq!(r.trips[0].stops.len(), 2);
@@ -441,7 +470,7 @@ mod tests {
     fn unknown_country_hint_is_an_error() {
         let opts = ResolveOptions {
             country: Some("Narnia".into()),
-            strict: false,
+            ..ResolveOptions::default()
         };
         let e = resolve(
             &TripPlan::from_names(&["Paris"]),

@@ -2,6 +2,7 @@
 //! Integration tests of the `itinera` binary: one file per subcommand, plus bad input and the
 //! bundled examples.
 
+mod catalogue;
 mod errors;
 mod examples;
 mod export;

@@ -1,0 +1,330 @@
+//! A user gazetteer: places the user adds (`--gazetteer FILE`), consulted before the bundled
+//! one. Two formats: a CSV with a header naming `name,lat,lon` and optionally `country`,
+//! `population`, `alternatenames` (`;`- or `,`-separated in one field); or a GeoNames dump
+//! (`allCountries.txt` style: 19 tab-separated columns, no header).
+
+use std::collections::HashMap;
+
+use super::{Candidate, MatchKind, Place, PlaceId, PlaceKind, fold};
+use crate::error::{Error, Result};
+use crate::source::SourceFile;
+
+/// Places from a user file.
+#[derive(Debug, Clone, Default)]
+pub struct UserGazetteer {
+    places: Vec<Place>,
+    index: HashMap<String, Vec<(usize, MatchKind)>>,
+}
+
+/// Score of a user place: above any bundled match, so the user's own data wins.
+const USER_SCORE: f64 = 100.0;
+
+impl UserGazetteer {
+    /// Parses a user gazetteer. The file's text is kept for the life of the process (the
+    /// places borrow their names from it, as bundled places do from the binary).
+    ///
+    /// # Errors
+    /// [`Error::Syntax`] or [`Error::Invalid`] with `file:line:column` for a malformed row, a
+    /// coordinate out of range or a missing column.
+    pub fn parse(source: &SourceFile) -> Result<UserGazetteer> {
+        let text: &'static str = Box::leak(source.text.clone().into_boxed_str());
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        let mut g = UserGazetteer::default();
+        if first.split('\t').count() >= 15 {
+            g.parse_geonames(text, source)?;
+        } else {
+            g.parse_csv(text, source)?;
+        }
+        Ok(g)
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether there are no places.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// Candidates for a name, best first (main-name matches, then alternates, then population).
+    pub fn lookup(&self, query: &str) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = self
+            .index
+            .get(&fold(query))
+            .into_iter()
+            .flatten()
+            .map(|&(i, how)| {
+                let place = self.places[i].clone();
+                let matched = if how == MatchKind::Name {
+                    place.name
+                } else {
+                    place
+                        .alternate_names()
+                        .find(|n| fold(n) == fold(query))
+                        .unwrap_or(place.name)
+                };
+                let score = USER_SCORE
+                    + (1.0 + place.population as f64).ln()
+                    + if how == MatchKind::Name { 8.0 } else { 0.0 };
+                Candidate {
+                    place,
+                    matched,
+                    how,
+                    score,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    fn add(&mut self, place: Place) {
+        let i = self.places.len();
+        let mut keys: Vec<(String, MatchKind)> = vec![(fold(place.name), MatchKind::Name)];
+        keys.extend(
+            place
+                .alternate_names()
+                .map(|n| (fold(n), MatchKind::Alternate)),
+        );
+        for (k, how) in keys {
+            if k.is_empty() {
+                continue;
+            }
+            let list = self.index.entry(k).or_default();
+            if !list.iter().any(|(j, _)| *j == i) {
+                list.push((i, how));
+            }
+        }
+        self.places.push(place);
+    }
+
+    fn parse_csv(&mut self, text: &'static str, source: &SourceFile) -> Result<()> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let headers = rdr
+            .headers()
+            .map_err(|e| Error::Syntax {
+                message: e.to_string(),
+                location: Box::new(source.location(0)),
+            })?
+            .clone();
+        let col = |n: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(n));
+        let (Some(name_c), Some(lat_c), Some(lon_c)) = (col("name"), col("lat"), col("lon")) else {
+            return Err(Error::Invalid {
+                message: "a user gazetteer needs the columns `name`, `lat` and `lon`".into(),
+                location: Some(Box::new(source.location(0))),
+                help: Some(
+                    "write a header such as: name,lat,lon,country (or give a GeoNames dump)".into(),
+                ),
+            });
+        };
+        let (country_c, pop_c, alt_c) = (col("country"), col("population"), col("alternatenames"));
+        let mut record = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let at = e.position().map_or(0, |p| p.byte() as usize);
+                    return Err(Error::Syntax {
+                        message: e.to_string(),
+                        location: Box::new(source.location(at)),
+                    });
+                }
+            }
+            let at = record.position().map_or(0, |p| p.byte() as usize);
+            // Borrow the field from the leaked text: find it in the record's line.
+            let field = |c: Option<usize>| -> &'static str {
+                c.and_then(|c| record.get(c))
+                    .map_or("", |v| slice_of(text, at, v))
+            };
+            let name = field(Some(name_c));
+            if name.is_empty() {
+                return Err(invalid("empty `name`", source, at));
+            }
+            let lat = number(field(Some(lat_c)), "lat", source, at)?;
+            let lon = number(field(Some(lon_c)), "lon", source, at)?;
+            check_coords(lat, lon, source, at)?;
+            let population = field(pop_c).parse().unwrap_or(0);
+            let alternates = field(alt_c);
+            let id = PlaceId(u32::MAX - self.places.len() as u32);
+            self.add(Place {
+                id,
+                geonameid: None,
+                kind: PlaceKind::City,
+                name,
+                lat,
+                lon,
+                country: field(country_c),
+                admin1: "",
+                population,
+                alternates,
+            });
+        }
+        Ok(())
+    }
+
+    fn parse_geonames(&mut self, text: &'static str, source: &SourceFile) -> Result<()> {
+        let mut offset = 0usize;
+        for line in text.split_inclusive('\n') {
+            let at = offset;
+            offset += line.len();
+            let row = line.trim_end_matches(['\n', '\r']);
+            if row.trim().is_empty() || row.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&'static str> = row.split('\t').collect();
+            if cols.len() < 15 {
+                return Err(Error::Syntax {
+                    message: format!(
+                        "a GeoNames row has 19 tab-separated columns, this one {}",
+                        cols.len()
+                    ),
+                    location: Box::new(source.location(at)),
+                });
+            }
+            let lat = number(cols[4], "latitude", source, at)?;
+            let lon = number(cols[5], "longitude", source, at)?;
+            check_coords(lat, lon, source, at)?;
+            if cols[1].is_empty() {
+                return Err(invalid("empty name", source, at));
+            }
+            let kind = match cols[6] {
+                "A" if cols[7].starts_with("PCL") => PlaceKind::Country,
+                "A" if cols[7] == "ADM1" => PlaceKind::Region,
+                _ => PlaceKind::City,
+            };
+            let id = PlaceId(u32::MAX - self.places.len() as u32);
+            self.add(Place {
+                id,
+                geonameid: cols[0].parse().ok().filter(|g: &i64| *g > 0),
+                kind,
+                name: cols[1],
+                lat,
+                lon,
+                country: cols[8],
+                admin1: cols[10],
+                population: cols[14].parse().unwrap_or(0),
+                alternates: cols[3],
+            });
+        }
+        Ok(())
+    }
+}
+
+/// `value` as a slice of `text` (it is one, unless the CSV reader unquoted it; then a leaked copy).
+fn slice_of(text: &'static str, from: usize, value: &str) -> &'static str {
+    if value.is_empty() {
+        return "";
+    }
+    match text.get(from..).and_then(|rest| rest.find(value)) {
+        Some(i) => &text[from + i..from + i + value.len()],
+        None => Box::leak(value.to_string().into_boxed_str()),
+    }
+}
+
+fn number(v: &str, what: &str, source: &SourceFile, at: usize) -> Result<f64> {
+    v.trim().parse::<f64>().map_err(|_| {
+        invalid(
+            &format!("`{what}` must be a number, found `{v}`"),
+            source,
+            at,
+        )
+    })
+}
+
+fn check_coords(lat: f64, lon: f64, source: &SourceFile, at: usize) -> Result<()> {
+    if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
+        return Err(invalid(
+            &format!("latitude `{lat}` is out of range"),
+            source,
+            at,
+        ));
+    }
+    if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
+        return Err(invalid(
+            &format!("longitude `{lon}` is out of range"),
+            source,
+            at,
+        ));
+    }
+    Ok(())
+}
+
+fn invalid(message: &str, source: &SourceFile, at: usize) -> Error {
+    Error::Invalid {
+        message: message.to_string(),
+        location: Some(Box::new(source.location(at))),
+        help: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_places_are_found_by_name_and_alternate() {
+        let src = SourceFile::new(
+            "g.csv",
+            "name,lat,lon,country,alternatenames\nSosnovy Bor garrison,51.849,107.896,RU,Sosnovy Bor;Сосновый Бор\n\"Depot, east\",42.1,130.2,RU,\n",
+        );
+        let g = UserGazetteer::parse(&src).unwrap();
+        assert_eq!(g.len(), 2);
+        let c = &g.lookup("sosnovy bor garrison")[0];
+        assert_eq!(
+            (c.place.name, c.place.country, c.how),
+            ("Sosnovy Bor garrison", "RU", MatchKind::Name)
+        );
+        assert!(c.score > USER_SCORE);
+        assert_eq!(g.lookup("Depot, east")[0].place.lat, 42.1);
+        assert!(g.lookup("Nowhere").is_empty());
+    }
+
+    #[test]
+    fn geonames_rows() {
+        let row = "2022586\tKhasan\tKhasan\tKhasan,Хасан\t42.42387\t130.65156\tP\tPPL\tRU\t\t59\t\t\t\t776\t\t10\tAsia/Vladivostok\t2013-02-08\n";
+        let g = UserGazetteer::parse(&SourceFile::new("g.txt", row)).unwrap();
+        let c = &g.lookup("Хасан")[0];
+        assert_eq!(
+            (c.place.geonameid, c.place.population, c.how),
+            (Some(2022586), 776, MatchKind::Alternate)
+        );
+    }
+
+    #[test]
+    fn bad_rows_name_the_line() {
+        let cases = [
+            (
+                "name,lat,lon\nA,95,10\n",
+                "latitude `95` is out of range",
+                2,
+            ),
+            (
+                "name,lat,lon\nA,1,north\n",
+                "`lon` must be a number, found `north`",
+                2,
+            ),
+            ("name,lat,lon\nA,1,2\nB,3\n", "", 3),
+            ("name,lon\nA,1\n", "needs the columns", 1),
+            (
+                "1\tX\tX\t\t1\t2\tP\tPPL\tRU\t\t\t\t\t\t0\t\t\t\t\n2\tY\n",
+                "",
+                2,
+            ),
+        ];
+        for (text, message, line) in cases {
+            let e = UserGazetteer::parse(&SourceFile::new("g", text)).unwrap_err();
+            assert!(e.to_string().contains(message), "{text:?}: {e}");
+            assert_eq!(e.location().map(|l| l.line), Some(line), "{text:?}: {e}");
+            assert!(e.is_bad_input());
+        }
+    }
+}

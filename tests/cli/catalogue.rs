@@ -1,0 +1,421 @@
+//! The bad-input catalogue: one test per case users run into. Each asserts the exit code, the
+//! message, and that no file in the working folder was created or changed.
+
+use crate::harness::*;
+use std::collections::BTreeMap;
+
+/// Every file of the sandbox with its bytes.
+fn snapshot(sb: &Sandbox) -> BTreeMap<String, Vec<u8>> {
+    sb.files()
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(sb.path(&f)).unwrap()))
+        .collect()
+}
+
+/// Runs `args` in a sandbox holding `files`; checks the exit code, that stderr holds
+/// `message`, and that the folder is exactly as before.
+fn case(files: &[(&str, &[u8])], args: &[&str], code: i32, message: &str) -> Run {
+    let sb = Sandbox::new();
+    for (name, bytes) in files {
+        sb.write(name, bytes);
+    }
+    let before = snapshot(&sb);
+    let r = sb.run(args);
+    assert_eq!(
+        r.code, code,
+        "{args:?}\nstdout:\n{}\nstderr:\n{}",
+        r.stdout, r.stderr
+    );
+    assert!(
+        r.stderr.contains(message),
+        "{args:?}: stderr lacks {message:?}:\n{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert_eq!(snapshot(&sb), before, "{args:?} changed the folder");
+    r
+}
+
+const TRIP: &[u8] = b"[[trips]]\nstops = [\"Khasan\", \"Ussuriysk\"]\n";
+
+#[test]
+fn missing_file() {
+    case(
+        &[],
+        &["export", "nope.toml", "-o", "x.geojson"],
+        2,
+        "cannot read `nope.toml`",
+    );
+}
+
+#[test]
+fn a_directory() {
+    let sb = Sandbox::new();
+    std::fs::create_dir(sb.path("trips.toml")).unwrap();
+    let r = sb.run(&["route", "trips.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is a directory"), "{}", r.stderr);
+}
+
+#[test]
+fn empty_file() {
+    case(
+        &[("t.toml", b"")],
+        &["export", "t.toml", "-o", "x.geojson"],
+        2,
+        "no trips in the file",
+    );
+}
+
+#[test]
+fn non_utf8_text() {
+    // Latin-1 "Khasan, Ussuriysk" with an é (0xE9).
+    case(
+        &[("t.csv", b"trip,place\nA,Caf\xe9\n")],
+        &["route", "t.csv"],
+        2,
+        "is not UTF-8 text",
+    );
+}
+
+#[test]
+fn binary_file() {
+    case(
+        &[("t.toml", &[0x7f, b'E', b'L', b'F', 0, 0, 0xff, 0xfe, 1, 2])],
+        &["route", "t.toml"],
+        2,
+        "not UTF-8",
+    );
+}
+
+#[test]
+fn toml_syntax_error_has_line_and_column() {
+    case(
+        &[("t.toml", b"[[trips]]\nstops = [\"Khasan\" \"Ussuriysk\"]\n")],
+        &["route", "t.toml"],
+        2,
+        "t.toml:2:",
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let trip = b"[[trips]]\nstops = [{ name = \"x\", lat = \"north\", lon = 1.0 }]\n";
+    case(
+        &[("t.toml", trip)],
+        &["route", "t.toml"],
+        2,
+        "invalid type: string \"north\", expected f64",
+    );
+}
+
+#[test]
+fn missing_place() {
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nstops = [{ date = \"2011-08-20\" }]\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "stop needs `place` or `lat` and `lon`",
+    );
+}
+
+#[test]
+fn place_and_coordinates_is_an_override() {
+    let trip =
+        b"[[trips]]\nstops = [{ place = \"Khasan\", lat = 42.4, lon = 130.6 }, \"Ussuriysk\"]\n";
+    let r = case(
+        &[("t.toml", trip)],
+        &["route", "t.toml", "--format", "json"],
+        0,
+        "",
+    );
+    assert_eq!(r.json()["trips"][0]["stops"][0]["lat"], 42.4);
+}
+
+#[test]
+fn latitude_91() {
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nstops = [{ name = \"x\", lat = 91.0, lon = 0.0 }]\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "latitude `91` is out of range",
+    );
+}
+
+#[test]
+fn longitude_200() {
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nstops = [{ name = \"x\", lat = 1.0, lon = 200.0 }]\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "longitude `200` is out of range",
+    );
+}
+
+#[test]
+fn nan_coordinate() {
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nstops = [{ name = \"x\", lat = nan, lon = 0.0 }]\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "latitude `NaN` is out of range",
+    );
+}
+
+#[test]
+fn infinite_coordinate() {
+    case(
+        &[("t.csv", b"trip,name,lat,lon\nA,x,1,-inf\n")],
+        &["route", "t.csv"],
+        2,
+        "longitude `-inf` is out of range",
+    );
+}
+
+#[test]
+fn one_stop_is_a_point() {
+    let r = case(&[], &["route", "Khasan", "--format", "json"], 0, "");
+    assert_eq!(r.json()["trips"][0]["legs"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn repeated_stop_is_a_reported_zero_length_leg() {
+    let r = case(
+        &[],
+        &["route", "Khasan", "Khasan", "--format", "json"],
+        0,
+        "zero-length leg",
+    );
+    assert_eq!(r.json()["trips"][0]["legs"][0]["distance_m"], 0.0);
+}
+
+#[test]
+fn antipodal_stops_are_exact() {
+    // GeographicLib 2.1: (0, 0) -> (0.5, 179.5) is 19,936,288.578965 m.
+    let trip = b"trip,name,lat,lon\nA,a,0,0\nA,b,0.5,179.5\n";
+    let r = case(
+        &[("t.csv", trip)],
+        &["route", "t.csv", "--format", "json"],
+        0,
+        "",
+    );
+    let d = r.json()["trips"][0]["legs"][0]["distance_m"]
+        .as_f64()
+        .unwrap();
+    assert!((d - 19_936_288.579).abs() < 0.001, "{d}");
+}
+
+#[test]
+fn stops_at_the_poles() {
+    let trip = b"trip,name,lat,lon\nA,North Pole,90,0\nA,South Pole,-90,0\n";
+    let r = case(&[("t.csv", trip)], &["export", "t.csv", "-o", "-"], 0, "");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let d = v["features"][0]["properties"]["distance_m"]
+        .as_f64()
+        .unwrap();
+    assert!((d - 20_003_931.459).abs() < 0.001, "{d}");
+}
+
+#[test]
+fn leg_across_the_antimeridian() {
+    let r = case(&[], &["export", "Anadyr", "Nome", "-o", "-"], 0, "");
+    assert!(r.stdout.contains("MultiLineString"));
+}
+
+#[test]
+fn unknown_place_suggests() {
+    case(
+        &[],
+        &["route", "Khasan", "Usuriysk"],
+        2,
+        "did you mean `Ussuriysk`?",
+    );
+}
+
+#[test]
+fn ambiguous_place_warns_and_strict_refuses() {
+    case(
+        &[],
+        &["route", "Springfield", "Khasan"],
+        0,
+        "`Springfield` is ambiguous",
+    );
+    case(
+        &[],
+        &["route", "Springfield", "Khasan", "--strict"],
+        2,
+        "`Springfield` is ambiguous",
+    );
+}
+
+#[test]
+fn unknown_output_extension() {
+    case(
+        &[("t.toml", TRIP)],
+        &["export", "t.toml", "-o", "t.shp"],
+        2,
+        "unknown output format for `t.shp`",
+    );
+}
+
+#[test]
+fn output_directory_missing() {
+    case(
+        &[("t.toml", TRIP)],
+        &["export", "t.toml", "-o", "no/such/t.geojson"],
+        2,
+        "directory `no/such` does not exist",
+    );
+}
+
+#[test]
+fn output_equal_to_input() {
+    case(
+        &[("t.geojson", TRIP)],
+        &["export", "t.geojson", "-o", "t.geojson"],
+        2,
+        "",
+    );
+    case(
+        &[("t.toml", TRIP)],
+        &["export", "t.toml", "-o", "t.toml", "--format", "geojson"],
+        2,
+        "is the input file",
+    );
+}
+
+#[test]
+fn csv_missing_column() {
+    case(
+        &[("t.csv", b"trip,where\nA,Khasan\n")],
+        &["route", "t.csv"],
+        2,
+        "unknown column `where`",
+    );
+    case(
+        &[("t.csv", b"trip,country\nA,RU\n")],
+        &["route", "t.csv"],
+        2,
+        "missing column `place`",
+    );
+}
+
+#[test]
+fn user_gazetteer_errors_point_at_the_row() {
+    case(
+        &[("g.csv", b"name,lat,lon\nDepot,42.1,130.2\nYard,north,130\n")],
+        &["route", "Depot", "Yard", "--gazetteer", "g.csv"],
+        2,
+        "g.csv:3:1",
+    );
+}
+
+#[test]
+fn user_gazetteer_places_are_used() {
+    let r = case(
+        &[(
+            "g.csv",
+            b"name,lat,lon,country\nSosnovy Bor garrison,51.8494,107.8961,RU\n",
+        )],
+        &[
+            "route",
+            "Ulan-Ude",
+            "Sosnovy Bor garrison",
+            "--gazetteer",
+            "g.csv",
+            "--format",
+            "json",
+        ],
+        0,
+        "",
+    );
+    assert_eq!(r.json()["trips"][0]["stops"][1]["lat"], 51.8494);
+}
+
+#[test]
+fn a_hundred_thousand_stops() {
+    // A GPS-like track: 100,000 stops about 12 m apart. Must finish, and quickly (the bound
+    // itself is measured in benches, not here).
+    let mut csv = String::from("trip,name,lat,lon\n");
+    for i in 0..100_000 {
+        let t = f64::from(i) / 100_000.0;
+        csv.push_str(&format!(
+            "T,s{i},{:.6},{:.6}\n",
+            42.4 + 9.4 * t,
+            130.65 - 23.0 * t
+        ));
+    }
+    let sb = Sandbox::new();
+    sb.write("track.csv", &csv);
+    let r = sb.run(&["route", "track.csv", "--format", "csv"]);
+    r.ok();
+    assert_eq!(r.stdout.lines().count(), 100_000);
+    sb.run(&["export", "track.csv", "-o", "track.geojson"]).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_while_writing_leaves_the_previous_file() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut csv = String::from("trip,name,lat,lon\n");
+    for i in 0..60_000 {
+        let t = f64::from(i) / 60_000.0;
+        csv.push_str(&format!(
+            "T,stop number {i},{:.6},{:.6}\n",
+            -40.0 + 100.0 * t,
+            -170.0 + 340.0 * t
+        ));
+    }
+    let sb = Sandbox::new();
+    sb.write("track.csv", &csv);
+    sb.write("out.geojson", "previous complete file\n");
+    let mut child = Command::new(BIN)
+        .args(["export", "track.csv", "-o", "out.geojson"])
+        .current_dir(sb.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the temporary file exists and has grown, then SIGKILL mid-write.
+    let start = Instant::now();
+    let mut killed_mid_write = false;
+    while start.elapsed() < Duration::from_secs(60) {
+        let tmp = std::fs::read_dir(sb.dir.path())
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(".itinera-"));
+        if let Some(t) = tmp {
+            if t.metadata().map(|m| m.len() > 0).unwrap_or(false) {
+                child.kill().unwrap(); // SIGKILL on Unix
+                killed_mid_write = true;
+                break;
+            }
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let _ = child.wait();
+    assert!(
+        killed_mid_write,
+        "the export finished before it could be killed; make the input larger"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sb.path("out.geojson")).unwrap(),
+        "previous complete file\n"
+    );
+}
