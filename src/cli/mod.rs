@@ -32,9 +32,9 @@ enum Command {
         after_help = "Examples:\n  itinera render geodata/trips/kji-2011.toml      (writes output/kji-2011.png and .svg)\n  itinera render Khasan Ussuriysk Ulan-Ude -o map.png -o map.svg --theme dark"
     )]
     Render(RenderArgs),
-    /// Export trips as GeoJSON (RFC 7946).
+    /// Export trips as GeoJSON, KML, GPX, CSV or an interactive HTML map.
     #[command(
-        after_help = "Examples:\n  itinera export geodata/trips/*.toml            (writes output/<name>.geojson)\n  itinera export Anadyr Nome -o anadyr-nome.geojson"
+        after_help = "Examples:\n  itinera export geodata/trips/*.toml            (writes output/<name>.geojson)\n  itinera export geodata/trips/kji-2011.toml -o trip.kml -o trip.gpx -o trip.html\n  itinera export Anadyr Nome -o anadyr-nome.geojson"
     )]
     Export(ExportArgs),
 }
