@@ -389,8 +389,8 @@ fn route_json(routes: &[Route], u: Units) -> serde_json::Value {
                 .map(|s| {
                     json!({
                         "name": s.label,
-                        "matched": s.place.as_ref().map(|p| p.name),
-                        "country": s.place.as_ref().map(|p| p.country),
+                        "matched": s.place.as_ref().map(|p| p.name.as_ref()),
+                        "country": s.place.as_ref().map(|p| p.country.as_ref()),
                         "geonameid": s.place.as_ref().and_then(|p| p.geonameid),
                         "lat": s.lat,
                         "lon": s.lon,

@@ -300,7 +300,7 @@ mod tests {
                 .expect("the Ussuriysk placemark");
             let about = child_text(stop, "description").unwrap_or_default();
             assert!(about.starts_with("date 2011-08-21; met Medvedev; gazetteer: "));
-            assert!(about.contains(place.name), "{about}");
+            assert!(about.contains(place.name.as_ref()), "{about}");
             assert!(about.contains(", RU"), "{about}");
             let point = elements(&doc, "Point")
                 .nth(1)

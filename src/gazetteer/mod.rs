@@ -11,6 +11,7 @@
 mod normalize;
 mod user;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -59,42 +60,50 @@ pub struct Place {
     pub geonameid: Option<i64>,
     /// City, region or country.
     pub kind: PlaceKind,
-    /// Main name (GeoNames `name`, usually the local name in Latin script).
-    pub name: &'static str,
+    /// Main name (GeoNames `name`, usually the local name in Latin script). Borrowed from
+    /// the binary for bundled places, owned for a user gazetteer's.
+    pub name: Cow<'static, str>,
     /// Latitude, degrees WGS84.
     pub lat: f64,
     /// Longitude, degrees WGS84.
     pub lon: f64,
     /// ISO 3166-1 alpha-2 country code.
-    pub country: &'static str,
+    pub country: Cow<'static, str>,
     /// GeoNames first-level region code within the country (e.g. `59` for Primorye in RU).
-    pub admin1: &'static str,
+    pub admin1: Cow<'static, str>,
     /// Population (0 where GeoNames has none).
     pub population: u64,
-    alternates: &'static str,
+    alternates: Cow<'static, str>,
 }
 
 impl Place {
     /// Alternate names, in Latin, Cyrillic, Greek, Hangul, Han and Kana scripts.
-    pub fn alternate_names(&self) -> impl Iterator<Item = &'static str> {
+    pub fn alternate_names(&self) -> impl Iterator<Item = &str> {
         self.alternates.split(',').filter(|s| !s.is_empty())
     }
 
     /// Name of the first-level region, e.g. "Primorye" for RU.59.
     pub fn admin1_name(&self) -> Option<&'static str> {
-        tables().admin1.get(&(self.country, self.admin1)).copied()
+        tables()
+            .admin1
+            .get(self.country.as_ref())
+            .and_then(|m| m.get(self.admin1.as_ref()))
+            .copied()
     }
 
     /// English name of the country.
     pub fn country_name(&self) -> Option<&'static str> {
-        tables().countries.get(self.country).map(|c| c.name)
+        tables()
+            .countries
+            .get(self.country.as_ref())
+            .map(|c| c.name)
     }
 }
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.name)?;
-        if let Some(region) = self.admin1_name().filter(|r| *r != self.name) {
+        if let Some(region) = self.admin1_name().filter(|r| *r != self.name.as_ref()) {
             write!(f, ", {region}")?;
         }
         if self.kind != PlaceKind::Country {
@@ -138,7 +147,7 @@ pub struct Candidate {
     /// The place.
     pub place: Place,
     /// The name of the place that matched (main or alternate).
-    pub matched: &'static str,
+    pub matched: String,
     /// How it matched.
     pub how: MatchKind,
     /// Prior score, natural-log units (higher is likelier); comparable across candidates of
@@ -172,22 +181,24 @@ struct Country {
 }
 
 struct Tables {
-    admin1: HashMap<(&'static str, &'static str), &'static str>,
+    /// Country code -> region code -> region name.
+    admin1: HashMap<&'static str, HashMap<&'static str, &'static str>>,
     countries: HashMap<&'static str, Country>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let admin1 = ADMIN1
-            .lines()
-            .skip(1)
-            .filter_map(|l| {
-                let (code, name) = l.split_once('\t')?;
-                let (cc, a1) = code.split_once('.')?;
-                Some(((cc, a1), name))
-            })
-            .collect();
+        let mut admin1: HashMap<&'static str, HashMap<&'static str, &'static str>> = HashMap::new();
+        for l in ADMIN1.lines().skip(1) {
+            let Some((code, name)) = l.split_once('\t') else {
+                continue;
+            };
+            let Some((cc, a1)) = code.split_once('.') else {
+                continue;
+            };
+            admin1.entry(cc).or_default().insert(a1, name);
+        }
         let countries = COUNTRIES
             .lines()
             .skip(1)
@@ -341,7 +352,7 @@ impl Gazetteer {
             return Vec::new();
         }
         let max = if key.chars().count() >= 5 { 2 } else { 1 };
-        let mut scored: Vec<(usize, u64, &'static str)> = Vec::new();
+        let mut scored: Vec<(usize, u64, String)> = Vec::new();
         for d in 1..=max {
             let Ok(aut) = fst::automaton::Levenshtein::new(&key, d) else {
                 break;
@@ -371,7 +382,7 @@ impl Gazetteer {
         scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut names: Vec<String> = Vec::new();
         for (_, _, name) in scored {
-            if !names.iter().any(|n| n == name) {
+            if !names.contains(&name) {
                 names.push(name.to_string());
             }
             if names.len() == limit {
@@ -385,10 +396,16 @@ impl Gazetteer {
 /// A region and a place inside it with the same name (Moscow and Moscow Oblast, Rason and the
 /// Rason special city): the place is meant far more often, so the region ranks just below it.
 fn demote_namesake_regions(found: &mut [Candidate]) {
-    let cities: Vec<(&'static str, &'static str, f64)> = found
+    let cities: Vec<(String, String, f64)> = found
         .iter()
         .filter(|c| c.place.kind == PlaceKind::City)
-        .map(|c| (c.place.country, c.place.admin1, c.score))
+        .map(|c| {
+            (
+                c.place.country.to_string(),
+                c.place.admin1.to_string(),
+                c.score,
+            )
+        })
         .collect();
     for c in found
         .iter_mut()
@@ -437,26 +454,27 @@ fn parse_row(id: PlaceId, line: &'static str) -> Place {
         id,
         geonameid: (gid > 0).then_some(gid),
         kind,
-        name: next(),
+        name: Cow::Borrowed(next()),
         lat: next().parse().unwrap_or(f64::NAN),
         lon: next().parse().unwrap_or(f64::NAN),
-        country: next(),
-        admin1: next(),
+        country: Cow::Borrowed(next()),
+        admin1: Cow::Borrowed(next()),
         population: next().parse().unwrap_or(0),
-        alternates: next(),
+        alternates: Cow::Borrowed(next()),
     }
 }
 
 /// The name of `place` whose folded (or loose) key is `key`.
-fn matched_name(place: &Place, key: &str, how: MatchKind) -> &'static str {
+fn matched_name(place: &Place, key: &str, how: MatchKind) -> String {
     let loose_key = loose(key);
-    std::iter::once(place.name)
+    std::iter::once(place.name.as_ref())
         .chain(place.alternate_names())
         .find(|n| match how {
             MatchKind::Name | MatchKind::Alternate => fold(n) == key,
             _ => loose(&fold(n)) == loose_key,
         })
-        .unwrap_or(place.name)
+        .unwrap_or(&place.name)
+        .to_string()
 }
 
 fn prior(place: &Place, how: MatchKind, script: Script, options: &LookupOptions) -> f64 {
@@ -468,7 +486,7 @@ fn prior(place: &Place, how: MatchKind, script: Script, options: &LookupOptions)
         // Countries are named far more often than towns sharing their name.
         PlaceKind::Country => 3.0,
     };
-    if script.is_native_in(place.country) {
+    if script.is_native_in(&place.country) {
         score += NATIVE_SCRIPT_BONUS;
     }
     if let Some(cc) = &options.country {

@@ -3,6 +3,7 @@
 //! `population`, `alternatenames` (`;`- or `,`-separated in one field); or a GeoNames dump
 //! (`allCountries.txt` style: 19 tab-separated columns, no header).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Candidate, MatchKind, Place, PlaceId, PlaceKind, fold};
@@ -20,14 +21,13 @@ pub struct UserGazetteer {
 const USER_SCORE: f64 = 100.0;
 
 impl UserGazetteer {
-    /// Parses a user gazetteer. The file's text is kept for the life of the process (the
-    /// places borrow their names from it, as bundled places do from the binary).
+    /// Parses a user gazetteer; its places own their names.
     ///
     /// # Errors
     /// [`Error::Syntax`] or [`Error::Invalid`] with `file:line:column` for a malformed row, a
     /// coordinate out of range or a missing column.
     pub fn parse(source: &SourceFile) -> Result<UserGazetteer> {
-        let text: &'static str = Box::leak(source.text.clone().into_boxed_str());
+        let text = source.text.as_str();
         let first = text
             .lines()
             .find(|l| !l.trim().is_empty())
@@ -61,12 +61,13 @@ impl UserGazetteer {
             .map(|&(i, how)| {
                 let place = self.places[i].clone();
                 let matched = if how == MatchKind::Name {
-                    place.name
+                    place.name.to_string()
                 } else {
                     place
                         .alternate_names()
                         .find(|n| fold(n) == fold(query))
-                        .unwrap_or(place.name)
+                        .unwrap_or(&place.name)
+                        .to_string()
                 };
                 let score = USER_SCORE
                     + (1.0 + place.population as f64).ln()
@@ -85,7 +86,7 @@ impl UserGazetteer {
 
     fn add(&mut self, place: Place) {
         let i = self.places.len();
-        let mut keys: Vec<(String, MatchKind)> = vec![(fold(place.name), MatchKind::Name)];
+        let mut keys: Vec<(String, MatchKind)> = vec![(fold(&place.name), MatchKind::Name)];
         keys.extend(
             place
                 .alternate_names()
@@ -103,7 +104,7 @@ impl UserGazetteer {
         self.places.push(place);
     }
 
-    fn parse_csv(&mut self, text: &'static str, source: &SourceFile) -> Result<()> {
+    fn parse_csv(&mut self, text: &str, source: &SourceFile) -> Result<()> {
         let mut rdr = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .flexible(false)
@@ -140,11 +141,7 @@ impl UserGazetteer {
                 }
             }
             let at = record.position().map_or(0, |p| p.byte() as usize);
-            // Borrow the field from the leaked text: find it in the record's line.
-            let field = |c: Option<usize>| -> &'static str {
-                c.and_then(|c| record.get(c))
-                    .map_or("", |v| slice_of(text, at, v))
-            };
+            let field = |c: Option<usize>| -> &str { c.and_then(|c| record.get(c)).unwrap_or("") };
             let name = field(Some(name_c));
             if name.is_empty() {
                 return Err(invalid("empty `name`", source, at));
@@ -153,25 +150,27 @@ impl UserGazetteer {
             let lon = number(field(Some(lon_c)), "lon", source, at)?;
             check_coords(lat, lon, source, at)?;
             let population = field(pop_c).parse().unwrap_or(0);
-            let alternates = field(alt_c);
+            // Alternates may be separated by `;` (a comma would split the CSV field).
+            let alternates = field(alt_c).replace(';', ",");
             let id = PlaceId(u32::MAX - self.places.len() as u32);
-            self.add(Place {
+            let place = Place {
                 id,
                 geonameid: None,
                 kind: PlaceKind::City,
-                name,
+                name: Cow::Owned(name.to_string()),
                 lat,
                 lon,
-                country: field(country_c),
-                admin1: "",
+                country: Cow::Owned(field(country_c).to_string()),
+                admin1: Cow::Borrowed(""),
                 population,
-                alternates,
-            });
+                alternates: Cow::Owned(alternates),
+            };
+            self.add(place);
         }
         Ok(())
     }
 
-    fn parse_geonames(&mut self, text: &'static str, source: &SourceFile) -> Result<()> {
+    fn parse_geonames(&mut self, text: &str, source: &SourceFile) -> Result<()> {
         let mut offset = 0usize;
         for line in text.split_inclusive('\n') {
             let at = offset;
@@ -180,7 +179,7 @@ impl UserGazetteer {
             if row.trim().is_empty() || row.starts_with('#') {
                 continue;
             }
-            let cols: Vec<&'static str> = row.split('\t').collect();
+            let cols: Vec<&str> = row.split('\t').collect();
             if cols.len() < 15 {
                 return Err(Error::Syntax {
                     message: format!(
@@ -206,27 +205,16 @@ impl UserGazetteer {
                 id,
                 geonameid: cols[0].parse().ok().filter(|g: &i64| *g > 0),
                 kind,
-                name: cols[1],
+                name: Cow::Owned(cols[1].to_string()),
                 lat,
                 lon,
-                country: cols[8],
-                admin1: cols[10],
+                country: Cow::Owned(cols[8].to_string()),
+                admin1: Cow::Owned(cols[10].to_string()),
                 population: cols[14].parse().unwrap_or(0),
-                alternates: cols[3],
+                alternates: Cow::Owned(cols[3].to_string()),
             });
         }
         Ok(())
-    }
-}
-
-/// `value` as a slice of `text` (it is one, unless the CSV reader unquoted it; then a leaked copy).
-fn slice_of(text: &'static str, from: usize, value: &str) -> &'static str {
-    if value.is_empty() {
-        return "";
-    }
-    match text.get(from..).and_then(|rest| rest.find(value)) {
-        Some(i) => &text[from + i..from + i + value.len()],
-        None => Box::leak(value.to_string().into_boxed_str()),
     }
 }
 
@@ -280,12 +268,24 @@ mod tests {
         assert_eq!(g.len(), 2);
         let c = &g.lookup("sosnovy bor garrison")[0];
         assert_eq!(
-            (c.place.name, c.place.country, c.how),
+            (c.place.name.as_ref(), c.place.country.as_ref(), c.how),
             ("Sosnovy Bor garrison", "RU", MatchKind::Name)
         );
         assert!(c.score > USER_SCORE);
         assert_eq!(g.lookup("Depot, east")[0].place.lat, 42.1);
         assert!(g.lookup("Nowhere").is_empty());
+    }
+
+    /// Regression (fuzz/seeds/user_gazetteer/regression-leak-per-parse): every parse leaked
+    /// the file's text (`Box::leak`), found by LeakSanitizer under cargo fuzz. Places now own
+    /// their names; parsing the input many times keeps working on owned data.
+    #[test]
+    fn fuzz_leak_input_parses_into_owned_places() {
+        let input = include_str!("../../fuzz/seeds/user_gazetteer/regression-leak-per-parse");
+        for _ in 0..1000 {
+            let g = UserGazetteer::parse(&SourceFile::new("g.csv", input)).unwrap();
+            assert!(matches!(g.places[0].name, Cow::Owned(_)));
+        }
     }
 
     #[test]

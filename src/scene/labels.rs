@@ -229,7 +229,7 @@ impl Placer {
             if obstacles.iter().any(|o| o.overlaps(&dot.grow(2.0))) {
                 continue;
             }
-            let (w, h) = (text::width(p.name, size, false), text::height(size));
+            let (w, h) = (text::width(&p.name, size, false), text::height(size));
             if let Some(r) = self.spot(at, w, h, 5.0, obstacles) {
                 obstacles.push(r.grow(PAD));
                 obstacles.push(dot.grow(2.0));

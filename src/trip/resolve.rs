@@ -432,7 +432,7 @@ mod tests {
         let countries: Vec<&str> = r.trips[0]
             .stops
             .iter()
-            .map(|s| s.place.as_ref().unwrap().country)
+            .map(|s| s.place.as_ref().unwrap().country.as_ref())
             .collect();
         assert_eq!(countries, ["JP", "US", "GB", "RU"]);
     }
