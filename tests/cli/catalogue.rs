@@ -21,17 +21,7 @@ fn case(files: &[(&str, &[u8])], args: &[&str], code: i32, message: &str) -> Run
     }
     let before = snapshot(&sb);
     let r = sb.run(args);
-    assert_eq!(
-        r.code, code,
-        "{args:?}\nstdout:\n{}\nstderr:\n{}",
-        r.stdout, r.stderr
-    );
-    assert!(
-        r.stderr.contains(message),
-        "{args:?}: stderr lacks {message:?}:\n{}",
-        r.stderr
-    );
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    r.exits(code, message);
     assert_eq!(snapshot(&sb), before, "{args:?} changed the folder");
     r
 }

@@ -25,11 +25,12 @@ impl Run {
         self
     }
 
+    /// Checks the exit code, that stderr holds `message`, and that nothing panicked.
     #[track_caller]
-    pub fn bad_input(&self, message: &str) -> &Self {
+    pub fn exits(&self, code: i32, message: &str) -> &Self {
         assert_eq!(
-            self.code, 2,
-            "expected exit 2\nstdout:\n{}\nstderr:\n{}",
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
             self.stdout, self.stderr
         );
         assert!(
@@ -39,6 +40,11 @@ impl Run {
         );
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         self
+    }
+
+    #[track_caller]
+    pub fn bad_input(&self, message: &str) -> &Self {
+        self.exits(2, message)
     }
 
     #[track_caller]
