@@ -178,13 +178,24 @@ impl Placer {
         // Countries, largest first.
         let mut countries: Vec<_> = g.places_of_kind(PlaceKind::Country).collect();
         countries.sort_by_key(|c| std::cmp::Reverse(c.population));
+        // The points of first-level regions inside the frame: where a country's own label
+        // point is off the map (Russia's is in Siberia), its name goes to the middle of its
+        // regions that are on it.
+        let regions: Vec<(String, Px)> = if world {
+            Vec::new()
+        } else {
+            g.places_of_kind(PlaceKind::Region)
+                .filter_map(|r| inside(r.lon, r.lat).map(|p| (r.country.to_string(), p)))
+                .collect()
+        };
         let csize = 15.0 * unit;
         for c in countries
             .iter()
             // Territories would crowd a regional map with names of specks.
             .filter(|c| c.population > if world { 20_000_000 } else { 1_000_000 })
         {
-            let Some(at) = inside(c.lon, c.lat) else {
+            let Some(at) = inside(c.lon, c.lat).or_else(|| middle_of_regions(&c.country, &regions))
+            else {
                 continue;
             };
             let t = c.name.to_uppercase();
@@ -247,6 +258,29 @@ impl Placer {
         }
         out
     }
+}
+
+/// The mean of the region points of `country`, if it has two or more on the map and the
+/// region point nearest that mean is its own (so the name does not land in a neighbour).
+fn middle_of_regions(country: &str, regions: &[(String, Px)]) -> Option<Px> {
+    let own: Vec<Px> = regions
+        .iter()
+        .filter(|(cc, _)| cc == country)
+        .map(|(_, p)| *p)
+        .collect();
+    if own.len() < 2 {
+        return None;
+    }
+    let n = own.len() as f64;
+    let mid = (
+        own.iter().map(|p| p.0).sum::<f64>() / n,
+        own.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let nearest = regions.iter().min_by(|a, b| {
+        let d = |p: Px| (p.0 - mid.0).hypot(p.1 - mid.1);
+        d(a.1).total_cmp(&d(b.1))
+    })?;
+    (nearest.0 == country).then_some(mid)
 }
 
 #[cfg(test)]
@@ -325,6 +359,28 @@ mod tests {
             &Theme::Light.palette(),
         );
         assert_eq!(p.route_cost(&labels[0].bounds()), 0);
+    }
+
+    #[test]
+    fn a_country_label_goes_to_the_middle_of_its_regions_on_the_map() {
+        let regions = vec![
+            ("RU".to_string(), (100.0, 100.0)),
+            ("RU".to_string(), (200.0, 120.0)),
+            ("CN".to_string(), (150.0, 250.0)),
+        ];
+        assert_eq!(middle_of_regions("RU", &regions), Some((150.0, 110.0)));
+        assert_eq!(
+            middle_of_regions("CN", &regions),
+            None,
+            "one region is not enough"
+        );
+        // The middle of these two is nearer a neighbour's region: no label.
+        let c_shaped = vec![
+            ("XX".to_string(), (0.0, 0.0)),
+            ("XX".to_string(), (200.0, 0.0)),
+            ("YY".to_string(), (100.0, 5.0)),
+        ];
+        assert_eq!(middle_of_regions("XX", &c_shaped), None);
     }
 
     #[test]
