@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Candidate, MatchKind, Place, PlaceId, PlaceKind, fold};
+use super::{Candidate, MatchKind, Place, PlaceId, PlaceKind, fold, matched_name};
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
 
@@ -53,22 +53,15 @@ impl UserGazetteer {
 
     /// Candidates for a name, best first (main-name matches, then alternates, then population).
     pub fn lookup(&self, query: &str) -> Vec<Candidate> {
+        let key = fold(query);
         let mut out: Vec<Candidate> = self
             .index
-            .get(&fold(query))
+            .get(&key)
             .into_iter()
             .flatten()
             .map(|&(i, how)| {
                 let place = self.places[i].clone();
-                let matched = if how == MatchKind::Name {
-                    place.name.to_string()
-                } else {
-                    place
-                        .alternate_names()
-                        .find(|n| fold(n) == fold(query))
-                        .unwrap_or(&place.name)
-                        .to_string()
-                };
+                let matched = matched_name(&place, &key, how);
                 let score = USER_SCORE
                     + (1.0 + place.population as f64).ln()
                     + if how == MatchKind::Name { 8.0 } else { 0.0 };
