@@ -86,10 +86,13 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
         DataFormat::Json => {
             let items: Vec<_> = results
                 .iter()
-                .zip(&a.names)
-                .map(|((query, found), _)| match found.first() {
+                .map(|(query, found)| match found.first() {
                     None => {
-                        let suggestions = g.suggest(query, 3);
+                        // The suggestions already computed for the error report.
+                        let suggestions = errors.iter().find_map(|e| match e {
+                            Error::UnknownPlace { name, suggestions, .. } if name == query => Some(suggestions),
+                            _ => None,
+                        });
                         json!({ "query": query, "error": "unknown place", "suggestions": suggestions })
                     }
                     Some(best) => {
