@@ -30,6 +30,7 @@ pub mod basemap;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
+pub mod geoparse;
 pub mod output;
 pub mod render;
 pub mod route;

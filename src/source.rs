@@ -153,3 +153,151 @@ mod tests {
         assert_eq!((loc.line, loc.column, loc.line_text.as_str()), (3, 1, "z"));
     }
 }
+
+/// Reads UTF-8 text in blocks of about `block` bytes cut at paragraph (or else line) breaks,
+/// so any amount of text is processed in constant memory. Each block knows its byte offset and
+/// first line number in the whole input.
+pub struct TextBlocks<R> {
+    name: String,
+    reader: R,
+    buffer: Vec<u8>,
+    block: usize,
+    offset: usize,
+    line: usize,
+    done: bool,
+    first: bool,
+}
+
+/// One block of a [`TextBlocks`] stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBlock {
+    /// Byte offset of the block in the whole input.
+    pub offset: usize,
+    /// 1-based line number of the block's first line.
+    pub line: usize,
+    /// The text.
+    pub text: String,
+}
+
+impl<R: Read> TextBlocks<R> {
+    /// Blocks of `reader`, named `name` in errors.
+    pub fn new(name: impl Into<String>, reader: R, block: usize) -> Self {
+        TextBlocks {
+            name: name.into(),
+            reader,
+            buffer: Vec::new(),
+            block: block.max(4096),
+            offset: 0,
+            line: 1,
+            done: false,
+            first: true,
+        }
+    }
+
+    fn fill(&mut self) -> std::io::Result<()> {
+        let mut chunk = [0u8; 64 * 1024];
+        while !self.done && self.buffer.len() < self.block {
+            match self.reader.read(&mut chunk) {
+                Ok(0) => self.done = true,
+                Ok(n) => self.buffer.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    fn location(&self, bytes: &[u8], at: usize) -> Location {
+        let before = &bytes[..at];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| at + i);
+        Location {
+            file: self.name.clone(),
+            line: self.line + before.iter().filter(|&&b| b == b'\n').count(),
+            column: String::from_utf8_lossy(&before[line_start..]).chars().count() + 1,
+            line_text: String::from_utf8_lossy(&bytes[line_start..line_end])
+                .trim_end_matches('\r')
+                .to_string(),
+        }
+    }
+
+    fn next_block(&mut self) -> Result<Option<TextBlock>> {
+        self.fill().map_err(|source| Error::Read {
+            path: self.name.clone(),
+            source,
+        })?;
+        if self.buffer.is_empty() {
+            return Ok(None);
+        }
+        if self.first {
+            self.first = false;
+            let head = &self.buffer[..self.buffer.len().min(8192)];
+            if let Some(at) = head.iter().position(|&b| b == 0) {
+                return Err(Error::Invalid {
+                    message: format!("`{}` looks like a binary file (a NUL byte)", self.name),
+                    location: Some(Box::new(self.location(&self.buffer, at))),
+                    help: Some("give a UTF-8 text file".into()),
+                });
+            }
+        }
+        let cut = if self.done {
+            self.buffer.len()
+        } else {
+            let half = self.buffer.len() / 2;
+            let tail = &self.buffer[half..];
+            let para = tail.windows(2).rposition(|w| w == b"\n\n").map(|i| half + i + 2);
+            let line = || tail.iter().rposition(|&b| b == b'\n').map(|i| half + i + 1);
+            // No break at all: cut before the last (possibly incomplete) character.
+            let any = || {
+                (1..=4)
+                    .map(|k| self.buffer.len().saturating_sub(k))
+                    .find(|&i| i > 0 && (self.buffer[i] & 0xC0) != 0x80)
+                    .unwrap_or(self.buffer.len())
+            };
+            para.or_else(line).unwrap_or_else(any)
+        };
+        let rest = self.buffer.split_off(cut);
+        let bytes = std::mem::replace(&mut self.buffer, rest);
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                return Err(Error::NotUtf8 {
+                    path: self.name.clone(),
+                    location: Box::new(self.location(e.as_bytes(), at)),
+                });
+            }
+        };
+        let block = TextBlock {
+            offset: self.offset,
+            line: self.line,
+            text,
+        };
+        self.offset += block.text.len();
+        self.line += block.text.bytes().filter(|&b| b == b'\n').count();
+        Ok(Some(block))
+    }
+}
+
+impl<R: Read> Iterator for TextBlocks<R> {
+    type Item = Result<TextBlock>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done && self.buffer.is_empty() {
+            return None;
+        }
+        match self.next_block() {
+            Ok(Some(b)) => Some(Ok(b)),
+            Ok(None) => None,
+            Err(e) => {
+                // Stop after the first error.
+                self.done = true;
+                self.buffer.clear();
+                Some(Err(e))
+            }
+        }
+    }
+}

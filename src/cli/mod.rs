@@ -1,5 +1,6 @@
 //! Command-line interface: flags (clap derive) and the exit policy, in one place.
 
+mod extract;
 mod report;
 mod run;
 
@@ -37,6 +38,68 @@ enum Command {
         after_help = "Examples:\n  itinera export geodata/trips/*.toml            (writes output/<name>.geojson)\n  itinera export geodata/trips/kji-2011.toml -o trip.kml -o trip.gpx -o trip.html\n  itinera export Anadyr Nome -o anadyr-nome.geojson"
     )]
     Export(ExportArgs),
+    /// Find the places a news text mentions, resolved to coordinates; draft a trip from them.
+    #[command(
+        after_help = "Examples:\n  itinera extract article.txt\n  itinera extract article.txt --format json --trip output/article.toml\n  itinera extract corpus.jsonl > mentions.jsonl      (one {\"id\",\"text\"} per line; all cores)\n  cat article.txt | itinera extract - --format geojson"
+    )]
+    Extract(ExtractArgs),
+    /// Score the geoparser against an annotated set (JSON Lines with gold toponyms).
+    #[command(after_help = "Example: itinera evaluate tests/geoparse/gold.jsonl --errors")]
+    Evaluate(EvaluateArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// Text files (UTF-8), JSON Lines files (.jsonl: {"id","text"} per line), or - for stdin.
+    #[arg(required = true, value_name = "FILE|-")]
+    inputs: Vec<String>,
+    /// Output format; several documents are always JSON Lines (one object per document).
+    #[arg(long, short, value_enum)]
+    format: Option<ExtractFormat>,
+    /// Offsets of mentions in bytes of the UTF-8 input, or in characters.
+    #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+    offsets: Offsets,
+    /// Also write a draft trip file (TOML) with the places in the order the text narrates them.
+    #[arg(long, value_name = "FILE")]
+    trip: Option<PathBuf>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Read the inputs as JSON Lines whatever their extension.
+    #[arg(long)]
+    jsonl: bool,
+    /// Worker threads for several documents (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress line on a terminal.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, Args)]
+struct EvaluateArgs {
+    /// Gold file: JSON Lines, {"id","text","toponyms":[{"start","end","name","lat","lon"}]}.
+    gold: PathBuf,
+    /// List every disagreement (missed, spurious, wrong span, resolved too far).
+    #[arg(long)]
+    errors: bool,
+    /// Scores as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Table,
+    Json,
+    Jsonl,
+    Geojson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Offsets {
+    Bytes,
+    Chars,
 }
 
 #[derive(Debug, Args)]
@@ -186,6 +249,8 @@ pub fn main() -> ExitCode {
         Command::Route(a) => run::route(a),
         Command::Render(a) => run::render(a),
         Command::Export(a) => run::export(a),
+        Command::Extract(a) => extract::extract(a),
+        Command::Evaluate(a) => extract::evaluate(a),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -46,9 +46,9 @@ impl From<io::Error> for Failure {
     }
 }
 
-type Outcome = Result<Exit, Failure>;
+pub(super) type Outcome = Result<Exit, Failure>;
 
-fn print(text: &str) -> Result<(), Failure> {
+pub(super) fn print(text: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -648,7 +648,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Left-aligned text columns, right-aligned numeric ones; widths in terminal columns (Hangul and
 /// Han characters take two).
-fn table(rows: &[Vec<String>], numeric: &[usize]) -> String {
+pub(super) fn table(rows: &[Vec<String>], numeric: &[usize]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 
-pub use normalize::{fold, loose};
+pub use normalize::{fold, fold_char, loose};
 pub use user::UserGazetteer;
 
 static PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
@@ -319,12 +319,46 @@ impl Gazetteer {
                 MatchKind::LooseAlternate,
             );
         }
+        self.rank(found, &key, query, options)
+    }
+
+    /// The finite-state automaton of all folded names (main and alternate) of all places: the
+    /// geoparser walks it over running text to find every name that starts at a position.
+    /// Its outputs are posting-list handles for [`Gazetteer::candidates_at`].
+    pub(crate) fn name_automaton(&self) -> &fst::raw::Fst<&'static [u8]> {
+        self.exact.as_fst()
+    }
+
+    /// The ranked candidates of an automaton match: `key` is the folded name, `at` the output
+    /// that [`Gazetteer::name_automaton`] gave for it, `written` the name as written (its
+    /// script counts in the ranking). Exact (folded) matches only, no romanisation variants.
+    pub(crate) fn candidates_at(&self, key: &str, at: u64, written: &str) -> Vec<Candidate> {
+        let mut found: HashMap<u32, MatchKind> = HashMap::new();
+        for e in postings(at) {
+            let how = if e & PRIMARY != 0 {
+                MatchKind::Name
+            } else {
+                MatchKind::Alternate
+            };
+            let slot = found.entry(e & !PRIMARY).or_insert(how);
+            *slot = (*slot).min(how);
+        }
+        self.rank(found, key, written, &LookupOptions::default())
+    }
+
+    fn rank(
+        &self,
+        found: HashMap<u32, MatchKind>,
+        key: &str,
+        query: &str,
+        options: &LookupOptions,
+    ) -> Vec<Candidate> {
         let script = Script::of(query);
         let mut out: Vec<Candidate> = found
             .into_iter()
             .map(|(offset, how)| {
                 let place = self.place(PlaceId(offset));
-                let matched = matched_name(&place, &key, how);
+                let matched = matched_name(&place, key, how);
                 let score = prior(&place, how, script, options);
                 Candidate {
                     place,

@@ -15,7 +15,23 @@ use unicode_normalization::char::is_combining_mark;
 /// `"Ulan-Ude"`, `"Ulan Ude"` to `"ulanude"`; `"Улан-Удэ"` to `"уланудэ"`.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.nfkd() {
+    for c in name.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Appends the folded form of one character to `out` (nothing for spaces, punctuation and
+/// combining marks). [`fold`] is this, character by character: compatibility decomposition works
+/// per character, and the combining marks it could reorder are dropped.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+        return;
+    }
+    for c in std::iter::once(c).nfkd() {
         if is_combining_mark(c) || !c.is_alphanumeric() {
             continue;
         }
@@ -31,7 +47,6 @@ pub fn fold(name: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// A looser key over a folded name that merges common romanisation variants of Russian and

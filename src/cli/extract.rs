@@ -1,0 +1,430 @@
+//! `itinera extract` and `itinera evaluate`: geoparsing files, standard input or JSON Lines,
+//! one document or many (in parallel, streaming, in order).
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use itinera::geoparse::eval::{GoldDoc, Score};
+use itinera::geoparse::{self, Extraction, Geoparser, Mention};
+use itinera::source::TextBlocks;
+use itinera::{Error, output};
+use rayon::prelude::*;
+use serde_json::json;
+
+use super::run::{Outcome, table};
+use super::{EvaluateArgs, Exit, ExtractArgs, ExtractFormat, Offsets, report};
+
+/// Plain text is processed in blocks of about this size (cut at paragraph breaks): the unit of
+/// document context, and what bounds memory on huge inputs.
+const BLOCK: usize = 1 << 20;
+/// Documents processed in parallel per batch; output keeps input order.
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 16 << 20;
+
+/// One document of a batch: its id and text, or why its line was unreadable.
+struct Doc {
+    id: String,
+    offset: usize,
+    text: String,
+}
+
+fn open(path: &str) -> Result<Box<dyn Read>, Error> {
+    if path == "-" {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    let p = Path::new(path);
+    let err = |source| Error::Read {
+        path: path.to_string(),
+        source,
+    };
+    if p.is_dir() {
+        return Err(err(io::Error::other("is a directory")));
+    }
+    Ok(Box::new(File::open(p).map_err(err)?))
+}
+
+fn shown(path: &str) -> String {
+    if path == "-" { "<stdin>".into() } else { path.into() }
+}
+
+fn is_jsonl(path: &str, forced: bool) -> bool {
+    forced || path.ends_with(".jsonl") || path.ends_with(".ndjson")
+}
+
+fn mention_json(m: &Mention) -> serde_json::Value {
+    json!({
+        "start": m.start, "end": m.end, "text": m.text, "name": m.name,
+        "geonameid": m.geonameid, "kind": m.kind, "country": m.country,
+        "lat": round(m.lat, 6), "lon": round(m.lon, 6), "score": round(m.score, 3),
+    })
+}
+
+fn round(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+fn claims_json(e: &Extraction) -> serde_json::Value {
+    e.claims
+        .iter()
+        .map(|c| {
+            json!({
+                "start": c.start, "end": c.end, "text": c.text, "from": c.from, "to": c.to,
+                "stated_km": round(c.stated_m / 1000.0, 3),
+                "stated_direction": c.stated_direction,
+                "geodesic_km": round(c.geodesic_m / 1000.0, 3),
+                "bearing_deg": round(c.bearing_deg, 1),
+                "direction_agrees": c.direction_agrees,
+            })
+        })
+        .collect()
+}
+
+/// Runs the geoparser on one document, shifting offsets by the block's position.
+fn run_one(parser: &mut Geoparser, text: &str, offset: usize, chars: Option<usize>) -> Extraction {
+    let mut e = parser.extract(text);
+    if chars.is_some() {
+        geoparse::to_char_offsets(text, &mut e);
+    }
+    let shift = chars.unwrap_or(offset);
+    for m in &mut e.mentions {
+        m.start += shift;
+        m.end += shift;
+    }
+    for c in &mut e.claims {
+        c.start += shift;
+        c.end += shift;
+    }
+    e
+}
+
+pub fn extract(a: ExtractArgs) -> Outcome {
+    let batch = a.inputs.len() > 1 || a.inputs.iter().any(|p| is_jsonl(p, a.jsonl));
+    let format = match a.format {
+        Some(f) => f,
+        None if batch => ExtractFormat::Jsonl,
+        None => ExtractFormat::Table,
+    };
+    if batch && format != ExtractFormat::Jsonl {
+        return Err(Error::Invalid {
+            message: "several documents (several files or JSON Lines input) are written as JSON Lines".into(),
+            location: None,
+            help: Some("use --format jsonl, or give one text file".into()),
+        }
+        .into());
+    }
+    if batch && a.trip.is_some() {
+        return Err(Error::Invalid {
+            message: "--trip drafts one trip from one document".into(),
+            location: None,
+            help: Some("give one text file".into()),
+        }
+        .into());
+    }
+    if let Some(n) = a.threads {
+        // Only fails if a pool already exists, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let out = a.output.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let chars = a.offsets == Offsets::Chars;
+    let mut bad_lines = 0usize;
+    let mut draft: Vec<Mention> = Vec::new();
+    output::write_atomic(&out, |w| {
+        if batch || format == ExtractFormat::Jsonl {
+            bad_lines = stream(&a, chars, w)?;
+            return Ok(());
+        }
+        let path = &a.inputs[0];
+        let name = shown(path);
+        let mut parser = Geoparser::new();
+        let mut all = Extraction::default();
+        let mut chars_before = 0usize;
+        for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
+            let block = block?;
+            let e = run_one(&mut parser, &block.text, block.offset, chars.then_some(chars_before));
+            if chars {
+                chars_before += block.text.chars().count();
+            }
+            all.mentions.extend(e.mentions);
+            all.claims.extend(e.claims);
+        }
+        let werr = |source| Error::Write {
+            path: out.display().to_string(),
+            source,
+        };
+        let text = match format {
+            ExtractFormat::Table => table_text(&all),
+            ExtractFormat::Json => {
+                let v = json!({
+                    "mentions": all.mentions.iter().map(mention_json).collect::<Vec<_>>(),
+                    "claims": claims_json(&all),
+                });
+                format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            }
+            ExtractFormat::Geojson => geojson_text(&all, &name),
+            ExtractFormat::Jsonl => String::new(),
+        };
+        w.write_all(text.as_bytes()).map_err(werr)?;
+        draft = all.mentions;
+        Ok(())
+    })?;
+    if let Some(trip) = &a.trip {
+        let title = Path::new(&a.inputs[0])
+            .file_stem()
+            .map_or_else(|| "extracted".to_string(), |s| s.to_string_lossy().into_owned());
+        let toml = geoparse::draft_trip(&title, &draft);
+        output::write_atomic(trip, |w| {
+            w.write_all(toml.as_bytes()).map_err(|source| Error::Write {
+                path: trip.display().to_string(),
+                source,
+            })
+        })?;
+    }
+    if bad_lines > 0 {
+        report::warning(
+            &format!("{bad_lines} input line(s) were not JSON objects with \"id\" and \"text\"; the other lines were processed"),
+            None,
+        );
+        return Ok(Exit::BadInput);
+    }
+    Ok(Exit::Success)
+}
+
+/// Streams documents to JSON Lines: each plain-text file (in blocks) or each line of a JSONL
+/// input is one document. Returns the number of malformed JSONL lines (reported on stderr).
+fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Error> {
+    let werr = |source| Error::Write {
+        path: a.output.as_ref().map_or("<stdout>".into(), |p| p.display().to_string()),
+        source,
+    };
+    let progress = io::stderr().is_terminal() && !a.quiet;
+    let started = Instant::now();
+    let mut done_bytes = 0usize;
+    let mut done_docs = 0usize;
+    let mut bad = 0usize;
+    let mut pending: Vec<Doc> = Vec::new();
+    let mut pending_bytes = 0usize;
+    let mut flush = |pending: &mut Vec<Doc>, w: &mut dyn Write| -> Result<(), Error> {
+        let lines: Vec<String> = pending
+            .par_iter()
+            .map_init(Geoparser::new, |parser, d| {
+                let e = run_one(parser, &d.text, d.offset, chars.then_some(0));
+                let mut v = json!({
+                    "id": d.id,
+                    "mentions": e.mentions.iter().map(mention_json).collect::<Vec<_>>(),
+                    "claims": claims_json(&e),
+                });
+                if d.offset > 0 {
+                    v["offset"] = json!(d.offset);
+                }
+                v.to_string()
+            })
+            .collect();
+        for l in &lines {
+            w.write_all(l.as_bytes()).map_err(werr)?;
+            w.write_all(b"\n").map_err(werr)?;
+        }
+        done_docs += pending.len();
+        done_bytes += pending.iter().map(|d| d.text.len()).sum::<usize>();
+        pending.clear();
+        if progress {
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            let mib = done_bytes as f64 / 1048576.0;
+            eprint!("\ritinera: {done_docs} documents, {mib:.1} MiB, {:.1} MiB/s   ", mib / secs);
+        }
+        Ok(())
+    };
+    for path in &a.inputs {
+        let name = shown(path);
+        if is_jsonl(path, a.jsonl) {
+            let reader = BufReader::new(open(path)?);
+            for (i, line) in reader.split(b'\n').enumerate() {
+                let line = line.map_err(|source| Error::Read {
+                    path: name.clone(),
+                    source,
+                })?;
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                match parse_line(&line) {
+                    Ok((id, text)) => {
+                        pending_bytes += text.len();
+                        pending.push(Doc {
+                            id: id.unwrap_or_else(|| format!("{name}:{}", i + 1)),
+                            offset: 0,
+                            text,
+                        });
+                    }
+                    Err(why) => {
+                        bad += 1;
+                        report::warning(&format!("{name}:{}: {why}; line skipped", i + 1), None);
+                    }
+                }
+                if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
+                    flush(&mut pending, w)?;
+                    pending_bytes = 0;
+                }
+            }
+        } else {
+            for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
+                let block = block?;
+                pending_bytes += block.text.len();
+                pending.push(Doc {
+                    id: name.clone(),
+                    offset: block.offset,
+                    text: block.text,
+                });
+                if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
+                    flush(&mut pending, w)?;
+                    pending_bytes = 0;
+                }
+            }
+        }
+    }
+    flush(&mut pending, w)?;
+    if progress {
+        eprintln!();
+    }
+    Ok(bad)
+}
+
+/// `{"id": ..., "text": ...}`; the id may be a string or a number, or missing.
+fn parse_line(line: &[u8]) -> Result<(Option<String>, String), String> {
+    let v: serde_json::Value = serde_json::from_slice(line).map_err(|e| format!("not JSON ({e})"))?;
+    let text = v
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or("no \"text\" string")?
+        .to_string();
+    let id = match v.get("id") {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    Ok((id, text))
+}
+
+fn table_text(e: &Extraction) -> String {
+    if e.mentions.is_empty() {
+        return "no places found\n".into();
+    }
+    let mut rows = vec![vec![
+        "at".to_string(),
+        "text".into(),
+        "place".into(),
+        "kind".into(),
+        "country".into(),
+        "lat".into(),
+        "lon".into(),
+        "score".into(),
+    ]];
+    for m in &e.mentions {
+        rows.push(vec![
+            m.start.to_string(),
+            m.text.clone(),
+            m.name.clone(),
+            m.kind.as_str().into(),
+            m.country.clone(),
+            format!("{:.5}", m.lat),
+            format!("{:.5}", m.lon),
+            format!("{:.2}", m.score),
+        ]);
+    }
+    let mut s = table(&rows, &[0, 5, 6, 7]);
+    for c in &e.claims {
+        let _ = write!(
+            s,
+            "\nclaim: \"{}\"\n  stated {:.1} km{}; geodesic {:.1} km, bearing {:.0}° from {} to {}",
+            c.text,
+            c.stated_m / 1000.0,
+            c.stated_direction.as_ref().map(|d| format!(" {d}")).unwrap_or_default(),
+            c.geodesic_m / 1000.0,
+            c.bearing_deg,
+            c.to,
+            c.from,
+        );
+        let ratio = c.stated_m / c.geodesic_m.max(1.0);
+        if ratio > 1.15 {
+            let _ = write!(s, " (stated is {ratio:.2}x the straight line: likely by road or rail)");
+        } else if ratio < 0.85 {
+            let _ = write!(s, " (stated is shorter than the straight line: check the figure or the places)");
+        }
+        if c.direction_agrees == Some(false) {
+            let _ = write!(s, "; the stated direction disagrees with the bearing");
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn geojson_text(e: &Extraction, name: &str) -> String {
+    let features: Vec<serde_json::Value> = e
+        .mentions
+        .iter()
+        .map(|m| {
+            json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]},
+                "properties": {
+                    "text": m.text, "name": m.name, "geonameid": m.geonameid, "kind": m.kind,
+                    "country": m.country, "start": m.start, "end": m.end,
+                    "score": round(m.score, 3), "source": name,
+                },
+            })
+        })
+        .collect();
+    let v = json!({"type": "FeatureCollection", "features": features});
+    format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+}
+
+pub fn evaluate(a: EvaluateArgs) -> Outcome {
+    let name = a.gold.display().to_string();
+    let text = itinera::SourceFile::read(&a.gold)?;
+    let mut docs: Vec<GoldDoc> = Vec::new();
+    for (i, line) in text.text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: GoldDoc = serde_json::from_str(line).map_err(|e| Error::Syntax {
+            message: format!("not a gold document ({e})"),
+            location: Box::new(text.line_location(i + 1)),
+        })?;
+        docs.push(doc);
+    }
+    let results: Vec<Extraction> = docs
+        .par_iter()
+        .map_init(Geoparser::new, |p, d| p.extract(&d.text))
+        .collect();
+    let mut score = Score::default();
+    for (d, e) in docs.iter().zip(&results) {
+        score.add(d, &e.mentions);
+    }
+    let mut s = String::new();
+    if a.json {
+        s = format!("{}\n", serde_json::to_string_pretty(&score).unwrap_or_default());
+    } else {
+        let _ = writeln!(s, "{name}: {} documents, {} gold toponyms, {} predicted", score.documents, score.gold, score.predicted);
+        let _ = writeln!(s, "spans (exact):   precision {:.3}  recall {:.3}  F1 {:.3}", score.precision, score.recall, score.f1);
+        let _ = writeln!(s, "resolution:      {} of {} found toponyms within 161 km: accuracy@161km {:.3}", score.within_161km, score.resolved, score.accuracy_161km);
+        if a.errors {
+            for d in &score.disagreements {
+                let _ = writeln!(
+                    s,
+                    "{:8} {:28} {:>6}  {:24} gold: {:28} got: {}{}",
+                    d.what,
+                    d.doc,
+                    d.start,
+                    d.text,
+                    d.gold.as_deref().unwrap_or("-"),
+                    d.predicted.as_deref().unwrap_or("-"),
+                    d.km.map(|k| format!(" ({k:.0} km off)")).unwrap_or_default()
+                );
+            }
+        }
+    }
+    super::run::print(&s)?;
+    Ok(Exit::Success)
+}

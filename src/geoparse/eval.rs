@@ -1,0 +1,218 @@
+//! Scoring the geoparser against an annotated set: span precision, recall and F1 (exact byte
+//! spans), and accuracy within 161 km (100 miles), the usual geocoding measure, over the gold
+//! toponyms whose span was found (exactly or overlapping).
+//!
+//! The gold format is JSON Lines, one document per line:
+//! `{"id": "...", "text": "...", "toponyms": [{"start": 0, "end": 6, "name": "Khasan",
+//! "lat": 42.42, "lon": 130.65}]}`, with byte offsets into the UTF-8 text.
+
+use serde::{Deserialize, Serialize};
+
+use super::Mention;
+
+/// One annotated document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct GoldDoc {
+    /// Document id.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// The toponyms in it.
+    pub toponyms: Vec<GoldToponym>,
+}
+
+/// One annotated toponym.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct GoldToponym {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the toponym.
+    pub end: usize,
+    /// The place's name.
+    pub name: String,
+    /// Latitude of the place meant.
+    pub lat: f64,
+    /// Longitude of the place meant.
+    pub lon: f64,
+}
+
+/// Distance within which a resolved toponym counts as right, km (100 miles).
+pub const ACCURACY_KM: f64 = 161.0;
+
+/// One disagreement with the gold annotation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Disagreement {
+    /// Document id.
+    pub doc: String,
+    /// "missed" (gold, not found), "spurious" (found, not gold), "far" (found, resolved more
+    /// than 161 km away) or "span" (overlapping but not the same span).
+    pub what: &'static str,
+    /// The text of the span.
+    pub text: String,
+    /// Byte offset.
+    pub start: usize,
+    /// Gold place name, when there is one.
+    pub gold: Option<String>,
+    /// Predicted place (name, country), when there is one.
+    pub predicted: Option<String>,
+    /// Error distance, km, for "far".
+    pub km: Option<f64>,
+}
+
+/// The scores over a set of documents.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Score {
+    /// Documents scored.
+    pub documents: usize,
+    /// Gold toponyms.
+    pub gold: usize,
+    /// Predicted mentions.
+    pub predicted: usize,
+    /// Predicted spans equal to a gold span.
+    pub exact: usize,
+    /// Span precision (exact spans).
+    pub precision: f64,
+    /// Span recall (exact spans).
+    pub recall: f64,
+    /// Span F1.
+    pub f1: f64,
+    /// Gold toponyms found by an exact or overlapping prediction.
+    pub resolved: usize,
+    /// Of those, resolved within 161 km.
+    pub within_161km: usize,
+    /// `within_161km / resolved`.
+    pub accuracy_161km: f64,
+    /// Every disagreement, in document order.
+    pub disagreements: Vec<Disagreement>,
+}
+
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let a = geo::Coord { x: lon1, y: lat1 };
+    let b = geo::Coord { x: lon2, y: lat2 };
+    crate::route::distance(a, b) / 1000.0
+}
+
+impl Score {
+    /// Adds one document: its gold annotation and what the geoparser found.
+    pub fn add(&mut self, doc: &GoldDoc, predicted: &[Mention]) {
+        self.documents += 1;
+        self.gold += doc.toponyms.len();
+        self.predicted += predicted.len();
+        let overlaps = |g: &GoldToponym, m: &Mention| m.start < g.end && g.start < m.end;
+        for g in &doc.toponyms {
+            let exact = predicted.iter().find(|m| m.start == g.start && m.end == g.end);
+            let hit = exact.or_else(|| predicted.iter().find(|m| overlaps(g, m)));
+            let text = doc.text.get(g.start..g.end).unwrap_or_default().to_string();
+            let Some(m) = hit else {
+                self.disagreements.push(Disagreement {
+                    doc: doc.id.clone(),
+                    what: "missed",
+                    text,
+                    start: g.start,
+                    gold: Some(g.name.clone()),
+                    predicted: None,
+                    km: None,
+                });
+                continue;
+            };
+            if exact.is_some() {
+                self.exact += 1;
+            } else {
+                self.disagreements.push(Disagreement {
+                    doc: doc.id.clone(),
+                    what: "span",
+                    text: format!("{text} / {}", m.text),
+                    start: g.start,
+                    gold: Some(g.name.clone()),
+                    predicted: Some(format!("{} ({})", m.name, m.country)),
+                    km: None,
+                });
+            }
+            self.resolved += 1;
+            let d = km(g.lat, g.lon, m.lat, m.lon);
+            if d <= ACCURACY_KM {
+                self.within_161km += 1;
+            } else {
+                self.disagreements.push(Disagreement {
+                    doc: doc.id.clone(),
+                    what: "far",
+                    text,
+                    start: g.start,
+                    gold: Some(g.name.clone()),
+                    predicted: Some(format!("{} ({})", m.name, m.country)),
+                    km: Some(d),
+                });
+            }
+        }
+        for m in predicted {
+            if !doc.toponyms.iter().any(|g| overlaps(g, m)) {
+                self.disagreements.push(Disagreement {
+                    doc: doc.id.clone(),
+                    what: "spurious",
+                    text: m.text.clone(),
+                    start: m.start,
+                    gold: None,
+                    predicted: Some(format!("{} ({})", m.name, m.country)),
+                    km: None,
+                });
+            }
+        }
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        self.precision = ratio(self.exact, self.predicted);
+        self.recall = ratio(self.exact, self.gold);
+        self.f1 = if self.precision + self.recall > 0.0 {
+            2.0 * self.precision * self.recall / (self.precision + self.recall)
+        } else {
+            0.0
+        };
+        self.accuracy_161km = ratio(self.within_161km, self.resolved);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geoparse::SenseKind;
+
+    fn mention(start: usize, end: usize, lat: f64, lon: f64) -> Mention {
+        Mention {
+            start,
+            end,
+            text: String::new(),
+            name: String::new(),
+            geonameid: None,
+            kind: SenseKind::City,
+            country: String::new(),
+            lat,
+            lon,
+            score: 1.0,
+        }
+    }
+
+    #[test]
+    fn scores_spans_and_distances() {
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: "Paris and Texas and Rome".into(),
+            toponyms: vec![
+                GoldToponym { start: 0, end: 5, name: "Paris".into(), lat: 33.66, lon: -95.56 },
+                GoldToponym { start: 10, end: 15, name: "Texas".into(), lat: 31.0, lon: -99.0 },
+                GoldToponym { start: 20, end: 24, name: "Rome".into(), lat: 41.9, lon: 12.5 },
+            ],
+        };
+        // Paris resolved to France (far), Texas right, Rome missed, one spurious "and".
+        let predicted = [
+            mention(0, 5, 48.85, 2.35),
+            mention(10, 15, 31.2, -99.1),
+            mention(6, 9, 0.0, 0.0),
+        ];
+        let mut s = Score::default();
+        s.add(&doc, &predicted);
+        assert_eq!((s.exact, s.predicted, s.gold), (2, 3, 3));
+        assert!((s.precision - 2.0 / 3.0).abs() < 1e-12);
+        assert!((s.recall - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!((s.resolved, s.within_161km), (2, 1));
+        let kinds: Vec<_> = s.disagreements.iter().map(|d| d.what).collect();
+        assert_eq!(kinds, ["far", "missed", "spurious"]);
+    }
+}

@@ -1,0 +1,186 @@
+//! Which names found in the text are place mentions here. General rules, no list of places:
+//! - a one-word name that is a common English word (function words, months, titles, everyday
+//!   nouns: "By", "Be", "As", "The", "Add", "May", "Police") is not a mention;
+//! - a name that is only part of a longer run of capitalised words belongs to a person or an
+//!   organisation: "Kim" in "Kim Jong Il", "Medvedev" in "President Medvedev", "Korea" in
+//!   "Korea Times", "Moscow" in "Moscow State University". A title after the name does not
+//!   make a run ("Vladivostok Mayor ..." keeps Vladivostok);
+//! - the words of such person names are not mentions elsewhere in the document either
+//!   ("Kim said" after "Kim Jong Il");
+//! - a word in capitals is a mention only as a country code ("US", "UK"), never an acronym
+//!   ("KCNA", "AP"); other one- and two-letter words are never mentions.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::gazetteer::fold;
+
+use super::{Sense, SenseKind};
+
+/// A name found in the text with all its readings, before and after filtering.
+#[derive(Debug, Clone)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub key: String,
+    pub words: usize,
+    pub senses: Arc<[Sense]>,
+}
+
+/// Words that begin sentences and clauses; never part of a name run (folded).
+const FUNCTION: &[&str] = &[
+    "a", "about", "across", "after", "against", "all", "along", "also", "amid", "among", "an",
+    "and", "another", "any", "around", "as", "at", "because", "before", "behind", "between",
+    "beyond", "both", "but", "by", "despite", "during", "each", "earlier", "even", "every", "few",
+    "following", "for", "from", "he", "her", "here", "his", "however", "i", "if", "in",
+    "including", "inside", "into", "it", "its", "just", "last", "later", "like", "many",
+    "meanwhile", "most", "near", "next", "no", "not", "now", "of", "on", "only", "or", "other",
+    "our", "outside", "over", "several", "she", "since", "so", "some", "still", "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "those", "through", "to", "today",
+    "tomorrow", "tonight", "toward", "towards", "under", "unlike", "until", "via", "we", "when",
+    "where", "while", "with", "within", "without", "yesterday", "yet", "you", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Titles and roles: before a name they make a person ("President Medvedev"); after a place
+/// name they do not make a run ("Vladivostok Mayor").
+const TITLES: &[&str] = &[
+    "ambassador", "captain", "chairman", "chancellor", "chief", "colonel", "commander",
+    "director", "dr", "emperor", "envoy", "general", "governor", "king", "leader", "lord",
+    "marshal", "mayor", "minister", "mr", "mrs", "ms", "officials", "pope", "premier",
+    "president", "prince", "princess", "queen", "secretary", "senator", "sir", "spokesman",
+    "spokeswoman", "lady", "prime", "foreign", "deputy", "vice", "supreme",
+];
+
+/// Heads of organisation and facility names: "Korea Times", "Moscow State University".
+const ORG_HEADS: &[&str] = &[
+    "agency", "airlines", "airport", "bank", "bridge", "club", "college", "committee", "company",
+    "corp", "corporation", "cosmodrome", "council", "daily", "dam", "embassy", "fc", "group",
+    "herald", "hotel", "inc", "institute", "ltd", "ministry", "museum", "news", "observer",
+    "party", "plant", "post", "press", "railway", "railways", "school", "square", "stadium",
+    "station", "street", "telegraph", "times", "tribune", "university", "journal", "gazette",
+];
+
+/// Everyday English words that are also names of some small place somewhere; as one-word
+/// names they are not mentions.
+const COMMON: &[&str] = &[
+    "add", "army", "bay", "be", "border", "capital", "center", "centre", "children", "church",
+    "city", "coal", "county", "court", "day", "deal", "district", "do", "east", "eastern",
+    "energy", "family", "first", "freedom", "friendship", "gas", "god", "gold", "government",
+    "greater", "has", "have", "hill", "home", "hope", "house", "independence", "iron", "is",
+    "island", "justice", "lake", "liberty", "lower", "man", "market", "men", "mission", "moon",
+    "mount", "mountain", "national", "navy", "north", "northern", "ocean", "office", "oil",
+    "one", "parliament", "peace", "people", "police", "port", "power", "progress", "province",
+    "rail", "region", "republic", "river", "road", "sea", "second", "south", "southern", "spring",
+    "star", "state", "summer", "summit", "sun", "talks", "third", "time", "town", "trade",
+    "train", "two", "union", "unity", "upper", "victory", "village", "war", "was", "water",
+    "west", "western", "winter", "world", "year", "central", "christmas", "easter", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million",
+    "billion", "are", "were", "will", "can", "said", "says", "told", "new", "old", "good", "best",
+    "great", "long", "little", "big", "are", "my", "me", "him", "us", "them", "what", "who",
+    "why", "how", "which", "again", "ever", "never", "always", "often", "once", "than", "too",
+    "very", "well", "up", "down", "out", "off", "far", "high", "low", "more", "less", "much",
+];
+
+/// The first word of the run that `start..end` sits in, and its last word, when the name is
+/// only part of a longer run of capitalised words.
+fn neighbours(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&str>) {
+    let before = &text[..start];
+    let left = before
+        .strip_suffix(' ')
+        .and_then(|b| {
+            let w = b
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(b, |i| &b[i + b[i..].chars().next().map_or(1, char::len_utf8)..]);
+            (!w.is_empty()).then_some(w)
+        })
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let after = &text[end..];
+    let right = after
+        .strip_prefix(' ')
+        .map(|a| &a[..a.find(|c: char| !c.is_alphanumeric()).unwrap_or(a.len())])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (left, right)
+}
+
+fn letters(s: &str) -> (usize, bool) {
+    let n = s.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    (n, caps)
+}
+
+/// Keeps the spans that are place mentions; may narrow a span's readings (capitals: countries
+/// only).
+pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut aliases: HashSet<String> = HashSet::new();
+    for mut span in spans {
+        if span.senses.is_empty() {
+            continue;
+        }
+        let surface = &text[span.start..span.end];
+        if span.words == 1 {
+            let (n, caps) = letters(surface);
+            if caps && n >= 2 {
+                let countries: Vec<Sense> = span
+                    .senses
+                    .iter()
+                    .filter(|s| s.kind == SenseKind::Country)
+                    .cloned()
+                    .collect();
+                if countries.is_empty() {
+                    continue;
+                }
+                span.senses = countries.into();
+            } else if n <= 2
+                || FUNCTION.contains(&span.key.as_str())
+                || TITLES.contains(&span.key.as_str())
+                || COMMON.contains(&span.key.as_str())
+            {
+                continue;
+            }
+        }
+        let (left, right) = neighbours(text, span.start, span.end);
+        let left = left.filter(|w| !FUNCTION.contains(&fold(w).as_str()));
+        let right_key = right.map(fold);
+        let right = right.filter(|_| {
+            right_key
+                .as_deref()
+                .is_some_and(|k| !FUNCTION.contains(&k) && !TITLES.contains(&k))
+        });
+        if left.is_some() || right.is_some() {
+            let org = right_key.as_deref().is_some_and(|k| ORG_HEADS.contains(&k));
+            if !org {
+                for w in [left, Some(surface), right].into_iter().flatten() {
+                    if !w.contains(' ') {
+                        aliases.insert(w.to_string());
+                    }
+                }
+            }
+            continue;
+        }
+        kept.push(span);
+    }
+    if !aliases.is_empty() {
+        kept.retain(|s| s.words > 1 || !aliases.contains(&text[s.start..s.end]));
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_run_around_a_name() {
+        let t = "said President Medvedev in Moscow";
+        let s = t.find("Medvedev").unwrap_or(0);
+        assert_eq!(neighbours(t, s, s + 8), (Some("President"), None));
+        let t = "the Korea Times reported";
+        assert_eq!(neighbours(t, 4, 9), (None, Some("Times")));
+        let t = "from Khasan, then";
+        assert_eq!(neighbours(t, 5, 11), (None, None));
+    }
+}

@@ -1,0 +1,193 @@
+//! Picks one place per name, with the whole document as context.
+//!
+//! Every reading of a name starts from its prior (population, main name over alternate,
+//! kind). The context then adds, for each reading:
+//! - support from the other names' current choices in the same country and the same
+//!   first-level region (a document about Atlanta and Savannah means Georgia the state);
+//! - nearness to the other chosen cities and regions (places near each other win);
+//! - an apposition: in "Paris, Texas" the readings of Paris inside Texas, and Texas itself,
+//!   win outright.
+//!
+//! A name keeps one reading throughout the document (one sense per discourse). Choices are
+//! refined a few rounds, each against the others' choices of the round before. The confidence
+//! is the chosen reading's share of the probability (a softmax over the scores).
+
+use std::collections::HashMap;
+
+use super::filter::Span;
+use super::{Mention, Sense, SenseKind};
+
+/// Weight of country support: `W_COUNTRY * ln(1 + n)` for `n` other names chosen in the
+/// reading's country.
+const W_COUNTRY: f64 = 2.5;
+/// Weight of first-level region support, as for countries.
+const W_REGION: f64 = 2.0;
+/// Weight of nearness: `W_NEAR * min(2, sum of exp(-d / NEAR_KM))` over other chosen places.
+const W_NEAR: f64 = 3.0;
+const NEAR_KM: f64 = 300.0;
+/// Bonus of a reading that an apposition ("Paris, Texas") confirms.
+const APPOSITION: f64 = 12.0;
+const ROUNDS: usize = 3;
+/// Spatial context looks at this many names either side (in order of first mention), so a
+/// long text costs linear time.
+const WINDOW: usize = 60;
+
+struct Group {
+    senses: std::sync::Arc<[Sense]>,
+    bonus: Vec<f64>,
+    choice: usize,
+    scores: Vec<f64>,
+}
+
+fn km(a: &Sense, b: &Sense) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Whether `outer` (a region or country) contains `inner`.
+fn contains(outer: &Sense, inner: &Sense) -> bool {
+    match outer.kind {
+        SenseKind::Country => inner.kind != SenseKind::Country && inner.country == outer.country,
+        SenseKind::Region => {
+            inner.kind == SenseKind::City
+                && inner.country == outer.country
+                && inner.admin1 == outer.admin1
+        }
+        _ => false,
+    }
+}
+
+fn anchors(s: &Sense) -> bool {
+    matches!(s.kind, SenseKind::City | SenseKind::Region)
+}
+
+/// Resolves the filtered spans of one text to mentions.
+pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut of_span: Vec<usize> = Vec::with_capacity(spans.len());
+    for s in &spans {
+        let g = *index.entry(s.key.as_str()).or_insert_with(|| {
+            groups.push(Group {
+                senses: s.senses.clone(),
+                bonus: vec![0.0; s.senses.len()],
+                choice: 0,
+                scores: s.senses.iter().map(|x| x.prior).collect(),
+            });
+            groups.len() - 1
+        });
+        of_span.push(g);
+    }
+    appositions(text, &spans, &of_span, &mut groups);
+    for g in &mut groups {
+        g.choice = argmax(g.senses.iter().zip(&g.bonus).map(|(s, b)| s.prior + b));
+    }
+    for _ in 0..ROUNDS {
+        let chosen: Vec<Sense> = groups.iter().map(|g| g.senses[g.choice].clone()).collect();
+        let mut countries: HashMap<&str, f64> = HashMap::new();
+        let mut regions: HashMap<(&str, &str), f64> = HashMap::new();
+        for c in &chosen {
+            if !c.country.is_empty() {
+                *countries.entry(&c.country).or_default() += 1.0;
+            }
+            if anchors(c) {
+                *regions.entry((&c.country, &c.admin1)).or_default() += 1.0;
+            }
+        }
+        for (gi, g) in groups.iter_mut().enumerate() {
+            let own = &chosen[gi];
+            let lo = gi.saturating_sub(WINDOW);
+            let hi = (gi + WINDOW + 1).min(chosen.len());
+            for (si, s) in g.senses.iter().enumerate() {
+                let mut score = s.prior + g.bonus[si];
+                if !s.country.is_empty() {
+                    let mut n = countries.get(s.country.as_ref()).copied().unwrap_or(0.0);
+                    if own.country == s.country {
+                        n -= 1.0;
+                    }
+                    score += W_COUNTRY * n.max(0.0).ln_1p();
+                }
+                if s.kind == SenseKind::City || s.kind == SenseKind::Region {
+                    let mut n = regions
+                        .get(&(s.country.as_ref(), s.admin1.as_ref()))
+                        .copied()
+                        .unwrap_or(0.0);
+                    if anchors(own) && own.country == s.country && own.admin1 == s.admin1 {
+                        n -= 1.0;
+                    }
+                    score += W_REGION * n.max(0.0).ln_1p();
+                    let near: f64 = (lo..hi)
+                        .filter(|&h| h != gi && anchors(&chosen[h]))
+                        .map(|h| (-km(s, &chosen[h]) / NEAR_KM).exp())
+                        .sum();
+                    score += W_NEAR * near.min(2.0);
+                }
+                g.scores[si] = score;
+            }
+            g.choice = argmax(g.scores.iter().copied());
+        }
+    }
+    spans
+        .iter()
+        .zip(&of_span)
+        .map(|(s, &gi)| {
+            let g = &groups[gi];
+            let best = g.scores[g.choice];
+            let total: f64 = g.scores.iter().map(|x| (x - best).exp()).sum();
+            let c = &g.senses[g.choice];
+            Mention {
+                start: s.start,
+                end: s.end,
+                text: text[s.start..s.end].to_string(),
+                name: c.name.to_string(),
+                geonameid: c.geonameid,
+                kind: c.kind,
+                country: c.country.to_string(),
+                lat: c.lat,
+                lon: c.lon,
+                score: if total > 0.0 { 1.0 / total } else { 0.0 },
+            }
+        })
+        .collect()
+}
+
+/// "Paris, Texas", "Alexandria, Egypt": a name followed by a comma and a region or country
+/// that contains one of its readings.
+fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Group]) {
+    for i in 1..spans.len() {
+        let (a, b) = (&spans[i - 1], &spans[i]);
+        let between = &text[a.end..b.start];
+        if between.trim() != "," || between.len() > 3 {
+            continue;
+        }
+        let (ga, gb) = (of_span[i - 1], of_span[i]);
+        if ga == gb {
+            continue;
+        }
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for (oi, outer) in groups[gb].senses.iter().enumerate() {
+            for (ii, inner) in groups[ga].senses.iter().enumerate() {
+                if contains(outer, inner) {
+                    hits.push((oi, ii));
+                }
+            }
+        }
+        for (oi, ii) in hits {
+            groups[gb].bonus[oi] = APPOSITION;
+            groups[ga].bonus[ii] = APPOSITION;
+        }
+    }
+}
+
+fn argmax(scores: impl Iterator<Item = f64>) -> usize {
+    let mut best = (0, f64::NEG_INFINITY);
+    for (i, s) in scores.enumerate() {
+        if s > best.1 {
+            best = (i, s);
+        }
+    }
+    best.0
+}

@@ -1,0 +1,1 @@
+//! Tests of the geoparser as a whole.
