@@ -23,7 +23,6 @@ pub(crate) struct Span {
     pub start: usize,
     pub end: usize,
     pub key: String,
-    pub words: usize,
     pub senses: Arc<[Sense]>,
 }
 
@@ -78,7 +77,7 @@ const COMMON: &[&str] = &[
     "train", "two", "union", "unity", "upper", "victory", "village", "war", "was", "water",
     "west", "western", "winter", "world", "year", "central", "christmas", "easter", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million",
-    "billion", "are", "were", "will", "can", "said", "says", "told", "new", "old", "good", "best",
+    "billion", "congress", "senate", "are", "were", "will", "can", "said", "says", "told", "new", "old", "good", "best",
     "great", "long", "little", "big", "are", "my", "me", "him", "us", "them", "what", "who",
     "why", "how", "which", "again", "ever", "never", "always", "often", "once", "than", "too",
     "very", "well", "up", "down", "out", "off", "far", "high", "low", "more", "less", "much",
@@ -111,19 +110,65 @@ fn letters(s: &str) -> (usize, bool) {
     (n, caps)
 }
 
+/// Last words of multi-word names of buildings and institutions ("White House").
+const FACILITIES: &[&str] = &[
+    "house", "palace", "hall", "church", "cathedral", "tower", "castle", "gate", "airport",
+    "station", "stadium", "street", "avenue", "square", "university", "college", "hospital",
+];
+
+/// Region words after a name: "the Amur region", "Khabarovsk Krai".
+const DESIGNATORS: &[&str] = &[
+    "region", "oblast", "krai", "kray", "province", "prefecture", "governorate", "territory",
+];
+
+/// Region words that belong to the name as written in English news ("the Amur region").
+const PART_OF_NAME: &[&str] = &["region", "oblast", "krai", "kray"];
+
+/// Whether a word in capitals at `start` is a dateline ("KHASAN, Russia —"): at the start of
+/// a line and followed by a comma, a dash or a parenthesis.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = start == 0 || text[..start].ends_with('\n');
+    let after = text[end..].trim_start_matches(' ');
+    line_start
+        && (after.starts_with(',')
+            || after.starts_with('—')
+            || after.starts_with('–')
+            || after.starts_with('-')
+            || after.starts_with('('))
+}
+
+/// Whether `word` starts a run of capitalised words somewhere in `text` ("Kim" in "Kim Jong
+/// Il"): then "In Novosibirsk Kim stayed" is a place followed by a person.
+fn starts_run_elsewhere(text: &str, word: &str, not_at: usize) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before_ok = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &text[i + word.len()..];
+        let mut rest_chars = rest.chars();
+        i != not_at
+            && before_ok
+            && rest_chars.next() == Some(' ')
+            && rest_chars.next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Keeps the spans that are place mentions; may narrow a span's readings (capitals: countries
-/// only).
+/// only; "... region": regions only) and widen it over a region word.
 pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
     let mut aliases: HashSet<String> = HashSet::new();
+    let starts: HashSet<usize> = spans.iter().map(|s| s.start).collect();
     for mut span in spans {
         if span.senses.is_empty() {
             continue;
         }
         let surface = &text[span.start..span.end];
-        if span.words == 1 {
+        let one_word = !surface.contains(' ');
+        if one_word {
             let (n, caps) = letters(surface);
-            if caps && n >= 2 {
+            if caps && n >= 2 && !is_dateline(text, span.start, span.end) {
                 let countries: Vec<Sense> = span
                     .senses
                     .iter()
@@ -141,22 +186,63 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             {
                 continue;
             }
+            // "Trans-Siberian": the first half of a hyphenated word that is not itself a name.
+            let after = &text[span.end..];
+            if after.starts_with('-')
+                && after[1..].starts_with(char::is_alphabetic)
+                && !starts.contains(&(span.end + 1))
+            {
+                continue;
+            }
+        } else {
+            let first = surface.split(' ').next().map(fold).unwrap_or_default();
+            let last = surface.rsplit(' ').next().map(fold).unwrap_or_default();
+            if TITLES.contains(&first.as_str()) || FACILITIES.contains(&last.as_str()) {
+                continue;
+            }
         }
         let (left, right) = neighbours(text, span.start, span.end);
         let left = left.filter(|w| !FUNCTION.contains(&fold(w).as_str()));
         let right_key = right.map(fold);
-        let right = right.filter(|_| {
+        let designator = right_key.as_deref().is_some_and(|k| DESIGNATORS.contains(&k))
+            || text[span.end..]
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+                .is_some_and(|w| DESIGNATORS.contains(&w));
+        if designator && span.senses.iter().any(|s| s.kind == SenseKind::Region) {
+            let regions: Vec<Sense> = span
+                .senses
+                .iter()
+                .filter(|s| s.kind == SenseKind::Region)
+                .cloned()
+                .collect();
+            span.senses = regions.into();
+            let rest = &text[span.end + 1..];
+            let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+            // "the Amur region" is the region's English name; "Jilin province" describes it.
+            if PART_OF_NAME.contains(&fold(&rest[..word_end]).as_str()) {
+                span.end += 1 + word_end;
+            }
+            if left.is_none() {
+                kept.push(span);
+                continue;
+            }
+        }
+        let right = right.filter(|w| {
             right_key
                 .as_deref()
                 .is_some_and(|k| !FUNCTION.contains(&k) && !TITLES.contains(&k))
+                && !starts_run_elsewhere(text, w, span.end + 1)
         });
         if left.is_some() || right.is_some() {
             let org = right_key.as_deref().is_some_and(|k| ORG_HEADS.contains(&k));
             if !org {
-                for w in [left, Some(surface), right].into_iter().flatten() {
-                    if !w.contains(' ') {
-                        aliases.insert(w.to_string());
-                    }
+                // Person names: the other words of the run, and the name itself when a first
+                // name or a title precedes it ("Dmitry Medvedev", "President Medvedev").
+                aliases.extend(right.map(str::to_string));
+                if let Some(l) = left {
+                    aliases.insert(l.to_string());
+                    aliases.insert(surface.to_string());
                 }
             }
             continue;
@@ -164,7 +250,10 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         kept.push(span);
     }
     if !aliases.is_empty() {
-        kept.retain(|s| s.words > 1 || !aliases.contains(&text[s.start..s.end]));
+        kept.retain(|s| {
+            let t = &text[s.start..s.end];
+            t.contains(' ') || !aliases.contains(t)
+        });
     }
     kept
 }

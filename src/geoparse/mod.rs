@@ -147,6 +147,9 @@ pub struct Extraction {
     pub claims: Vec<DistanceClaim>,
 }
 
+/// Raises the gazetteer's alternate-name prior (-8) to -3 for names found in running text.
+const ALTERNATE_IN_TEXT: f64 = 5.0;
+
 /// The most readings kept per name (the most likely by prior).
 const MAX_SENSES: usize = 40;
 /// The cache of readings per name is emptied when it holds more names than this, so memory
@@ -184,7 +187,6 @@ impl Geoparser {
                 start: f.start,
                 end: f.end,
                 key: f.key,
-                words: f.words,
                 senses,
             });
         }
@@ -219,7 +221,14 @@ impl Geoparser {
                     country: p.country,
                     admin1: p.admin1,
                     population: p.population,
-                    prior: c.score,
+                    // Text names places by their alternate names far more often than trip
+                    // files do ("St Petersburg", "Mecca", "Peking"): a smaller penalty.
+                    prior: c.score
+                        + if c.how == crate::MatchKind::Alternate {
+                            ALTERNATE_IN_TEXT
+                        } else {
+                            0.0
+                        },
                 });
             }
         }

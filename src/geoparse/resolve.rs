@@ -19,11 +19,11 @@ use super::{Mention, Sense, SenseKind};
 
 /// Weight of country support: `W_COUNTRY * ln(1 + n)` for `n` other names chosen in the
 /// reading's country.
-const W_COUNTRY: f64 = 2.5;
+const W_COUNTRY: f64 = 1.5;
 /// Weight of first-level region support, as for countries.
 const W_REGION: f64 = 2.0;
 /// Weight of nearness: `W_NEAR * min(2, sum of exp(-d / NEAR_KM))` over other chosen places.
-const W_NEAR: f64 = 3.0;
+const W_NEAR: f64 = 2.0;
 const NEAR_KM: f64 = 300.0;
 /// Bonus of a reading that an apposition ("Paris, Texas") confirms.
 const APPOSITION: f64 = 12.0;
@@ -133,6 +133,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
     spans
         .iter()
         .zip(&of_span)
+        .filter(|(s, gi)| !weak(text, s, &groups[**gi]))
         .map(|(s, &gi)| {
             let g = &groups[gi];
             let best = g.scores[g.choice];
@@ -181,6 +182,29 @@ fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Grou
         }
     }
 }
+
+/// A one-word name whose reading is a small town that nothing else in the document supports
+/// (no other place in its country, none near it) is more likely a person or a common word
+/// ("Camilla", "Abraham", "Mercedes"); so is an adjective-looking word ("Argentine",
+/// "Olympic") read as a small town.
+fn weak(text: &str, span: &Span, g: &Group) -> bool {
+    let surface = &text[span.start..span.end];
+    let c = &g.senses[g.choice];
+    if surface.contains(' ') || c.kind != SenseKind::City || c.population >= SMALL_TOWN {
+        return false;
+    }
+    let support = g.scores[g.choice] - c.prior - g.bonus[g.choice];
+    let lower = surface.to_lowercase();
+    let adjective = ["ian", "ish", "ese", "ic", "ine"]
+        .iter()
+        .any(|s| lower.ends_with(s));
+    support < MIN_SUPPORT || adjective
+}
+
+/// Population below which a one-word reading needs support from the document.
+const SMALL_TOWN: u64 = 50_000;
+/// Support (score above prior) that a small town needs.
+const MIN_SUPPORT: f64 = 1.0;
 
 fn argmax(scores: impl Iterator<Item = f64>) -> usize {
     let mut best = (0, f64::NEG_INFINITY);

@@ -21,7 +21,7 @@ const CONNECTORS: &[&str] = &[
 /// Lower-case words that may end a name: "the Amur region", "Rakhine state".
 const DESIGNATORS: &[&str] = &[
     "region", "oblast", "krai", "kray", "province", "state", "prefecture", "governorate",
-    "territory", "county", "district", "republic", "okrug", "city",
+    "territory", "county", "district", "republic", "okrug",
 ];
 
 /// Longest names a walk may cover, in bytes (the longest names of the gazetteer are shorter).
@@ -185,8 +185,13 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
                 record(&p, &f, start, pos, key, words, connector, &mut best);
                 let mut ahead = chars.clone();
                 ahead.next();
-                match ahead.peek() {
-                    Some(&(_, n)) if is_word(n) => {
+                let next = ahead.next().map(|x| x.1);
+                let after = ahead.next().map(|x| x.1);
+                // A possessive ("Canada's") ends the name; "Zabaykal'sk" goes on.
+                let possessive =
+                    matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word);
+                match next {
+                    Some(n) if is_word(n) && !possessive => {
                         chars.next();
                     }
                     _ => break,
@@ -295,6 +300,7 @@ mod tests {
     #[test]
     fn possessives_and_word_boundaries() {
         assert_eq!(names("Russia's Far East"), ["Russia", "Far East"]);
+        assert_eq!(names("Canada's"), ["Canada"]);
         assert!(names("Parisian").is_empty());
         assert_eq!(names("(Vladivostok)"), ["Vladivostok"]);
     }
