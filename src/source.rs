@@ -209,7 +209,10 @@ impl<R: Read> TextBlocks<R> {
 
     fn location(&self, bytes: &[u8], at: usize) -> Location {
         let before = &bytes[..at];
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let line_end = bytes[at..]
             .iter()
             .position(|&b| b == b'\n')
@@ -217,7 +220,10 @@ impl<R: Read> TextBlocks<R> {
         Location {
             file: self.name.clone(),
             line: self.line + before.iter().filter(|&&b| b == b'\n').count(),
-            column: String::from_utf8_lossy(&before[line_start..]).chars().count() + 1,
+            column: String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1,
             line_text: String::from_utf8_lossy(&bytes[line_start..line_end])
                 .trim_end_matches('\r')
                 .to_string(),
@@ -248,7 +254,10 @@ impl<R: Read> TextBlocks<R> {
         } else {
             let half = self.buffer.len() / 2;
             let tail = &self.buffer[half..];
-            let para = tail.windows(2).rposition(|w| w == b"\n\n").map(|i| half + i + 2);
+            let para = tail
+                .windows(2)
+                .rposition(|w| w == b"\n\n")
+                .map(|i| half + i + 2);
             let line = || tail.iter().rposition(|&b| b == b'\n').map(|i| half + i + 1);
             // No break at all: cut before the last (possibly incomplete) character.
             let any = || {

@@ -47,7 +47,11 @@ fn open(path: &str) -> Result<Box<dyn Read>, Error> {
 }
 
 fn shown(path: &str) -> String {
-    if path == "-" { "<stdin>".into() } else { path.into() }
+    if path == "-" {
+        "<stdin>".into()
+    } else {
+        path.into()
+    }
 }
 
 fn is_jsonl(path: &str, forced: bool) -> bool {
@@ -110,7 +114,9 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     };
     if batch && format != ExtractFormat::Jsonl {
         return Err(Error::Invalid {
-            message: "several documents (several files or JSON Lines input) are written as JSON Lines".into(),
+            message:
+                "several documents (several files or JSON Lines input) are written as JSON Lines"
+                    .into(),
             location: None,
             help: Some("use --format jsonl, or give one text file".into()),
         }
@@ -126,7 +132,9 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     }
     if let Some(n) = a.threads {
         // Only fails if a pool already exists, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let out = a.output.clone().unwrap_or_else(|| PathBuf::from("-"));
     let chars = a.offsets == Offsets::Chars;
@@ -144,7 +152,12 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         let mut chars_before = 0usize;
         for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
             let block = block?;
-            let e = run_one(&mut parser, &block.text, block.offset, chars.then_some(chars_before));
+            let e = run_one(
+                &mut parser,
+                &block.text,
+                block.offset,
+                chars.then_some(chars_before),
+            );
             if chars {
                 chars_before += block.text.chars().count();
             }
@@ -172,9 +185,10 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         Ok(())
     })?;
     if let Some(trip) = &a.trip {
-        let title = Path::new(&a.inputs[0])
-            .file_stem()
-            .map_or_else(|| "extracted".to_string(), |s| s.to_string_lossy().into_owned());
+        let title = Path::new(&a.inputs[0]).file_stem().map_or_else(
+            || "extracted".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
         let toml = geoparse::draft_trip(&title, &draft);
         output::write_atomic(trip, |w| {
             w.write_all(toml.as_bytes()).map_err(|source| Error::Write {
@@ -185,7 +199,9 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     }
     if bad_lines > 0 {
         report::warning(
-            &format!("{bad_lines} input line(s) were not JSON objects with \"id\" and \"text\"; the other lines were processed"),
+            &format!(
+                "{bad_lines} input line(s) were not JSON objects with \"id\" and \"text\"; the other lines were processed"
+            ),
             None,
         );
         return Ok(Exit::BadInput);
@@ -197,7 +213,10 @@ pub fn extract(a: ExtractArgs) -> Outcome {
 /// input is one document. Returns the number of malformed JSONL lines (reported on stderr).
 fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Error> {
     let werr = |source| Error::Write {
-        path: a.output.as_ref().map_or("<stdout>".into(), |p| p.display().to_string()),
+        path: a
+            .output
+            .as_ref()
+            .map_or("<stdout>".into(), |p| p.display().to_string()),
         source,
     };
     let progress = io::stderr().is_terminal() && !a.quiet;
@@ -233,7 +252,10 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
         if progress {
             let secs = started.elapsed().as_secs_f64().max(1e-3);
             let mib = done_bytes as f64 / 1048576.0;
-            eprint!("\ritinera: {done_docs} documents, {mib:.1} MiB, {:.1} MiB/s   ", mib / secs);
+            eprint!(
+                "\ritinera: {done_docs} documents, {mib:.1} MiB, {:.1} MiB/s   ",
+                mib / secs
+            );
         }
         Ok(())
     };
@@ -293,7 +315,8 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
 
 /// `{"id": ..., "text": ...}`; the id may be a string or a number, or missing.
 fn parse_line(line: &[u8]) -> Result<(Option<String>, String), String> {
-    let v: serde_json::Value = serde_json::from_slice(line).map_err(|e| format!("not JSON ({e})"))?;
+    let v: serde_json::Value =
+        serde_json::from_slice(line).map_err(|e| format!("not JSON ({e})"))?;
     let text = v
         .get("text")
         .and_then(|t| t.as_str())
@@ -340,7 +363,10 @@ fn table_text(e: &Extraction) -> String {
             "\nclaim: \"{}\"\n  stated {:.1} km{}; geodesic {:.1} km, bearing {:.0}° from {} to {}",
             c.text,
             c.stated_m / 1000.0,
-            c.stated_direction.as_ref().map(|d| format!(" {d}")).unwrap_or_default(),
+            c.stated_direction
+                .as_ref()
+                .map(|d| format!(" {d}"))
+                .unwrap_or_default(),
             c.geodesic_m / 1000.0,
             c.bearing_deg,
             c.to,
@@ -348,9 +374,15 @@ fn table_text(e: &Extraction) -> String {
         );
         let ratio = c.stated_m / c.geodesic_m.max(1.0);
         if ratio > 1.15 {
-            let _ = write!(s, " (stated is {ratio:.2}x the straight line: likely by road or rail)");
+            let _ = write!(
+                s,
+                " (stated is {ratio:.2}x the straight line: likely by road or rail)"
+            );
         } else if ratio < 0.85 {
-            let _ = write!(s, " (stated is shorter than the straight line: check the figure or the places)");
+            let _ = write!(
+                s,
+                " (stated is shorter than the straight line: check the figure or the places)"
+            );
         }
         if c.direction_agrees == Some(false) {
             let _ = write!(s, "; the stated direction disagrees with the bearing");
@@ -404,11 +436,26 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
     }
     let mut s = String::new();
     if a.json {
-        s = format!("{}\n", serde_json::to_string_pretty(&score).unwrap_or_default());
+        s = format!(
+            "{}\n",
+            serde_json::to_string_pretty(&score).unwrap_or_default()
+        );
     } else {
-        let _ = writeln!(s, "{name}: {} documents, {} gold toponyms, {} predicted", score.documents, score.gold, score.predicted);
-        let _ = writeln!(s, "spans (exact):   precision {:.3}  recall {:.3}  F1 {:.3}", score.precision, score.recall, score.f1);
-        let _ = writeln!(s, "resolution:      {} of {} found toponyms within 161 km: accuracy@161km {:.3}", score.within_161km, score.resolved, score.accuracy_161km);
+        let _ = writeln!(
+            s,
+            "{name}: {} documents, {} gold toponyms, {} predicted",
+            score.documents, score.gold, score.predicted
+        );
+        let _ = writeln!(
+            s,
+            "spans (exact):   precision {:.3}  recall {:.3}  F1 {:.3}",
+            score.precision, score.recall, score.f1
+        );
+        let _ = writeln!(
+            s,
+            "resolution:      {} of {} found toponyms within 161 km: accuracy@161km {:.3}",
+            score.within_161km, score.resolved, score.accuracy_161km
+        );
         if a.errors {
             for d in &score.disagreements {
                 let _ = writeln!(
@@ -420,7 +467,8 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
                     d.text,
                     d.gold.as_deref().unwrap_or("-"),
                     d.predicted.as_deref().unwrap_or("-"),
-                    d.km.map(|k| format!(" ({k:.0} km off)")).unwrap_or_default()
+                    d.km.map(|k| format!(" ({k:.0} km off)"))
+                        .unwrap_or_default()
                 );
             }
         }

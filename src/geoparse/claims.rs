@@ -35,10 +35,46 @@ pub struct DistanceClaim {
 
 /// Words that may stand between the first place and the figure.
 const FILLERS: &[&str] = &[
-    "is", "lies", "sits", "located", "situated", "about", "some", "around", "roughly", "nearly",
-    "approximately", "almost", "just", "only", "barely", "more", "less", "than", "over", "under",
-    "a", "an", "the", "which", "town", "city", "village", "port", "station", "and", "roughly",
-    "located", "lying", "which", "is", "was", "stands", "that", "border", "of",
+    "is",
+    "lies",
+    "sits",
+    "located",
+    "situated",
+    "about",
+    "some",
+    "around",
+    "roughly",
+    "nearly",
+    "approximately",
+    "almost",
+    "just",
+    "only",
+    "barely",
+    "more",
+    "less",
+    "than",
+    "over",
+    "under",
+    "a",
+    "an",
+    "the",
+    "which",
+    "town",
+    "city",
+    "village",
+    "port",
+    "station",
+    "and",
+    "roughly",
+    "located",
+    "lying",
+    "which",
+    "is",
+    "was",
+    "stands",
+    "that",
+    "border",
+    "of",
 ];
 
 const UNITS: &[(&str, f64)] = &[
@@ -72,7 +108,13 @@ fn words(between: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     for c in between.chars() {
-        if c.is_alphanumeric() || ((c == '.' || c == ',') && cur.chars().all(|d| d.is_ascii_digit() || d == '.' || d == ',') && !cur.is_empty()) {
+        if c.is_alphanumeric()
+            || ((c == '.' || c == ',')
+                && cur
+                    .chars()
+                    .all(|d| d.is_ascii_digit() || d == '.' || d == ',')
+                && !cur.is_empty())
+        {
             cur.extend(c.to_lowercase());
         } else {
             if !cur.is_empty() {
@@ -120,7 +162,9 @@ fn parse(between: &str) -> Option<(f64, Option<&'static str>)> {
     }
     let mut direction = None;
     if let Some(d) = w.get(i) {
-        let joined = if w.get(i + 1).is_some_and(|n| n == "east" || n == "west") && (d == "north" || d == "south") {
+        let joined = if w.get(i + 1).is_some_and(|n| n == "east" || n == "west")
+            && (d == "north" || d == "south")
+        {
             i += 1;
             format!("{d}{}", w[i])
         } else {
@@ -188,9 +232,15 @@ mod tests {
 
     #[test]
     fn parses_stated_distances() {
-        assert_eq!(parse(", 112 kilometers north of "), Some((112_000.0, Some("north"))));
+        assert_eq!(
+            parse(", 112 kilometers north of "),
+            Some((112_000.0, Some("north")))
+        );
         assert_eq!(parse(" lies about 30 km from "), Some((30_000.0, None)));
-        assert_eq!(parse(", some 1,200 miles (1,930 km) south-east of the "), Some((1200.0 * 1609.344, Some("southeast"))));
+        assert_eq!(
+            parse(", some 1,200 miles (1,930 km) south-east of the "),
+            Some((1200.0 * 1609.344, Some("southeast")))
+        );
         assert_eq!(parse(" and "), None);
         assert_eq!(parse(", 112 kilometers north of the city of "), None);
     }

@@ -100,7 +100,9 @@ impl Score {
         self.predicted += predicted.len();
         let overlaps = |g: &GoldToponym, m: &Mention| m.start < g.end && g.start < m.end;
         for g in &doc.toponyms {
-            let exact = predicted.iter().find(|m| m.start == g.start && m.end == g.end);
+            let exact = predicted
+                .iter()
+                .find(|m| m.start == g.start && m.end == g.end);
             let hit = exact.or_else(|| predicted.iter().find(|m| overlaps(g, m)));
             let text = doc.text.get(g.start..g.end).unwrap_or_default().to_string();
             let Some(m) = hit else {
@@ -195,9 +197,27 @@ mod tests {
             id: "d".into(),
             text: "Paris and Texas and Rome".into(),
             toponyms: vec![
-                GoldToponym { start: 0, end: 5, name: "Paris".into(), lat: 33.66, lon: -95.56 },
-                GoldToponym { start: 10, end: 15, name: "Texas".into(), lat: 31.0, lon: -99.0 },
-                GoldToponym { start: 20, end: 24, name: "Rome".into(), lat: 41.9, lon: 12.5 },
+                GoldToponym {
+                    start: 0,
+                    end: 5,
+                    name: "Paris".into(),
+                    lat: 33.66,
+                    lon: -95.56,
+                },
+                GoldToponym {
+                    start: 10,
+                    end: 15,
+                    name: "Texas".into(),
+                    lat: 31.0,
+                    lon: -99.0,
+                },
+                GoldToponym {
+                    start: 20,
+                    end: 24,
+                    name: "Rome".into(),
+                    lat: 41.9,
+                    lon: 12.5,
+                },
             ],
         };
         // Paris resolved to France (far), Texas right, Rome missed, one spurious "and".

@@ -36,7 +36,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind};
 
 pub use claims::DistanceClaim;
 
@@ -206,29 +206,33 @@ impl Geoparser {
         let mut senses: Vec<Sense> = Vec::new();
         if let Some(at) = found.places {
             let gazetteer = Gazetteer::bundled();
-            for c in gazetteer.candidates_at(&found.key, at, &found.key) {
-                let p = c.place;
+            let candidates = gazetteer.candidates_at(&found.key, at, &found.key);
+            // Countries where a place bears this as its main name: there, a place that merely
+            // lists it as an alternate (Kazan lists "Khasan") keeps the full penalty.
+            let named: Vec<&str> = candidates
+                .iter()
+                .filter(|c| c.how == MatchKind::Name)
+                .map(|c| c.place.country.as_ref())
+                .collect();
+            for c in &candidates {
+                let p = &c.place;
+                let bump = c.how == MatchKind::Alternate && !named.contains(&p.country.as_ref());
                 senses.push(Sense {
                     kind: match p.kind {
                         PlaceKind::City => SenseKind::City,
                         PlaceKind::Region => SenseKind::Region,
                         PlaceKind::Country => SenseKind::Country,
                     },
-                    name: p.name,
+                    name: p.name.clone(),
                     geonameid: p.geonameid,
                     lat: p.lat,
                     lon: p.lon,
-                    country: p.country,
-                    admin1: p.admin1,
+                    country: p.country.clone(),
+                    admin1: p.admin1.clone(),
                     population: p.population,
                     // Text names places by their alternate names far more often than trip
                     // files do ("St Petersburg", "Mecca", "Peking"): a smaller penalty.
-                    prior: c.score
-                        + if c.how == crate::MatchKind::Alternate {
-                            ALTERNATE_IN_TEXT
-                        } else {
-                            0.0
-                        },
+                    prior: c.score + if bump { ALTERNATE_IN_TEXT } else { 0.0 },
                 });
             }
         }
@@ -288,8 +292,13 @@ pub fn draft_trip(title: &str, mentions: &[Mention]) -> String {
             continue;
         }
         seen.push(id);
-        let note = format!("\"{}\" at byte {}; geonameid {}; confidence {:.2}", m.text, m.start,
-            m.geonameid.map_or("none".into(), |g| g.to_string()), m.score);
+        let note = format!(
+            "\"{}\" at byte {}; geonameid {}; confidence {:.2}",
+            m.text,
+            m.start,
+            m.geonameid.map_or("none".into(), |g| g.to_string()),
+            m.score
+        );
         stops.push_str(&format!(
             "  {{ name = {}, lat = {:.5}, lon = {:.5}, note = {} }},\n",
             toml_string(&m.name),

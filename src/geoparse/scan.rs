@@ -20,9 +20,36 @@ const CONNECTORS: &[&str] = &[
 
 /// Lower-case words that may end a name: "the Amur region", "Rakhine state".
 const DESIGNATORS: &[&str] = &[
-    "region", "oblast", "krai", "kray", "province", "state", "prefecture", "governorate",
-    "territory", "county", "district", "republic", "okrug",
+    "region",
+    "oblast",
+    "krai",
+    "kray",
+    "province",
+    "state",
+    "prefecture",
+    "governorate",
+    "territory",
+    "county",
+    "district",
+    "republic",
+    "okrug",
 ];
+
+/// Abbreviations that a dot may follow inside a name (folded).
+const ABBREVIATIONS: &[&str] = &["st", "ste", "mt", "ft", "pt", "sta", "sto", "fr"];
+
+/// Byte length of the folded form of the last word before `pos` (ASCII fast path: the word's
+/// own length; otherwise folded character by character).
+fn last_word_len(text: &str, start: usize, pos: usize) -> usize {
+    let word_start = text[start..pos]
+        .rfind(|c: char| !is_word(c))
+        .map_or(start, |i| start + i + 1);
+    let mut folded = String::new();
+    for c in text[word_start..pos].chars() {
+        fold_char(c, &mut folded);
+    }
+    folded.len()
+}
 
 /// Longest names a walk may cover, in bytes (the longest names of the gazetteer are shorter).
 const MAX_NAME_BYTES: usize = 96;
@@ -188,8 +215,7 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
                 let next = ahead.next().map(|x| x.1);
                 let after = ahead.next().map(|x| x.1);
                 // A possessive ("Canada's") ends the name; "Zabaykal'sk" goes on.
-                let possessive =
-                    matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word);
+                let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word);
                 match next {
                     Some(n) if is_word(n) && !possessive => {
                         chars.next();
@@ -206,9 +232,17 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
         }
         // Between words: one space or hyphen, or a dot and a space ("St. Petersburg").
         let mut seps = 0;
+        // A dot joins words only after an abbreviation or an initial ("St. Petersburg",
+        // "U.S."); otherwise it ends the sentence.
+        let abbreviation = {
+            let last = key.len() - last_word_len(text, start, pos);
+            let w = &key[last.min(key.len())..];
+            w.chars().count() == 1 || ABBREVIATIONS.contains(&w)
+        };
         while let Some(&(_, c)) = chars.peek() {
             let ok = match c {
-                ' ' | '-' | '‐' | '.' => seps < 2,
+                ' ' | '-' | '‐' => seps < 2,
+                '.' => seps == 0 && abbreviation,
                 _ => false,
             };
             if !ok {
@@ -287,8 +321,13 @@ mod tests {
     #[test]
     fn finds_whole_multiword_and_hyphenated_names() {
         assert_eq!(
-            names("From Komsomolsk-on-Amur to Ulan-Ude, past Lake Baikal and North Korea."),
-            ["Komsomolsk-on-Amur", "Ulan-Ude", "Lake Baikal", "North Korea"]
+            names("Komsomolsk-on-Amur to Ulan-Ude, past Lake Baikal and North Korea."),
+            [
+                "Komsomolsk-on-Amur",
+                "Ulan-Ude",
+                "Lake Baikal",
+                "North Korea"
+            ]
         );
     }
 

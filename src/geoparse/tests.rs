@@ -1,1 +1,191 @@
-//! Tests of the geoparser as a whole.
+//! Tests of the geoparser as a whole: what is a mention, what it resolves to.
+
+use super::*;
+
+fn extract(text: &str) -> Extraction {
+    Geoparser::new().extract(text)
+}
+
+fn names(text: &str) -> Vec<(String, String)> {
+    extract(text)
+        .mentions
+        .into_iter()
+        .map(|m| (m.text, m.country))
+        .collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    names(text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn people_and_organisations_are_not_places() {
+    let t = "Kim Jong Il met President Medvedev, the Korea Times said. Gazprom officials \
+             from Moscow State University attended. Kim later left for Khasan in Russia.";
+    assert_eq!(texts(t), ["Khasan", "Russia"]);
+}
+
+#[test]
+fn common_words_are_not_places() {
+    let t = "By the time they arrived, it was May. As planned, Add the notes. The talks began. \
+             Be there on Monday, said Police Chief Smith.";
+    assert!(texts(t).is_empty(), "{:?}", texts(t));
+}
+
+#[test]
+fn longest_names_win() {
+    let t =
+        "The train left Komsomolsk-on-Amur for Ulan-Ude near Lake Baikal, far from North Korea.";
+    assert_eq!(
+        texts(t),
+        [
+            "Komsomolsk-on-Amur",
+            "Ulan-Ude",
+            "Lake Baikal",
+            "North Korea"
+        ]
+    );
+}
+
+#[test]
+fn regions_and_large_areas_are_mentions() {
+    let found = extract("Shipments across Siberia and Russia's Far East reached the Amur region.");
+    let kinds: Vec<(&str, SenseKind)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Siberia", SenseKind::Area),
+            ("Russia", SenseKind::Country),
+            ("Far East", SenseKind::Area),
+            ("Amur region", SenseKind::Region),
+        ]
+    );
+}
+
+#[test]
+fn document_context_picks_the_right_namesake() {
+    let texas = "A tornado hit Paris on Friday. Storm chasers drove from Dallas and Sherman, \
+                 and the Lamar County sheriff said Paris would need weeks to recover.";
+    let paris = &extract(texas).mentions[0];
+    assert_eq!(
+        (paris.name.as_str(), paris.country.as_str()),
+        ("Paris", "US")
+    );
+    let france = "Paris hosted the summit; delegates later went to Lyon and Marseille.";
+    assert_eq!(extract(france).mentions[0].country, "FR");
+}
+
+#[test]
+fn appositions_settle_ambiguity() {
+    let found = extract("He grew up in Alexandria, Virginia, and later moved to Paris, Texas.");
+    let got: Vec<(&str, &str, SenseKind)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.country.as_str(), m.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Alexandria", "US", SenseKind::City),
+            ("Virginia", "US", SenseKind::Region),
+            ("Paris", "US", SenseKind::City),
+            ("Texas", "US", SenseKind::Region),
+        ]
+    );
+    // The Virginia one, not Alexandria, Louisiana.
+    assert!((found.mentions[0].lon - -77.05).abs() < 0.2);
+}
+
+#[test]
+fn khasan_is_in_russia_when_the_story_is() {
+    let t = "KHASAN, Russia — The armoured train crossed from Tumangang in North Korea into \
+             Khasan on Saturday, then headed north to Ussuriysk and Vladivostok.";
+    let got = names(t);
+    assert_eq!(got[0], ("KHASAN".to_string(), "RU".to_string()));
+    assert!(got.contains(&("Khasan".to_string(), "RU".to_string())));
+    assert!(got.contains(&("Tumangang".to_string(), "KP".to_string())));
+}
+
+#[test]
+fn offsets_are_bytes_of_the_utf8_text_or_characters() {
+    let t = "Über Genève nach Zürich.";
+    let mut e = extract(t);
+    let z = e.mentions.iter().find(|m| m.text == "Zürich").cloned();
+    let z = z.expect("Zürich is found");
+    assert_eq!(&t[z.start..z.end], "Zürich");
+    to_char_offsets(t, &mut e);
+    let zc = e
+        .mentions
+        .iter()
+        .find(|m| m.text == "Zürich")
+        .map(|m| (m.start, m.end));
+    let chars: Vec<char> = t.chars().collect();
+    let (s, en) = zc.unwrap_or_default();
+    assert_eq!(chars[s..en].iter().collect::<String>(), "Zürich");
+}
+
+#[test]
+fn distance_claims_are_checked_against_the_geodesic() {
+    let t = "The delegation drove to Ussuriysk, 112 kilometers north of Vladivostok.";
+    let e = extract(t);
+    assert_eq!(e.claims.len(), 1, "{:?}", e.claims);
+    let c = &e.claims[0];
+    assert_eq!(
+        (c.from.as_str(), c.to.as_str()),
+        ("Ussuriysk", "Vladivostok")
+    );
+    assert!((c.stated_m - 112_000.0).abs() < 1e-6);
+    // About 78 km as the crow flies, bearing a little east of north.
+    assert!(
+        (c.geodesic_m / 1000.0 - 78.0).abs() < 5.0,
+        "{}",
+        c.geodesic_m
+    );
+    assert_eq!(c.direction_agrees, Some(true));
+}
+
+#[test]
+fn empty_and_placeless_text_give_nothing() {
+    assert_eq!(extract(""), Extraction::default());
+    assert!(
+        extract("no capitals here at all, 1 2 3")
+            .mentions
+            .is_empty()
+    );
+}
+
+#[test]
+fn draft_trip_lists_cities_in_narrated_order_and_parses() {
+    let e = extract(
+        "From Khasan the train went to Ussuriysk, back to Khasan, then Ulan-Ude in Russia.",
+    );
+    let toml = draft_trip("kim", &e.mentions);
+    let plan = crate::trip::parse(&crate::SourceFile::new("draft.toml", toml));
+    let plan = plan.expect("the draft is a valid trip file");
+    let stops: Vec<String> = plan.trips[0]
+        .stops
+        .iter()
+        .map(|s| s.name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(stops, ["Khasan", "Ussuriysk", "Ulan-Ude"]);
+}
+
+proptest::proptest! {
+    /// Any text: spans are on character boundaries, in order, not overlapping, and name the
+    /// text they cover.
+    #[test]
+    fn spans_are_well_formed(text in "\\PC{0,300}") {
+        let e = extract(&text);
+        let mut last = 0;
+        for m in &e.mentions {
+            proptest::prop_assert!(m.start >= last && m.start < m.end && m.end <= text.len());
+            proptest::prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+            proptest::prop_assert!((0.0..=1.0).contains(&m.score));
+            last = m.end;
+        }
+    }
+}
