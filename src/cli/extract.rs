@@ -27,7 +27,9 @@ const BATCH_BYTES: usize = 16 << 20;
 /// One document of a batch: its id and text, or why its line was unreadable.
 struct Doc {
     id: String,
+    /// Where the text starts in its file, bytes and characters (blocks of a large file).
     offset: usize,
+    chars_before: usize,
     text: String,
 }
 
@@ -230,7 +232,7 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
         let lines: Vec<String> = pending
             .par_iter()
             .map_init(Geoparser::new, |parser, d| {
-                let e = run_one(parser, &d.text, d.offset, chars.then_some(0));
+                let e = run_one(parser, &d.text, d.offset, chars.then_some(d.chars_before));
                 let mut v = json!({
                     "id": d.id,
                     "mentions": e.mentions.iter().map(mention_json).collect::<Vec<_>>(),
@@ -277,6 +279,7 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
                         pending.push(Doc {
                             id: id.unwrap_or_else(|| format!("{name}:{}", i + 1)),
                             offset: 0,
+                            chars_before: 0,
                             text,
                         });
                     }
@@ -291,14 +294,18 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
                 }
             }
         } else {
+            let mut chars_before = 0;
             for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
                 let block = block?;
                 pending_bytes += block.text.len();
+                let chars_here = if chars { block.text.chars().count() } else { 0 };
                 pending.push(Doc {
                     id: name.clone(),
                     offset: block.offset,
+                    chars_before,
                     text: block.text,
                 });
+                chars_before += chars_here;
                 if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
                     flush(&mut pending, w)?;
                     pending_bytes = 0;

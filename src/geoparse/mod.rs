@@ -286,7 +286,15 @@ pub fn to_char_offsets(text: &str, extraction: &mut Extraction) {
 pub fn draft_trip(title: &str, mentions: &[Mention]) -> String {
     let mut seen: Vec<(&str, Option<i64>)> = Vec::new();
     let mut stops = String::new();
-    for m in mentions.iter().filter(|m| m.kind.is_point()) {
+    // A dateline ("KHASAN, Russia —", in capitals) says where the story was filed, not a stop.
+    let dateline = |m: &Mention| {
+        m.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !m.text.chars().any(char::is_lowercase)
+    };
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind.is_point() && !dateline(m))
+    {
         let id = (m.name.as_str(), m.geonameid);
         if seen.contains(&id) {
             continue;

@@ -6,6 +6,7 @@ mod catalogue;
 mod errors;
 mod examples;
 mod export;
+mod extract;
 mod formats;
 mod geocode;
 mod harness;
