@@ -19,7 +19,7 @@ use super::{EvaluateArgs, Exit, ExtractArgs, ExtractFormat, Offsets, report};
 
 /// Plain text is processed in blocks of about this size (cut at paragraph breaks): the unit of
 /// document context, and what bounds memory on huge inputs.
-const BLOCK: usize = 1 << 20;
+const BLOCK: usize = 64 << 10;
 /// Documents processed in parallel per batch; output keeps input order.
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
@@ -73,20 +73,14 @@ fn round(x: f64, digits: i32) -> f64 {
     (x * f).round() / f
 }
 
-fn claims_json(e: &Extraction) -> serde_json::Value {
-    e.claims
-        .iter()
-        .map(|c| {
-            json!({
-                "start": c.start, "end": c.end, "text": c.text, "from": c.from, "to": c.to,
-                "stated_km": round(c.stated_m / 1000.0, 3),
-                "stated_direction": c.stated_direction,
-                "geodesic_km": round(c.geodesic_m / 1000.0, 3),
-                "bearing_deg": round(c.bearing_deg, 1),
-                "direction_agrees": c.direction_agrees,
-            })
-        })
-        .collect()
+/// One line of JSON Lines output (serialised straight from the structs: no intermediate tree).
+#[derive(serde::Serialize)]
+struct DocOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<usize>,
+    mentions: &'a [Mention],
+    claims: &'a [itinera::geoparse::DistanceClaim],
 }
 
 /// Runs the geoparser on one document, shifting offsets by the block's position.
@@ -175,7 +169,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
             ExtractFormat::Json => {
                 let v = json!({
                     "mentions": all.mentions.iter().map(mention_json).collect::<Vec<_>>(),
-                    "claims": claims_json(&all),
+                    "claims": &all.claims,
                 });
                 format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
             }
@@ -232,16 +226,17 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
         let lines: Vec<String> = pending
             .par_iter()
             .map_init(Geoparser::new, |parser, d| {
-                let e = run_one(parser, &d.text, d.offset, chars.then_some(d.chars_before));
-                let mut v = json!({
-                    "id": d.id,
-                    "mentions": e.mentions.iter().map(mention_json).collect::<Vec<_>>(),
-                    "claims": claims_json(&e),
-                });
-                if d.offset > 0 {
-                    v["offset"] = json!(d.offset);
+                let mut e = run_one(parser, &d.text, d.offset, chars.then_some(d.chars_before));
+                for m in &mut e.mentions {
+                    (m.lat, m.lon, m.score) = (round(m.lat, 6), round(m.lon, 6), round(m.score, 3));
                 }
-                v.to_string()
+                let line = DocOut {
+                    id: &d.id,
+                    offset: (d.offset > 0).then_some(d.offset),
+                    mentions: &e.mentions,
+                    claims: &e.claims,
+                };
+                serde_json::to_string(&line).unwrap_or_default()
             })
             .collect();
         for l in &lines {

@@ -515,7 +515,17 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 /// Whether `word` starts a run of capitalised words somewhere in `text` ("Kim" in "Kim Jong
 /// Il"): then "In Novosibirsk Kim stayed" is a place followed by a person.
 fn starts_run_elsewhere(text: &str, word: &str, not_at: usize) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+    // Look a few thousand bytes either side: an article, not a whole book.
+    let mut lo = not_at.saturating_sub(RUN_CONTEXT);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (not_at + RUN_CONTEXT).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let window = &text[lo..hi];
+    window.match_indices(word).map(|(i, _)| i + lo).any(|i| {
         let before_ok = text[..i]
             .chars()
             .next_back()
@@ -528,6 +538,9 @@ fn starts_run_elsewhere(text: &str, word: &str, not_at: usize) -> bool {
             && rest_chars.next().is_some_and(char::is_uppercase)
     })
 }
+
+/// How far either side `starts_run_elsewhere` looks, bytes.
+const RUN_CONTEXT: usize = 8192;
 
 /// Keeps the spans that are place mentions; may narrow a span's readings (capitals: countries
 /// only; "... region": regions only) and widen it over a region word.

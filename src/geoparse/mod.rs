@@ -151,7 +151,7 @@ pub struct Extraction {
 const ALTERNATE_IN_TEXT: f64 = 5.0;
 
 /// The most readings kept per name (the most likely by prior).
-const MAX_SENSES: usize = 40;
+const MAX_SENSES: usize = 20;
 /// The cache of readings per name is emptied when it holds more names than this, so memory
 /// stays bounded over any amount of text.
 const CACHE_LIMIT: usize = 200_000;

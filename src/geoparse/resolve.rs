@@ -34,17 +34,28 @@ const WINDOW: usize = 60;
 
 struct Group {
     senses: std::sync::Arc<[Sense]>,
+    units: Vec<[f64; 3]>,
     bonus: Vec<f64>,
     choice: usize,
     scores: Vec<f64>,
 }
 
-fn km(a: &Sense, b: &Sense) -> f64 {
-    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (b.lon - a.lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+/// A point on the unit sphere: nearness needs only chord lengths, three multiplications.
+fn unit(s: &Sense) -> [f64; 3] {
+    let (lat, lon) = (s.lat.to_radians(), s.lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// `exp(-d / NEAR_KM)` with `d` the chord distance (within 0.5% of the great-circle distance
+/// up to 1,000 km; beyond ~5,000 km the term is below e^-16 and taken as zero).
+fn nearness(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    let d2 = (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2);
+    const FAR: f64 = (5000.0 / 6371.0) * (5000.0 / 6371.0);
+    if d2 > FAR {
+        0.0
+    } else {
+        (-(d2.sqrt() * 6371.0) / NEAR_KM).exp()
+    }
 }
 
 /// Whether `outer` (a region or country) contains `inner`.
@@ -73,6 +84,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
         let g = *index.entry(s.key.as_str()).or_insert_with(|| {
             groups.push(Group {
                 senses: s.senses.clone(),
+                units: s.senses.iter().map(unit).collect(),
                 bonus: vec![0.0; s.senses.len()],
                 choice: 0,
                 scores: s.senses.iter().map(|x| x.prior).collect(),
@@ -85,8 +97,12 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
     for g in &mut groups {
         g.choice = argmax(g.senses.iter().zip(&g.bonus).map(|(s, b)| s.prior + b));
     }
-    for _ in 0..ROUNDS {
-        let chosen: Vec<Sense> = groups.iter().map(|g| g.senses[g.choice].clone()).collect();
+    for round in 0..ROUNDS {
+        let chosen: Vec<&Sense> = groups.iter().map(|g| &g.senses[g.choice]).collect();
+        let points: Vec<Option<[f64; 3]>> = groups
+            .iter()
+            .map(|g| anchors(&g.senses[g.choice]).then(|| g.units[g.choice]))
+            .collect();
         let mut countries: HashMap<&str, f64> = HashMap::new();
         let mut regions: HashMap<(&str, &str), f64> = HashMap::new();
         for c in &chosen {
@@ -97,10 +113,13 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                 *regions.entry((&c.country, &c.admin1)).or_default() += 1.0;
             }
         }
-        for (gi, g) in groups.iter_mut().enumerate() {
-            let own = &chosen[gi];
+        let mut choices: Vec<usize> = Vec::with_capacity(groups.len());
+        let mut scores: Vec<Vec<f64>> = Vec::with_capacity(groups.len());
+        for (gi, g) in groups.iter().enumerate() {
+            let own = chosen[gi];
             let lo = gi.saturating_sub(WINDOW);
             let hi = (gi + WINDOW + 1).min(chosen.len());
+            let mut out = Vec::with_capacity(g.senses.len());
             for (si, s) in g.senses.iter().enumerate() {
                 let mut score = s.prior + g.bonus[si];
                 if !s.country.is_empty() {
@@ -110,7 +129,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                     }
                     score += W_COUNTRY * n.max(0.0).ln_1p();
                 }
-                if s.kind == SenseKind::City || s.kind == SenseKind::Region {
+                if anchors(s) {
                     let mut n = regions
                         .get(&(s.country.as_ref(), s.admin1.as_ref()))
                         .copied()
@@ -119,15 +138,27 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                         n -= 1.0;
                     }
                     score += W_REGION * n.max(0.0).ln_1p();
+                    let u = &g.units[si];
                     let near: f64 = (lo..hi)
-                        .filter(|&h| h != gi && anchors(&chosen[h]))
-                        .map(|h| (-km(s, &chosen[h]) / NEAR_KM).exp())
+                        .filter(|&h| h != gi)
+                        .filter_map(|h| points[h].as_ref())
+                        .map(|p| nearness(u, p))
                         .sum();
                     score += W_NEAR * near.min(2.0);
                 }
-                g.scores[si] = score;
+                out.push(score);
             }
-            g.choice = argmax(g.scores.iter().copied());
+            choices.push(argmax(out.iter().copied()));
+            scores.push(out);
+        }
+        let mut changed = false;
+        for ((g, c), sc) in groups.iter_mut().zip(choices).zip(scores) {
+            changed |= g.choice != c;
+            g.choice = c;
+            g.scores = sc;
+        }
+        if !changed && round > 0 {
+            break;
         }
     }
     spans

@@ -46,8 +46,8 @@ fn json_lists_mentions_with_byte_offsets_and_claims() {
     assert_eq!(mentions[3]["geonameid"], 2022586);
     let claim = &v["claims"][0];
     assert_eq!(claim["from"], "Ussuriysk");
-    assert_eq!(claim["stated_km"], 112.0);
-    let km = claim["geodesic_km"].as_f64().unwrap();
+    assert_eq!(claim["stated_m"], 112000.0);
+    let km = claim["geodesic_m"].as_f64().unwrap() / 1000.0;
     assert!((70.0..90.0).contains(&km), "{km}");
 }
 
