@@ -302,18 +302,17 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut found: HashMap<u32, MatchKind> = HashMap::new();
-        let mut note = |entries: Vec<u32>, main: MatchKind, alt: MatchKind| {
-            for e in entries {
-                let how = if e & PRIMARY != 0 { main } else { alt };
-                let slot = found.entry(e & !PRIMARY).or_insert(how);
-                *slot = (*slot).min(how);
-            }
-        };
         if let Some(at) = self.exact.get(&key) {
-            note(postings(at), MatchKind::Name, MatchKind::Alternate);
+            note(
+                &mut found,
+                postings(at),
+                MatchKind::Name,
+                MatchKind::Alternate,
+            );
         }
         if let Some(at) = self.loose.get(loose(&key)) {
             note(
+                &mut found,
                 postings(at),
                 MatchKind::LooseName,
                 MatchKind::LooseAlternate,
@@ -334,15 +333,12 @@ impl Gazetteer {
     /// script counts in the ranking). Exact (folded) matches only, no romanisation variants.
     pub(crate) fn candidates_at(&self, key: &str, at: u64, written: &str) -> Vec<Candidate> {
         let mut found: HashMap<u32, MatchKind> = HashMap::new();
-        for e in postings(at) {
-            let how = if e & PRIMARY != 0 {
-                MatchKind::Name
-            } else {
-                MatchKind::Alternate
-            };
-            let slot = found.entry(e & !PRIMARY).or_insert(how);
-            *slot = (*slot).min(how);
-        }
+        note(
+            &mut found,
+            postings(at),
+            MatchKind::Name,
+            MatchKind::Alternate,
+        );
         self.rank(found, key, written, &LookupOptions::default())
     }
 
@@ -463,6 +459,16 @@ fn big_words() -> &'static [u32] {
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
             .collect()
     })
+}
+
+/// Records the places of a posting list with how they matched: `main` for entries flagged as
+/// the place's main name, `alt` otherwise; a place seen twice keeps its best match.
+fn note(found: &mut HashMap<u32, MatchKind>, entries: Vec<u32>, main: MatchKind, alt: MatchKind) {
+    for e in entries {
+        let how = if e & PRIMARY != 0 { main } else { alt };
+        let slot = found.entry(e & !PRIMARY).or_insert(how);
+        *slot = (*slot).min(how);
+    }
 }
 
 fn postings(at: u64) -> Vec<u32> {
