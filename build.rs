@@ -5,9 +5,11 @@
 //!   offset of its line;
 //! - `exact.fst` / `loose.fst`: maps from folded (and loosely folded) names to a posting list;
 //! - `postings.bin`: little-endian `u32`s; a list is its length followed by entries
-//!   `offset | (1 << 31 if the key is the place's main name)`;
+//!   `offset | (1 << 31 if the key is the place's main name) | (1 << 30 if it is only a
+//!   romanisation, an alternate name that `derive.py` marked with a leading `~`)`;
 //! - `big.bin`: offsets of the cities of 300,000 people or more, largest first, then the offset
-//!   of the first region row (regions and countries follow the cities).
+//!   of the first region row (cities come first, then second-level divisions, then regions and
+//!   countries).
 
 use std::collections::BTreeMap;
 use std::env;
@@ -20,6 +22,8 @@ use std::path::PathBuf;
 mod normalize;
 
 const PRIMARY: u32 = 1 << 31;
+const ROMANISED: u32 = 1 << 30;
+const OFFSET: u32 = ROMANISED - 1;
 /// Cities at least this populous are listed in `big.bin` (context labels on maps).
 const BIG_CITY: u64 = 300_000;
 
@@ -38,7 +42,7 @@ fn main() {
         Some(i) => &text[i + 1..],
         None => "",
     };
-    assert!(body.len() < PRIMARY as usize, "offsets must fit in 31 bits");
+    assert!(body.len() < OFFSET as usize, "offsets must fit in 30 bits");
 
     let mut big: Vec<(u64, u32)> = Vec::new();
     let mut first_area: Option<u32> = None;
@@ -56,12 +60,16 @@ fn main() {
             if population >= BIG_CITY {
                 big.push((population, start));
             }
-        } else if first_area.is_none() {
+        } else if cols[1] != "district" && first_area.is_none() {
             first_area = Some(start);
         }
         let alts = cols[8].split(',').filter(|a| !a.is_empty());
         for (i, n) in std::iter::once(name).chain(alts).enumerate() {
-            let flag = if i == 0 { PRIMARY } else { 0 };
+            let (n, flag) = match n.strip_prefix('~') {
+                _ if i == 0 => (n, PRIMARY),
+                Some(romanised) => (romanised, ROMANISED),
+                None => (n, 0),
+            };
             let key = normalize::fold(n);
             if key.is_empty() {
                 continue;
@@ -88,11 +96,12 @@ fn main() {
     fs::write(out.join("big.bin"), listing).expect("write big.bin");
 }
 
-/// Adds an entry; a place listed twice under one key keeps one entry, primary if either was.
+/// Adds an entry; a place listed twice under one key keeps one entry with the better flags:
+/// primary if either was, romanised only if both were.
 fn add(map: &mut BTreeMap<String, Vec<u32>>, key: String, entry: u32) {
     let list = map.entry(key).or_default();
-    match list.iter_mut().find(|e| **e & !PRIMARY == entry & !PRIMARY) {
-        Some(e) => *e |= entry & PRIMARY,
+    match list.iter_mut().find(|e| **e & OFFSET == entry & OFFSET) {
+        Some(e) => *e = (*e | (entry & PRIMARY)) & (entry | !ROMANISED),
         None => list.push(entry),
     }
 }

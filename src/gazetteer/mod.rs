@@ -9,6 +9,7 @@
 //! lookup parses only the candidate rows.
 
 mod normalize;
+mod query;
 mod user;
 
 use std::borrow::Cow;
@@ -18,7 +19,10 @@ use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 
+use crate::error::{Error, Result};
+
 pub use normalize::{fold, fold_char, loose};
+pub use query::{CoordinateError, Query};
 pub use user::UserGazetteer;
 
 static PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
@@ -29,10 +33,20 @@ static BIG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/big.bin"));
 static ADMIN1: &str = include_str!("../../geodata/admin1.tsv");
 static COUNTRIES: &str = include_str!("../../geodata/countries.tsv");
 
+/// Posting-list flags (see `build.rs`): the key is the place's main name; the key is only a
+/// romanisation (an alternate name `derive.py` marked with `~`).
 const PRIMARY: u32 = 1 << 31;
+const ROMANISED: u32 = 1 << 30;
+const OFFSET: u32 = ROMANISED - 1;
+/// Weight of a place's fame: natural-log units per e-fold of the number of names it has. A place
+/// that many languages name (Köln: 88 alternate names) is the one the world means, over a
+/// namesake that only its own people name (Cologne, Lombardy: 3).
+const FAME_WEIGHT: f64 = 1.0;
 /// Prior bonus (natural-log units) when a non-Latin query is written in a script native to the
-/// place's country: outweighs a 400-fold population difference.
-const NATIVE_SCRIPT_BONUS: f64 = 6.0;
+/// place's country: a name in a country's own script is that country's name for the place, far
+/// likelier than the same letters as a foreign exonym ("Хасан" is Khasan, Russia, not Hassan,
+/// India, which lists it as its Russian name). Outweighs a 3000-fold population difference.
+const NATIVE_SCRIPT_BONUS: f64 = 8.0;
 
 /// Identifies a place of the bundled gazetteer (its row); stable within one build only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,6 +61,9 @@ pub enum PlaceKind {
     /// A first-level administrative region (oblast, state, province); its point is the member
     /// place nearest the centre of the region's places.
     Region,
+    /// A second-level administrative division (US county or parish, French département, English
+    /// county, Russian district); its point is the member place nearest the centre of its places.
+    District,
     /// A country; its point is Natural Earth's label point.
     Country,
 }
@@ -56,7 +73,7 @@ pub enum PlaceKind {
 pub struct Place {
     /// Row identifier.
     pub id: PlaceId,
-    /// GeoNames id; `None` for curated rows without one and for derived regions.
+    /// GeoNames id; `None` for curated rows without one.
     pub geonameid: Option<i64>,
     /// City, region or country.
     pub kind: PlaceKind,
@@ -78,8 +95,17 @@ pub struct Place {
 
 impl Place {
     /// Alternate names, in Latin, Cyrillic, Greek, Hangul, Han and Kana scripts.
+    /// Romanisations of names in other scripts are included.
     pub fn alternate_names(&self) -> impl Iterator<Item = &str> {
-        self.alternates.split(',').filter(|s| !s.is_empty())
+        self.alternates
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.strip_prefix('~').unwrap_or(s))
+    }
+
+    /// How many names the place has (main and alternate): how widely it is known.
+    pub fn name_count(&self) -> usize {
+        1 + self.alternates.split(',').filter(|s| !s.is_empty()).count()
     }
 
     /// Name of the first-level region, e.g. "Primorye" for RU.59.
@@ -119,24 +145,32 @@ impl fmt::Display for Place {
 pub enum MatchKind {
     /// The folded query equals the folded main name.
     Name,
-    /// The folded query equals a folded alternate name.
+    /// The folded query equals a folded alternate name that people write: an exonym
+    /// ("Cologne" for Köln), a former name ("Madras"), a name in another script ("Москва").
     Alternate,
     /// Only the loose keys (romanisation variants) agree, with the main name.
     LooseName,
     /// Only the loose keys agree, with an alternate name.
     LooseAlternate,
+    /// The query equals only a romanisation: a machine transliteration of a name in another
+    /// script (`kha san` for Kazan), an airport code, or a Latin spelling of a foreign Cyrillic
+    /// exonym (`Khasan` for Hassan, India). Ranked below every other kind of match.
+    Romanised,
 }
 
 impl MatchKind {
-    /// Prior in natural-log units: a main-name match outweighs an alternate-name match
-    /// unless the alternate's population is ~3000x larger (Khasan, pop 776, beats Hassan, India,
-    /// pop 128k, which lists "Khasan" as an alternate name).
+    /// Prior in natural-log units. An exonym costs as much as a 55-fold population: Köln
+    /// (1,024,621 people, 89 names) beats the main name of Cologne, Lombardy (7,032, 4 names),
+    /// while a town's own name beats a larger namesake's exonym unless that namesake is far
+    /// larger and better known. A romanisation costs more than any population and context can
+    /// make up, so it never beats a real name.
     fn prior(self) -> f64 {
         match self {
             MatchKind::Name => 0.0,
-            MatchKind::Alternate => -8.0,
-            MatchKind::LooseName => -12.0,
-            MatchKind::LooseAlternate => -16.0,
+            MatchKind::Alternate => -4.0,
+            MatchKind::LooseName => -6.0,
+            MatchKind::LooseAlternate => -10.0,
+            MatchKind::Romanised => -40.0,
         }
     }
 }
@@ -153,6 +187,22 @@ pub struct Candidate {
     /// Prior score, natural-log units (higher is likelier); comparable across candidates of
     /// one query.
     pub score: f64,
+}
+
+/// The answer to [`Gazetteer::geocode`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Geocoded {
+    /// The query was a name: its candidates, best first (never empty).
+    Places(Vec<Candidate>),
+    /// The query was a coordinate pair.
+    Point {
+        /// Latitude, degrees.
+        lat: f64,
+        /// Longitude, degrees.
+        lon: f64,
+        /// The place to name it by ("near Ulan-Ude") and its distance in km.
+        near: Option<(Place, f64)>,
+    },
 }
 
 /// Options of a lookup.
@@ -184,20 +234,38 @@ struct Tables {
     /// Country code -> region code -> region name.
     admin1: HashMap<&'static str, HashMap<&'static str, &'static str>>,
     countries: HashMap<&'static str, Country>,
+    /// Folded region abbreviation or ISO 3166-2 code ("tenn", "wva", "uswv", "rupri") ->
+    /// the regions it may stand for.
+    region_codes: HashMap<String, Vec<Area>>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut admin1: HashMap<&'static str, HashMap<&'static str, &'static str>> = HashMap::new();
+        let mut region_codes: HashMap<String, Vec<Area>> = HashMap::new();
         for l in ADMIN1.lines().skip(1) {
-            let Some((code, name)) = l.split_once('\t') else {
+            // code, name, geonameid, ISO 3166-2 code, abbreviations
+            let cols: Vec<&'static str> = l.split('\t').collect();
+            let (Some(code), Some(name)) = (cols.first(), cols.get(1)) else {
                 continue;
             };
             let Some((cc, a1)) = code.split_once('.') else {
                 continue;
             };
             admin1.entry(cc).or_default().insert(a1, name);
+            let area = Area {
+                country: cc,
+                admin1: Some(a1),
+            };
+            let iso = cols.get(3).filter(|s| !s.is_empty());
+            let abbreviations = cols.get(4).map_or("", |s| s).split(',');
+            for key in iso.into_iter().copied().chain(abbreviations) {
+                let key = fold(key);
+                if !key.is_empty() {
+                    region_codes.entry(key).or_default().push(area);
+                }
+            }
         }
         let countries = COUNTRIES
             .lines()
@@ -209,7 +277,11 @@ fn tables() -> &'static Tables {
                 Some((iso, Country { name }))
             })
             .collect();
-        Tables { admin1, countries }
+        Tables {
+            admin1,
+            countries,
+            region_codes,
+        }
     })
 }
 
@@ -303,20 +375,10 @@ impl Gazetteer {
         }
         let mut found: HashMap<u32, MatchKind> = HashMap::new();
         if let Some(at) = self.exact.get(&key) {
-            note(
-                &mut found,
-                postings(at),
-                MatchKind::Name,
-                MatchKind::Alternate,
-            );
+            note(&mut found, postings(at), false);
         }
         if let Some(at) = self.loose.get(loose(&key)) {
-            note(
-                &mut found,
-                postings(at),
-                MatchKind::LooseName,
-                MatchKind::LooseAlternate,
-            );
+            note(&mut found, postings(at), true);
         }
         self.rank(found, &key, query, options)
     }
@@ -333,12 +395,7 @@ impl Gazetteer {
     /// script counts in the ranking). Exact (folded) matches only, no romanisation variants.
     pub(crate) fn candidates_at(&self, key: &str, at: u64, written: &str) -> Vec<Candidate> {
         let mut found: HashMap<u32, MatchKind> = HashMap::new();
-        note(
-            &mut found,
-            postings(at),
-            MatchKind::Name,
-            MatchKind::Alternate,
-        );
+        note(&mut found, postings(at), false);
         self.rank(found, key, written, &LookupOptions::default())
     }
 
@@ -374,6 +431,190 @@ impl Gazetteer {
         out
     }
 
+    /// What a query as typed means: coordinates, with the place to name the point by, or the
+    /// ranked candidates of a (qualified) name, as [`Gazetteer::find`] gives them.
+    ///
+    /// # Errors
+    /// As [`Gazetteer::find`], and [`Error::Invalid`] for text that is written like coordinates
+    /// but is not a valid pair.
+    pub fn geocode(
+        &self,
+        text: &str,
+        options: &LookupOptions,
+        user: Option<&UserGazetteer>,
+    ) -> Result<Geocoded> {
+        match Query::parse(text) {
+            Ok(Query::Point { lat, lon }) => Ok(Geocoded::Point {
+                lat,
+                lon,
+                near: self.nearest(lat, lon),
+            }),
+            Ok(Query::Name { name, qualifiers }) => self
+                .find(name, &qualifiers, options, user)
+                .map(Geocoded::Places),
+            Err(e) => Err(Error::invalid(
+                e.0,
+                Some(
+                    "write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E` or \
+                     `51°51′N 107°54′E`"
+                        .into(),
+                ),
+            )),
+        }
+    }
+
+    /// Candidate places for a name qualified by regions or countries (see [`Query`]), best
+    /// first; places from the user's gazetteer come before the bundled ones. Each qualifier
+    /// keeps the candidates that lie in one of the areas it names.
+    ///
+    /// # Errors
+    /// [`Error::UnknownPlace`] (with suggestions) when no place has the name;
+    /// [`Error::Invalid`] when a qualifier names no known region or country, or when no place
+    /// of that name lies there (the help line says where places of that name are).
+    pub fn find(
+        &self,
+        name: &str,
+        qualifiers: &[&str],
+        options: &LookupOptions,
+        user: Option<&UserGazetteer>,
+    ) -> Result<Vec<Candidate>> {
+        let mut found = user.map(|u| u.lookup(name)).unwrap_or_default();
+        found.extend(self.lookup(name, options));
+        if found.is_empty() {
+            return Err(Error::UnknownPlace {
+                name: name.to_string(),
+                location: None,
+                suggestions: self.suggest(name, 3),
+            });
+        }
+        for q in qualifiers {
+            let areas = self.areas(q);
+            if areas.is_empty() {
+                let suggestions: Vec<String> = self
+                    .suggest(q, 3)
+                    .into_iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect();
+                let help = if suggestions.is_empty() {
+                    "after the comma, write a region or country (`Springfield, Illinois`), a US \
+                     state code (`Paris, TN`), an AP abbreviation (`Paris, Tenn.`) or an ISO \
+                     3166-2 code (`Khasan, RU-PRI`)"
+                        .to_string()
+                } else {
+                    format!("did you mean {}?", suggestions.join(" or "))
+                };
+                return Err(Error::invalid(
+                    format!("unknown region or country `{q}` in `{name}, {q}`"),
+                    Some(help),
+                ));
+            }
+            let all = std::mem::take(&mut found);
+            let (inside, outside): (Vec<Candidate>, Vec<Candidate>) = all
+                .into_iter()
+                .partition(|c| areas.iter().any(|a| a.contains(&c.place)));
+            if inside.is_empty() {
+                let mut elsewhere: Vec<String> = Vec::new();
+                for c in &outside {
+                    let at = area_label(&c.place);
+                    if !elsewhere.contains(&at) {
+                        elsewhere.push(at);
+                    }
+                    if elsewhere.len() == 4 {
+                        break;
+                    }
+                }
+                return Err(Error::invalid(
+                    format!("no place `{name}` in `{q}`"),
+                    Some(format!(
+                        "places named `{name}` are in {}",
+                        elsewhere.join("; ")
+                    )),
+                ));
+            }
+            found = inside;
+        }
+        Ok(found)
+    }
+
+    /// The areas a qualifier may name: countries (by ISO code, name or alias), first-level
+    /// regions (by name, ISO 3166-2 code such as `RU-PRI`, US, Canadian and Australian codes
+    /// such as `TN`, AP abbreviations such as `Tenn.` or `W.Va.`), and the region of a
+    /// second-level division ("Sangamon County"). Empty when it names none.
+    pub fn areas(&self, qualifier: &str) -> Vec<Area> {
+        let mut out: Vec<Area> = Vec::new();
+        let t = tables();
+        if let Some(regions) = t.region_codes.get(&fold(qualifier)) {
+            out.extend(regions);
+        }
+        let upper = qualifier.trim().to_ascii_uppercase();
+        if let Some((code, _)) = t.countries.get_key_value(upper.as_str()) {
+            out.push(Area {
+                country: code,
+                admin1: None,
+            });
+        }
+        for c in self.lookup(qualifier, &LookupOptions::default()) {
+            if c.how == MatchKind::Romanised {
+                continue;
+            }
+            let (Cow::Borrowed(country), Cow::Borrowed(admin1)) = (&c.place.country, &c.place.admin1)
+            else {
+                continue;
+            };
+            let area = match c.place.kind {
+                PlaceKind::City => continue,
+                PlaceKind::Country => Area {
+                    country,
+                    admin1: None,
+                },
+                PlaceKind::Region | PlaceKind::District => Area {
+                    country,
+                    admin1: Some(admin1),
+                },
+            };
+            if !out.contains(&area) {
+                out.push(area);
+            }
+        }
+        out
+    }
+
+    /// The place to name a point by: among the cities within 25 km of the point, or within
+    /// twice the distance of the nearest city if that is farther, the most populous; with its
+    /// distance in km. `None` only for an empty gazetteer.
+    pub fn nearest(&self, lat: f64, lon: f64) -> Option<(Place, f64)> {
+        let mut near: Vec<(f64, u64, u32)> = Vec::new();
+        let mut best = f64::INFINITY;
+        let mut offset = 0usize;
+        for line in PLACES.split_inclusive('\n') {
+            let start = offset as u32;
+            offset += line.len();
+            let mut c = line.split('\t');
+            let (Some(_), Some(kind), Some(_), Some(plat), Some(plon)) =
+                (c.next(), c.next(), c.next(), c.next(), c.next())
+            else {
+                continue;
+            };
+            if kind != "city" {
+                break; // cities come first
+            }
+            let (Ok(plat), Ok(plon)) = (plat.parse::<f64>(), plon.parse::<f64>()) else {
+                continue;
+            };
+            let d = haversine_km((lat, lon), (plat, plon));
+            best = best.min(d);
+            if d <= (2.0 * best).max(25.0) {
+                let population = c.nth(2).and_then(|p| p.parse().ok()).unwrap_or(0);
+                near.push((d, population, start));
+            }
+        }
+        let reach = (2.0 * best).max(25.0);
+        near.into_iter()
+            .filter(|n| n.0 <= reach)
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
+            .map(|(d, _, o)| (self.place(PlaceId(o)), d))
+    }
+
     /// Names close to `query` (edit distance 1, or 2 for names of 5+ letters), best first:
     /// fewer edits, then larger population. Used for "did you mean" hints.
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
@@ -398,7 +639,7 @@ impl Gazetteer {
                 let dist = edit_distance(&k, &key);
                 if let Some(best) = postings(at)
                     .into_iter()
-                    .map(|e| self.place(PlaceId(e & !PRIMARY)))
+                    .map(|e| self.place(PlaceId(e & OFFSET)))
                     .max_by_key(|p| p.population)
                 {
                     let name = matched_name(&best, &k, MatchKind::Alternate);
@@ -423,8 +664,43 @@ impl Gazetteer {
     }
 }
 
-/// A region and a place inside it with the same name (Moscow and Moscow Oblast, Rason and the
-/// Rason special city): the place is meant far more often, so the region ranks just below it.
+/// "Illinois, US" or "Germany": where a place is, for messages that list namesakes.
+fn area_label(place: &Place) -> String {
+    match (place.kind, place.admin1_name()) {
+        (PlaceKind::Country, _) => place.name.to_string(),
+        (_, Some(region)) => format!("{region}, {}", place.country),
+        (_, None) => place.country.to_string(),
+    }
+}
+
+/// Great-circle distance in km on the mean sphere (enough to rank nearness).
+pub(crate) fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, la2) = (a.0.to_radians(), b.0.to_radians());
+    let dla = la2 - la1;
+    let dlo = (b.1 - a.1).to_radians();
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+}
+
+/// An area a qualifier names: a country, or a first-level region of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Area {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: &'static str,
+    /// GeoNames first-level region code within the country; `None` for the whole country.
+    pub admin1: Option<&'static str>,
+}
+
+impl Area {
+    /// Whether `place` lies in the area.
+    pub fn contains(&self, place: &Place) -> bool {
+        place.country == self.country && self.admin1.is_none_or(|a1| place.admin1 == a1)
+    }
+}
+
+/// A region or district and a place inside it with the same name (Moscow and Moscow Oblast,
+/// Rason and the Rason special city, São Paulo and its municipality): the place is meant far more
+/// often, so the area ranks just below it.
 fn demote_namesake_regions(found: &mut [Candidate]) {
     let cities: Vec<(String, String, f64)> = found
         .iter()
@@ -439,7 +715,7 @@ fn demote_namesake_regions(found: &mut [Candidate]) {
         .collect();
     for c in found
         .iter_mut()
-        .filter(|c| c.place.kind == PlaceKind::Region)
+        .filter(|c| matches!(c.place.kind, PlaceKind::Region | PlaceKind::District))
     {
         let best_city = cities
             .iter()
@@ -461,12 +737,18 @@ fn big_words() -> &'static [u32] {
     })
 }
 
-/// Records the places of a posting list with how they matched: `main` for entries flagged as
-/// the place's main name, `alt` otherwise; a place seen twice keeps its best match.
-fn note(found: &mut HashMap<u32, MatchKind>, entries: Vec<u32>, main: MatchKind, alt: MatchKind) {
+/// Records the places of a posting list with how they matched (through the loose keys or not);
+/// a place seen twice keeps its best match.
+fn note(found: &mut HashMap<u32, MatchKind>, entries: Vec<u32>, loose: bool) {
     for e in entries {
-        let how = if e & PRIMARY != 0 { main } else { alt };
-        let slot = found.entry(e & !PRIMARY).or_insert(how);
+        let how = match (e & PRIMARY != 0, e & ROMANISED != 0, loose) {
+            (true, _, false) => MatchKind::Name,
+            (true, _, true) => MatchKind::LooseName,
+            (false, true, _) => MatchKind::Romanised,
+            (false, false, false) => MatchKind::Alternate,
+            (false, false, true) => MatchKind::LooseAlternate,
+        };
+        let slot = found.entry(e & OFFSET).or_insert(how);
         *slot = (*slot).min(how);
     }
 }
@@ -487,6 +769,7 @@ fn parse_row(id: PlaceId, line: &'static str) -> Place {
     let gid: i64 = next().parse().unwrap_or(0);
     let kind = match next() {
         "region" => PlaceKind::Region,
+        "district" => PlaceKind::District,
         "country" => PlaceKind::Country,
         _ => PlaceKind::City,
     };
@@ -518,11 +801,13 @@ fn matched_name(place: &Place, key: &str, how: MatchKind) -> String {
 }
 
 fn prior(place: &Place, how: MatchKind, script: Script, options: &LookupOptions) -> f64 {
-    let mut score = (1.0 + place.population as f64).ln() + how.prior();
+    let mut score = (1.0 + place.population as f64).ln()
+        + FAME_WEIGHT * (place.name_count() as f64).ln()
+        + how.prior();
     score += match place.kind {
         PlaceKind::City => 0.0,
         // Region populations are sums over their cities: damp them so "Moscow" is the city.
-        PlaceKind::Region => -3.0,
+        PlaceKind::Region | PlaceKind::District => -3.0,
         // Countries are named far more often than towns sharing their name.
         PlaceKind::Country => 3.0,
     };

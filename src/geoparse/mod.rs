@@ -147,8 +147,8 @@ pub struct Extraction {
     pub claims: Vec<DistanceClaim>,
 }
 
-/// Raises the gazetteer's alternate-name prior (-8) to -3 for names found in running text.
-const ALTERNATE_IN_TEXT: f64 = 5.0;
+/// Raises the gazetteer's alternate-name prior (-4) to -3 for names found in running text.
+const ALTERNATE_IN_TEXT: f64 = 1.0;
 
 /// The most readings kept per name (the most likely by prior).
 const MAX_SENSES: usize = 20;
@@ -220,7 +220,7 @@ impl Geoparser {
                 senses.push(Sense {
                     kind: match p.kind {
                         PlaceKind::City => SenseKind::City,
-                        PlaceKind::Region => SenseKind::Region,
+                        PlaceKind::Region | PlaceKind::District => SenseKind::Region,
                         PlaceKind::Country => SenseKind::Country,
                     },
                     name: p.name.clone(),

@@ -41,9 +41,12 @@ const ABBREVIATIONS: &[&str] = &["st", "ste", "mt", "ft", "pt", "sta", "sto", "f
 /// Byte length of the folded form of the last word before `pos` (ASCII fast path: the word's
 /// own length; otherwise folded character by character).
 fn last_word_len(text: &str, start: usize, pos: usize) -> usize {
+    // The character that ends the previous word may be wider than a byte (’, a no-break space).
     let word_start = text[start..pos]
-        .rfind(|c: char| !is_word(c))
-        .map_or(start, |i| start + i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word(c))
+        .map_or(start, |(i, c)| start + i + c.len_utf8());
     let mut folded = String::new();
     for c in text[word_start..pos].chars() {
         fold_char(c, &mut folded);

@@ -59,6 +59,9 @@ pub struct StopSpec {
     pub name: Option<String>,
     /// Country hint, ISO 3166-1 alpha-2 or country name.
     pub country: Option<String>,
+    /// Region the place lies in: a name ("Illinois", "Primorsky Krai"), a code ("IL",
+    /// "RU-PRI") or an abbreviation ("Ill."); a qualifier like the one after a comma.
+    pub region: Option<String>,
     /// Latitude, degrees; with `lon`, overrides the gazetteer.
     pub lat: Option<f64>,
     /// Longitude, degrees.

@@ -57,6 +57,7 @@ struct StopFields {
     place: Option<String>,
     name: Option<String>,
     country: Option<String>,
+    region: Option<String>,
     lat: Option<f64>,
     lon: Option<f64>,
     date: Option<DateText>,
@@ -174,6 +175,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
                 place: f.place,
                 name: f.name,
                 country: f.country,
+                region: f.region,
                 lat: f.lat,
                 lon: f.lon,
                 date: f.date.map(|d| d.0),
@@ -199,12 +201,12 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
     })
 }
 
-const CSV_COLUMNS: [&str; 10] = [
-    "trip", "place", "name", "country", "lat", "lon", "date", "note", "mode", "color",
+const CSV_COLUMNS: [&str; 11] = [
+    "trip", "place", "name", "country", "region", "lat", "lon", "date", "note", "mode", "color",
 ];
 
-/// Parses the CSV trip format: a header naming some of `trip,place,name,country,lat,lon,date,
-/// note,mode,color`, then one stop per row; rows with the same `trip` form one trip, in order.
+/// Parses the CSV trip format: a header naming some of `trip,place,name,country,region,lat,lon,
+/// date,note,mode,color`, then one stop per row; rows with the same `trip` form one trip, in order.
 ///
 /// # Errors
 /// As [`parse`].
@@ -279,6 +281,7 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             place: get("place").map(|v| v.0),
             name: get("name").map(|v| v.0),
             country: get("country").map(|v| v.0),
+            region: get("region").map(|v| v.0),
             lat: number("lat")?,
             lon: number("lon")?,
             date: get("date").map(|v| v.0),

@@ -2,17 +2,19 @@
 //!
 //! Every stop's candidates carry the gazetteer's prior (match kind, population, country hint,
 //! script). A trip picks the sequence of candidates with the best total score, where each leg
-//! costs `1.5 · ln(1 + min(km, 2000)/100)`: a stop near its neighbours beats a namesake across
+//! costs `2 · ln(1 + min(km, 2000)/100)`: a stop near its neighbours beats a namesake across
 //! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
-use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
+use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
 use crate::error::{Error, Result};
-use crate::gazetteer::{Candidate, Gazetteer, LookupOptions, Place, PlaceKind, UserGazetteer};
+use crate::gazetteer::{
+    Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer, haversine_km,
+};
 
 /// Candidates kept per stop.
 const MAX_CANDIDATES: usize = 25;
 /// Weight of the distance to the neighbouring stops, per natural-log unit.
-const DISTANCE_WEIGHT: f64 = 1.5;
+const DISTANCE_WEIGHT: f64 = 2.0;
 /// A losing candidate at least this far from the chosen one, with a prior within
 /// [`AMBIGUITY_MARGIN`] of it, makes the stop ambiguous.
 const AMBIGUITY_KM: f64 = 50.0;
@@ -75,6 +77,21 @@ pub fn resolve(
     let mut trips = Vec::new();
     for (t, spec) in plan.trips.iter().enumerate() {
         let trip_country = spec.country.as_ref().or(options.country.as_ref());
+        let mut points = Vec::with_capacity(spec.stops.len());
+        for stop in &spec.stops {
+            match with_coordinates(stop, gazetteer) {
+                Ok(s) => points.push(s),
+                Err(e) => {
+                    errors.push(e);
+                    points.push(stop.clone());
+                }
+            }
+        }
+        let spec = TripSpec {
+            stops: points,
+            ..spec.clone()
+        };
+        let spec = &spec;
         let mut columns: Vec<Vec<Candidate>> = Vec::new();
         for stop in &spec.stops {
             columns.push(
@@ -119,10 +136,7 @@ pub fn resolve(
                             errors.push(Error::Invalid {
                                 message: w.message,
                                 location: w.location.map(Box::new),
-                                help: Some(
-                                    "add country = \"CC\" to the stop, or give its lat and lon"
-                                        .into(),
-                                ),
+                                help: Some(how_to_choose(stop, &chosen.place)),
                             });
                         } else {
                             warnings.push(w);
@@ -178,6 +192,48 @@ pub fn resolve(
     }
 }
 
+/// The stop with coordinates when its place is written as coordinates ("51.85,107.9"), labelled
+/// with the nearest notable place ("near Ulan-Ude") unless it has a name; the stop itself
+/// otherwise.
+fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
+    let Some(text) = stop.place.as_deref().filter(|_| stop.lat.is_none()) else {
+        return Ok(stop.clone());
+    };
+    match Query::parse(text) {
+        Ok(Query::Point { lat, lon }) => Ok(StopSpec {
+            place: None,
+            name: stop
+                .name
+                .clone()
+                .or_else(|| g.nearest(lat, lon).map(|(p, _)| format!("near {}", p.name))),
+            lat: Some(lat),
+            lon: Some(lon),
+            ..stop.clone()
+        }),
+        Ok(Query::Name { .. }) => Ok(stop.clone()),
+        Err(e) => Err(Error::Invalid {
+            message: e.0,
+            location: stop.location.clone().map(Box::new),
+            help: Some("write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E` or `51°51′N 107°54′E`".into()),
+        }),
+    }
+}
+
+/// How to say which place is meant: `"Portland, Oregon"`, or `region = "OR"` in a trip file.
+fn how_to_choose(stop: &StopSpec, chosen: &Place) -> String {
+    let name = stop.place.as_deref().unwrap_or_default();
+    match chosen.admin1_name() {
+        Some(region) => format!(
+            "to choose, write the place with its region, `{name}, {region}`, or in a trip file add \
+             region = \"{region}\" (or country = \"CC\") to the stop"
+        ),
+        None => format!(
+            "to choose, write the place with its country, `{name}, {}`, or give the stop's lat and lon",
+            chosen.country
+        ),
+    }
+}
+
 /// Ranked candidates of a named stop (empty for a stop with coordinates).
 fn stop_candidates(
     stop: &StopSpec,
@@ -202,32 +258,24 @@ fn stop_candidates(
             }
         })?),
     };
+    let (name, mut qualifiers) = match Query::parse(name) {
+        Ok(Query::Name { name, qualifiers }) => (name, qualifiers),
+        // Coordinates were taken out before; a bad pair was reported there.
+        _ => (name, Vec::new()),
+    };
+    qualifiers.extend(stop.region.as_deref());
+    let options = LookupOptions {
+        country: country.map(String::from),
+    };
     // The user's places first: their scores are above any bundled match.
-    let mut found = user.map(|u| u.lookup(name)).unwrap_or_default();
-    found.extend(g.lookup(
-        name,
-        &LookupOptions {
-            country: country.map(String::from),
-        },
-    ));
-    if found.is_empty() {
-        return Err(Error::UnknownPlace {
-            name: name.to_string(),
-            location: stop.location.clone().map(Box::new),
-            suggestions: g.suggest(name, 3),
-        });
-    }
+    let mut found = g
+        .find(name, &qualifiers, &options, user)
+        .map_err(|e| e.at(stop.location.as_ref()))?;
     found.truncate(MAX_CANDIDATES);
     Ok(found)
 }
 
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, la2) = (a.0.to_radians(), b.0.to_radians());
-    let dla = la2 - la1;
-    let dlo = (b.1 - a.1).to_radians();
-    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
-}
+use haversine_km as km;
 
 /// Index of the chosen candidate per stop (0 for stops with coordinates): Viterbi, maximising
 /// the sum of priors minus the distance cost of each leg.
@@ -282,7 +330,7 @@ fn contains(area: &Place, place: &Place) -> bool {
     match area.kind {
         PlaceKind::Country => area.country == place.country,
         PlaceKind::Region => area.country == place.country && area.admin1 == place.admin1,
-        PlaceKind::City => false,
+        PlaceKind::City | PlaceKind::District => false,
     }
 }
 
