@@ -227,9 +227,12 @@ def region_aliases(name, info):
     if not info:
         return []
     out = []
+    generic = {name.casefold() + " " + suffix for suffix in REGION_SUFFIXES}
     for a in [info["name"]] + info["aliases"]:
         a = clean(a)
-        if a and a.casefold() != name.casefold() and in_kept_scripts(a):
+        # "Heilongjiang Province" adds nothing to "Heilongjiang": text that writes the generic
+        # word is read by the geoparser's region words, and a span stays the name itself.
+        if a and a.casefold() != name.casefold() and a.casefold() not in generic and in_kept_scripts(a):
             out.append(a)
     return out
 

@@ -96,16 +96,23 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
                     Err(message) => {
                         // The suggestions already computed for the error report.
                         let suggestions = errors.iter().find_map(|e| match e {
-                            Error::UnknownPlace { name, suggestions, .. } if name == query => Some(suggestions),
+                            Error::UnknownPlace {
+                                name, suggestions, ..
+                            } if name == query => Some(suggestions),
                             _ => None,
                         });
                         json!({ "query": query, "error": message, "suggestions": suggestions })
                     }
-                    Ok(Geocoded::Point { lat, lon, near }) => point_json(query, *lat, *lon, near.as_ref()),
+                    Ok(Geocoded::Point { lat, lon, near }) => {
+                        point_json(query, *lat, *lon, near.as_ref())
+                    }
                     Ok(Geocoded::Places(found)) => {
-                        let mut v = found.first().map_or(serde_json::Value::Null, |best| candidate_json(query, best));
+                        let mut v = found
+                            .first()
+                            .map_or(serde_json::Value::Null, |best| candidate_json(query, best));
                         if a.all {
-                            v["candidates"] = found.iter().map(|c| candidate_json(query, c)).collect();
+                            v["candidates"] =
+                                found.iter().map(|c| candidate_json(query, c)).collect();
                         }
                         v
                     }

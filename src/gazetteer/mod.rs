@@ -557,7 +557,8 @@ impl Gazetteer {
             if c.how == MatchKind::Romanised {
                 continue;
             }
-            let (Cow::Borrowed(country), Cow::Borrowed(admin1)) = (&c.place.country, &c.place.admin1)
+            let (Cow::Borrowed(country), Cow::Borrowed(admin1)) =
+                (&c.place.country, &c.place.admin1)
             else {
                 continue;
             };
@@ -801,15 +802,15 @@ fn matched_name(place: &Place, key: &str, how: MatchKind) -> String {
 }
 
 fn prior(place: &Place, how: MatchKind, script: Script, options: &LookupOptions) -> f64 {
-    let mut score = (1.0 + place.population as f64).ln()
-        + FAME_WEIGHT * (place.name_count() as f64).ln()
-        + how.prior();
+    let mut score = (1.0 + place.population as f64).ln() + how.prior();
     score += match place.kind {
-        PlaceKind::City => 0.0,
+        // Only GeoNames' city rows carry every language's names, so fame is read there alone.
+        PlaceKind::City => FAME_WEIGHT * (place.name_count() as f64).ln(),
         // Region populations are sums over their cities: damp them so "Moscow" is the city.
         PlaceKind::Region | PlaceKind::District => -3.0,
-        // Countries are named far more often than towns sharing their name.
-        PlaceKind::Country => 3.0,
+        // Countries are named far more often than towns sharing their name; the bonus also
+        // stands for the fame that city rows earn from their many names (ln 50 ≈ 4).
+        PlaceKind::Country => 7.0,
     };
     if script.is_native_in(&place.country) {
         score += NATIVE_SCRIPT_BONUS;

@@ -110,7 +110,9 @@ impl Part {
             _ => return Err(bad("more than degrees, minutes and seconds")),
         };
         if self.numbers.len() > 1 && (deg.fract() != 0.0 || min >= 60.0 || sec >= 60.0) {
-            return Err(bad("minutes and seconds must be below 60, after whole degrees"));
+            return Err(bad(
+                "minutes and seconds must be below 60, after whole degrees",
+            ));
         }
         let mut v = deg + min / 60.0 + sec / 3600.0;
         if self.negative {
@@ -319,13 +321,7 @@ mod tests {
 
     #[test]
     fn names_with_letters_are_not_coordinates() {
-        assert!(matches!(
-            Query::parse("Sennes"),
-            Ok(Query::Name { .. })
-        ));
-        assert!(matches!(
-            Query::parse("Route 66"),
-            Ok(Query::Name { .. })
-        ));
+        assert!(matches!(Query::parse("Sennes"), Ok(Query::Name { .. })));
+        assert!(matches!(Query::parse("Route 66"), Ok(Query::Name { .. })));
     }
 }
