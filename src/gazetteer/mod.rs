@@ -421,7 +421,7 @@ impl Gazetteer {
                 }
             })
             .collect();
-        demote_namesake_regions(&mut out);
+        rank_namesake_areas(&mut out, key);
         out.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -449,8 +449,8 @@ impl Gazetteer {
                 lon,
                 near: self.nearest(lat, lon),
             }),
-            Ok(Query::Name { name, qualifiers }) => self
-                .find(name, &qualifiers, options, user)
+            Ok(Query::Name { .. }) => self
+                .find_text(text, &[], options, user)
                 .map(Geocoded::Places),
             Err(e) => Err(Error::invalid(
                 e.0,
@@ -460,6 +460,31 @@ impl Gazetteer {
                         .into(),
                 ),
             )),
+        }
+    }
+
+    /// Candidate places for a name as typed, qualified or not ("Paris, Tenn."), with `extra`
+    /// qualifiers (a trip stop's `region`). A name that itself holds a comma or parentheses
+    /// ("Frankfurt (Oder)") is found whole when its parts find nothing.
+    ///
+    /// # Errors
+    /// As [`Gazetteer::find`], for the name read with its qualifiers.
+    pub fn find_text(
+        &self,
+        text: &str,
+        extra: &[&str],
+        options: &LookupOptions,
+        user: Option<&UserGazetteer>,
+    ) -> Result<Vec<Candidate>> {
+        let whole = text.trim();
+        let (name, mut qualifiers) = match Query::parse(whole) {
+            Ok(Query::Name { name, qualifiers }) => (name, qualifiers),
+            _ => (whole, Vec::new()),
+        };
+        qualifiers.extend_from_slice(extra);
+        match self.find(name, &qualifiers, options, user) {
+            Err(e) if name != whole => self.find(whole, extra, options, user).map_err(|_| e),
+            found => found,
         }
     }
 
@@ -699,11 +724,50 @@ impl Area {
     }
 }
 
-/// A region or district and a place inside it with the same name (Moscow and Moscow Oblast,
-/// Rason and the Rason special city, São Paulo and its municipality): the place is meant far more
-/// often, so the area ranks just below it.
-fn demote_namesake_regions(found: &mut [Candidate]) {
-    let cities: Vec<(String, String, f64)> = found
+/// Words that, ending a query, say it names an area: "Kanawha County", "Orleans Parish",
+/// "Amur Oblast", "Washington State" (folded).
+const AREA_WORDS: &[&str] = &[
+    "county",
+    "parish",
+    "borough",
+    "district",
+    "oblast",
+    "krai",
+    "kray",
+    "province",
+    "prefecture",
+    "region",
+    "governorate",
+    "rayon",
+    "raion",
+    "municipality",
+    "state",
+    "territory",
+    "okrug",
+    "voivodeship",
+    "department",
+    "shire",
+];
+
+/// Ranks areas against the places inside them that share their name.
+///
+/// - A region or district and a place inside it with the same name (Moscow and Moscow Oblast,
+///   Rason and the Rason special city, São Paulo and its municipality): the place is meant far
+///   more often, so the area ranks just below it, unless the query itself says it names an area
+///   ("Orleans Parish", which New Orleans also lists as an alternate name): then areas rank
+///   above every city.
+/// - A country and its main city of the same name (Singapore, Hong Kong, Luxembourg, Djibouti:
+///   a city with a tenth of the country's people or more): a stop there is the city.
+fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
+    if AREA_WORDS.iter().any(|w| key.ends_with(w)) {
+        for c in found.iter_mut() {
+            if c.place.kind == PlaceKind::City {
+                c.score -= 20.0;
+            }
+        }
+        return;
+    }
+    let cities: Vec<(String, String, f64, u64, bool)> = found
         .iter()
         .filter(|c| c.place.kind == PlaceKind::City)
         .map(|c| {
@@ -711,18 +775,24 @@ fn demote_namesake_regions(found: &mut [Candidate]) {
                 c.place.country.to_string(),
                 c.place.admin1.to_string(),
                 c.score,
+                c.place.population,
+                c.how == MatchKind::Name,
             )
         })
         .collect();
-    for c in found
-        .iter_mut()
-        .filter(|c| matches!(c.place.kind, PlaceKind::Region | PlaceKind::District))
-    {
-        let best_city = cities
-            .iter()
-            .filter(|(cc, a1, _)| *cc == c.place.country && *a1 == c.place.admin1)
-            .map(|t| t.2)
-            .max_by(f64::total_cmp);
+    for c in found.iter_mut() {
+        let inside = cities.iter().filter(|t| t.0 == c.place.country);
+        let best_city = match c.place.kind {
+            PlaceKind::Region | PlaceKind::District => inside
+                .filter(|t| t.1 == c.place.admin1)
+                .map(|t| t.2)
+                .max_by(f64::total_cmp),
+            PlaceKind::Country => inside
+                .filter(|t| t.4 && t.3.saturating_mul(10) >= c.place.population)
+                .map(|t| t.2)
+                .max_by(f64::total_cmp),
+            PlaceKind::City => None,
+        };
         if let Some(s) = best_city {
             c.score = c.score.min(s - 0.01);
         }
@@ -806,8 +876,10 @@ fn prior(place: &Place, how: MatchKind, script: Script, options: &LookupOptions)
     score += match place.kind {
         // Only GeoNames' city rows carry every language's names, so fame is read there alone.
         PlaceKind::City => FAME_WEIGHT * (place.name_count() as f64).ln(),
-        // Region populations are sums over their cities: damp them so "Moscow" is the city.
-        PlaceKind::Region | PlaceKind::District => -3.0,
+        // An area's population is the sum over its places, and a city the area holds under the
+        // same name ranks above it anyway (`rank_namesake_areas`); the small bonus stands for
+        // fame, as for countries, so Ontario is the province, not the Californian city.
+        PlaceKind::Region | PlaceKind::District => 1.0,
         // Countries are named far more often than towns sharing their name; the bonus also
         // stands for the fame that city rows earn from their many names (ln 50 ≈ 4).
         PlaceKind::Country => 7.0,

@@ -197,3 +197,145 @@ fn kinds_and_largest_cities() {
     );
     assert!(g.largest_cities().any(|p| p.name == "Vladivostok"));
 }
+
+#[test]
+fn exonyms_of_large_places_beat_small_namesakes() {
+    for (query, name, cc) in [
+        ("Cologne", "Köln", "DE"),
+        ("Seville", "Sevilla", "ES"),
+        ("Bruges", "Brugge", "BE"),
+        ("Hanover", "Hannover", "DE"),
+        ("Calcutta", "Kolkata", "IN"),
+        ("Lemberg", "Lviv", "UA"),
+        ("Königsberg", "Kaliningrad", "RU"),
+    ] {
+        let c = best(query);
+        assert_eq!(
+            (c.place.name.as_ref(), c.place.country.as_ref(), c.how),
+            (name, cc, MatchKind::Alternate),
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn romanisations_never_beat_a_real_name() {
+    let g = Gazetteer::bundled();
+    // Kazan lists the machine romanisation "kha san"; Hassan, India lists "Khasan" beside its
+    // Russian name "Хасан".
+    let found = g.lookup("Khasan", &LookupOptions::default());
+    assert_eq!(found[0].place.name, "Khasan");
+    for c in &found[1..] {
+        assert_eq!(c.how, MatchKind::Romanised, "{}", c.place);
+        assert!(c.score < found[0].score - 20.0);
+    }
+    // The romanisation is still what the place is called when nothing else is.
+    let kazan = g.lookup("kajhana", &LookupOptions::default());
+    assert_eq!(kazan[0].place.name, "Kazan");
+    // Display of alternate names drops the marker.
+    assert!(
+        kazan[0]
+            .place
+            .alternate_names()
+            .all(|n| !n.starts_with('~'))
+    );
+}
+
+#[test]
+fn qualified_names_pick_the_region() {
+    let g = Gazetteer::bundled();
+    let find = |text: &str| {
+        g.find_text(text, &[], &LookupOptions::default(), None)
+            .unwrap_or_else(|e| panic!("{text}: {e}"))[0]
+            .place
+            .clone()
+    };
+    for (text, admin1) in [
+        ("Springfield, Illinois", "IL"),
+        ("Springfield, Mo.", "MO"),
+        ("Springfield, MA", "MA"),
+        ("Paris, Tenn.", "TN"),
+        ("Dublin, Ga.", "GA"),
+        ("Charleston, W.Va.", "WV"),
+        ("Portland (Oregon)", "OR"),
+        ("Khasan, Primorsky Krai", "59"),
+        ("Khasan, RU-PRI", "59"),
+        ("Richmond, B.C.", "02"),
+    ] {
+        assert_eq!(find(text).admin1, admin1, "{text}");
+    }
+    assert_eq!(find("Cologne, Germany").name, "Köln");
+    assert_eq!(find("Cologne, Italy").name, "Cologne");
+    assert_eq!(find("Frankfurt (Oder)").admin1, "11");
+}
+
+#[test]
+fn a_qualifier_that_matches_nothing_is_an_error_with_help() {
+    let g = Gazetteer::bundled();
+    let e = g
+        .find_text(
+            "Springfield, Illinoiss",
+            &[],
+            &LookupOptions::default(),
+            None,
+        )
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("unknown region or country `Illinoiss`"),
+        "{e}"
+    );
+    assert!(e.help().unwrap_or_default().contains("Illinois"));
+    let e = g
+        .find_text("Springfield, Texas", &[], &LookupOptions::default(), None)
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("no place `Springfield` in `Texas`"),
+        "{e}"
+    );
+    assert!(e.help().unwrap_or_default().contains("Illinois, US"));
+}
+
+#[test]
+fn coordinates_are_named_by_a_notable_nearby_place() {
+    let g = Gazetteer::bundled();
+    match g.geocode("51.85,107.9", &LookupOptions::default(), None) {
+        Ok(Geocoded::Point { lat, lon, near }) => {
+            assert_eq!((lat, lon), (51.85, 107.9));
+            let (place, km) = near.unwrap();
+            assert_eq!(place.name, "Ulan-Ude");
+            assert!((15.0..30.0).contains(&km), "{km}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(g.geocode("91,10", &LookupOptions::default(), None).is_err());
+}
+
+#[test]
+fn every_area_has_its_geonames_id() {
+    let g = Gazetteer::bundled();
+    let kanawha = best("Kanawha County");
+    assert_eq!(
+        (kanawha.place.kind, kanawha.place.geonameid),
+        (PlaceKind::District, Some(4_810_630))
+    );
+    assert_eq!(best("Primorye").place.geonameid, Some(2_017_623));
+    assert_eq!(best("Russia").place.geonameid, Some(2_017_370));
+    let regions: Vec<Place> = g.places_of_kind(PlaceKind::Region).collect();
+    let with_id = regions.iter().filter(|p| p.geonameid.is_some()).count();
+    assert!(
+        with_id * 100 >= regions.len() * 97,
+        "{with_id} of {}",
+        regions.len()
+    );
+}
+
+#[test]
+fn a_query_naming_an_area_gets_the_area() {
+    // New Orleans lists "Orleans Parish" as an alternate name; the query says it is a parish.
+    assert_eq!(best("Orleans Parish").place.kind, PlaceKind::District);
+    // A country and its main city of the same name: the city.
+    assert_eq!(best("Singapore").place.kind, PlaceKind::City);
+    // A city inside the region of its name still wins.
+    assert_eq!(best("Moscow").place.kind, PlaceKind::City);
+}

@@ -2,7 +2,7 @@
 //!
 //! Every stop's candidates carry the gazetteer's prior (match kind, population, country hint,
 //! script). A trip picks the sequence of candidates with the best total score, where each leg
-//! costs `2 · ln(1 + min(km, 2000)/100)`: a stop near its neighbours beats a namesake across
+//! costs `3 · ln(1 + min(km, 2000)/100)`: a stop near its neighbours beats a namesake across
 //! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
@@ -14,7 +14,7 @@ use crate::gazetteer::{
 /// Candidates kept per stop.
 const MAX_CANDIDATES: usize = 25;
 /// Weight of the distance to the neighbouring stops, per natural-log unit.
-const DISTANCE_WEIGHT: f64 = 2.0;
+const DISTANCE_WEIGHT: f64 = 3.0;
 /// A losing candidate at least this far from the chosen one, with a prior within
 /// [`AMBIGUITY_MARGIN`] of it, makes the stop ambiguous.
 const AMBIGUITY_KM: f64 = 50.0;
@@ -83,7 +83,12 @@ pub fn resolve(
                 Ok(s) => points.push(s),
                 Err(e) => {
                     errors.push(e);
-                    points.push(stop.clone());
+                    // Reported: a placeholder point keeps the text out of the name lookup.
+                    points.push(StopSpec {
+                        lat: Some(0.0),
+                        lon: Some(0.0),
+                        ..stop.clone()
+                    });
                 }
             }
         }
@@ -219,17 +224,17 @@ fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
     }
 }
 
-/// How to say which place is meant: `"Portland, Oregon"`, or `region = "OR"` in a trip file.
+/// How to say which place is meant: `"Portland, Oregon"`, or `region = "Oregon"` in a trip file.
 fn how_to_choose(stop: &StopSpec, chosen: &Place) -> String {
     let name = stop.place.as_deref().unwrap_or_default();
     match chosen.admin1_name() {
         Some(region) => format!(
-            "to choose, write the place with its region, `{name}, {region}`, or in a trip file add \
+            "write the place with its region, `{name}, {region}`, or in a trip file add \
              region = \"{region}\" (or country = \"CC\") to the stop"
         ),
         None => format!(
-            "to choose, write the place with its country, `{name}, {}`, or give the stop's lat and lon",
-            chosen.country
+            "write the place with its country, `{}`, or give the stop's lat and lon",
+            qualified(name, chosen)
         ),
     }
 }
@@ -258,19 +263,26 @@ fn stop_candidates(
             }
         })?),
     };
-    let (name, mut qualifiers) = match Query::parse(name) {
-        Ok(Query::Name { name, qualifiers }) => (name, qualifiers),
-        // Coordinates were taken out before; a bad pair was reported there.
-        _ => (name, Vec::new()),
-    };
-    qualifiers.extend(stop.region.as_deref());
     let options = LookupOptions {
         country: country.map(String::from),
     };
     // The user's places first: their scores are above any bundled match.
+    let region: Vec<&str> = stop.region.as_deref().into_iter().collect();
     let mut found = g
-        .find(name, &qualifiers, &options, user)
+        .find_text(name, &region, &options, user)
         .map_err(|e| e.at(stop.location.as_ref()))?;
+    // A stop named like a region and like a city inside it is the city (Khabarovsk): drop the
+    // areas the gazetteer ranked just below a city they hold, so nearness cannot pick them.
+    let cities: Vec<(Place, f64)> = found
+        .iter()
+        .filter(|c| c.place.kind == PlaceKind::City)
+        .map(|c| (c.place.clone(), c.score))
+        .collect();
+    found.retain(|a| {
+        !cities
+            .iter()
+            .any(|(p, score)| a.score < *score && contains(&a.place, p))
+    });
     found.truncate(MAX_CANDIDATES);
     Ok(found)
 }
@@ -329,8 +341,10 @@ fn best_path(stops: &[StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
 fn contains(area: &Place, place: &Place) -> bool {
     match area.kind {
         PlaceKind::Country => area.country == place.country,
-        PlaceKind::Region => area.country == place.country && area.admin1 == place.admin1,
-        PlaceKind::City | PlaceKind::District => false,
+        PlaceKind::Region | PlaceKind::District => {
+            area.country == place.country && area.admin1 == place.admin1
+        }
+        PlaceKind::City => false,
     }
 }
 
@@ -370,26 +384,34 @@ fn ambiguity(
     };
     let here = (chosen.place.lat, chosen.place.lon);
     let bar = in_context(chosen) - AMBIGUITY_MARGIN;
-    let rivals: Vec<String> = all
+    let rivals: Vec<&Candidate> = all
         .iter()
         .filter(|c| c.how <= chosen.how && in_context(c) >= bar)
         .filter(|c| !contains(&c.place, &chosen.place))
         .filter(|c| km(here, (c.place.lat, c.place.lon)) > AMBIGUITY_KM)
         .take(3)
-        .map(|c| c.place.to_string())
         .collect();
-    if rivals.is_empty() {
-        return None;
-    }
+    let first = rivals.first()?;
+    let name = stop.place.as_deref().unwrap_or_default();
+    let listed: Vec<String> = rivals.iter().map(|c| c.place.to_string()).collect();
     Some(Warning {
         message: format!(
-            "`{}` is ambiguous: chose {}; also {}",
-            stop.place.as_deref().unwrap_or_default(),
+            "`{name}` is ambiguous: chose {}; also {}; to choose, write `{}` or `{}`",
             chosen.place,
-            rivals.join("; ")
+            listed.join("; "),
+            qualified(name, &chosen.place),
+            qualified(name, &first.place),
         ),
         location: stop.location.clone(),
     })
+}
+
+/// The name qualified by the place's region ("Portland, Maine"), or by its country.
+fn qualified(name: &str, place: &Place) -> String {
+    match place.admin1_name() {
+        Some(region) if place.kind != PlaceKind::Country => format!("{name}, {region}"),
+        _ => format!("{name}, {}", place.country),
+    }
 }
 
 #[cfg(test)]
@@ -431,6 +453,67 @@ mod tests {
         let s = &r.trips[0].stops;
         assert_eq!(s[0].place.as_ref().unwrap().name, "Khasan");
         assert_eq!(s[1].place.as_ref().unwrap().name, "Ussuriysk");
+    }
+
+    #[test]
+    fn khasan_stays_khasan_whatever_its_neighbours() {
+        for trip in [
+            &["Khasan"][..],
+            &["Khasan", "Moscow"],
+            &["Moscow", "Khasan"],
+            &["Khasan", "Vladivostok"],
+        ] {
+            let r = resolve_names(trip);
+            let k = r.trips[0]
+                .stops
+                .iter()
+                .find(|s| s.label == "Khasan")
+                .and_then(|s| s.place.clone())
+                .unwrap();
+            assert_eq!(
+                (k.name.as_ref(), k.admin1.as_ref()),
+                ("Khasan", "59"),
+                "{trip:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cologne_between_brussels_and_berlin_is_koeln() {
+        let r = resolve_names(&["London", "Brussels", "Cologne", "Berlin"]);
+        assert_eq!(r.trips[0].stops[2].place.as_ref().unwrap().name, "Köln");
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn clear_names_do_not_warn_and_unclear_ones_say_how_to_choose() {
+        for name in ["Moscow", "Cologne", "Ussuriysk"] {
+            assert!(resolve_names(&[name]).warnings.is_empty(), "{name}");
+        }
+        let r = resolve_names(&["Portland"]);
+        let w = &r.warnings[0].message;
+        assert!(
+            w.contains("Portland, Maine") && w.contains("Portland, Oregon"),
+            "{w}"
+        );
+    }
+
+    #[test]
+    fn coordinates_and_regions_in_stops() {
+        let r = resolve_names(&["51.85,107.9", "Ulan-Ude"]);
+        let s = &r.trips[0].stops[0];
+        assert_eq!(
+            (s.lat, s.lon, s.label.as_str()),
+            (51.85, 107.9, "near Ulan-Ude")
+        );
+        assert!(s.place.is_none());
+        let mut plan = TripPlan::from_names(&["Springfield"]);
+        plan.trips[0].stops[0].region = Some("MO".into());
+        let r = resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
+        assert_eq!(r.trips[0].stops[0].place.as_ref().unwrap().admin1, "MO");
+        let bad = TripPlan::from_names(&["95 N 10 E"]);
+        let e = resolve(&bad, Gazetteer::bundled(), &ResolveOptions::default()).unwrap_err();
+        assert!(e.to_string().contains("latitude"), "{e}");
     }
 
     #[test]
