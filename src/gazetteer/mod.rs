@@ -624,7 +624,15 @@ impl Gazetteer {
             if kind != "city" {
                 break; // cities come first
             }
-            let (Ok(plat), Ok(plon)) = (plat.parse::<f64>(), plon.parse::<f64>()) else {
+            let Ok(plat) = plat.parse::<f64>() else {
+                continue;
+            };
+            // A degree of latitude is at least 110.5 km: rows farther north or south than the
+            // current reach cannot be near, and most rows end here without a longitude or a sine.
+            if (plat - lat).abs() * 110.5 > (2.0 * best).max(25.0) {
+                continue;
+            }
+            let Ok(plon) = plon.parse::<f64>() else {
                 continue;
             };
             let d = haversine_km((lat, lon), (plat, plon));
