@@ -84,3 +84,46 @@ fn unknown_country_hint_is_bad_input() {
         .run(&["geocode", "Paris", "--country", "XX"])
         .bad_input("unknown country `XX`");
 }
+
+#[test]
+fn names_as_the_press_writes_them() {
+    let r = Sandbox::new().run(&[
+        "geocode",
+        "Cologne",
+        "Springfield, Illinois",
+        "Paris, Tenn.",
+        "Charleston, W.Va.",
+        "Portland (Oregon)",
+        "Kanawha County",
+        "51°51′N 107°54′E",
+        "--format",
+        "json",
+    ]);
+    let v = r.ok().json();
+    let ids: Vec<Option<i64>> = v.as_array().unwrap()[..6]
+        .iter()
+        .map(|x| x["geonameid"].as_i64())
+        .collect();
+    assert_eq!(
+        ids,
+        [2886242, 4250542, 4647963, 4801859, 5746545, 4810630].map(Some)
+    );
+    assert_eq!(v[6]["match"], "coordinates");
+    assert_eq!(v[6]["near"]["name"], "Ulan-Ude");
+    assert!((v[6]["lat"].as_f64().unwrap() - 51.85).abs() < 1e-9);
+}
+
+#[test]
+fn a_qualifier_that_names_nothing_is_bad_input() {
+    Sandbox::new()
+        .run(&["geocode", "Springfield, Illinoiss"])
+        .bad_input("unknown region or country `Illinoiss`")
+        .stderr_has("did you mean `Illinois`?");
+    Sandbox::new()
+        .run(&["geocode", "Springfield, Texas"])
+        .bad_input("no place `Springfield` in `Texas`")
+        .stderr_has("Illinois, US");
+    Sandbox::new()
+        .run(&["geocode", "91,10"])
+        .bad_input("latitude 91 is outside -90..90");
+}

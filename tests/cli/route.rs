@@ -144,3 +144,52 @@ fn closed_pipe_exits_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn london_to_berlin_passes_through_koeln_and_coordinates_are_stops() {
+    let r = Sandbox::new().run(&[
+        "route", "London", "Brussels", "Cologne", "Berlin", "--strict", "--format", "json",
+    ]);
+    let legs = r.ok().json()["trips"][0]["legs"]
+        .as_array()
+        .unwrap()
+        .clone();
+    // Brussels -> Köln is about 180 km due east; the Lombard namesake would be 700 km south-east.
+    let d = legs[1]["distance_m"].as_f64().unwrap();
+    assert!((170_000.0..200_000.0).contains(&d), "{d}");
+    let r = Sandbox::new().run(&["route", "51.85,107.9", "Ulan-Ude", "--format", "json"]);
+    let legs = r.ok().json()["trips"][0]["legs"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(legs[0]["from"], "near Ulan-Ude");
+}
+
+#[test]
+fn an_ambiguous_stop_warns_with_how_to_choose_and_strict_refuses() {
+    // Seattle as the next stop settles it: no warning.
+    let r = Sandbox::new().run(&["route", "Portland", "Seattle"]);
+    assert!(!r.ok().stderr.contains("ambiguous"), "{}", r.stderr);
+    Sandbox::new()
+        .run(&["route", "Portland"])
+        .ok()
+        .stderr_has("`Portland` is ambiguous")
+        .stderr_has("`Portland, Maine`");
+    Sandbox::new()
+        .run(&["route", "Portland", "--strict"])
+        .bad_input("`Portland` is ambiguous")
+        .stderr_has("region = \"Oregon\"");
+    let s = Sandbox::new();
+    s.write(
+        "t.toml",
+        "[[trips]]\nstops = [{ place = \"Portland\", region = \"ME\" }, \"Boston\"]\n",
+    );
+    let r = s.run(&["route", "t.toml", "--strict", "--format", "json"]);
+    let d = r.ok().json()["trips"][0]["legs"][0]["distance_m"]
+        .as_f64()
+        .unwrap();
+    assert!(
+        d < 200_000.0,
+        "Portland, Maine to Boston is about 160 km, got {d}"
+    );
+}
