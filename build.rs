@@ -7,6 +7,8 @@
 //! - `postings.bin`: little-endian `u32`s; a list is its length followed by entries
 //!   `offset | (1 << 31 if the key is the place's main name) | (1 << 30 if it is only a
 //!   romanisation, an alternate name that `derive.py` marked with a leading `~`)`;
+//! - `bylat.bin`: the cities sorted by latitude, as pairs of little-endian `f32` latitude and
+//!   `u32` offset, for finding the places near a point;
 //! - `big.bin`: offsets of the cities of 300,000 people or more, largest first, then the offset
 //!   of the first region row (cities come first, then second-level divisions, then regions and
 //!   countries).
@@ -45,6 +47,7 @@ fn main() {
     assert!(body.len() < OFFSET as usize, "offsets must fit in 30 bits");
 
     let mut big: Vec<(u64, u32)> = Vec::new();
+    let mut bylat: Vec<(f32, u32)> = Vec::new();
     let mut first_area: Option<u32> = None;
     let mut exact: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut loose: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -57,6 +60,7 @@ fn main() {
         let name = cols[2];
         let population: u64 = cols[7].parse().unwrap_or(0);
         if cols[1] == "city" {
+            bylat.push((cols[3].parse().expect("latitude is a number"), start));
             if population >= BIG_CITY {
                 big.push((population, start));
             }
@@ -89,6 +93,12 @@ fn main() {
     fs::write(out.join("exact.fst"), exact_fst).expect("write exact.fst");
     fs::write(out.join("loose.fst"), loose_fst).expect("write loose.fst");
     fs::write(out.join("postings.bin"), bytes).expect("write postings.bin");
+    bylat.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let bylat: Vec<u8> = bylat
+        .iter()
+        .flat_map(|(lat, o)| lat.to_le_bytes().into_iter().chain(o.to_le_bytes()))
+        .collect();
+    fs::write(out.join("bylat.bin"), bylat).expect("write bylat.bin");
     // Largest first; then the offset where regions and countries start (they follow the cities).
     big.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut listing: Vec<u8> = big.iter().flat_map(|(_, o)| o.to_le_bytes()).collect();

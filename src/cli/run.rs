@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use itinera::export::Format;
-use itinera::gazetteer::{Geocoded, LookupOptions, UserGazetteer};
+use itinera::gazetteer::{Geocoded, LookupOptions, UserGazetteer, near_label};
 use itinera::route::{self, Route};
 use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
@@ -148,8 +148,9 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
                     Err(_) => {}
                     Ok(Geocoded::Point { lat, lon, near }) => {
                         let (name, country, region) = match near {
-                            Some((p, _)) => (
-                                format!("near {}", p.name),
+                            Some(n @ (p, km)) => (
+                                near_label(n)
+                                    .unwrap_or_else(|| format!("{km:.0} km from {}", p.name)),
                                 p.country.to_string(),
                                 p.admin1_name().unwrap_or_default().to_string(),
                             ),
@@ -205,7 +206,7 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
 fn point_json(query: &str, lat: f64, lon: f64, near: Option<&(Place, f64)>) -> serde_json::Value {
     json!({
         "query": query,
-        "name": near.map(|(p, _)| format!("near {}", p.name)),
+        "name": near.and_then(near_label),
         "match": "coordinates",
         "kind": "point",
         "lat": lat,

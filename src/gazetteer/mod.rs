@@ -30,6 +30,7 @@ static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static LOOSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 static BIG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/big.bin"));
+static BY_LATITUDE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bylat.bin"));
 static ADMIN1: &str = include_str!("../../geodata/admin1.tsv");
 static COUNTRIES: &str = include_str!("../../geodata/countries.tsv");
 
@@ -609,44 +610,36 @@ impl Gazetteer {
     /// twice the distance of the nearest city if that is farther, the most populous; with its
     /// distance in km. `None` only for an empty gazetteer.
     pub fn nearest(&self, lat: f64, lon: f64) -> Option<(Place, f64)> {
-        let mut near: Vec<(f64, u64, u32)> = Vec::new();
-        let mut best = f64::INFINITY;
-        let mut offset = 0usize;
-        for line in PLACES.split_inclusive('\n') {
-            let start = offset as u32;
-            offset += line.len();
-            let mut c = line.split('\t');
-            let (Some(_), Some(kind), Some(_), Some(plat), Some(plon)) =
-                (c.next(), c.next(), c.next(), c.next(), c.next())
-            else {
-                continue;
-            };
-            if kind != "city" {
-                break; // cities come first
+        let index = by_latitude();
+        // Widen a latitude band around the point until it holds every city within reach: the
+        // reach is 25 km or twice the distance of the nearest city found, and a degree of
+        // latitude is at least 110.5 km.
+        let mut band_deg = 0.5_f64;
+        loop {
+            let lo = index.partition_point(|e| f64::from(e.0) < lat - band_deg);
+            let hi = index.partition_point(|e| f64::from(e.0) <= lat + band_deg);
+            let near: Vec<(f64, Place)> = index[lo..hi]
+                .iter()
+                .map(|&(_, o)| {
+                    let p = self.place(PlaceId(o));
+                    (haversine_km((lat, lon), (p.lat, p.lon)), p)
+                })
+                .collect();
+            let best = near.iter().map(|n| n.0).fold(f64::INFINITY, f64::min);
+            let reach = (2.0 * best).max(25.0);
+            if reach <= band_deg * 110.5 || (lo == 0 && hi == index.len()) {
+                return near
+                    .into_iter()
+                    .filter(|n| n.0 <= reach)
+                    .max_by(|a, b| {
+                        a.1.population
+                            .cmp(&b.1.population)
+                            .then(b.0.total_cmp(&a.0))
+                    })
+                    .map(|(d, p)| (p, d));
             }
-            let Ok(plat) = plat.parse::<f64>() else {
-                continue;
-            };
-            // A degree of latitude is at least 110.5 km: rows farther north or south than the
-            // current reach cannot be near, and most rows end here without a longitude or a sine.
-            if (plat - lat).abs() * 110.5 > (2.0 * best).max(25.0) {
-                continue;
-            }
-            let Ok(plon) = plon.parse::<f64>() else {
-                continue;
-            };
-            let d = haversine_km((lat, lon), (plat, plon));
-            best = best.min(d);
-            if d <= (2.0 * best).max(25.0) {
-                let population = c.nth(2).and_then(|p| p.parse().ok()).unwrap_or(0);
-                near.push((d, population, start));
-            }
+            band_deg = (reach / 110.5).max(band_deg * 2.0);
         }
-        let reach = (2.0 * best).max(25.0);
-        near.into_iter()
-            .filter(|n| n.0 <= reach)
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
-            .map(|(d, _, o)| (self.place(PlaceId(o)), d))
     }
 
     /// Names close to `query` (edit distance 1, or 2 for names of 5+ letters), best first:
@@ -696,6 +689,15 @@ impl Gazetteer {
         }
         names
     }
+}
+
+/// A point is called "near X" when the place X that [`Gazetteer::nearest`] gives lies within
+/// this many km; farther (open sea, desert, the poles) it is known by its coordinates.
+pub const NEAR_KM: f64 = 100.0;
+
+/// "near Ulan-Ude" for a place [`Gazetteer::nearest`] found within [`NEAR_KM`].
+pub fn near_label((place, km): &(Place, f64)) -> Option<String> {
+    (*km <= NEAR_KM).then(|| format!("near {}", place.name))
 }
 
 /// "Illinois, US" or "Germany": where a place is, for messages that list namesakes.
@@ -805,6 +807,22 @@ fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
             c.score = c.score.min(s - 0.01);
         }
     }
+}
+
+/// The cities sorted by latitude (latitude, row offset), from `bylat.bin`.
+fn by_latitude() -> &'static [(f32, u32)] {
+    static L: OnceLock<Vec<(f32, u32)>> = OnceLock::new();
+    L.get_or_init(|| {
+        BY_LATITUDE
+            .chunks_exact(8)
+            .map(|b| {
+                (
+                    f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                    u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+                )
+            })
+            .collect()
+    })
 }
 
 fn big_words() -> &'static [u32] {

@@ -9,6 +9,7 @@ use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
 use crate::error::{Error, Result};
 use crate::gazetteer::{
     Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer, haversine_km,
+    near_label,
 };
 
 /// Candidates kept per stop.
@@ -21,9 +22,6 @@ const AMBIGUITY_KM: f64 = 50.0;
 /// ln(20): the runner-up has at least a twentieth of the evidence (Springfield, Illinois
 /// against Springfield, Missouri is ambiguous; London, England against London, Ontario is not).
 const AMBIGUITY_MARGIN: f64 = 2.996;
-/// A point given by coordinates is labelled "near X" when X lies within this distance, and by
-/// its coordinates as written otherwise (open sea, desert).
-const NEAR_KM: f64 = 100.0;
 /// Beyond this distance a neighbour says nothing more about which namesake is meant: a stop
 /// 8,000 km away does not favour the namesake 6,000 km away.
 const DISTANCE_CAP_KM: f64 = 2000.0;
@@ -201,7 +199,7 @@ pub fn resolve(
 }
 
 /// The stop with coordinates when its place is written as coordinates ("51.85,107.9"), labelled
-/// with a notable place within [`NEAR_KM`] ("near Ulan-Ude") unless it has a name; the stop
+/// with a notable place within [`NEAR_KM`](crate::gazetteer::NEAR_KM) ("near Ulan-Ude") unless it has a name; the stop
 /// itself otherwise.
 fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
     let Some(text) = stop.place.as_deref().filter(|_| stop.lat.is_none()) else {
@@ -211,10 +209,11 @@ fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
         Ok(Query::Point { lat, lon }) => Ok(StopSpec {
             place: None,
             name: stop.name.clone().or_else(|| {
-                Some(match g.nearest(lat, lon) {
-                    Some((p, km)) if km <= NEAR_KM => format!("near {}", p.name),
-                    _ => text.trim().to_string(),
-                })
+                Some(
+                    g.nearest(lat, lon)
+                        .and_then(|n| near_label(&n))
+                        .unwrap_or_else(|| text.trim().to_string()),
+                )
             }),
             lat: Some(lat),
             lon: Some(lon),
