@@ -74,7 +74,8 @@ pub struct Route {
 impl Route {
     /// Total distance, metres.
     pub fn meters(&self) -> f64 {
-        self.legs.iter().map(|l| l.meters).sum()
+        // Not `sum()`: a float sum of nothing is -0.0, printed "-0.000" for a one-stop trip.
+        self.legs.iter().fold(0.0, |total, l| total + l.meters)
     }
 }
 

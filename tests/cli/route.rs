@@ -91,6 +91,7 @@ fn one_stop_is_fine() {
     let r = Sandbox::new().run(&["route", "Khasan"]);
     r.ok();
     assert!(r.stdout.contains("no legs"), "{}", r.stdout);
+    assert!(r.stdout.contains("total 0.000 km"), "{}", r.stdout);
 }
 
 #[test]
