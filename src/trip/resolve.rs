@@ -8,8 +8,8 @@
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
 use crate::error::{Error, Result};
 use crate::gazetteer::{
-    Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer, haversine_km,
-    near_label,
+    Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer, fold,
+    haversine_km, near_label,
 };
 
 /// Candidates kept per stop.
@@ -122,11 +122,7 @@ pub fn resolve(
         for (i, stop) in spec.stops.iter().enumerate() {
             let resolved = match (stop.lat, stop.lon) {
                 (Some(lat), Some(lon)) => Stop {
-                    label: stop
-                        .name
-                        .clone()
-                        .or_else(|| stop.place.clone())
-                        .unwrap_or_default(),
+                    label: label(stop, None),
                     place: None,
                     lat,
                     lon,
@@ -149,11 +145,7 @@ pub fn resolve(
                         }
                     }
                     Stop {
-                        label: stop
-                            .name
-                            .clone()
-                            .or_else(|| stop.place.clone())
-                            .unwrap_or_default(),
+                        label: label(stop, Some(&chosen.matched)),
                         place: Some(chosen.place.clone()),
                         lat: chosen.place.lat,
                         lon: chosen.place.lon,
@@ -225,6 +217,23 @@ fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
             location: stop.location.clone().map(Box::new),
             help: Some("write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E` or `51°51′N 107°54′E`".into()),
         }),
+    }
+}
+
+/// A stop's label: its `name`, or its place without qualifiers ("Springfield" for
+/// "Springfield, Mass."), unless the gazetteer name `matched` is the whole text
+/// ("Frankfurt (Oder)").
+fn label(stop: &StopSpec, matched: Option<&str>) -> String {
+    if let Some(name) = &stop.name {
+        return name.clone();
+    }
+    let place = stop.place.as_deref().unwrap_or_default();
+    if matched.is_some_and(|m| fold(m) == fold(place)) {
+        return place.to_string();
+    }
+    match Query::parse(place) {
+        Ok(Query::Name { name, .. }) if !name.is_empty() => name.to_string(),
+        _ => place.to_string(),
     }
 }
 
