@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=target/release/itinera
 args=(geocode Khasan Ussuriysk Ulan-Ude Vladivostok)
+# Names as the press writes them: an exonym, two qualified names and a coordinate pair.
+press=(geocode Cologne "'Springfield, Ill.'" "'Paris, Tenn.'" 51.85,107.9)
 if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine --warmup 5 --runs 50 -N "$bin ${args[*]}"
+  hyperfine --warmup 5 --runs 100 -N "$bin ${args[*]}" "$bin ${press[*]}"
 else
   times=()
   for _ in $(seq 50); do

@@ -235,38 +235,51 @@ struct Tables {
     /// Country code -> region code -> region name.
     admin1: HashMap<&'static str, HashMap<&'static str, &'static str>>,
     countries: HashMap<&'static str, Country>,
-    /// Folded region abbreviation or ISO 3166-2 code ("tenn", "wva", "uswv", "rupri") ->
-    /// the regions it may stand for.
-    region_codes: HashMap<String, Vec<Area>>,
+}
+
+/// Folded region abbreviation or ISO 3166-2 code ("tenn", "wva", "uswv", "rupri") -> the
+/// regions it may stand for; built on the first qualified query only.
+fn region_codes() -> &'static HashMap<String, Vec<Area>> {
+    static CODES: OnceLock<HashMap<String, Vec<Area>>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        let mut codes: HashMap<String, Vec<Area>> = HashMap::new();
+        for l in ADMIN1.lines().skip(1) {
+            // code, name, geonameid, ISO 3166-2 code, abbreviations
+            let mut cols = l.split('\t');
+            let Some((country, a1)) = cols.next().and_then(|c| c.split_once('.')) else {
+                continue;
+            };
+            let area = Area {
+                country,
+                admin1: Some(a1),
+            };
+            let iso = cols.nth(2).unwrap_or_default();
+            let abbreviations = cols.next().unwrap_or_default().split(',');
+            for key in std::iter::once(iso).chain(abbreviations) {
+                let key = fold(key);
+                if !key.is_empty() {
+                    codes.entry(key).or_default().push(area);
+                }
+            }
+        }
+        codes
+    })
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut admin1: HashMap<&'static str, HashMap<&'static str, &'static str>> = HashMap::new();
-        let mut region_codes: HashMap<String, Vec<Area>> = HashMap::new();
         for l in ADMIN1.lines().skip(1) {
-            // code, name, geonameid, ISO 3166-2 code, abbreviations
-            let cols: Vec<&'static str> = l.split('\t').collect();
-            let (Some(code), Some(name)) = (cols.first(), cols.get(1)) else {
+            // code, name, then columns that only `region_codes` reads
+            let mut cols = l.split('\t');
+            let (Some(code), Some(name)) = (cols.next(), cols.next()) else {
                 continue;
             };
             let Some((cc, a1)) = code.split_once('.') else {
                 continue;
             };
             admin1.entry(cc).or_default().insert(a1, name);
-            let area = Area {
-                country: cc,
-                admin1: Some(a1),
-            };
-            let iso = cols.get(3).filter(|s| !s.is_empty());
-            let abbreviations = cols.get(4).map_or("", |s| s).split(',');
-            for key in iso.into_iter().copied().chain(abbreviations) {
-                let key = fold(key);
-                if !key.is_empty() {
-                    region_codes.entry(key).or_default().push(area);
-                }
-            }
         }
         let countries = COUNTRIES
             .lines()
@@ -278,11 +291,7 @@ fn tables() -> &'static Tables {
                 Some((iso, Country { name }))
             })
             .collect();
-        Tables {
-            admin1,
-            countries,
-            region_codes,
-        }
+        Tables { admin1, countries }
     })
 }
 
@@ -569,7 +578,7 @@ impl Gazetteer {
     pub fn areas(&self, qualifier: &str) -> Vec<Area> {
         let mut out: Vec<Area> = Vec::new();
         let t = tables();
-        if let Some(regions) = t.region_codes.get(&fold(qualifier)) {
+        if let Some(regions) = region_codes().get(&fold(qualifier)) {
             out.extend(regions);
         }
         let upper = qualifier.trim().to_ascii_uppercase();
