@@ -22,7 +22,7 @@ use fst::{IntoStreamer, Streamer};
 use crate::error::{Error, Result};
 
 pub use normalize::{fold, fold_char, loose};
-pub use query::{CoordinateError, Query};
+pub use query::{COORDINATE_HELP, CoordinateError, Query};
 pub use user::UserGazetteer;
 
 static PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
@@ -462,14 +462,7 @@ impl Gazetteer {
             Ok(Query::Name { .. }) => self
                 .find_text(text, &[], options, user)
                 .map(Geocoded::Places),
-            Err(e) => Err(Error::invalid(
-                e.0,
-                Some(
-                    "write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E` or \
-                     `51°51′N 107°54′E`"
-                        .into(),
-                ),
-            )),
+            Err(e) => Err(Error::invalid(e.0, Some(query::COORDINATE_HELP.into()))),
         }
     }
 

@@ -25,6 +25,10 @@ pub enum Query<'a> {
     },
 }
 
+/// How to write coordinates, for error messages.
+pub const COORDINATE_HELP: &str =
+    "write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E` or `51°51′N 107°54′E`";
+
 /// Why a query that looks like coordinates is not a valid point.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

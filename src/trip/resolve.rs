@@ -8,8 +8,8 @@
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
 use crate::error::{Error, Result};
 use crate::gazetteer::{
-    Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer, fold,
-    haversine_km, near_label,
+    COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer,
+    fold, haversine_km, near_label,
 };
 
 /// Candidates kept per stop.
@@ -215,7 +215,7 @@ fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
         Err(e) => Err(Error::Invalid {
             message: e.0,
             location: stop.location.clone().map(Box::new),
-            help: Some("write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E` or `51°51′N 107°54′E`".into()),
+            help: Some(COORDINATE_HELP.into()),
         }),
     }
 }
