@@ -458,6 +458,32 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
             "resolution:      {} of {} found toponyms within 161 km: accuracy@161km {:.3}",
             score.within_161km, score.resolved, score.accuracy_161km
         );
+        let _ = writeln!(
+            s,
+            "                 {} of {} right, areas judged by the place chosen: accuracy {:.3}",
+            score.right, score.resolved, score.accuracy
+        );
+        if a.by == Some(super::Breakdown::Kind) {
+            let _ = writeln!(s, "by kind predicted:  found  right  accuracy  spurious");
+            for (kind, k) in &score.by_kind {
+                let acc = if k.found == 0 {
+                    0.0
+                } else {
+                    k.right as f64 / k.found as f64
+                };
+                let _ = writeln!(
+                    s,
+                    "  {kind:<16} {:>6} {:>6} {acc:>9.3} {:>9}",
+                    k.found, k.right, k.spurious
+                );
+            }
+            let missed = score
+                .disagreements
+                .iter()
+                .filter(|d| d.what == "missed")
+                .count();
+            let _ = writeln!(s, "  (missed, no prediction: {missed})");
+        }
         if a.errors {
             for d in &score.disagreements {
                 let _ = writeln!(

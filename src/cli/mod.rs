@@ -86,6 +86,17 @@ struct EvaluateArgs {
     /// Scores as JSON.
     #[arg(long)]
     json: bool,
+    /// `--by kind`: counts by the kind of place predicted (city, district, region, country,
+    /// continent...).
+    #[arg(long, value_enum)]
+    by: Option<Breakdown>,
+}
+
+/// What `evaluate --by` breaks the scores down by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Breakdown {
+    /// The kind of place predicted.
+    Kind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,11 +4,20 @@
 //!
 //! The gold format is JSON Lines, one document per line:
 //! `{"id": "...", "text": "...", "toponyms": [{"start": 0, "end": 6, "name": "Khasan",
-//! "lat": 42.42, "lon": 130.65}]}`, with byte offsets into the UTF-8 text.
+//! "lat": 42.42, "lon": 130.65}]}`, with byte offsets into the UTF-8 text, and optionally the
+//! title of the Wikipedia article of the place meant (`"page"`).
+//!
+//! A country, region or continent is a point whose choice is arbitrary: Wikipedia puts Russia at
+//! 66 N 94 E, GeoNames at 60 N 100 E, 700 km apart. So beside the plain distance measure, an
+//! area is also judged by the place chosen: it is right when the gold article's title names it
+//! (a gazetteer name of the chosen area), wherever the two points lie.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::Mention;
+use super::{Mention, SenseKind};
+use crate::gazetteer::{Gazetteer, LookupOptions, MatchKind, fold};
 
 /// One annotated document.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -34,6 +43,9 @@ pub struct GoldToponym {
     pub lat: f64,
     /// Longitude of the place meant.
     pub lon: f64,
+    /// Title of the Wikipedia article of the place meant, where the set gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
 }
 
 /// Distance within which a resolved toponym counts as right, km (100 miles).
@@ -45,7 +57,8 @@ pub struct Disagreement {
     /// Document id.
     pub doc: String,
     /// "missed" (gold, not found), "spurious" (found, not gold), "far" (found, resolved more
-    /// than 161 km away) or "span" (overlapping but not the same span).
+    /// than 161 km away), "area" (more than 161 km away, but the area the gold names) or "span"
+    /// (overlapping but not the same span).
     pub what: &'static str,
     /// The text of the span.
     pub text: String,
@@ -82,8 +95,80 @@ pub struct Score {
     pub within_161km: usize,
     /// `within_161km / resolved`.
     pub accuracy_161km: f64,
+    /// Of the resolved, those within 161 km or, for areas, whose gold article names the chosen
+    /// area.
+    pub right: usize,
+    /// `right / resolved`: accuracy with areas judged by the place chosen.
+    pub accuracy: f64,
+    /// Counts by the kind of place predicted (city, region, country...).
+    pub by_kind: BTreeMap<&'static str, KindScore>,
     /// Every disagreement, in document order.
     pub disagreements: Vec<Disagreement>,
+}
+
+/// The counts of one kind of predicted place.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct KindScore {
+    /// Predictions of this kind that overlap a gold toponym.
+    pub found: usize,
+    /// Of those, right (within 161 km, or the named area).
+    pub right: usize,
+    /// Predictions of this kind that overlap no gold toponym.
+    pub spurious: usize,
+}
+
+/// Whether the gold article title (or name) names the area the mention chose: its own name, or
+/// a gazetteer name of the place with the same GeoNames id.
+fn names_the_area(g: &GoldToponym, m: &Mention) -> bool {
+    if !matches!(
+        m.kind,
+        SenseKind::Country
+            | SenseKind::Region
+            | SenseKind::District
+            | SenseKind::Continent
+            | SenseKind::Area
+    ) {
+        return false;
+    }
+    let Some(page) = g.page.as_deref().map(page_title) else {
+        return false;
+    };
+    let page = page.as_str();
+    if fold(page) == fold(&m.name) {
+        return true;
+    }
+    m.geonameid.is_some_and(|id| {
+        Gazetteer::bundled()
+            .lookup(page, &LookupOptions::default())
+            .iter()
+            .any(|c| c.how != MatchKind::Romanised && c.place.geonameid == Some(id))
+    })
+}
+
+/// The article title of a Wikipedia address ("https://en.wikipedia.org/wiki/Pandi,_Bulacan" ->
+/// "Pandi, Bulacan", with `%XX` escapes decoded); a bare title is returned as it is.
+fn page_title(page: &str) -> String {
+    let title = page.rsplit_once("/wiki/").map_or(page, |(_, t)| t);
+    let mut bytes = Vec::with_capacity(title.len());
+    let raw = title.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match raw[i] {
+            b'%' if i + 2 < raw.len() => match (hex(raw[i + 1]), hex(raw[i + 2])) {
+                (Some(h), Some(l)) => {
+                    bytes.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => bytes.push(b'%'),
+            },
+            b'_' => bytes.push(b' '),
+            b => bytes.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -132,12 +217,20 @@ impl Score {
             }
             self.resolved += 1;
             let d = km(g.lat, g.lon, m.lat, m.lon);
-            if d <= ACCURACY_KM {
+            let near = d <= ACCURACY_KM;
+            let right = near || names_the_area(g, m);
+            let kind = self.by_kind.entry(m.kind.as_str()).or_default();
+            kind.found += 1;
+            if right {
+                kind.right += 1;
+                self.right += 1;
+            }
+            if near {
                 self.within_161km += 1;
             } else {
                 self.disagreements.push(Disagreement {
                     doc: doc.id.clone(),
-                    what: "far",
+                    what: if right { "area" } else { "far" },
                     text,
                     start: g.start,
                     gold: Some(g.name.clone()),
@@ -148,6 +241,7 @@ impl Score {
         }
         for m in predicted {
             if !doc.toponyms.iter().any(|g| overlaps(g, m)) {
+                self.by_kind.entry(m.kind.as_str()).or_default().spurious += 1;
                 self.disagreements.push(Disagreement {
                     doc: doc.id.clone(),
                     what: "spurious",
@@ -168,6 +262,7 @@ impl Score {
             0.0
         };
         self.accuracy_161km = ratio(self.within_161km, self.resolved);
+        self.accuracy = ratio(self.right, self.resolved);
     }
 }
 
@@ -203,6 +298,7 @@ mod tests {
                     name: "Paris".into(),
                     lat: 33.66,
                     lon: -95.56,
+                    page: None,
                 },
                 GoldToponym {
                     start: 10,
@@ -210,6 +306,7 @@ mod tests {
                     name: "Texas".into(),
                     lat: 31.0,
                     lon: -99.0,
+                    page: None,
                 },
                 GoldToponym {
                     start: 20,
@@ -217,6 +314,7 @@ mod tests {
                     name: "Rome".into(),
                     lat: 41.9,
                     lon: 12.5,
+                    page: None,
                 },
             ],
         };
@@ -234,5 +332,67 @@ mod tests {
         assert_eq!((s.resolved, s.within_161km), (2, 1));
         let kinds: Vec<_> = s.disagreements.iter().map(|d| d.what).collect();
         assert_eq!(kinds, ["far", "missed", "spurious"]);
+        assert_eq!(s.by_kind["city"].found, 2);
+        assert_eq!(s.by_kind["city"].spurious, 1);
+    }
+
+    #[test]
+    fn wikipedia_addresses_become_titles() {
+        assert_eq!(
+            page_title("https://en.wikipedia.org/wiki/Pandi,_Bulacan"),
+            "Pandi, Bulacan"
+        );
+        assert_eq!(
+            page_title("https://en.wikipedia.org/wiki/C%C3%B4te_d%27Ivoire"),
+            "Côte d'Ivoire"
+        );
+        assert_eq!(page_title("Russia"), "Russia");
+        assert_eq!(page_title("100%"), "100%");
+    }
+
+    #[test]
+    fn an_area_is_judged_by_the_place_chosen_not_its_point() {
+        // Wikipedia's point for Russia is 700 km from GeoNames'; the chosen country is right.
+        let g = GoldToponym {
+            start: 0,
+            end: 6,
+            name: "Russia".into(),
+            lat: 66.0,
+            lon: 94.0,
+            page: Some("Russia".into()),
+        };
+        let mut m = mention(0, 6, 60.0, 100.0);
+        m.kind = SenseKind::Country;
+        m.name = "Russia".into();
+        m.geonameid = Some(2_017_370);
+        assert!(names_the_area(&g, &m));
+        // The page names the place through an alternate name of the chosen area.
+        let g2 = GoldToponym {
+            page: Some("Russian Federation".into()),
+            ..g.clone()
+        };
+        assert!(names_the_area(&g2, &m));
+        // A city is judged by distance only, and a wrong area stays wrong.
+        let g3 = GoldToponym {
+            page: Some("Georgia (U.S. state)".into()),
+            ..g.clone()
+        };
+        m.name = "Georgia".into();
+        m.geonameid = Some(614_540);
+        assert!(!names_the_area(&g3, &m));
+        m.kind = SenseKind::City;
+        assert!(!names_the_area(&g, &m));
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: "Russia".into(),
+            toponyms: vec![g],
+        };
+        let mut m = mention(0, 6, 60.0, 100.0);
+        m.kind = SenseKind::Country;
+        m.name = "Russia".into();
+        let mut s = Score::default();
+        s.add(&doc, &[m]);
+        assert_eq!((s.within_161km, s.right), (0, 1));
+        assert_eq!(s.disagreements[0].what, "area");
     }
 }

@@ -48,6 +48,8 @@ pub enum SenseKind {
     City,
     /// A first-level region (state, province, oblast).
     Region,
+    /// A second-level division (county, parish, district).
+    District,
     /// A country.
     Country,
     /// A continent.
@@ -70,6 +72,7 @@ impl SenseKind {
         match self {
             SenseKind::City => "city",
             SenseKind::Region => "region",
+            SenseKind::District => "district",
             SenseKind::Country => "country",
             SenseKind::Continent => "continent",
             SenseKind::Area => "area",
@@ -220,7 +223,8 @@ impl Geoparser {
                 senses.push(Sense {
                     kind: match p.kind {
                         PlaceKind::City => SenseKind::City,
-                        PlaceKind::Region | PlaceKind::District => SenseKind::Region,
+                        PlaceKind::Region => SenseKind::Region,
+                        PlaceKind::District => SenseKind::District,
                         PlaceKind::Country => SenseKind::Country,
                     },
                     name: p.name.clone(),

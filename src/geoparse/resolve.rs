@@ -72,7 +72,10 @@ fn contains(outer: &Sense, inner: &Sense) -> bool {
 }
 
 fn anchors(s: &Sense) -> bool {
-    matches!(s.kind, SenseKind::City | SenseKind::Region)
+    matches!(
+        s.kind,
+        SenseKind::City | SenseKind::Region | SenseKind::District
+    )
 }
 
 /// Resolves the filtered spans of one text to mentions.
