@@ -169,6 +169,27 @@ const FUNCTION: &[&str] = &[
 /// Titles and roles: before a name they make a person ("President Medvedev"); after a place
 /// name they do not make a run ("Vladivostok Mayor").
 const TITLES: &[&str] = &[
+    // Abbreviated titles as written before names ("Sen. Bell", "Gov. Beshear", "Lt. Kim").
+    "sen",
+    "rep",
+    "gov",
+    "sgt",
+    "lt",
+    "col",
+    "gen",
+    "capt",
+    "cmdr",
+    "adm",
+    "maj",
+    "cpl",
+    "pvt",
+    "prof",
+    "rev",
+    "hon",
+    "atty",
+    "supt",
+    "insp",
+    "det",
     "ambassador",
     "captain",
     "chairman",
@@ -210,6 +231,94 @@ const TITLES: &[&str] = &[
     "vice",
     "supreme",
 ];
+
+/// Compass words before a place name qualify it ("North Texas", "Southern Sudan"): they do not
+/// make a person's or an organisation's run of capitalised words.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upstate",
+    "downstate",
+    "mainland",
+];
+
+/// Lower-case words after a place name that make it the name of a disease or a germ ("Marburg
+/// virus", "Lyme disease", "Hong Kong flu"), not a mention of the place.
+const EPONYM_HEADS: &[&str] = &[
+    "virus",
+    "viruses",
+    "fever",
+    "disease",
+    "flu",
+    "influenza",
+    "strain",
+    "syndrome",
+    "hemorrhagic",
+    "haemorrhagic",
+    "encephalitis",
+];
+
+/// Whether a span has a reading that many readers know: a country, a region, a continent or
+/// a city of 100,000 people or more. Such a name heading an organisation's or a facility's name
+/// ("Beijing Health Bureau") stays a place elsewhere in the document; a small place's name
+/// ("Franklin Elementary", "Marburg virus") is that organisation or that germ elsewhere too.
+fn is_prominent(senses: &[Sense]) -> bool {
+    senses.iter().any(|s| match s.kind {
+        SenseKind::City | SenseKind::District => s.population >= 100_000,
+        SenseKind::Country | SenseKind::Region | SenseKind::Continent => true,
+        _ => false,
+    })
+}
+
+/// Whether the word before `start` is an abbreviated or full title ("Sen. Bell", "Mayor
+/// Moore"): then the name is a person's.
+fn after_title(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    word.starts_with(char::is_uppercase) && TITLES.contains(&fold(word).as_str())
+}
+
+/// Whether a sentence starts at `start`: after a full stop, a question or exclamation mark,
+/// a colon, a quotation mark or a line break, or at the start of the text.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
+    before.is_empty() || before.ends_with(['.', '?', '!', ':', '\n', '—'])
+}
+
+/// Whether `word` occurs in lower case in `text` as a whole word: the document uses it as a
+/// common word ("samples", "aid", "media"), so capitalised at a sentence start it is that word.
+fn used_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    text.match_indices(lower.as_str()).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + lower.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
 
 /// Heads of organisation and facility names: "Korea Times", "Moscow State University".
 const ORG_HEADS: &[&str] = &[
@@ -261,6 +370,12 @@ const ORG_HEADS: &[&str] = &[
     "university",
     "journal",
     "gazette",
+    "elementary",
+    "academy",
+    "hospital",
+    "foundation",
+    "institution",
+    "society",
 ];
 
 /// Everyday English words that are also names of some small place somewhere; as one-word
@@ -552,8 +667,41 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         if span.senses.is_empty() {
             continue;
         }
+        // "U.S." is written with its last dot, which the name automaton leaves out.
+        if text[span.start..span.end].contains('.') && text[span.end..].starts_with('.') {
+            span.end += 1;
+        }
         let surface = &text[span.start..span.end];
+        // A currency: "US$460", "$US 1.5 billion", "A$10".
+        if text[span.end..].starts_with(['$', '€', '£'])
+            || text[..span.start].ends_with(['$', '€', '£'])
+        {
+            continue;
+        }
+        // A germ or a disease named after a place: "Marburg virus".
+        let next_word = text[span.end..]
+            .strip_prefix(' ')
+            .map(|a| &a[..a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len())])
+            .unwrap_or_default();
+        if EPONYM_HEADS.contains(&next_word) {
+            if !is_prominent(&span.senses) {
+                aliases.insert(surface.to_string());
+            }
+            continue;
+        }
+        // A person after a title: "Sen. Bell", "Gov. Moore"; the name is that person elsewhere.
+        if after_title(text, span.start) && !is_prominent(&span.senses) {
+            aliases.insert(surface.to_string());
+            continue;
+        }
         let one_word = !surface.contains(' ');
+        if one_word
+            && starts_sentence(text, span.start)
+            && !is_prominent(&span.senses)
+            && used_in_lower_case(text, surface)
+        {
+            continue;
+        }
         if one_word {
             let (n, caps) = letters(surface);
             if caps && n >= 2 && !is_dateline(text, span.start, span.end) {
@@ -590,7 +738,10 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             }
         }
         let (left, right) = neighbours(text, span.start, span.end);
-        let left = left.filter(|w| !FUNCTION.contains(&fold(w).as_str()));
+        let left = left.filter(|w| {
+            let k = fold(w);
+            !FUNCTION.contains(&k.as_str()) && !DIRECTIONS.contains(&k.as_str())
+        });
         let right_key = right.map(fold);
         let designator = right_key
             .as_deref()
@@ -628,7 +779,11 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         });
         if left.is_some() || right.is_some() {
             let org = right_key.as_deref().is_some_and(|k| ORG_HEADS.contains(&k));
-            if !org {
+            if org && !is_prominent(&span.senses) && left.is_none() {
+                // "Franklin Elementary": "Franklin" alone is the school in this document.
+                aliases.insert(surface.to_string());
+            }
+            if !org && !is_prominent(&span.senses) {
                 // Person names: the other words of the run, and the name itself when a first
                 // name or a title precedes it ("Dmitry Medvedev", "President Medvedev").
                 aliases.extend(right.map(str::to_string));
