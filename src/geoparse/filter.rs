@@ -320,6 +320,72 @@ fn used_in_lower_case(text: &str, word: &str) -> bool {
     })
 }
 
+/// Verbs of saying: a one-word name right before or after one ("Clifford said", "said
+/// Clifford", "according to Yap") is the person speaking, unless it is a prominent place
+/// ("Moscow said").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "stated",
+    "noted",
+    "warned",
+    "asked",
+];
+
+/// Whether the span is the speaker of a verb of saying, or follows "according to".
+fn speaks(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start_matches(' ');
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let before = text[..start].trim_end_matches(' ');
+    let prev_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let prev = &before[prev_start..];
+    SPEECH.contains(&next)
+        || SPEECH.contains(&prev)
+        || before.to_lowercase().ends_with("according to")
+}
+
+/// The last word of the run of capitalised words that starts right after `end` ("Science
+/// Magnet School" after "Buffalo"), if any.
+fn run_end(text: &str, end: usize) -> Option<&str> {
+    let mut last = None;
+    let mut rest = &text[end..];
+    while let Some(r) = rest.strip_prefix(' ') {
+        let w = &r[..r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len())];
+        if !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        last = Some(w);
+        rest = &r[w.len()..];
+    }
+    last
+}
+
+/// Whether the name follows "<organisation head> of" ("University of Georgia", "Bank of
+/// America"): it is part of the organisation's name.
+fn after_org_of(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix("of ") else {
+        return false;
+    };
+    let before = before.trim_end_matches(' ');
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&fold(word).as_str())
+}
+
 /// Heads of organisation and facility names: "Korea Times", "Moscow State University".
 const ORG_HEADS: &[&str] = &[
     "agency",
@@ -371,6 +437,7 @@ const ORG_HEADS: &[&str] = &[
     "journal",
     "gazette",
     "elementary",
+    "schools",
     "academy",
     "hospital",
     "foundation",
@@ -382,6 +449,11 @@ const ORG_HEADS: &[&str] = &[
 /// names they are not mentions.
 const COMMON: &[&str] = &[
     "add",
+    "university",
+    "media",
+    "human",
+    "federal",
+    "commissioner",
     "army",
     "bay",
     "be",
@@ -689,9 +761,19 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             }
             continue;
         }
-        // A person after a title: "Sen. Bell", "Gov. Moore"; the name is that person elsewhere.
-        if after_title(text, span.start) && !is_prominent(&span.senses) {
+        // A person after a title ("Sen. Bell", "Gov. Moore") or speaking ("Clifford said"):
+        // the name is that person elsewhere too.
+        let prominent = is_prominent(&span.senses);
+        if !prominent && (after_title(text, span.start) || speaks(text, span.start, span.end)) {
             aliases.insert(surface.to_string());
+            continue;
+        }
+        // A strain or a code: "A/California/7/2009".
+        if text[..span.start].ends_with('/') || text[span.end..].starts_with('/') {
+            continue;
+        }
+        // Part of an organisation's name: "University of Georgia".
+        if after_org_of(text, span.start) {
             continue;
         }
         let one_word = !surface.contains(' ');
@@ -771,14 +853,17 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 continue;
             }
         }
+        // An organisation or facility: the run after the name ends in a head ("Xinhua News
+        // Agency", "Buffalo Science Magnet School").
+        let org = right_key.as_deref().is_some_and(|k| ORG_HEADS.contains(&k))
+            || run_end(text, span.end).is_some_and(|w| ORG_HEADS.contains(&fold(w).as_str()));
         let right = right.filter(|w| {
-            right_key
+            org || right_key
                 .as_deref()
                 .is_some_and(|k| !FUNCTION.contains(&k) && !TITLES.contains(&k))
                 && !starts_run_elsewhere(text, w, span.end + 1)
         });
         if left.is_some() || right.is_some() {
-            let org = right_key.as_deref().is_some_and(|k| ORG_HEADS.contains(&k));
             if org && !is_prominent(&span.senses) && left.is_none() {
                 // "Franklin Elementary": "Franklin" alone is the school in this document.
                 aliases.insert(surface.to_string());
