@@ -386,6 +386,61 @@ fn after_org_of(text: &str, start: usize) -> bool {
     word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&fold(word).as_str())
 }
 
+/// Heads of the names of a country's or region's public bodies: "U.S. Army", "California
+/// Department of Public Health", "U.S. Centers for Disease Control". The place heading such a
+/// name is the place acting (a metonymy, like "Moscow said"), and is a mention; a place heading
+/// the name of a newspaper, a school or a company ("Korea Times") is not.
+const PUBLIC_BODIES: &[&str] = &[
+    "army",
+    "navy",
+    "air",
+    "forces",
+    "department",
+    "ministry",
+    "government",
+    "police",
+    "centers",
+    "centres",
+    "center",
+    "centre",
+    "agency",
+    "administration",
+    "congress",
+    "senate",
+    "parliament",
+    "embassy",
+    "food",
+    "health",
+    "public",
+    "state",
+    "national",
+    "federal",
+    "secretary",
+    "congressman",
+    "agriculture",
+    "consulate",
+    "supreme",
+    "coast",
+    "customs",
+    "border",
+    "environmental",
+    "geological",
+    "institutes",
+];
+
+/// Whether a country or region heads the name of one of its public bodies (see
+/// [`PUBLIC_BODIES`]): the first word after it is such a head, and the run does not end in the
+/// head of a newspaper's, a school's or a company's name.
+fn heads_public_body(text: &str, end: usize, senses: &[Sense], next: Option<&str>) -> bool {
+    let area = senses
+        .iter()
+        .any(|s| matches!(s.kind, SenseKind::Country | SenseKind::Region));
+    let next = next.map(fold).unwrap_or_default();
+    let last = run_end(text, end).map(fold).unwrap_or_default();
+    area && PUBLIC_BODIES.contains(&next.as_str())
+        && (!ORG_HEADS.contains(&last.as_str()) || PUBLIC_BODIES.contains(&last.as_str()))
+}
+
 /// Heads of organisation and facility names: "Korea Times", "Moscow State University".
 const ORG_HEADS: &[&str] = &[
     "agency",
@@ -822,7 +877,12 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         let (left, right) = neighbours(text, span.start, span.end);
         let left = left.filter(|w| {
             let k = fold(w);
-            !FUNCTION.contains(&k.as_str()) && !DIRECTIONS.contains(&k.as_str())
+            let at = span.start - w.len() - 1;
+            // A sentence's first word written in lower case elsewhere is a common word
+            // ("Total U.S. crops").
+            let common = starts_sentence(text, at)
+                && (COMMON.contains(&k.as_str()) || used_in_lower_case(text, w));
+            !FUNCTION.contains(&k.as_str()) && !DIRECTIONS.contains(&k.as_str()) && !common
         });
         let right_key = right.map(fold);
         let designator = right_key
@@ -852,6 +912,10 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 kept.push(span);
                 continue;
             }
+        }
+        if left.is_none() && heads_public_body(text, span.end, &span.senses, right) {
+            kept.push(span);
+            continue;
         }
         // An organisation or facility: the run after the name ends in a head ("Xinhua News
         // Agency", "Buffalo Science Magnet School").
