@@ -431,6 +431,7 @@ impl Gazetteer {
                 }
             })
             .collect();
+        rank_domestic_namesakes(&mut out);
         rank_namesake_areas(&mut out, key);
         out.sort_by(|a, b| {
             b.score
@@ -770,6 +771,26 @@ const AREA_WORDS: &[&str] = &[
 ///   above every city.
 /// - A country and its main city of the same name (Singapore, Hong Kong, Luxembourg, Djibouti:
 ///   a city with a tenth of the country's people or more): a stop there is the city.
+/// An alternate name that places of the same country bear as their main name is an old or
+/// local name shared with them (Columbus, Ohio was "Franklin"; dozens of American towns are
+/// Franklin), not an exonym: it costs as much again. An exonym is a foreign name for the
+/// place ("Cologne" beside Cologne, Lombardy), and keeps the plain alternate cost.
+fn rank_domestic_namesakes(found: &mut [Candidate]) {
+    let named: Vec<(String, PlaceKind)> = found
+        .iter()
+        .filter(|c| c.how == MatchKind::Name)
+        .map(|c| (c.place.country.to_string(), c.place.kind))
+        .collect();
+    for c in found.iter_mut().filter(|c| c.how == MatchKind::Alternate) {
+        if named
+            .iter()
+            .any(|(cc, kind)| *cc == c.place.country && *kind == c.place.kind)
+        {
+            c.score += MatchKind::Alternate.prior();
+        }
+    }
+}
+
 fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
     if AREA_WORDS.iter().any(|w| key.ends_with(w)) {
         for c in found.iter_mut() {

@@ -273,13 +273,16 @@ const EPONYM_HEADS: &[&str] = &[
     "encephalitis",
 ];
 
-/// Whether a span has a reading that many readers know: a country, a region, a continent or
-/// a city of 100,000 people or more. Such a name heading an organisation's or a facility's name
+/// Whether a span's likeliest reading is one that many readers know: a country, a region, a
+/// continent or a city of 100,000 people or more. Such a name heading an organisation's or a facility's name
 /// ("Beijing Health Bureau") stays a place elsewhere in the document; a small place's name
 /// ("Franklin Elementary", "Marburg virus") is that organisation or that germ elsewhere too.
 fn is_prominent(senses: &[Sense]) -> bool {
-    senses.iter().any(|s| match s.kind {
-        SenseKind::City | SenseKind::District => s.population >= 100_000,
+    // The likeliest reading decides: "Franklin" is the old name of Columbus, Ohio, too, but
+    // first a small town's.
+    let best = senses.iter().max_by(|a, b| a.prior.total_cmp(&b.prior));
+    best.is_some_and(|s| match s.kind {
+        SenseKind::City => s.population >= 100_000,
         SenseKind::Country | SenseKind::Region | SenseKind::Continent => true,
         _ => false,
     })
@@ -335,8 +338,15 @@ const SPEECH: &[&str] = &[
     "asked",
 ];
 
-/// Whether the span is the speaker of a verb of saying, or follows "according to".
+/// Whether the span is the speaker of a verb of saying, follows "according to", or is a word
+/// opening a quotation ("“Yes,” he said").
 fn speaks(text: &str, start: usize, end: usize) -> bool {
+    // "“Yes,” said Clifford": an answer opening a quotation.
+    let quoted =
+        text[..start].ends_with(['"', '“', '‘']) && text[end..].starts_with([',', '!', '?']);
+    if quoted {
+        return true;
+    }
     let after = text[end..].trim_start_matches(' ');
     let next = after
         .split(|c: char| !c.is_alphabetic())

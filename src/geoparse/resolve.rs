@@ -218,22 +218,40 @@ fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Grou
 }
 
 /// A one-word name whose reading is a small town that nothing else in the document supports
-/// (no other place in its country, none near it) is more likely a person or a common word
-/// ("Camilla", "Abraham", "Mercedes"); so is an adjective-looking word ("Argentine",
-/// "Olympic") read as a small town.
+/// (no other place in its country, none near it, no preposition of place before it) is more
+/// likely a person or a common word ("Camilla", "Abraham", "Mercedes"); so is an
+/// adjective-looking word ("Argentine", "Olympic") read as a small town.
 fn weak(text: &str, span: &Span, g: &Group) -> bool {
     let surface = &text[span.start..span.end];
     let c = &g.senses[g.choice];
     if surface.contains(' ') || c.kind != SenseKind::City || c.population >= SMALL_TOWN {
         return false;
     }
-    let support = g.scores[g.choice] - c.prior - g.bonus[g.choice];
     let lower = surface.to_lowercase();
     let adjective = ["ian", "ish", "ese", "ic", "ine"]
         .iter()
         .any(|s| lower.ends_with(s));
-    support < MIN_SUPPORT || adjective
+    if adjective {
+        return true;
+    }
+    // "arrived in Khasan", "the road to Kraskino": a preposition of place says it is one.
+    let before = text[..span.start].trim_end_matches(' ');
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if LOCATIVE.contains(&prev.as_str()) {
+        return false;
+    }
+    let support = g.scores[g.choice] - c.prior - g.bonus[g.choice];
+    support < MIN_SUPPORT
 }
+
+/// Prepositions of place and movement: a name right after one is a place.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "from", "near", "via", "outside", "into", "towards", "toward", "through",
+];
 
 /// Population below which a one-word reading needs support from the document.
 const SMALL_TOWN: u64 = 50_000;

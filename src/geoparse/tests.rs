@@ -174,6 +174,74 @@ fn draft_trip_lists_cities_in_narrated_order_and_parses() {
     assert_eq!(stops, ["Khasan", "Ussuriysk", "Ulan-Ude"]);
 }
 
+#[test]
+fn wide_characters_before_a_name_do_not_break_the_scan() {
+    // The seed the property test once found, and the sentence that crashed `extract`.
+    let _ = extract("𝕆’A ");
+    assert_eq!(texts("Kim Cho’ng-il arrived in Khasan."), ["Khasan"]);
+    for t in [
+        "Côte d’Ivoire",
+        "L’Aquila",
+        "N’Djamena",
+        "“Khasan”",
+        "KHASAN\u{a0}— Russia",
+        "e\u{301}Khasan",
+    ] {
+        let _ = extract(t);
+    }
+    assert_eq!(
+        texts("He flew from N’Djamena to Paris."),
+        ["N’Djamena", "Paris"]
+    );
+}
+
+#[test]
+fn currencies_germs_and_codes_are_not_places() {
+    // A country code in a currency, a place in the name of a germ or a strain.
+    let t = "Donors gave US$460 million and $US 1.5 billion. The Marburg virus spread; \
+             Marburg kills slowly. The vaccine is A/California/7/2009-like.";
+    assert!(texts(t).is_empty(), "{:?}", texts(t));
+    // A prominent place keeps its name even when a disease is named after it elsewhere.
+    assert_eq!(texts("Hong Kong flu came from Hong Kong."), ["Hong Kong"]);
+}
+
+#[test]
+fn titles_and_speech_make_people() {
+    // "Sen. Bell", "Gov. Moore": an abbreviated title; "Clifford said", "according to Yap":
+    // a speaker. The surname stays a person elsewhere in the document.
+    let t = "Sen. Bell of Kansas spoke. Bell later left. \"Yes,\" said Clifford. Clifford \
+             then flew to Denver.";
+    assert_eq!(texts(t), ["Kansas", "Denver"]);
+    // A prominent place that "says" is the place acting.
+    assert_eq!(texts("Moscow said the talks would go on."), ["Moscow"]);
+}
+
+#[test]
+fn compass_words_qualify_places() {
+    assert_eq!(
+        texts("Storms hit North Texas and southern China."),
+        ["Texas", "China"]
+    );
+}
+
+#[test]
+fn organisations_named_after_places() {
+    // A small place heading a school's or an agency's name is that body elsewhere too;
+    // a prominent place heading a public body's name is the place acting.
+    let t = "Pupils at Franklin Elementary fell ill. Teachers at Franklin were tested. \
+             Xinhua News Agency reported it. The U.S. Centers for Disease Control and the \
+             California Department of Public Health replied. Beijing Health Bureau said \
+             Beijing had one case, as did the University of Georgia.";
+    assert_eq!(texts(t), ["U.S.", "California", "Beijing", "Beijing"]);
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_places() {
+    // "Samples" is the plural of a word the text writes in lower case.
+    let t = "The samples were sent to Atlanta. Samples from the ducks tested positive.";
+    assert_eq!(texts(t), ["Atlanta"]);
+}
+
 proptest::proptest! {
     /// Any text: spans are on character boundaries, in order, not overlapping, and name the
     /// text they cover.
@@ -185,6 +253,30 @@ proptest::proptest! {
             proptest::prop_assert!(m.start >= last && m.start < m.end && m.end <= text.len());
             proptest::prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
             proptest::prop_assert!((0.0..=1.0).contains(&m.score));
+            last = m.end;
+        }
+    }
+
+    /// Text made of the characters news has: capitalised words, curly quotes and apostrophes,
+    /// dashes, no-break spaces, combining marks, letters beyond the Basic Multilingual Plane.
+    #[test]
+    fn news_like_text_parses(
+        words in proptest::collection::vec(
+            "[A-Z][a-z]{0,8}|[a-z]{1,8}|[’‘“”\"'—–-]|\u{a0}|[A-Z]{2,6}|e\u{301}|𝕆|Khasan|U\\.S\\.|Sen\\.",
+            0..60,
+        ),
+        seps in proptest::collection::vec("[ ,.;:!?\n’]", 60),
+    ) {
+        let text: String = words
+            .iter()
+            .zip(&seps)
+            .map(|(w, s)| format!("{w}{s}"))
+            .collect();
+        let e = extract(&text);
+        let mut last = 0;
+        for m in &e.mentions {
+            proptest::prop_assert!(m.start >= last && m.start < m.end && m.end <= text.len());
+            proptest::prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
             last = m.end;
         }
     }
