@@ -257,8 +257,9 @@ fn region_codes() -> &'static HashMap<String, Vec<Area>> {
             let abbreviations = cols.next().unwrap_or_default().split(',');
             for key in std::iter::once(iso).chain(abbreviations) {
                 let key = fold(key);
-                if !key.is_empty() {
-                    codes.entry(key).or_default().push(area);
+                let areas = codes.entry(key.clone()).or_default();
+                if !key.is_empty() && !areas.contains(&area) {
+                    areas.push(area);
                 }
             }
         }
@@ -607,6 +608,28 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// The regions a code or an abbreviation stands for ("TN", "Tenn.", "W.Va.", "B.C.",
+    /// "US-WV"), without reading it as a name.
+    pub fn region_code_areas(&self, code: &str) -> Vec<Area> {
+        region_codes().get(&fold(code)).cloned().unwrap_or_default()
+    }
+
+    /// The first-level region of an area that names one.
+    pub fn region(&self, area: Area) -> Option<Place> {
+        static REGIONS: OnceLock<HashMap<(&'static str, &'static str), u32>> = OnceLock::new();
+        let index = REGIONS.get_or_init(|| {
+            let g = Gazetteer::bundled();
+            g.places_of_kind(PlaceKind::Region)
+                .filter_map(|p| match (&p.country, &p.admin1) {
+                    (Cow::Borrowed(cc), Cow::Borrowed(a1)) => Some(((*cc, *a1), p.id.0)),
+                    _ => None,
+                })
+                .collect()
+        });
+        let at = index.get(&(area.country, area.admin1?))?;
+        Some(self.place(PlaceId(*at)))
     }
 
     /// The place to name a point by: among the cities within 25 km of the point, or within

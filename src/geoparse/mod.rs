@@ -36,7 +36,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind};
+use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind, fold};
 
 pub use claims::DistanceClaim;
 
@@ -113,6 +113,28 @@ pub(crate) struct Sense {
     pub population: u64,
     /// Natural-log units, comparable across the senses of one name.
     pub prior: f64,
+}
+
+impl Sense {
+    /// The reading of a gazetteer place, with its prior.
+    fn of_place(p: &crate::gazetteer::Place, prior: f64) -> Sense {
+        Sense {
+            kind: match p.kind {
+                PlaceKind::City => SenseKind::City,
+                PlaceKind::Region => SenseKind::Region,
+                PlaceKind::District => SenseKind::District,
+                PlaceKind::Country => SenseKind::Country,
+            },
+            name: p.name.clone(),
+            geonameid: p.geonameid,
+            lat: p.lat,
+            lon: p.lon,
+            country: p.country.clone(),
+            admin1: p.admin1.clone(),
+            population: p.population,
+            prior,
+        }
+    }
 }
 
 /// A place mention found in a text and resolved.
@@ -193,7 +215,8 @@ impl Geoparser {
                 senses,
             });
         }
-        let spans = filter::filter(text, spans);
+        let mut spans = filter::filter(text, spans);
+        abbreviated_regions(text, &mut spans);
         let mentions = resolve::resolve(text, spans);
         let claims = claims::find(text, &mentions);
         Extraction { mentions, claims }
@@ -220,24 +243,12 @@ impl Geoparser {
             for c in &candidates {
                 let p = &c.place;
                 let bump = c.how == MatchKind::Alternate && !named.contains(&p.country.as_ref());
-                senses.push(Sense {
-                    kind: match p.kind {
-                        PlaceKind::City => SenseKind::City,
-                        PlaceKind::Region => SenseKind::Region,
-                        PlaceKind::District => SenseKind::District,
-                        PlaceKind::Country => SenseKind::Country,
-                    },
-                    name: p.name.clone(),
-                    geonameid: p.geonameid,
-                    lat: p.lat,
-                    lon: p.lon,
-                    country: p.country.clone(),
-                    admin1: p.admin1.clone(),
-                    population: p.population,
-                    // Text names places by their alternate names far more often than trip
-                    // files do ("St Petersburg", "Mecca", "Peking"): a smaller penalty.
-                    prior: c.score + if bump { ALTERNATE_IN_TEXT } else { 0.0 },
-                });
+                // Text names places by their alternate names far more often than trip files
+                // do ("St Petersburg", "Mecca", "Peking"): a smaller penalty.
+                senses.push(Sense::of_place(
+                    p,
+                    c.score + if bump { ALTERNATE_IN_TEXT } else { 0.0 },
+                ));
             }
         }
         if let Some(at) = found.features {
@@ -251,6 +262,64 @@ impl Geoparser {
         let senses: Arc<[Sense]> = senses.into();
         self.cache.insert(found.key.clone(), senses.clone());
         senses
+    }
+}
+
+/// Adds the regions that news abbreviates after a place name as mentions: "Dublin, Ga.",
+/// "Charleston, W.Va.", "Paris, TN", "Richmond, B.C.". As appositions they settle the place
+/// before them, and as regions of the document they steer its later mentions.
+fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
+    let gazetteer = Gazetteer::bundled();
+    let mut added = Vec::new();
+    for (i, s) in spans.iter().enumerate() {
+        let Some(rest) = text[s.end..].strip_prefix(", ") else {
+            continue;
+        };
+        let start = s.end + 2;
+        if spans.get(i + 1).is_some_and(|n| n.start == start) {
+            continue; // already a name ("Paris, Texas")
+        }
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphabetic() || c == '.' || c == ' '))
+            .unwrap_or(rest.len());
+        // "W. Va." may hold a space; take the longest prefix that is a code.
+        let candidates = (1..=len).rev().filter(|&n| {
+            rest.is_char_boundary(n)
+                && rest[n..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && !rest[..n].ends_with(' ')
+        });
+        for n in candidates {
+            let token = &rest[..n];
+            let letters = token.chars().filter(char::is_ascii_alphabetic).count();
+            // A bare code only in capitals ("TN"), an abbreviation only with its dot ("Ga.").
+            let code = (letters == token.len() && token.chars().all(|c| c.is_ascii_uppercase()))
+                || token.contains('.');
+            if !code || letters < 2 {
+                continue;
+            }
+            let senses: Vec<Sense> = gazetteer
+                .region_code_areas(token)
+                .into_iter()
+                .filter_map(|a| gazetteer.region(a))
+                .map(|p| Sense::of_place(&p, 0.0))
+                .collect();
+            if !senses.is_empty() {
+                added.push(filter::Span {
+                    start,
+                    end: start + n,
+                    key: fold(token),
+                    senses: senses.into(),
+                });
+                break;
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
     }
 }
 

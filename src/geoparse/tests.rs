@@ -281,3 +281,32 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn abbreviated_states_are_regions_and_steer_the_story() {
+    // AP abbreviations and USPS codes after a city are regions; the state a story names
+    // decides its later bare mentions.
+    let e = extract(
+        "PARIS, Tenn. — A tornado hit Paris, Tenn., on Friday. Crews from Dublin, Ga. and \
+         Charleston, W.Va. helped. Later Paris reopened.",
+    );
+    let found: Vec<(&str, &str, &str)> = e
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind.as_str(), m.name.as_str()))
+        .collect();
+    assert!(
+        found.contains(&("Tenn.", "region", "Tennessee")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("W.Va.", "region", "West Virginia")),
+        "{found:?}"
+    );
+    for m in e.mentions.iter().filter(|m| m.text == "Paris") {
+        assert_eq!((m.country.as_str(), m.name.as_str()), ("US", "Paris"));
+        assert!((m.lon + 88.33).abs() < 0.1, "Paris, Tennessee: {}", m.lon);
+    }
+    let dublin = e.mentions.iter().find(|m| m.text == "Dublin").unwrap();
+    assert_eq!(dublin.country, "US");
+}
