@@ -396,6 +396,20 @@ fn after_org_of(text: &str, start: usize) -> bool {
     word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&fold(word).as_str())
 }
 
+/// Whether a sentence-initial word is an answer or an interjection ("A: Yes. They met",
+/// "Yes, for the moment"): followed by punctuation, and a place's name only as an alternate name
+/// ("Yes" for Yasuj), not as its own name.
+fn is_answer(text: &str, span: &Span, surface: &str) -> bool {
+    let best = span
+        .senses
+        .iter()
+        .max_by(|a, b| a.prior.total_cmp(&b.prior));
+    let capitals = surface.chars().all(|c| !c.is_lowercase());
+    !capitals // a dateline ("BARILOCHE, Argentina —")
+        && text[span.end..].starts_with([',', '.', '!', '?'])
+        && best.is_some_and(|s| fold(&s.name) != fold(surface))
+}
+
 /// Heads of the names of a country's or region's public bodies: "U.S. Army", "California
 /// Department of Public Health", "U.S. Centers for Disease Control". The place heading such a
 /// name is the place acting (a metonymy, like "Moscow said"), and is a mention; a place heading
@@ -845,7 +859,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         if one_word
             && starts_sentence(text, span.start)
             && !is_prominent(&span.senses)
-            && used_in_lower_case(text, surface)
+            && (used_in_lower_case(text, surface) || is_answer(text, &span, surface))
         {
             continue;
         }

@@ -263,3 +263,55 @@ fn gold_file_is_built_from_the_articles() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The two seed-like articles (a leadership-watch post on the Khasan arrival and a Q&A on the
+/// 2011 Russia visit, written for this project with the press's punctuation: curly quotes and
+/// apostrophes, dashes, a dateline in capitals): the journey's places are found, the people,
+/// the company and the answers are not.
+#[test]
+fn seed_articles_find_the_journey_and_no_people() {
+    let mut places = Vec::new();
+    for file in [
+        "tests/geoparse/seed/khasan-arrival-blog.txt",
+        "tests/geoparse/seed/russia-visit-qa.txt",
+    ] {
+        let r = run_repo(&["extract", file, "--format", "json"]);
+        let v = r.ok().json();
+        for m in v["mentions"].as_array().unwrap() {
+            places.push((
+                m["text"].as_str().unwrap().to_string(),
+                m["name"].as_str().unwrap().to_string(),
+                m["country"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    for (want, country) in [
+        ("Khasan", "RU"),
+        ("Ussuriysk", "RU"),
+        ("Ulan-Ude", "RU"),
+        ("Vladivostok", "RU"),
+        ("Moscow", "RU"),
+        ("Pyongyang", "KP"),
+    ] {
+        assert!(
+            places
+                .iter()
+                .any(|(t, n, c)| t == want && n == want && c == country),
+            "{want} not found: {places:?}"
+        );
+    }
+    for never in [
+        "Kim",
+        "Jong",
+        "Il",
+        "Medvedev",
+        "Gazprom",
+        "Yes",
+        "Cho’ng-il",
+    ] {
+        assert!(
+            !places.iter().any(|(t, _, _)| t == never),
+            "{never} read as a place: {places:?}"
+        );
+    }
+}
