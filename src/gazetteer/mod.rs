@@ -391,7 +391,7 @@ impl Gazetteer {
         if let Some(at) = self.loose.get(loose(&key)) {
             note(&mut found, postings(at), true);
         }
-        self.rank(found, &key, query, options)
+        self.rank(found, &key, query, options, true)
     }
 
     /// The finite-state automaton of all folded names (main and alternate) of all places: the
@@ -403,26 +403,34 @@ impl Gazetteer {
 
     /// The ranked candidates of an automaton match: `key` is the folded name, `at` the output
     /// that [`Gazetteer::name_automaton`] gave for it, `written` the name as written (its
-    /// script counts in the ranking). Exact (folded) matches only, no romanisation variants.
+    /// script counts in the ranking). Exact (folded) matches only, no romanisation variants;
+    /// `matched` is left empty.
     pub(crate) fn candidates_at(&self, key: &str, at: u64, written: &str) -> Vec<Candidate> {
         let mut found: HashMap<u32, MatchKind> = HashMap::new();
         note(&mut found, postings(at), false);
-        self.rank(found, key, written, &LookupOptions::default())
+        self.rank(found, key, written, &LookupOptions::default(), false)
     }
 
+    /// Candidates with their priors, best first; `matched` names are looked up only when
+    /// `with_matched` (the geoparser does not show them, and they cost a fold of every name).
     fn rank(
         &self,
         found: HashMap<u32, MatchKind>,
         key: &str,
         query: &str,
         options: &LookupOptions,
+        with_matched: bool,
     ) -> Vec<Candidate> {
         let script = Script::of(query);
         let mut out: Vec<Candidate> = found
             .into_iter()
             .map(|(offset, how)| {
                 let place = self.place(PlaceId(offset));
-                let matched = matched_name(&place, key, how);
+                let matched = if with_matched {
+                    matched_name(&place, key, how)
+                } else {
+                    String::new()
+                };
                 let score = prior(&place, how, script, options);
                 Candidate {
                     place,

@@ -11,6 +11,7 @@
 //!   ("KCNA", "AP"); other one- and two-letter words are never mentions.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::gazetteer::fold;
@@ -309,18 +310,52 @@ fn starts_sentence(text: &str, start: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '?', '!', ':', '\n', '—'])
 }
 
-/// Whether `word` occurs in lower case in `text` as a whole word: the document uses it as a
-/// common word ("samples", "aid", "media"), so capitalised at a sentence start it is that word.
-fn used_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word {
-        return false;
+/// The words a text writes in lower case ("samples", "aid", "media"): capitalised at a sentence
+/// start, such a word is that common word, not a name. Built once per text, on first use.
+#[derive(Default)]
+struct LowerWords<'t> {
+    words: Option<HashSet<&'t [u8], BuildHasherDefault<Fnv>>>,
+}
+
+/// FNV-1a: short words hash in a few instructions, where the default SipHash costs far more.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    text.match_indices(lower.as_str()).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + lower.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+impl<'t> LowerWords<'t> {
+    fn contains(&mut self, text: &'t str, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word {
+            return false;
+        }
+        self.words
+            .get_or_insert_with(|| {
+                // Words are cut at ASCII non-letters; a lower-case first byte is enough to
+                // tell (capitalised and non-ASCII words are never looked up lower-cased).
+                text.as_bytes()
+                    .split(|b| !b.is_ascii_alphabetic())
+                    .filter(|w| w.first().is_some_and(u8::is_ascii_lowercase))
+                    .collect()
+            })
+            .contains(lower.as_bytes())
+    }
 }
 
 /// Verbs of saying: a one-word name right before or after one ("Clifford said", "said
@@ -359,9 +394,12 @@ fn speaks(text: &str, start: usize, end: usize) -> bool {
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let prev = &before[prev_start..];
-    SPEECH.contains(&next)
-        || SPEECH.contains(&prev)
-        || before.to_lowercase().ends_with("according to")
+    SPEECH.contains(&next) || SPEECH.contains(&prev) || {
+        let tail = before.len().saturating_sub("according to".len());
+        before
+            .get(tail..)
+            .is_some_and(|t| t.eq_ignore_ascii_case("according to"))
+    }
 }
 
 /// The last word of the run of capitalised words that starts right after `end` ("Science
@@ -814,6 +852,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
     let mut aliases: HashSet<String> = HashSet::new();
     let starts: HashSet<usize> = spans.iter().map(|s| s.start).collect();
+    let mut lower_words = LowerWords::default();
     for mut span in spans {
         if span.senses.is_empty() {
             continue;
@@ -859,7 +898,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         if one_word
             && starts_sentence(text, span.start)
             && !is_prominent(&span.senses)
-            && (used_in_lower_case(text, surface) || is_answer(text, &span, surface))
+            && (lower_words.contains(text, surface) || is_answer(text, &span, surface))
         {
             continue;
         }
@@ -905,7 +944,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             // A sentence's first word written in lower case elsewhere is a common word
             // ("Total U.S. crops").
             let common = starts_sentence(text, at)
-                && (COMMON.contains(&k.as_str()) || used_in_lower_case(text, w));
+                && (COMMON.contains(&k.as_str()) || lower_words.contains(text, w));
             !FUNCTION.contains(&k.as_str()) && !DIRECTIONS.contains(&k.as_str()) && !common
         });
         let right_key = right.map(fold);

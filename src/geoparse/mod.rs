@@ -265,6 +265,9 @@ impl Geoparser {
     }
 }
 
+/// Bytes of the longest region abbreviation read after a place name.
+const MAX_ABBREVIATION: usize = 7;
+
 /// Adds the regions that news abbreviates after a place name as mentions: "Dublin, Ga.",
 /// "Charleston, W.Va.", "Paris, TN", "Richmond, B.C.". As appositions they settle the place
 /// before them, and as regions of the document they steer its later mentions.
@@ -279,9 +282,14 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
         if spans.get(i + 1).is_some_and(|n| n.start == start) {
             continue; // already a name ("Paris, Texas")
         }
+        if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // The longest abbreviations are six bytes ("N.W.T.", "W. Va.", "N.Dak.").
         let len = rest
             .find(|c: char| !(c.is_ascii_alphabetic() || c == '.' || c == ' '))
-            .unwrap_or(rest.len());
+            .unwrap_or(rest.len())
+            .min(MAX_ABBREVIATION);
         // "W. Va." may hold a space; take the longest prefix that is a code.
         let candidates = (1..=len).rev().filter(|&n| {
             rest.is_char_boundary(n)
