@@ -222,11 +222,19 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
     let mut bad = 0usize;
     let mut pending: Vec<Doc> = Vec::new();
     let mut pending_bytes = 0usize;
-    let mut flush = |pending: &mut Vec<Doc>, w: &mut dyn Write| -> Result<(), Error> {
-        let lines: Vec<String> = pending
+    // Returns how many documents failed: a bug in the geoparser (a panic) costs that document
+    // alone, reported, and the batch goes on.
+    let mut flush = |pending: &mut Vec<Doc>, w: &mut dyn Write| -> Result<usize, Error> {
+        let lines: Vec<Result<String, String>> = pending
             .par_iter()
             .map_init(Geoparser::new, |parser, d| {
-                let mut e = run_one(parser, &d.text, d.offset, chars.then_some(d.chars_before));
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    run_one(parser, &d.text, d.offset, chars.then_some(d.chars_before))
+                }));
+                let Ok(mut e) = run else {
+                    *parser = Geoparser::new();
+                    return Err(d.id.clone());
+                };
                 for m in &mut e.mentions {
                     (m.lat, m.lon, m.score) = (round(m.lat, 6), round(m.lon, 6), round(m.score, 3));
                 }
@@ -236,12 +244,24 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
                     mentions: &e.mentions,
                     claims: &e.claims,
                 };
-                serde_json::to_string(&line).unwrap_or_default()
+                Ok(serde_json::to_string(&line).unwrap_or_default())
             })
             .collect();
+        let mut failed = 0;
         for l in &lines {
-            w.write_all(l.as_bytes()).map_err(werr)?;
-            w.write_all(b"\n").map_err(werr)?;
+            match l {
+                Ok(l) => {
+                    w.write_all(l.as_bytes()).map_err(werr)?;
+                    w.write_all(b"\n").map_err(werr)?;
+                }
+                Err(id) => {
+                    failed += 1;
+                    report::warning(
+                        &format!("document `{id}`: internal error in the geoparser; skipped"),
+                        None,
+                    );
+                }
+            }
         }
         done_docs += pending.len();
         done_bytes += pending.iter().map(|d| d.text.len()).sum::<usize>();
@@ -254,7 +274,7 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
                 mib / secs
             );
         }
-        Ok(())
+        Ok(failed)
     };
     for path in &a.inputs {
         let name = shown(path);
@@ -284,7 +304,7 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
                     }
                 }
                 if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
-                    flush(&mut pending, w)?;
+                    bad += flush(&mut pending, w)?;
                     pending_bytes = 0;
                 }
             }
@@ -302,13 +322,13 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
                 });
                 chars_before += chars_here;
                 if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
-                    flush(&mut pending, w)?;
+                    bad += flush(&mut pending, w)?;
                     pending_bytes = 0;
                 }
             }
         }
     }
-    flush(&mut pending, w)?;
+    bad += flush(&mut pending, w)?;
     if progress {
         eprintln!();
     }

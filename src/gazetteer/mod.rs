@@ -793,15 +793,6 @@ const AREA_WORDS: &[&str] = &[
     "shire",
 ];
 
-/// Ranks areas against the places inside them that share their name.
-///
-/// - A region or district and a place inside it with the same name (Moscow and Moscow Oblast,
-///   Rason and the Rason special city, São Paulo and its municipality): the place is meant far
-///   more often, so the area ranks just below it, unless the query itself says it names an area
-///   ("Orleans Parish", which New Orleans also lists as an alternate name): then areas rank
-///   above every city.
-/// - A country and its main city of the same name (Singapore, Hong Kong, Luxembourg, Djibouti:
-///   a city with a tenth of the country's people or more): a stop there is the city.
 /// An alternate name that places of the same country bear as their main name is an old or
 /// local name shared with them (Columbus, Ohio was "Franklin"; dozens of American towns are
 /// Franklin), not an exonym: it costs as much again. An exonym is a foreign name for the
@@ -822,6 +813,15 @@ fn rank_domestic_namesakes(found: &mut [Candidate]) {
     }
 }
 
+/// Ranks areas against the places inside them that share their name.
+///
+/// - A region or district and a place inside it with the same name (Moscow and Moscow Oblast,
+///   Rason and the Rason special city, São Paulo and its municipality): the place is meant far
+///   more often, so the area ranks just below it, unless the query itself says it names an area
+///   ("Orleans Parish", which New Orleans also lists as an alternate name): then areas rank
+///   above every city.
+/// - A country and its main city of the same name (Singapore, Hong Kong, Luxembourg, Djibouti:
+///   a city with a tenth of the country's people or more): a stop there is the city.
 fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
     if AREA_WORDS.iter().any(|w| key.ends_with(w)) {
         for c in found.iter_mut() {
