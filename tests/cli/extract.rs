@@ -246,8 +246,32 @@ fn evaluation_meets_the_targets() {
     let f1 = v["f1"].as_f64().unwrap();
     let acc = v["accuracy_161km"].as_f64().unwrap();
     eprintln!("F1 {f1:.3}, accuracy@161km {acc:.3}");
-    assert!(f1 >= 0.90, "F1 {f1}");
+    assert!(f1 >= 0.95, "F1 {f1}");
     assert!(acc >= 0.90, "accuracy@161km {acc}");
+}
+
+/// The development set written by others (`../shared/geoparse-dev/`, GeoVirus; not part of the
+/// project, so the test says so and passes when it is absent): span F1 at least 0.90 and, with
+/// areas judged by the place chosen, accuracy at least 0.85.
+#[test]
+fn development_set_written_by_others_meets_the_targets() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/geoparse-dev/geovirus.jsonl"
+    );
+    if !std::path::Path::new(path).exists() {
+        eprintln!("skipped: {path} is absent (it lives beside the repository, in ../shared)");
+        return;
+    }
+    let r = run_repo(&["evaluate", path, "--json"]);
+    let v = r.ok().json();
+    let f1 = v["f1"].as_f64().unwrap();
+    let acc = v["accuracy"].as_f64().unwrap();
+    let within = v["accuracy_161km"].as_f64().unwrap();
+    eprintln!("GeoVirus: F1 {f1:.3}, accuracy {acc:.3} (within 161 km: {within:.3})");
+    assert!(v["documents"].as_u64().unwrap() >= 200);
+    assert!(f1 >= 0.90, "F1 {f1}");
+    assert!(acc >= 0.85, "accuracy {acc}");
 }
 
 #[test]
