@@ -434,6 +434,25 @@ fn after_org_of(text: &str, start: usize) -> bool {
     word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&fold(word).as_str())
 }
 
+/// Whether the span, or the span and what follows it, is an English contraction: "I’ll",
+/// "I've", "we’re", "she’d", "I’m", "don’t" (folding drops the apostrophe, so the automaton may
+/// read "I’ll" as "Ill").
+fn is_contraction(text: &str, start: usize, end: usize) -> bool {
+    let word_end = end
+        + text[end..]
+            .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+            .unwrap_or(text.len() - end);
+    let word = &text[start..word_end];
+    let Some(at) = word.rfind(['\'', '’']) else {
+        return false;
+    };
+    let tail = &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..];
+    matches!(
+        tail.to_lowercase().as_str(),
+        "ll" | "ve" | "re" | "d" | "m" | "t"
+    )
+}
+
 /// Whether a sentence-initial word is an answer or an interjection ("A: Yes. They met",
 /// "Yes, for the moment"): followed by punctuation, and a place's name only as an alternate name
 /// ("Yes" for Yasuj), not as its own name.
@@ -892,6 +911,10 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         }
         // Part of an organisation's name: "University of Georgia".
         if after_org_of(text, span.start) {
+            continue;
+        }
+        // A contraction: "I’ll", "I've", "we’re", "don't".
+        if is_contraction(text, span.start, span.end) {
             continue;
         }
         let one_word = !surface.contains(' ');

@@ -14,6 +14,8 @@
 
 use std::collections::HashMap;
 
+use crate::gazetteer::fold;
+
 use super::filter::Span;
 use super::{Mention, Sense, SenseKind};
 
@@ -224,7 +226,16 @@ fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Grou
 fn weak(text: &str, span: &Span, g: &Group) -> bool {
     let surface = &text[span.start..span.end];
     let c = &g.senses[g.choice];
-    if surface.contains(' ') || c.kind != SenseKind::City || c.population >= SMALL_TOWN {
+    // Read through an alternate name ("Passover" for Mountain City, "Hamas" for Hamm), a city
+    // short of a million people needs the same support as a small town.
+    let alternate = fold(surface) != fold(&c.name);
+    let small = c.population
+        < if alternate {
+            ALTERNATE_TOWN
+        } else {
+            SMALL_TOWN
+        };
+    if surface.contains(' ') || c.kind != SenseKind::City || !small {
         return false;
     }
     let lower = surface.to_lowercase();
@@ -255,6 +266,8 @@ const LOCATIVE: &[&str] = &[
 
 /// Population below which a one-word reading needs support from the document.
 const SMALL_TOWN: u64 = 50_000;
+/// The same for a one-word reading through an alternate name of the place.
+const ALTERNATE_TOWN: u64 = 1_000_000;
 /// Support (score above prior) that a small town needs.
 const MIN_SUPPORT: f64 = 1.0;
 

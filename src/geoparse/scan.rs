@@ -221,6 +221,9 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
                 let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word);
                 match next {
                     Some(n) if is_word(n) && !possessive => {
+                        // An elided connector before a capital ("Côte d’Ivoire", "Val
+                        // d’Isère") is part of the next word of the name, not a word of its own.
+                        connector = connector && !starts_name(n);
                         chars.next();
                     }
                     _ => break,

@@ -193,6 +193,11 @@ fn wide_characters_before_a_name_do_not_break_the_scan() {
         texts("He flew from N’Djamena to Paris."),
         ["N’Djamena", "Paris"]
     );
+    // An elided connector joins a name; a contraction is no name ("I’ll" is not "Ill").
+    assert_eq!(
+        texts("Cholera reached Côte d’Ivoire and Cote d'Ivoire. I’ll go; I've gone."),
+        ["Côte d’Ivoire", "Cote d'Ivoire"]
+    );
 }
 
 #[test]
