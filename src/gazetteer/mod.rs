@@ -831,7 +831,7 @@ fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
         }
         return;
     }
-    let cities: Vec<(String, String, f64, u64, bool)> = found
+    let cities: Vec<(String, String, f64, u64, MatchKind)> = found
         .iter()
         .filter(|c| c.place.kind == PlaceKind::City)
         .map(|c| {
@@ -840,19 +840,26 @@ fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
                 c.place.admin1.to_string(),
                 c.score,
                 c.place.population,
-                c.how == MatchKind::Name,
+                c.how,
             )
         })
         .collect();
     for c in found.iter_mut() {
-        let inside = cities.iter().filter(|t| t.0 == c.place.country);
+        // Only a city named at least as well as the area, or one holding a twentieth of the
+        // area's people, outranks it: "Minnesota" is the state, whatever village lists the
+        // state's name as an alternate; "Rason" is the city of Rajin, once called so, and
+        // "Bahia" in an old text is Salvador.
+        let (how, people) = (c.how, c.place.population);
+        let inside = cities
+            .iter()
+            .filter(|t| t.0 == c.place.country && (t.4 <= how || t.3.saturating_mul(20) >= people));
         let best_city = match c.place.kind {
             PlaceKind::Region | PlaceKind::District => inside
                 .filter(|t| t.1 == c.place.admin1)
                 .map(|t| t.2)
                 .max_by(f64::total_cmp),
             PlaceKind::Country => inside
-                .filter(|t| t.4 && t.3.saturating_mul(10) >= c.place.population)
+                .filter(|t| t.4 == MatchKind::Name && t.3.saturating_mul(10) >= c.place.population)
                 .map(|t| t.2)
                 .max_by(f64::total_cmp),
             PlaceKind::City => None,

@@ -274,14 +274,15 @@ const MAX_ABBREVIATION: usize = 7;
 fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
     let gazetteer = Gazetteer::bundled();
     let mut added = Vec::new();
+    let mut replaced = Vec::new();
     for (i, s) in spans.iter().enumerate() {
         let Some(rest) = text[s.end..].strip_prefix(", ") else {
             continue;
         };
         let start = s.end + 2;
-        if spans.get(i + 1).is_some_and(|n| n.start == start) {
-            continue; // already a name ("Paris, Texas")
-        }
+        // A name there ("Paris, Texas") stays, unless the abbreviation covers it ("Kan." read
+        // as a town "Kan").
+        let next = spans.get(i + 1).filter(|n| n.start == start);
         if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
             continue;
         }
@@ -314,7 +315,13 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
                 .filter_map(|a| gazetteer.region(a))
                 .map(|p| Sense::of_place(&p, 0.0))
                 .collect();
+            if next.is_some_and(|n| n.end > start + n_letters_end(token)) {
+                break;
+            }
             if !senses.is_empty() {
+                if next.is_some() {
+                    replaced.push(start);
+                }
                 added.push(filter::Span {
                     start,
                     end: start + n,
@@ -326,9 +333,16 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
         }
     }
     if !added.is_empty() {
+        spans.retain(|s| !replaced.contains(&s.start));
         spans.extend(added);
         spans.sort_by_key(|s| s.start);
     }
+}
+
+/// Bytes of an abbreviation up to its last letter ("Kan." -> 3): a name found there may end
+/// before the dot.
+fn n_letters_end(token: &str) -> usize {
+    token.trim_end_matches('.').len()
 }
 
 /// Converts the byte offsets of mentions and claims to character offsets (Unicode scalar

@@ -29,6 +29,9 @@ const W_NEAR: f64 = 2.0;
 const NEAR_KM: f64 = 300.0;
 /// Bonus of a reading that an apposition ("Paris, Texas") confirms.
 const APPOSITION: f64 = 12.0;
+/// Bonus of a region that holds one of the document's chosen cities or regions, against a
+/// country elsewhere of the same name.
+const HOLDS_A_CITY: f64 = 4.0;
 const ROUNDS: usize = 3;
 /// Spatial context looks at this many names either side (in order of first mention), so a
 /// long text costs linear time.
@@ -102,6 +105,18 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
     for g in &mut groups {
         g.choice = argmax(g.senses.iter().zip(&g.bonus).map(|(s, b)| s.prior + b));
     }
+    // Groups that read as a country and as a region of another country (Georgia).
+    let foreign_country: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            g.senses.iter().any(|c| {
+                c.kind == SenseKind::Country
+                    && g.senses
+                        .iter()
+                        .any(|r| r.kind == SenseKind::Region && r.country != c.country)
+            })
+        })
+        .collect();
     for round in 0..ROUNDS {
         let chosen: Vec<&Sense> = groups.iter().map(|g| &g.senses[g.choice]).collect();
         let points: Vec<Option<[f64; 3]>> = groups
@@ -143,6 +158,11 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                         n -= 1.0;
                     }
                     score += W_REGION * n.max(0.0).ln_1p();
+                    // A region that holds a city the text names is that region ("Atlanta and
+                    // north Georgia"), not a country elsewhere of the same name.
+                    if s.kind == SenseKind::Region && n > 0.0 && foreign_country[gi] {
+                        score += HOLDS_A_CITY;
+                    }
                     let u = &g.units[si];
                     let near: f64 = (lo..hi)
                         .filter(|&h| h != gi)

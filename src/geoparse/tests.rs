@@ -315,3 +315,30 @@ fn abbreviated_states_are_regions_and_steer_the_story() {
     let dublin = e.mentions.iter().find(|m| m.text == "Dublin").unwrap();
     assert_eq!(dublin.country, "US");
 }
+
+#[test]
+fn regions_are_found_as_regions_in_local_news() {
+    // A region name finds the region, never a town that lists it as an alternate name
+    // ("Minnesota" is not Minneota); an abbreviation covering a town's name is the region
+    // ("Kan." is Kansas, not a town "Kan"); a region holding a city the story names beats a
+    // country elsewhere of the same name ("Atlanta and north Georgia").
+    let e = extract(
+        "Storms hit Atlanta and north Georgia on Monday. In Wichita, Kan., and Minnesota, \
+         snow fell.",
+    );
+    let found: Vec<(&str, &str, &str)> = e
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind.as_str(), m.country.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Atlanta", "city", "US"),
+            ("Georgia", "region", "US"),
+            ("Wichita", "city", "US"),
+            ("Kan.", "region", "US"),
+            ("Minnesota", "region", "US"),
+        ]
+    );
+}
