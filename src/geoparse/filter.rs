@@ -289,17 +289,22 @@ fn is_prominent(senses: &[Sense]) -> bool {
     })
 }
 
+/// The run of letters that ends `s` (empty when `s` ends in another character).
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
 /// Whether the word before `start` is an abbreviated or full title ("Sen. Bell", "Mayor
 /// Moore"): then the name is a person's.
 fn after_title(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches(' ');
     let before = before.strip_suffix('.').unwrap_or(before);
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[word_start..];
+    let word = last_word(before);
     word.starts_with(char::is_uppercase) && TITLES.contains(&fold(word).as_str())
 }
 
@@ -388,12 +393,7 @@ fn speaks(text: &str, start: usize, end: usize) -> bool {
         .next()
         .unwrap_or_default();
     let before = text[..start].trim_end_matches(' ');
-    let prev_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let prev = &before[prev_start..];
+    let prev = last_word(before);
     SPEECH.contains(&next) || SPEECH.contains(&prev) || {
         let tail = before.len().saturating_sub("according to".len());
         before
@@ -425,12 +425,7 @@ fn after_org_of(text: &str, start: usize) -> bool {
         return false;
     };
     let before = before.trim_end_matches(' ');
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[word_start..];
+    let word = last_word(before);
     word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&fold(word).as_str())
 }
 
