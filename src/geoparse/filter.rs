@@ -896,7 +896,9 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         // A person after a title ("Sen. Bell", "Gov. Moore") or speaking ("Clifford said"):
         // the name is that person elsewhere too.
         let prominent = is_prominent(&span.senses);
-        if !prominent && (after_title(text, span.start) || speaks(text, span.start, span.end)) {
+        // (A speaker is one word, "Clifford said"; "Kanawha County said" is the county.)
+        let speaker = !surface.contains(' ') && speaks(text, span.start, span.end);
+        if !prominent && (after_title(text, span.start) || speaker) {
             aliases.insert(surface.to_string());
             continue;
         }

@@ -36,7 +36,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind, fold};
+use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind, fold, loose};
 
 pub use claims::DistanceClaim;
 
@@ -242,6 +242,21 @@ impl Geoparser {
                 .collect();
             for c in &candidates {
                 let p = &c.place;
+                // A small town is written by its own name, or a spelling or a short form of it
+                // ("Tsiolkovsky", "Ramstein"): one word that is an unrelated alternate name of a
+                // town under 10,000 people is something else ("Passover" is listed for
+                // Mountain City, Georgia).
+                if found.words == 1
+                    && c.how == MatchKind::Alternate
+                    && p.kind == PlaceKind::City
+                    && p.population < 10_000
+                {
+                    let main = fold(&p.name);
+                    let variant = main.starts_with(&found.key) || loose(&main) == loose(&found.key);
+                    if !variant {
+                        continue;
+                    }
+                }
                 let bump = c.how == MatchKind::Alternate && !named.contains(&p.country.as_ref());
                 // Text names places by their alternate names far more often than trip files
                 // do ("St Petersburg", "Mecca", "Peking"): a smaller penalty.

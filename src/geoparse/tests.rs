@@ -342,3 +342,25 @@ fn regions_are_found_as_regions_in_local_news() {
         ]
     );
 }
+
+#[test]
+fn counties_datelines_acronyms_and_holidays() {
+    // A county is found, and when it "says" something it is still the county; datelines in
+    // capitals are places; country acronyms are countries; a holiday that a small town lists
+    // as an alternate name is no place.
+    let t = "COLUMBUS, Ohio — Officials in Kanawha County said the US, the U.S. Navy, the UK \
+             and the UAE sent aid as Passover began.\nWASHINGTON — More rain.";
+    assert_eq!(
+        texts(t),
+        [
+            "COLUMBUS",
+            "Ohio",
+            "Kanawha County",
+            "US",
+            "U.S.",
+            "UK",
+            "UAE",
+            "WASHINGTON"
+        ]
+    );
+}
