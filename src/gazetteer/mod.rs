@@ -618,10 +618,34 @@ impl Gazetteer {
         out
     }
 
-    /// The regions a code or an abbreviation stands for ("TN", "Tenn.", "W.Va.", "B.C.",
-    /// "US-WV"), without reading it as a name.
-    pub fn region_code_areas(&self, code: &str) -> Vec<Area> {
-        region_codes().get(&fold(code)).cloned().unwrap_or_default()
+    /// The regions an abbreviation stands for, as written after a city ("TN", "Tenn.",
+    /// "W.Va.", "W. Va.", "B.C."; case and spaces aside, dots as written), without reading it
+    /// as a name and without ISO 3166-2 codes, whose hyphen folding would lose ("U.S.Mt" is
+    /// not "US-MT").
+    pub fn region_abbreviation_areas(&self, written: &str) -> Vec<Area> {
+        static ABBREVIATIONS: OnceLock<HashMap<String, Vec<Area>>> = OnceLock::new();
+        let key = |s: &str| s.replace(' ', "").to_ascii_lowercase();
+        let table = ABBREVIATIONS.get_or_init(|| {
+            let mut out: HashMap<String, Vec<Area>> = HashMap::new();
+            for l in ADMIN1.lines().skip(1) {
+                let mut cols = l.split('\t');
+                let Some((country, a1)) = cols.next().and_then(|c| c.split_once('.')) else {
+                    continue;
+                };
+                let area = Area {
+                    country,
+                    admin1: Some(a1),
+                };
+                for abbreviation in cols.nth(3).unwrap_or_default().split(',') {
+                    let areas = out.entry(key(abbreviation)).or_default();
+                    if !abbreviation.is_empty() && !areas.contains(&area) {
+                        areas.push(area);
+                    }
+                }
+            }
+            out
+        });
+        table.get(&key(written)).cloned().unwrap_or_default()
     }
 
     /// The first-level region of an area that names one.

@@ -191,7 +191,9 @@ pub(crate) fn find(text: &str, mentions: &[Mention]) -> Vec<DistanceClaim> {
     let mut out = Vec::new();
     for pair in mentions.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let between = &text[a.end..b.start];
+        let Some(between) = text.get(a.end..b.start) else {
+            continue;
+        };
         if between.len() > 120 || !between.bytes().any(|c| c.is_ascii_digit()) {
             continue;
         }

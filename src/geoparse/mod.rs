@@ -217,6 +217,15 @@ impl Geoparser {
         }
         let mut spans = filter::filter(text, spans);
         abbreviated_regions(text, &mut spans);
+        // Spans never overlap, whatever a rule widened: the first of two overlapping stays.
+        let mut end = 0;
+        spans.retain(|s| {
+            let apart = s.start >= end;
+            if apart {
+                end = s.end;
+            }
+            apart
+        });
         let mentions = resolve::resolve(text, spans);
         let claims = claims::find(text, &mentions);
         Extraction { mentions, claims }
@@ -325,13 +334,18 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
                 continue;
             }
             let senses: Vec<Sense> = gazetteer
-                .region_code_areas(token)
+                .region_abbreviation_areas(token)
                 .into_iter()
                 .filter_map(|a| gazetteer.region(a))
                 .map(|p| Sense::of_place(&p, 0.0))
                 .collect();
             if next.is_some_and(|n| n.end > start + n_letters_end(token)) {
                 break;
+            }
+            // Never over another name: spans stay apart ("U.S.Mt." is not Montana's code).
+            let end = start + n;
+            if spans.iter().any(|o| o.start > start && o.start < end) {
+                continue;
             }
             if !senses.is_empty() {
                 if next.is_some() {

@@ -216,7 +216,9 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
 fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Group]) {
     for i in 1..spans.len() {
         let (a, b) = (&spans[i - 1], &spans[i]);
-        let between = &text[a.end..b.start];
+        let Some(between) = text.get(a.end..b.start) else {
+            continue;
+        };
         if between.trim() != "," || between.len() > 3 {
             continue;
         }
