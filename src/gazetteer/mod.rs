@@ -237,30 +237,41 @@ struct Tables {
     countries: HashMap<&'static str, Country>,
 }
 
+/// The first-level regions of `admin1.tsv` with their ISO 3166-2 code and the abbreviations the
+/// press writes for them (columns: code, name, geonameid, ISO 3166-2 code, abbreviations).
+fn region_code_rows() -> impl Iterator<Item = (Area, &'static str, &'static str)> {
+    ADMIN1.lines().skip(1).filter_map(|l| {
+        let mut cols = l.split('\t');
+        let (country, a1) = cols.next()?.split_once('.')?;
+        let area = Area {
+            country,
+            admin1: Some(a1),
+        };
+        let iso = cols.nth(2).unwrap_or_default();
+        Some((area, iso, cols.next().unwrap_or_default()))
+    })
+}
+
+/// Adds `area` under `key` once (an abbreviation and a code may fold alike: "GA", "Ga.").
+fn add_area(table: &mut HashMap<String, Vec<Area>>, key: String, area: Area) {
+    if key.is_empty() {
+        return;
+    }
+    let areas = table.entry(key).or_default();
+    if !areas.contains(&area) {
+        areas.push(area);
+    }
+}
+
 /// Folded region abbreviation or ISO 3166-2 code ("tenn", "wva", "uswv", "rupri") -> the
 /// regions it may stand for; built on the first qualified query only.
 fn region_codes() -> &'static HashMap<String, Vec<Area>> {
     static CODES: OnceLock<HashMap<String, Vec<Area>>> = OnceLock::new();
     CODES.get_or_init(|| {
-        let mut codes: HashMap<String, Vec<Area>> = HashMap::new();
-        for l in ADMIN1.lines().skip(1) {
-            // code, name, geonameid, ISO 3166-2 code, abbreviations
-            let mut cols = l.split('\t');
-            let Some((country, a1)) = cols.next().and_then(|c| c.split_once('.')) else {
-                continue;
-            };
-            let area = Area {
-                country,
-                admin1: Some(a1),
-            };
-            let iso = cols.nth(2).unwrap_or_default();
-            let abbreviations = cols.next().unwrap_or_default().split(',');
-            for key in std::iter::once(iso).chain(abbreviations) {
-                let key = fold(key);
-                let areas = codes.entry(key.clone()).or_default();
-                if !key.is_empty() && !areas.contains(&area) {
-                    areas.push(area);
-                }
+        let mut codes = HashMap::new();
+        for (area, iso, abbreviations) in region_code_rows() {
+            for key in std::iter::once(iso).chain(abbreviations.split(',')) {
+                add_area(&mut codes, fold(key), area);
             }
         }
         codes
@@ -626,21 +637,10 @@ impl Gazetteer {
         static ABBREVIATIONS: OnceLock<HashMap<String, Vec<Area>>> = OnceLock::new();
         let key = |s: &str| s.replace(' ', "").to_ascii_lowercase();
         let table = ABBREVIATIONS.get_or_init(|| {
-            let mut out: HashMap<String, Vec<Area>> = HashMap::new();
-            for l in ADMIN1.lines().skip(1) {
-                let mut cols = l.split('\t');
-                let Some((country, a1)) = cols.next().and_then(|c| c.split_once('.')) else {
-                    continue;
-                };
-                let area = Area {
-                    country,
-                    admin1: Some(a1),
-                };
-                for abbreviation in cols.nth(3).unwrap_or_default().split(',') {
-                    let areas = out.entry(key(abbreviation)).or_default();
-                    if !abbreviation.is_empty() && !areas.contains(&area) {
-                        areas.push(area);
-                    }
+            let mut out = HashMap::new();
+            for (area, _, abbreviations) in region_code_rows() {
+                for abbreviation in abbreviations.split(',') {
+                    add_area(&mut out, key(abbreviation), area);
                 }
             }
             out
