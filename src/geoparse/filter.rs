@@ -10,12 +10,12 @@
 //! - a word in capitals is a mention only as a country code ("US", "UK"), never an acronym
 //!   ("KCNA", "AP"); other one- and two-letter words are never mentions.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::gazetteer::fold;
 
+use super::hash::FastSet;
+use super::scan::is_apostrophe;
 use super::{Sense, SenseKind};
 
 /// A name found in the text with all its readings, before and after filtering.
@@ -319,29 +319,7 @@ fn starts_sentence(text: &str, start: usize) -> bool {
 /// start, such a word is that common word, not a name. Built once per text, on first use.
 #[derive(Default)]
 struct LowerWords<'t> {
-    words: Option<HashSet<&'t [u8], BuildHasherDefault<Fnv>>>,
-}
-
-/// FNV-1a: short words hash in a few instructions, where the default SipHash costs far more.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    words: Option<FastSet<&'t [u8]>>,
 }
 
 impl<'t> LowerWords<'t> {
@@ -772,6 +750,30 @@ fn neighbours(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&st
     (left, right)
 }
 
+/// Whether the line holding `at` is a headline or a title in title case: a short line of at
+/// least three words of four letters or more, all capitalised, that ends without a full stop.
+fn in_title_case_line(text: &str, at: usize) -> bool {
+    let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[from..to].trim_end();
+    if line.len() > MAX_HEADLINE || line.ends_with('.') {
+        return false;
+    }
+    let mut long = 0;
+    for word in line.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c)) {
+        if word.chars().count() >= 4 {
+            if !word.starts_with(char::is_uppercase) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 3
+}
+
+/// The longest line, bytes, that can be a headline.
+const MAX_HEADLINE: usize = 160;
+
 fn letters(s: &str) -> (usize, bool) {
     let n = s.chars().filter(|c| c.is_alphabetic()).count();
     let caps = s
@@ -842,19 +844,21 @@ fn starts_run_elsewhere(text: &str, word: &str, not_at: usize) -> bool {
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
-    let window = &text[lo..hi];
-    window.match_indices(word).map(|(i, _)| i + lo).any(|i| {
-        let before_ok = text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let rest = &text[i + word.len()..];
-        let mut rest_chars = rest.chars();
-        i != not_at
-            && before_ok
-            && rest_chars.next() == Some(' ')
-            && rest_chars.next().is_some_and(char::is_uppercase)
-    })
+    let window = &text.as_bytes()[lo..hi];
+    memchr::memmem::find_iter(window, word.as_bytes())
+        .map(|i| i + lo)
+        .any(|i| {
+            let before_ok = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = &text[i + word.len()..];
+            let mut rest_chars = rest.chars();
+            i != not_at
+                && before_ok
+                && rest_chars.next() == Some(' ')
+                && rest_chars.next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// How far either side `starts_run_elsewhere` looks, bytes.
@@ -864,8 +868,8 @@ const RUN_CONTEXT: usize = 8192;
 /// only; "... region": regions only) and widen it over a region word.
 pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
-    let mut aliases: HashSet<String> = HashSet::new();
-    let starts: HashSet<usize> = spans.iter().map(|s| s.start).collect();
+    let mut aliases: FastSet<String> = FastSet::default();
+    let starts: FastSet<usize> = spans.iter().map(|s| s.start).collect();
     let mut lower_words = LowerWords::default();
     for mut span in spans {
         if span.senses.is_empty() {
@@ -957,7 +961,18 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 continue;
             }
         }
+        // In a headline every word is capitalised, so the words around a name say nothing
+        // about it ("Flooding Hits Northern Kentucky Towns"), unless they make it a body's name.
+        let headline = in_title_case_line(text, span.start);
         let (left, right) = neighbours(text, span.start, span.end);
+        let (left, right) = if headline {
+            (
+                None,
+                right.filter(|w| ORG_HEADS.contains(&fold(w).as_str())),
+            )
+        } else {
+            (left, right)
+        };
         let left = left.filter(|w| {
             let k = fold(w);
             let at = span.start - w.len() - 1;
@@ -1003,7 +1018,8 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         // An organisation or facility: the run after the name ends in a head ("Xinhua News
         // Agency", "Buffalo Science Magnet School").
         let org = right_key.as_deref().is_some_and(|k| ORG_HEADS.contains(&k))
-            || run_end(text, span.end).is_some_and(|w| ORG_HEADS.contains(&fold(w).as_str()));
+            || !headline
+                && run_end(text, span.end).is_some_and(|w| ORG_HEADS.contains(&fold(w).as_str()));
         let right = right.filter(|w| {
             org || right_key
                 .as_deref()
@@ -1051,6 +1067,32 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headlines_are_lines_of_capitalised_words() {
+        let t = "Flooding Hits Northern Kentucky Towns\nBy Staff\nSeveral towns were flooded.";
+        assert!(in_title_case_line(t, t.find("Kentucky").unwrap_or(0)));
+        // A sentence is no headline, nor is a line with a lower-case long word.
+        assert!(!in_title_case_line(t, t.find("towns").unwrap_or(0)));
+        let t = "Floods hit northern Kentucky towns";
+        assert!(!in_title_case_line(t, 20));
+        let t = "Governor Visits Frankfort Schools.";
+        assert!(!in_title_case_line(t, 16));
+        let kept = |t: &str| {
+            let mut p = crate::geoparse::Geoparser::new();
+            p.extract(t)
+                .mentions
+                .into_iter()
+                .map(|m| m.text)
+                .collect::<Vec<_>>()
+        };
+        // Beside a capitalised word a name is part of a run, except in a headline.
+        assert_eq!(
+            kept("Flooding Hits Northern Kentucky Towns\nBy Staff"),
+            ["Kentucky"]
+        );
+        assert!(kept("They met Kentucky Towns yesterday.").is_empty());
+    }
 
     #[test]
     fn finds_the_run_around_a_name() {

@@ -27,6 +27,7 @@ mod claims;
 pub mod eval;
 mod features;
 mod filter;
+mod hash;
 mod resolve;
 mod scan;
 
@@ -185,7 +186,7 @@ const CACHE_LIMIT: usize = 200_000;
 /// keep one per thread and reuse it across texts.
 #[derive(Debug, Default)]
 pub struct Geoparser {
-    cache: HashMap<String, Arc<[Sense]>>,
+    cache: hash::FastMap<String, Arc<[Sense]>>,
 }
 
 impl Geoparser {

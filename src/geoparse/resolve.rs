@@ -12,11 +12,10 @@
 //! refined a few rounds, each against the others' choices of the round before. The confidence
 //! is the chosen reading's share of the probability (a softmax over the scores).
 
-use std::collections::HashMap;
-
 use crate::gazetteer::fold;
 
 use super::filter::Span;
+use super::hash::FastMap;
 use super::{Mention, Sense, SenseKind};
 
 /// Weight of country support: `W_COUNTRY * ln(1 + n)` for `n` other names chosen in the
@@ -85,7 +84,7 @@ fn anchors(s: &Sense) -> bool {
 
 /// Resolves the filtered spans of one text to mentions.
 pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FastMap<&str, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of_span: Vec<usize> = Vec::with_capacity(spans.len());
     for s in &spans {
@@ -123,8 +122,8 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
             .iter()
             .map(|g| anchors(&g.senses[g.choice]).then(|| g.units[g.choice]))
             .collect();
-        let mut countries: HashMap<&str, f64> = HashMap::new();
-        let mut regions: HashMap<(&str, &str), f64> = HashMap::new();
+        let mut countries: FastMap<&str, f64> = FastMap::default();
+        let mut regions: FastMap<(&str, &str), f64> = FastMap::default();
         for c in &chosen {
             if !c.country.is_empty() {
                 *countries.entry(&c.country).or_default() += 1.0;
@@ -136,6 +135,15 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
         let mut choices: Vec<usize> = Vec::with_capacity(groups.len());
         let mut scores: Vec<Vec<f64>> = Vec::with_capacity(groups.len());
         for (gi, g) in groups.iter().enumerate() {
+            // One reading that `weak` never doubts: nothing to choose, and its confidence is 1
+            // whatever its score.
+            if let [only] = &g.senses[..]
+                && (only.kind != SenseKind::City || only.population >= ALTERNATE_TOWN)
+            {
+                choices.push(0);
+                scores.push(vec![only.prior + g.bonus[0]]);
+                continue;
+            }
             let own = chosen[gi];
             let lo = gi.saturating_sub(WINDOW);
             let hi = (gi + WINDOW + 1).min(chosen.len());
@@ -164,11 +172,17 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                         score += HOLDS_A_CITY;
                     }
                     let u = &g.units[si];
-                    let near: f64 = (lo..hi)
+                    // The sum counts up to 2; it stops there.
+                    let mut near = 0.0;
+                    for p in (lo..hi)
                         .filter(|&h| h != gi)
                         .filter_map(|h| points[h].as_ref())
-                        .map(|p| nearness(u, p))
-                        .sum();
+                    {
+                        near += nearness(u, p);
+                        if near >= 2.0 {
+                            break;
+                        }
+                    }
                     score += W_NEAR * near.min(2.0);
                 }
                 out.push(score);

@@ -106,6 +106,17 @@ impl<'f, D: AsRef<[u8]>> Walker<'f, D> {
         self.addr.is_some()
     }
 
+    /// Whether the automaton would still be alive after `bytes`, without moving.
+    fn goes_on_with(&self, bytes: &[u8]) -> bool {
+        let mut probe = Walker {
+            fst: self.fst,
+            addr: self.addr,
+            out: self.out,
+        };
+        probe.feed(bytes);
+        probe.alive()
+    }
+
     fn value(&self) -> Option<u64> {
         let node = self.fst.node(self.addr?);
         node.is_final()
@@ -123,7 +134,7 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '`')
 }
 
@@ -198,6 +209,7 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
     let mut folded = String::new();
     loop {
         // One word: letters and digits, and apostrophes between them ("Zabaykal'sk").
+        let mut through_possessive = false;
         while let Some(&(o, c)) = chars.peek() {
             if is_word(c) {
                 folded.clear();
@@ -218,7 +230,11 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
                 let next = ahead.next().map(|x| x.1);
                 let after = ahead.next().map(|x| x.1);
                 // A possessive ("Canada's") ends the name; "Zabaykal'sk" goes on.
-                let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word);
+                // ... unless a name goes on through it and on to a next word ("People's
+                // Republic of China", "Martha's Vineyard"; "Canada's" is not "Cañadas").
+                let ends_word = matches!(next, Some('s' | 'S')) && !after.is_some_and(is_word);
+                through_possessive = ends_word && (p.goes_on_with(b"s") || f.goes_on_with(b"s"));
+                let possessive = ends_word && !through_possessive;
                 match next {
                     Some(n) if is_word(n) && !possessive => {
                         // An elided connector before a capital ("Côte d’Ivoire", "Val
@@ -232,7 +248,9 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
                 break;
             }
         }
-        record(&p, &f, start, pos, key, words, connector, &mut best);
+        if !through_possessive {
+            record(&p, &f, start, pos, key, words, connector, &mut best);
+        }
         if pos - start > MAX_NAME_BYTES {
             return best;
         }
@@ -346,6 +364,12 @@ mod tests {
     fn possessives_and_word_boundaries() {
         assert_eq!(names("Russia's Far East"), ["Russia", "Far East"]);
         assert_eq!(names("Canada's"), ["Canada"]);
+        // A name that goes on through a possessive is read whole: the People's Republic is
+        // China, the Republic alone is Taiwan.
+        assert_eq!(
+            names("the People’s Republic of China's economy"),
+            ["People’s Republic of China"]
+        );
         assert!(names("Parisian").is_empty());
         assert_eq!(names("(Vladivostok)"), ["Vladivostok"]);
     }
