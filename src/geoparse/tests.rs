@@ -256,6 +256,40 @@ fn organisations_named_after_places() {
 }
 
 #[test]
+fn groups_and_agencies_are_not_places() {
+    // A movement or an agency read through a town's alternate name, with nothing near it in
+    // the story and no preposition of place, is not that town ("Hamas" is listed for Hamm);
+    // after "in" a place stays one.
+    let t = "Hamas fired rockets, Xinhua reported, and talks went on in Cairo.";
+    assert_eq!(texts(t), ["Cairo"]);
+}
+
+#[test]
+fn headlines_keep_their_places() {
+    // In a title-case headline every word is capitalised, so "Kentucky Towns" is no name run.
+    let t = "Flooding Hits Northern Kentucky Towns\nFRANKFORT, Ky. — Water rose on Monday.";
+    assert_eq!(texts(t), ["Kentucky", "FRANKFORT", "Ky."]);
+}
+
+#[test]
+fn possessive_names_are_read_whole() {
+    let t = "The People’s Republic of China and the Republic of China both sent envoys.";
+    let e = extract(t);
+    let found: Vec<(&str, &str)> = e
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.country.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("People’s Republic of China", "CN"),
+            ("Republic of China", "TW")
+        ]
+    );
+}
+
+#[test]
 fn sentence_initial_common_words_are_not_places() {
     // "Samples" is the plural of a word the text writes in lower case.
     let t = "The samples were sent to Atlanta. Samples from the ducks tested positive.";
