@@ -240,9 +240,19 @@ fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Grou
         if ga == gb {
             continue;
         }
+        // A name read first as a country is, in "X, Y", a list of countries ("Georgia, Iraq,
+        // Iran"), unless Y holds a region of its name ("Georgia, U.S."): then a town of Y
+        // that is spelt like it ("Arāk" for Iraq) gains nothing.
+        let listed_country = groups[ga]
+            .senses
+            .first()
+            .is_some_and(|s| s.kind == SenseKind::Country);
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for (oi, outer) in groups[gb].senses.iter().enumerate() {
             for (ii, inner) in groups[ga].senses.iter().enumerate() {
+                if listed_country && inner.kind != SenseKind::Region {
+                    continue;
+                }
                 if contains(outer, inner) {
                     hits.push((oi, ii));
                 }

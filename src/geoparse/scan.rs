@@ -15,7 +15,7 @@ use crate::gazetteer::fold_char;
 const CONNECTORS: &[&str] = &[
     "on", "upon", "of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
     "le", "les", "los", "las", "el", "al", "am", "an", "der", "den", "im", "sur", "en", "y", "e",
-    "and", "d", "l", "ad", "bin", "ibn", "van", "von", "aan", "op", "under", "in", "the",
+    "and", "d", "l", "ad", "es", "bin", "ibn", "van", "von", "aan", "op", "under", "in", "the",
 ];
 
 /// Lower-case words that may end a name: "the Amur region", "Rakhine state".

@@ -80,6 +80,25 @@ fn document_context_picks_the_right_namesake() {
 }
 
 #[test]
+fn lists_of_countries_are_not_appositions() {
+    // "Iraq, Iran" lists two countries; it does not place a town spelt like Iraq in Iran.
+    // "Georgia, U.S." still places the state.
+    let found = extract(
+        "Neighbours such as Armenia, Georgia, Iraq, Iran, and Syria were warned. \
+         Officials in Atlanta, Georgia, U.S., agreed. The forum met in Dar es Salaam, Tanzania.",
+    );
+    let got: Vec<(&str, &str, SenseKind)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.country.as_str(), m.kind))
+        .collect();
+    assert_eq!(got[2], ("Iraq", "IQ", SenseKind::Country));
+    assert_eq!(got[6], ("Georgia", "US", SenseKind::Region));
+    // "es" joins the words of a name like "de" or "al" does.
+    assert_eq!(got[8], ("Dar es Salaam", "TZ", SenseKind::City));
+}
+
+#[test]
 fn appositions_settle_ambiguity() {
     let found = extract("He grew up in Alexandria, Virginia, and later moved to Paris, Texas.");
     let got: Vec<(&str, &str, SenseKind)> = found
