@@ -7,10 +7,11 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use itinera::Error;
 use itinera::geoparse::eval::{GoldDoc, Score};
 use itinera::geoparse::{self, Extraction, Geoparser, Mention};
+use itinera::output::Outputs;
 use itinera::source::TextBlocks;
-use itinera::{Error, output};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -133,10 +134,17 @@ pub fn extract(a: ExtractArgs) -> Outcome {
             .build_global();
     }
     let out = a.output.clone().unwrap_or_else(|| PathBuf::from("-"));
+    // Both destinations are checked before any reading: neither may be an input or the other.
+    let mut outputs = Outputs::new();
+    for p in &a.inputs {
+        outputs.input(Path::new(p));
+    }
+    let main_out = outputs.add(&out)?;
+    let trip_out = a.trip.as_deref().map(|t| outputs.add(t)).transpose()?;
     let chars = a.offsets == Offsets::Chars;
     let mut bad_lines = 0usize;
     let mut draft: Vec<Mention> = Vec::new();
-    output::write_atomic(&out, |w| {
+    outputs.write(main_out, |w| {
         if batch || format == ExtractFormat::Jsonl {
             bad_lines = stream(&a, chars, w)?;
             return Ok(());
@@ -180,19 +188,20 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         draft = all.mentions;
         Ok(())
     })?;
-    if let Some(trip) = &a.trip {
+    if let (Some(trip), Some(at)) = (&a.trip, trip_out) {
         let title = Path::new(&a.inputs[0]).file_stem().map_or_else(
             || "extracted".to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
         let toml = geoparse::draft_trip(&title, &draft);
-        output::write_atomic(trip, |w| {
+        outputs.write(at, |w| {
             w.write_all(toml.as_bytes()).map_err(|source| Error::Write {
                 path: trip.display().to_string(),
                 source,
             })
         })?;
     }
+    outputs.commit()?;
     if bad_lines > 0 {
         report::warning(
             &format!(

@@ -255,6 +255,7 @@ impl From<Exit> for ExitCode {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    remove_temporaries_on_signals();
     let result = match cli.command {
         Command::Geocode(a) => run::geocode(a),
         Command::Route(a) => run::route(a),
@@ -274,6 +275,24 @@ pub fn main() -> ExitCode {
                 Exit::Failure.into()
             }
         }
+    }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files of outputs not yet in place (their
+/// targets keep their previous content) and exit as the signal would have, 128 + its number.
+fn remove_temporaries_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                itinera::output::remove_temporaries();
+                std::process::exit(128 + sig);
+            }
+        });
     }
 }
 

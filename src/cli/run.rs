@@ -6,12 +6,11 @@ use std::path::{Path, PathBuf};
 
 use itinera::export::Format;
 use itinera::gazetteer::{Geocoded, LookupOptions, UserGazetteer, near_label};
+use itinera::output::{Destined, Outputs};
 use itinera::route::{self, Route};
 use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
-use itinera::{
-    Candidate, Error, Gazetteer, Place, SourceFile, TripPlan, Units, export, output, render,
-};
+use itinera::{Candidate, Error, Gazetteer, Place, SourceFile, TripPlan, Units, export, render};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -503,38 +502,31 @@ pub fn export(a: ExportArgs) -> Outcome {
         )
         .into());
     }
-    for set in &sets {
-        let routes: Vec<Route> = set.resolved.trips.iter().map(route::build).collect();
-        for (out, format) in &targets {
-            let target = match out {
+    // Every destination is checked before anything is written, and all are renamed into
+    // place together at the end.
+    let mut out = inputs_of(&a.trips, &sets);
+    let mut plan = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        for (o, format) in &targets {
+            let target = match o {
                 Some(o) => o.clone(),
-                None => {
-                    std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
-                        path: a.out_dir.display().to_string(),
-                        source: e,
-                    })?;
-                    a.out_dir
-                        .join(format!("{}.{}", set.stem, format.extension()))
-                }
+                None => out_dir(&a.out_dir)?.join(format!("{}.{}", set.stem, format.extension())),
             };
-            if let Some(input) = &set.path {
-                if same_file(input, &target) {
-                    return Err(Error::invalid(
-                        format!("output `{}` is the input file", target.display()),
-                        Some("choose another output name; inputs are never overwritten".into()),
-                    )
-                    .into());
-                }
-            }
-            let title = set.resolved.title.as_deref();
-            output::write_atomic(&target, |w| {
-                export::write(*format, &routes, title, a.units, w)
-            })?;
-            if target.as_os_str() != "-" {
-                eprintln!("wrote {}", target.display());
-            }
+            plan.push((i, out.add(&target)?, *format, target));
         }
     }
+    let routes: Vec<Vec<Route>> = sets
+        .iter()
+        .map(|set| set.resolved.trips.iter().map(route::build).collect())
+        .collect();
+    for (i, at, format, _) in &plan {
+        let title = sets[*i].resolved.title.as_deref();
+        out.write(*at, |w| {
+            export::write(*format, &routes[*i], title, a.units, w)
+        })?;
+    }
+    out.commit()?;
+    wrote(plan.iter().map(|p| &p.3));
     Ok(Exit::Success)
 }
 
@@ -612,21 +604,16 @@ pub fn render(a: RenderArgs) -> Outcome {
         )
         .into());
     }
-    for set in &sets {
+    // Every destination is checked before any map is drawn, and all are renamed into place
+    // together at the end.
+    let mut out = inputs_of(&a.trips, &sets);
+    let mut plan: Vec<(usize, Destined, Option<ImageFormat>, PathBuf)> = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
         let targets: Vec<(PathBuf, ImageFormat)> = if a.output.is_empty() {
-            std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
-                path: a.out_dir.display().to_string(),
-                source: e,
-            })?;
+            let dir = out_dir(&a.out_dir)?;
             vec![
-                (
-                    a.out_dir.join(format!("{}.png", set.stem)),
-                    ImageFormat::Png,
-                ),
-                (
-                    a.out_dir.join(format!("{}.svg", set.stem)),
-                    ImageFormat::Svg,
-                ),
+                (dir.join(format!("{}.png", set.stem)), ImageFormat::Png),
+                (dir.join(format!("{}.svg", set.stem)), ImageFormat::Svg),
             ]
         } else {
             a.output
@@ -635,30 +622,17 @@ pub fn render(a: RenderArgs) -> Outcome {
                 .zip(formats.iter().copied())
                 .collect()
         };
-        for (target, _) in &targets {
-            if let Some(input) = &set.path {
-                if same_file(input, target) {
-                    return Err(Error::invalid(
-                        format!("output `{}` is the input file", target.display()),
-                        Some("choose another output name; inputs are never overwritten".into()),
-                    )
-                    .into());
-                }
-            }
+        for (target, format) in targets {
+            plan.push((i, out.add(&target)?, Some(format), target));
         }
+        if a.geojson {
+            let target = out_dir(&a.out_dir)?.join(format!("{}.geojson", set.stem));
+            plan.push((i, out.add(&target)?, None, target));
+        }
+    }
+    for (i, set) in sets.iter().enumerate() {
         let routes: Vec<Route> = set.resolved.trips.iter().map(route::build).collect();
         let scene = scene::build(&routes, set.resolved.title.as_deref(), &options)?;
-        if a.geojson {
-            std::fs::create_dir_all(&a.out_dir).map_err(|e| Error::Write {
-                path: a.out_dir.display().to_string(),
-                source: e,
-            })?;
-            let target = a.out_dir.join(format!("{}.geojson", set.stem));
-            output::write_atomic(&target, |w| {
-                export::write_geojson(&routes, set.resolved.title.as_deref(), w)
-            })?;
-            eprintln!("wrote {}", target.display());
-        }
         if !scene.unplaced.is_empty() {
             let n = scene.unplaced.len();
             let shown: Vec<String> = scene
@@ -681,29 +655,54 @@ pub fn render(a: RenderArgs) -> Outcome {
                 None,
             );
         }
-        for (target, format) in &targets {
+        for (_, at, format, target) in plan.iter().filter(|p| p.0 == i) {
             let bytes = match format {
-                ImageFormat::Png => render::png(&scene)?,
-                ImageFormat::Svg => render::svg(&scene)?.into_bytes(),
+                Some(ImageFormat::Png) => render::png(&scene)?,
+                Some(ImageFormat::Svg) => render::svg(&scene)?.into_bytes(),
+                None => {
+                    let mut v = Vec::new();
+                    export::write_geojson(&routes, set.resolved.title.as_deref(), &mut v)?;
+                    v
+                }
             };
-            output::write_atomic(target, |w| {
+            out.write(*at, |w| {
                 w.write_all(&bytes).map_err(|e| Error::Write {
                     path: target.display().to_string(),
                     source: e,
                 })
             })?;
-            if target.as_os_str() != "-" {
-                eprintln!("wrote {}", target.display());
-            }
         }
     }
+    out.commit()?;
+    wrote(plan.iter().map(|p| &p.3));
     Ok(Exit::Success)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+/// The command's inputs (trip files, the user gazetteer), which no output may be.
+fn inputs_of(args: &TripArgs, sets: &[Loaded]) -> Outputs {
+    let mut out = Outputs::new();
+    for p in sets.iter().filter_map(|s| s.path.as_ref()) {
+        out.input(p);
+    }
+    if let Some(g) = &args.gazetteer {
+        out.input(g);
+    }
+    out
+}
+
+/// The output folder, created if missing.
+fn out_dir(dir: &Path) -> Result<&Path, Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
+        path: dir.display().to_string(),
+        source: e,
+    })?;
+    Ok(dir)
+}
+
+/// Tells which files were written (standard output goes unmentioned).
+fn wrote<'a>(targets: impl Iterator<Item = &'a PathBuf>) {
+    for t in targets.filter(|t| t.as_os_str() != "-") {
+        eprintln!("wrote {}", t.display());
     }
 }
 

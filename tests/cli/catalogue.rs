@@ -409,3 +409,253 @@ fn killed_while_writing_leaves_the_previous_file() {
         "previous complete file\n"
     );
 }
+
+// Round two: outputs that are devices, links or inputs; several outputs; signals.
+
+/// Whether the sandbox holds a temporary file of an output.
+fn temporaries(sb: &Sandbox) -> Vec<String> {
+    sb.files()
+        .into_iter()
+        .filter(|f| f.starts_with(".itinera-"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    sb.run(&["export", "t.toml", "-o", "/dev/null", "-f", "geojson"])
+        .ok();
+    let m = std::fs::metadata("/dev/null").unwrap();
+    assert!(m.file_type().is_char_device(), "/dev/null was replaced");
+    if std::path::Path::new("/dev/full").exists() {
+        sb.run(&["export", "t.toml", "-o", "/dev/full", "-f", "geojson"])
+            .exits(1, "No space left on device");
+        let m = std::fs::metadata("/dev/full").unwrap();
+        assert!(m.file_type().is_char_device(), "/dev/full was replaced");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_gets_the_output_and_stays_a_fifo() {
+    use std::os::unix::fs::FileTypeExt;
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    let fifo = sb.path("pipe.geojson");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mkfifo failed");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    sb.run(&["export", "t.toml", "-o", "pipe.geojson"]).ok();
+    let got = reader.join().unwrap();
+    assert!(got.contains("\"FeatureCollection\""), "{got}");
+    let m = std::fs::symlink_metadata(&fifo).unwrap();
+    assert!(m.file_type().is_fifo(), "the FIFO was replaced");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_is_followed_and_kept() {
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    sb.write("real.geojson", "old\n");
+    std::os::unix::fs::symlink("real.geojson", sb.path("link.geojson")).unwrap();
+    sb.run(&["export", "t.toml", "-o", "link.geojson"]).ok();
+    let link = std::fs::symlink_metadata(sb.path("link.geojson")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let real = std::fs::read_to_string(sb.path("real.geojson")).unwrap();
+    assert!(
+        real.contains("Ussuriysk"),
+        "the link's target kept the old content"
+    );
+    // A link that points at the input is the input.
+    std::os::unix::fs::symlink("t.toml", sb.path("trip-link.geojson")).unwrap();
+    let before = std::fs::read(sb.path("t.toml")).unwrap();
+    sb.run(&["export", "t.toml", "-o", "trip-link.geojson"])
+        .exits(2, "is the input file");
+    assert_eq!(std::fs::read(sb.path("t.toml")).unwrap(), before);
+}
+
+const ARTICLE: &[u8] =
+    "Kim Jong Il’s train crossed into Khasan and went on to Ussuriysk.\n".as_bytes();
+
+#[test]
+fn extract_onto_its_own_article() {
+    case(
+        &[("art.txt", ARTICLE)],
+        &["extract", "art.txt", "-o", "art.txt"],
+        2,
+        "is the input file",
+    );
+}
+
+#[test]
+fn extract_draft_onto_its_own_article() {
+    case(
+        &[("art.txt", ARTICLE)],
+        &["extract", "art.txt", "--trip", "art.txt"],
+        2,
+        "is the input file",
+    );
+}
+
+#[test]
+fn extract_batch_onto_its_own_input() {
+    case(
+        &[("in.jsonl", b"{\"id\":\"a\",\"text\":\"Khasan\"}\n")],
+        &["extract", "in.jsonl", "-o", "in.jsonl"],
+        2,
+        "is the input file",
+    );
+}
+
+#[test]
+fn export_onto_its_own_user_gazetteer() {
+    case(
+        &[("g.csv", b"name,lat,lon\nDepot,42.5,130.7\n")],
+        &[
+            "export",
+            "Depot",
+            "Khasan",
+            "--gazetteer",
+            "g.csv",
+            "-o",
+            "g.csv",
+        ],
+        2,
+        "is the input file",
+    );
+}
+
+#[test]
+fn render_geojson_onto_its_own_trip() {
+    // A TOML trip that happens to be named *.geojson, rendered with --geojson into its folder.
+    case(
+        &[("trip.geojson", TRIP)],
+        &[
+            "render",
+            "trip.geojson",
+            "--geojson",
+            "--out-dir",
+            ".",
+            "-o",
+            "map.svg",
+        ],
+        2,
+        "is the input file",
+    );
+}
+
+#[test]
+fn two_outputs_to_one_file() {
+    case(
+        &[("a.txt", ARTICLE)],
+        &["extract", "a.txt", "-f", "json", "-o", "s", "--trip", "./s"],
+        2,
+        "are the same output file",
+    );
+}
+
+#[test]
+fn several_outputs_are_all_or_nothing() {
+    // The second destination's folder is missing: the first file keeps its content.
+    case(
+        &[("a.png", b"previous map")],
+        &[
+            "render",
+            "Khasan",
+            "Ussuriysk",
+            "-o",
+            "a.png",
+            "-o",
+            "nodir/b.svg",
+        ],
+        2,
+        "does not exist",
+    );
+}
+
+/// Starts `extract - -o out.jsonl`, which creates its temporary output and then waits for
+/// standard input; sends `signal` once the temporary exists.
+#[cfg(unix)]
+fn interrupted(signal: &str) {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let sb = Sandbox::new();
+    sb.write("out.jsonl", "previous complete file\n");
+    let mut child = Command::new(BIN)
+        .args(["extract", "-", "--jsonl", "-o", "out.jsonl"])
+        .current_dir(sb.dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"{\"id\":\"1\",\"text\":\"Khasan\"}\n")
+        .unwrap();
+    let start = Instant::now();
+    while temporaries(&sb).is_empty() && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(!temporaries(&sb).is_empty(), "no temporary file appeared");
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert!(!status.success(), "{signal}: {status:?}");
+    assert_eq!(
+        temporaries(&sb),
+        Vec::<String>::new(),
+        "{signal} left a temporary"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sb.path("out.jsonl")).unwrap(),
+        "previous complete file\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupt_removes_the_temporary() {
+    interrupted("INT");
+}
+
+#[cfg(unix)]
+#[test]
+fn terminate_removes_the_temporary() {
+    interrupted("TERM");
+}
+
+#[cfg(unix)]
+#[test]
+fn hangup_removes_the_temporary() {
+    interrupted("HUP");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_later_run_removes_a_killed_runs_temporary() {
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    // No Linux process id reaches 2^22: the process that wrote this is gone.
+    sb.write(".itinera-4999999-AbCdEf.tmp", "half a file");
+    sb.run(&["export", "t.toml", "-o", "t.geojson"]).ok();
+    assert_eq!(temporaries(&sb), Vec::<String>::new());
+}
