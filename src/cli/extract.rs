@@ -128,9 +128,20 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         .into());
     }
     if let Some(n) = a.threads {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        if n == 0 || n > cores * 4 {
+            return Err(Error::invalid(
+                format!("--threads {n}: this machine has {cores} cores"),
+                Some(format!(
+                    "use 1 to {} threads, or leave --threads out for one per core",
+                    cores * 4
+                )),
+            )
+            .into());
+        }
         // Only fails if a pool already exists, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n)
             .build_global();
     }
     let out = a.output.clone().unwrap_or_else(|| PathBuf::from("-"));

@@ -224,6 +224,10 @@ struct ExportArgs {
     /// Distance units of the CSV export.
     #[arg(long, short, value_enum, default_value_t = Units::Km)]
     units: Units,
+    /// Write CSV text cells as they are. By default a cell starting with = + - @ gets a leading
+    /// ' so that spreadsheets do not run it as a formula.
+    #[arg(long)]
+    raw_csv: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use itinera::export::Format;
+use itinera::export::{CsvText, Format};
 use itinera::gazetteer::{Geocoded, LookupOptions, UserGazetteer, near_label};
 use itinera::output::{Destined, Outputs};
 use itinera::route::{self, Route};
@@ -365,7 +365,7 @@ pub fn route(a: RouteArgs) -> Outcome {
         RouteFormat::Csv => {
             // The same CSV as `export -o legs.csv`.
             let mut buf = Vec::new();
-            export::write_csv(&routes, a.units, &mut buf)?;
+            export::write_csv(&routes, a.units, CsvText::Guarded, &mut buf)?;
             String::from_utf8_lossy(&buf).into_owned()
         }
     };
@@ -380,7 +380,7 @@ fn route_table(routes: &[Route], u: Units) -> String {
         let _ = writeln!(
             s,
             "{} ({} stops; straight-line geodesic distances, WGS84)",
-            r.name,
+            report::visible(&r.name),
             r.stops.len()
         );
         let mut rows = vec![
@@ -413,7 +413,9 @@ fn route_table(routes: &[Route], u: Units) -> String {
             let _ = writeln!(
                 s,
                 "  one stop, no legs: {} ({:.5}, {:.5})",
-                r.stops[0].label, r.stops[0].lat, r.stops[0].lon
+                report::visible(&r.stops[0].label),
+                r.stops[0].lat,
+                r.stops[0].lon
             );
         } else {
             for line in table(&rows, &[0, 3, 4, 5]).lines() {
@@ -522,7 +524,18 @@ pub fn export(a: ExportArgs) -> Outcome {
     for (i, at, format, _) in &plan {
         let title = sets[*i].resolved.title.as_deref();
         out.write(*at, |w| {
-            export::write(*format, &routes[*i], title, a.units, w)
+            export::write(
+                *format,
+                &routes[*i],
+                title,
+                a.units,
+                if a.raw_csv {
+                    CsvText::Raw
+                } else {
+                    CsvText::Guarded
+                },
+                w,
+            )
         })?;
     }
     out.commit()?;
@@ -702,13 +715,18 @@ fn out_dir(dir: &Path) -> Result<&Path, Error> {
 /// Tells which files were written (standard output goes unmentioned).
 fn wrote<'a>(targets: impl Iterator<Item = &'a PathBuf>) {
     for t in targets.filter(|t| t.as_os_str() != "-") {
-        eprintln!("wrote {}", t.display());
+        eprintln!("wrote {}", report::visible(&t.display().to_string()));
     }
 }
 
 /// Left-aligned text columns, right-aligned numeric ones; widths in terminal columns (Hangul and
 /// Han characters take two).
 pub(super) fn table(rows: &[Vec<String>], numeric: &[usize]) -> String {
+    // Cells come from inputs: their control characters are shown, not obeyed.
+    let rows: Vec<Vec<std::borrow::Cow<'_, str>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| report::visible(c)).collect())
+        .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {

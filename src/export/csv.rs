@@ -8,14 +8,37 @@
 //! ```
 //!
 //! Numbers are fixed-point: distances 3 decimals, bearing 1 decimal, degrees 6 decimals; a
-//! missing date is an empty field. A trip of one stop has no legs, hence no rows. Text is
-//! written as is: a spreadsheet may take a label starting with `=` for a formula.
+//! missing date is an empty field. A trip of one stop has no legs, hence no rows.
+//!
+//! Text cells (trip names, stop labels, modes, dates) that start with `=`, `+`, `-`, `@`, a tab
+//! or a carriage return get a leading `'`, as OWASP advises for CSV meant for spreadsheets: a
+//! spreadsheet would otherwise run `=HYPERLINK(...)` in a stop's name as a formula.
+//! [`CsvText::Raw`] writes them as they are. Number cells are never changed.
 
 use std::io::Write;
 
 use super::text::{bearing, fixed};
 use crate::error::{Error, Result};
 use crate::route::{Route, Units};
+
+/// How text cells that a spreadsheet would read as a formula are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvText {
+    /// With a leading `'` (the default).
+    #[default]
+    Guarded,
+    /// As they are.
+    Raw,
+}
+
+/// A text cell, with a `'` before a leading formula character unless `text` is raw.
+fn cell(s: &str, text: CsvText) -> std::borrow::Cow<'_, str> {
+    if text == CsvText::Guarded && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
 
 /// Writes the legs of `routes` as CSV, distances in `units`.
 ///
@@ -25,7 +48,7 @@ use crate::route::{Route, Units};
 ///
 /// # Errors
 /// [`Error::Write`] (path `CSV`) when the writer fails; the I/O error keeps its kind.
-pub fn write_csv(routes: &[Route], units: Units, w: &mut dyn Write) -> Result<()> {
+pub fn write_csv(routes: &[Route], units: Units, text: CsvText, w: &mut dyn Write) -> Result<()> {
     let mut out = ::csv::Writer::from_writer(w);
     let u = units.label();
     let (distance, cumulative) = (format!("distance_{u}"), format!("cumulative_{u}"));
@@ -52,16 +75,16 @@ pub fn write_csv(routes: &[Route], units: Units, w: &mut dyn Write) -> Result<()
             total += leg.meters;
             let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
             out.write_record([
-                r.name.as_str(),
+                &*cell(&r.name, text),
                 &(i + 1).to_string(),
-                &from.label,
-                &to.label,
+                &cell(&from.label, text),
+                &cell(&to.label, text),
                 &fixed(units.from_meters(leg.meters), 3),
                 &fixed(units.from_meters(total), 3),
                 &bearing(leg.bearing_deg),
                 leg.mode.as_str(),
-                from.date.as_deref().unwrap_or(""),
-                to.date.as_deref().unwrap_or(""),
+                &cell(from.date.as_deref().unwrap_or(""), text),
+                &cell(to.date.as_deref().unwrap_or(""), text),
                 &fixed(from.lat, 6),
                 &fixed(from.lon, 6),
                 &fixed(to.lat, 6),
@@ -103,7 +126,7 @@ mod tests {
 
     fn csv(routes: &[Route], units: Units) -> String {
         let mut out = Vec::new();
-        write_csv(routes, units, &mut out).expect("writing to a Vec cannot fail");
+        write_csv(routes, units, CsvText::Guarded, &mut out).expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("the writer emits UTF-8")
     }
 
@@ -203,8 +226,8 @@ mod tests {
 
         #[test]
         fn write_failure_keeps_the_io_error_kind() {
-            let err =
-                write_csv(&[kim()], Units::Km, &mut BrokenPipe).expect_err("the pipe is broken");
+            let err = write_csv(&[kim()], Units::Km, CsvText::Guarded, &mut BrokenPipe)
+                .expect_err("the pipe is broken");
             match err {
                 Error::Write { path, source } => {
                     assert_eq!(path, "CSV");

@@ -9,9 +9,9 @@ mod html;
 mod kml;
 #[cfg(test)]
 mod testdata;
-mod text;
+pub(crate) mod text;
 
-pub use self::csv::write_csv;
+pub use self::csv::{CsvText, write_csv};
 pub use self::geojson::{feature_collection, write_geojson};
 pub use self::gpx::write_gpx;
 pub use self::html::write_html;
@@ -24,8 +24,8 @@ use crate::error::{Error, Result};
 use crate::route::{Route, Units};
 use crate::scene::MapOptions;
 
-/// Writes `routes` in `format`: CSV distances in `units`, the HTML map with default
-/// [`MapOptions`].
+/// Writes `routes` in `format`: CSV distances in `units` and text cells as `csv_text` says,
+/// the HTML map with default [`MapOptions`].
 ///
 /// # Errors
 /// As the format's writer.
@@ -34,13 +34,14 @@ pub fn write(
     routes: &[Route],
     title: Option<&str>,
     units: Units,
+    csv_text: CsvText,
     w: &mut dyn Write,
 ) -> Result<()> {
     match format {
         Format::GeoJson => write_geojson(routes, title, w),
         Format::Kml => write_kml(routes, title, w),
         Format::Gpx => write_gpx(routes, title, w),
-        Format::Csv => write_csv(routes, units, w),
+        Format::Csv => write_csv(routes, units, csv_text, w),
         Format::Html => write_html(routes, title, &MapOptions::default(), w),
     }
 }

@@ -56,7 +56,7 @@ pub(crate) fn escape(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether XML 1.0 allows `c` (its `Char` production; `char` already excludes surrogates).
-fn xml_char(c: char) -> bool {
+pub(crate) fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
 }
 

@@ -527,6 +527,13 @@ impl Gazetteer {
         options: &LookupOptions,
         user: Option<&UserGazetteer>,
     ) -> Result<Vec<Candidate>> {
+        let chars = name.chars().count();
+        if chars > MAX_NAME_CHARS {
+            return Err(Error::invalid(
+                format!("a place name of {chars} characters; names are at most {MAX_NAME_CHARS}"),
+                Some("a whole text goes to `itinera extract`".into()),
+            ));
+        }
         let mut found = user.map(|u| u.lookup(name)).unwrap_or_default();
         found.extend(self.lookup(name, options));
         if found.is_empty() {
@@ -704,7 +711,8 @@ impl Gazetteer {
     /// fewer edits, then larger population. Used for "did you mean" hints.
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
         let key = fold(query);
-        if key.is_empty() {
+        // The edit-distance automaton grows with the name: long ones get no suggestion.
+        if key.is_empty() || key.len() > MAX_SUGGESTED_BYTES {
             return Vec::new();
         }
         let max = if key.chars().count() >= 5 { 2 } else { 1 };
@@ -1050,6 +1058,13 @@ impl Script {
         natives.contains(&country)
     }
 }
+
+/// The longest place name looked up, characters: the bundled names reach 193 (Bangkok's
+/// ceremonial name), with a qualifier ("…, Thailand") a little more.
+pub const MAX_NAME_CHARS: usize = 256;
+
+/// The longest folded name that gets "did you mean" suggestions, bytes.
+const MAX_SUGGESTED_BYTES: usize = 64;
 
 /// Levenshtein distance over characters.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {

@@ -470,6 +470,21 @@ pub fn svg(scene: &Scene) -> Result<String> {
             source: e.to_string().into(),
         })?;
     }
+    // The drawing library escapes `& < >` but passes on the characters XML forbids (a title
+    // or a stop name with a control character): they become U+FFFD, so the SVG is XML. The
+    // markup itself never holds them.
+    if s.chars().any(|c| !crate::export::text::xml_char(c)) {
+        s = s
+            .chars()
+            .map(|c| {
+                if crate::export::text::xml_char(c) {
+                    c
+                } else {
+                    '\u{FFFD}'
+                }
+            })
+            .collect();
+    }
     Ok(s)
 }
 

@@ -659,3 +659,107 @@ fn a_later_run_removes_a_killed_runs_temporary() {
     sb.run(&["export", "t.toml", "-o", "t.geojson"]).ok();
     assert_eq!(temporaries(&sb), Vec::<String>::new());
 }
+
+#[test]
+fn a_name_too_long_to_be_a_place() {
+    // Built over the whole name, the suggestion automaton once took 24 s and 7.7 GB here.
+    let long = "Mosc".repeat(25_000);
+    let r = case(&[], &["geocode", &long], 2, "names are at most 256");
+    assert!(r.stderr.len() < 2_000, "the error echoes the whole name");
+}
+
+#[test]
+fn a_long_unknown_name_gets_no_suggestion_work() {
+    // 250 characters: looked up, with no suggestion (its automaton would be too large).
+    let long = "Xq".repeat(125);
+    let r = case(&[], &["geocode", &long], 2, "unknown place");
+    assert!(!r.stderr.contains("did you mean"), "{}", r.stderr);
+}
+
+#[test]
+fn threads_beyond_the_machine() {
+    case(
+        &[("a.txt", ARTICLE)],
+        &["extract", "a.txt", "--threads", "10000"],
+        2,
+        "this machine has",
+    );
+    case(
+        &[("a.txt", ARTICLE)],
+        &["extract", "a.txt", "--threads", "0"],
+        2,
+        "--threads 0",
+    );
+}
+
+#[test]
+fn control_characters_in_svg_text() {
+    // A title from the command line and stop names from TOML escapes: the SVG stays XML
+    // (the sandbox parses every SVG it holds when it goes).
+    let sb = Sandbox::new();
+    sb.write(
+        "t.toml",
+        "title = \"a\\u0001\\u001b\"\n[[trips]]\nname = \"x\\uFFFE\"\nstops = [{ name = \"K\\u0000\", lat = 42.42, lon = 130.65 }, \"Ussuriysk\"]\n",
+    );
+    sb.run(&["render", "t.toml", "-o", "t.svg", "--title", "b\u{1}\u{1b}"])
+        .ok();
+    let svg = std::fs::read_to_string(sb.path("t.svg")).unwrap();
+    assert!(
+        svg.contains("b\u{FFFD}\u{FFFD}"),
+        "the title's controls are replaced"
+    );
+}
+
+#[test]
+fn control_characters_on_the_terminal() {
+    let sb = Sandbox::new();
+    sb.write("e.csv", "trip,place\nA,\u{1b}[2JKhasanz\n");
+    let r = sb.run(&["route", "e.csv"]);
+    r.exits(2, "unknown place `\\u{1b}[2JKhasanz`");
+    assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
+    sb.write(
+        "n.csv",
+        "trip,place\nA\u{1b}]0;x\u{7},Khasan\nA\u{1b}]0;x\u{7},Ussuriysk\n",
+    );
+    let r = sb.run(&["route", "n.csv"]);
+    r.ok();
+    assert!(
+        !r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'),
+        "{:?}",
+        r.stdout
+    );
+}
+
+#[test]
+fn an_error_shows_a_window_of_a_long_line() {
+    let sb = Sandbox::new();
+    let line = format!("title = \"{}", "x".repeat(100_000));
+    sb.write("t.toml", &line);
+    let r = sb.run(&["route", "t.toml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.len() < 2_000, "{} bytes of error", r.stderr.len());
+    assert!(r.stderr.contains('…'), "{}", r.stderr);
+}
+
+#[test]
+fn spreadsheet_formulas_in_csv_cells() {
+    let sb = Sandbox::new();
+    sb.write(
+        "t.toml",
+        "[[trips]]\nname = \"=HYPERLINK(\\\"http://x\\\")\"\nstops = [{ name = \"@SUM(A1)\", lat = 42.42, lon = 130.65 }, { name = \"-2+3\", lat = -43.8, lon = -131.9 }]\n",
+    );
+    sb.run(&["export", "t.toml", "-o", "t.csv"]).ok();
+    let csv = std::fs::read_to_string(sb.path("t.csv")).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("\"'=HYPERLINK("), "{row}");
+    assert!(row.contains(",'@SUM(A1),'-2+3,"), "{row}");
+    // Numbers keep their sign.
+    assert!(row.ends_with(",-43.800000,-131.900000"), "{row}");
+    sb.run(&["export", "t.toml", "-o", "raw.csv", "--raw-csv"])
+        .ok();
+    let raw = std::fs::read_to_string(sb.path("raw.csv")).unwrap();
+    assert!(
+        raw.lines().nth(1).unwrap().contains(",@SUM(A1),-2+3,"),
+        "{raw}"
+    );
+}

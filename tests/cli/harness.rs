@@ -109,6 +109,23 @@ impl Sandbox {
     }
 }
 
+/// Every SVG any test leaves in its sandbox must be XML: checked when the sandbox goes.
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        for f in self.files().iter().filter(|f| f.ends_with(".svg")) {
+            let Ok(text) = std::fs::read_to_string(self.path(f)) else {
+                continue;
+            };
+            if let Err(e) = roxmltree::Document::parse(&text) {
+                panic!("{f} is not XML: {e}");
+            }
+        }
+    }
+}
+
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
