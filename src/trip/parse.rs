@@ -219,6 +219,14 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
     for (i, h) in headers.iter().enumerate() {
         let h = h.to_ascii_lowercase();
         match CSV_COLUMNS.iter().position(|c| *c == h) {
+            Some(k) if index[k].is_some() => {
+                return Err(invalid(
+                    format!("column `{h}` appears twice"),
+                    source,
+                    field_offset(&source.text, 0, i),
+                    Some("keep one column of each name".into()),
+                ));
+            }
             Some(k) => index[k] = Some(i),
             None => {
                 return Err(invalid(
@@ -245,6 +253,8 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         ));
     }
     let mut trips: Vec<TripSpec> = Vec::new();
+    // Trip name -> its index in `trips`: rows find their trip in constant time.
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(e, source))?;
         let start = record.position().map_or(0, |p| p.byte() as usize);
@@ -302,18 +312,21 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
                 )
             })?),
         };
-        match trips.iter_mut().find(|t| t.name == trip_name) {
+        match by_name.get(&trip_name).and_then(|&i| trips.get_mut(i)) {
             Some(t) => {
                 t.color = t.color.take().or(color);
                 t.stops.push(stop);
             }
-            None => trips.push(TripSpec {
-                name: trip_name,
-                color,
-                location: Some(source.location(start)),
-                stops: vec![stop],
-                ..TripSpec::default()
-            }),
+            None => {
+                by_name.insert(trip_name.clone(), trips.len());
+                trips.push(TripSpec {
+                    name: trip_name,
+                    color,
+                    location: Some(source.location(start)),
+                    stops: vec![stop],
+                    ..TripSpec::default()
+                });
+            }
         }
     }
     if trips.is_empty() {

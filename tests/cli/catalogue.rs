@@ -763,3 +763,28 @@ fn spreadsheet_formulas_in_csv_cells() {
         "{raw}"
     );
 }
+
+#[test]
+fn duplicate_csv_columns() {
+    case(
+        &[("t.csv", b"trip,place,place\nA,Khasan,Ussuriysk\n")],
+        &["route", "t.csv"],
+        2,
+        "column `place` appears twice",
+    );
+}
+
+#[test]
+fn many_trips_in_one_csv_file() {
+    // Many two-stop trips: once quadratic (each row searched every trip by name).
+    let mut csv = String::from("trip,place\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("T{i},Khasan\nT{i},Ussuriysk\n"));
+    }
+    let sb = Sandbox::new();
+    sb.write("t.csv", &csv);
+    let r = sb.run(&["route", "t.csv", "-f", "json"]);
+    r.ok();
+    let trips = r.json()["trips"].as_array().map_or(0, Vec::len);
+    assert_eq!(trips, 5_000);
+}
