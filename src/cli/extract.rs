@@ -204,6 +204,14 @@ pub fn extract(a: ExtractArgs) -> Outcome {
             || "extracted".to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
+        if draft.is_empty() {
+            // Nothing is written: a draft without stops is no trip.
+            return Err(Error::invalid(
+                format!("no places found in `{}` to draft a trip from", a.inputs[0]),
+                Some("leave out --trip, or give a text that names places".into()),
+            )
+            .into());
+        }
         let toml = geoparse::draft_trip(&title, &draft);
         outputs.write(at, |w| {
             w.write_all(toml.as_bytes()).map_err(|source| Error::Write {
@@ -465,6 +473,11 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
         let doc: GoldDoc = serde_json::from_str(line).map_err(|e| Error::Syntax {
             message: format!("not a gold document ({e})"),
             location: Box::new(text.line_location(i + 1)),
+        })?;
+        doc.check().map_err(|message| Error::Invalid {
+            message,
+            location: Some(Box::new(text.line_location(i + 1))),
+            help: Some("start and end are byte offsets into the document's text".into()),
         })?;
         docs.push(doc);
     }

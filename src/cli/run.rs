@@ -283,6 +283,18 @@ fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
         strict: args.strict,
         user: user_gazetteer(args.gazetteer.as_deref())?,
     };
+    // A path to a folder is neither a trip file nor a place ("/tmp" once found Tampere).
+    if let Some(dir) = args
+        .inputs
+        .iter()
+        .find(|i| i.contains(['/', '\\']) && Path::new(i).is_dir())
+    {
+        return Err(Error::invalid(
+            format!("`{dir}` is a directory"),
+            Some("give a trip file (.toml or .csv) or place names".into()),
+        )
+        .into());
+    }
     let mut sets = Vec::new();
     if are_files(&args.inputs) {
         for input in &args.inputs {

@@ -142,7 +142,8 @@ impl UserGazetteer {
             let lat = number(field(Some(lat_c)), "lat", source, at)?;
             let lon = number(field(Some(lon_c)), "lon", source, at)?;
             check_coords(lat, lon, source, at)?;
-            let population = field(pop_c).parse().unwrap_or(0);
+            let population = population(field(pop_c), source, at)?;
+            let country = country(field(country_c), source, at)?;
             // Alternates may be separated by `;` (a comma would split the CSV field).
             let alternates = field(alt_c).replace(';', ",");
             let id = PlaceId(u32::MAX - self.places.len() as u32);
@@ -153,7 +154,7 @@ impl UserGazetteer {
                 name: Cow::Owned(name.to_string()),
                 lat,
                 lon,
-                country: Cow::Owned(field(country_c).to_string()),
+                country: Cow::Owned(country),
                 admin1: Cow::Borrowed(""),
                 population,
                 alternates: Cow::Owned(alternates),
@@ -203,11 +204,49 @@ impl UserGazetteer {
                 lon,
                 country: Cow::Owned(cols[8].to_string()),
                 admin1: Cow::Owned(cols[10].to_string()),
-                population: cols[14].parse().unwrap_or(0),
+                population: population(cols[14], source, at)?,
                 alternates: Cow::Owned(cols[3].to_string()),
             });
         }
         Ok(())
+    }
+}
+
+/// More people than live on Earth is a mistake in the file.
+const MAX_POPULATION: u64 = 10_000_000_000;
+
+/// A population: empty is unknown (0), otherwise a whole number of people.
+fn population(v: &str, source: &SourceFile, at: usize) -> Result<u64> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(0);
+    }
+    match v.parse::<u64>() {
+        Ok(n) if n <= MAX_POPULATION => Ok(n),
+        _ => Err(Error::Invalid {
+            message: format!("`population` must be a whole number of people, found `{v}`"),
+            location: Some(Box::new(source.location(at))),
+            help: Some(format!(
+                "write a number from 0 to {MAX_POPULATION}, or leave it empty"
+            )),
+        }),
+    }
+}
+
+/// A country: empty, an ISO 3166-1 alpha-2 code or an English country name, as its code.
+fn country(v: &str, source: &SourceFile, at: usize) -> Result<String> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(String::new());
+    }
+    let g = super::Gazetteer::bundled();
+    match g.country_code(v) {
+        Some(code) => Ok(code.to_string()),
+        None => Err(Error::Invalid {
+            message: format!("unknown country `{v}`"),
+            location: Some(Box::new(source.location(at))),
+            help: Some("use an ISO 3166-1 alpha-2 code such as RU, KP, CN".into()),
+        }),
     }
 }
 

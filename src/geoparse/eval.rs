@@ -30,6 +30,41 @@ pub struct GoldDoc {
     pub toponyms: Vec<GoldToponym>,
 }
 
+impl GoldDoc {
+    /// Checks the annotation against the text: every toponym's span lies inside it, on
+    /// character boundaries, and is not empty; its point is a point on Earth.
+    ///
+    /// # Errors
+    /// What is wrong, naming the toponym.
+    pub fn check(&self) -> Result<(), String> {
+        for (i, t) in self.toponyms.iter().enumerate() {
+            let n = i + 1;
+            if t.start >= t.end || t.end > self.text.len() {
+                return Err(format!(
+                    "toponym {n} (`{}`) spans bytes {}..{} of a text of {} bytes",
+                    t.name,
+                    t.start,
+                    t.end,
+                    self.text.len()
+                ));
+            }
+            if !self.text.is_char_boundary(t.start) || !self.text.is_char_boundary(t.end) {
+                return Err(format!(
+                    "toponym {n} (`{}`) starts or ends inside a character (offsets are bytes of UTF-8)",
+                    t.name
+                ));
+            }
+            if !(-90.0..=90.0).contains(&t.lat) || !(-180.0..=180.0).contains(&t.lon) {
+                return Err(format!(
+                    "toponym {n} (`{}`) has latitude {} and longitude {}",
+                    t.name, t.lat, t.lon
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// One annotated toponym.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct GoldToponym {

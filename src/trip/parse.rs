@@ -414,6 +414,25 @@ fn check_stop(stop: &StopSpec, source: &SourceFile, at: usize) -> Result<()> {
             Some(_) => {}
         },
     }
+    for (what, text) in [
+        ("place", &stop.place),
+        ("name", &stop.name),
+        ("note", &stop.note),
+        ("country", &stop.country),
+        ("region", &stop.region),
+    ] {
+        if text
+            .as_deref()
+            .is_some_and(|t| t.chars().any(|c| c.is_control() && c != '\t'))
+        {
+            return Err(here(
+                format!("`{what}` holds a control character"),
+                Some(
+                    "names and notes are plain text: remove NUL, escape and other control characters",
+                ),
+            ));
+        }
+    }
     if let Some(d) = &stop.date {
         if !is_iso_date(d) {
             return Err(here(
@@ -437,8 +456,25 @@ fn is_iso_date(s: &str) -> bool {
     match parts.as_slice() {
         [y] => num(y, 4, 0, 9999),
         [y, m] => num(y, 4, 0, 9999) && num(m, 2, 1, 12),
-        [y, m, d] => num(y, 4, 0, 9999) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
+        [y, m, d] => {
+            num(y, 4, 0, 9999)
+                && num(m, 2, 1, 12)
+                && num(d, 2, 1, 31)
+                && d.parse::<u32>().unwrap_or(99)
+                    <= days_in_month(y.parse().unwrap_or(0), m.parse().unwrap_or(0))
+        }
         _ => false,
+    }
+}
+
+/// Days in a month of the (proleptic) Gregorian calendar: 2011-02-30 and 2011-04-31 are no
+/// dates.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
     }
 }
 

@@ -42,6 +42,15 @@ pub struct ResolveOptions {
     pub user: Option<std::sync::Arc<UserGazetteer>>,
 }
 
+/// Whether ISO date `a` lies before `b`, compared to the precision both have ("2011-08" is not
+/// before "2011-08-20").
+fn earlier(a: &str, b: &str) -> bool {
+    let day = |d: &str| d.split(['T', ' ']).next().unwrap_or_default().to_string();
+    let (a, b) = (day(a), day(b));
+    let n = a.len().min(b.len());
+    a.get(..n) < b.get(..n)
+}
+
 /// Something worth telling the user that does not stop the work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
@@ -119,6 +128,8 @@ pub fn resolve(
         }
         let choice = best_path(&spec.stops, &columns);
         let mut stops = Vec::new();
+        // The last date seen in the trip, and its stop's label.
+        let mut last_date: Option<(String, String)> = None;
         for (i, stop) in spec.stops.iter().enumerate() {
             let resolved = match (stop.lat, stop.lon) {
                 (Some(lat), Some(lon)) => Stop {
@@ -166,6 +177,20 @@ pub fn resolve(
                     ),
                     location: stop.location.clone(),
                 });
+            }
+            if let Some((prev, at)) = last_date.as_ref().zip(resolved.date.as_deref())
+                && earlier(at, &prev.0)
+            {
+                warnings.push(Warning {
+                    message: format!(
+                        "`{}` is dated {at}, before `{}` ({}): dates run backwards",
+                        resolved.label, prev.1, prev.0
+                    ),
+                    location: stop.location.clone(),
+                });
+            }
+            if let Some(d) = &resolved.date {
+                last_date = Some((d.clone(), resolved.label.clone()));
             }
             stops.push(resolved);
         }

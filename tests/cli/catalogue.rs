@@ -699,7 +699,7 @@ fn control_characters_in_svg_text() {
     let sb = Sandbox::new();
     sb.write(
         "t.toml",
-        "title = \"a\\u0001\\u001b\"\n[[trips]]\nname = \"x\\uFFFE\"\nstops = [{ name = \"K\\u0000\", lat = 42.42, lon = 130.65 }, \"Ussuriysk\"]\n",
+        "title = \"a\\u0001\\u001b\"\n[[trips]]\nname = \"x\\uFFFE\"\nstops = [{ name = \"K\\uFFFF\", lat = 42.42, lon = 130.65 }, \"Ussuriysk\"]\n",
     );
     sb.run(&["render", "t.toml", "-o", "t.svg", "--title", "b\u{1}\u{1b}"])
         .ok();
@@ -715,7 +715,8 @@ fn control_characters_on_the_terminal() {
     let sb = Sandbox::new();
     sb.write("e.csv", "trip,place\nA,\u{1b}[2JKhasanz\n");
     let r = sb.run(&["route", "e.csv"]);
-    r.exits(2, "unknown place `\\u{1b}[2JKhasanz`");
+    r.exits(2, "`place` holds a control character");
+    assert!(r.stderr.contains("\\u{1b}[2JKhasanz"), "{}", r.stderr);
     assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
     sb.write(
         "n.csv",
@@ -787,4 +788,109 @@ fn many_trips_in_one_csv_file() {
     r.ok();
     let trips = r.json()["trips"].as_array().map_or(0, Vec::len);
     assert_eq!(trips, 5_000);
+}
+
+#[test]
+fn impossible_calendar_dates() {
+    for date in ["2011-02-30", "2011-04-31", "2100-02-29"] {
+        let trip = format!(
+            "[[trips]]\nstops = [{{ place = \"Khasan\", date = \"{date}\" }}, \"Ussuriysk\"]\n"
+        );
+        case(
+            &[("t.toml", trip.as_bytes())],
+            &["export", "t.toml", "-o", "x.geojson"],
+            2,
+            &format!("invalid date `{date}`"),
+        );
+    }
+    // A leap day is a date.
+    let sb = Sandbox::new();
+    sb.write(
+        "t.toml",
+        "[[trips]]\nstops = [{ place = \"Khasan\", date = \"2012-02-29\" }, \"Ussuriysk\"]\n",
+    );
+    sb.run(&["route", "t.toml"]).ok();
+}
+
+#[test]
+fn dates_running_backwards_warn() {
+    let sb = Sandbox::new();
+    sb.write(
+        "t.toml",
+        "[[trips]]\nstops = [{ place = \"Khasan\", date = \"2011-08-21\" }, { place = \"Ussuriysk\", date = \"2011-08-20\" }]\n",
+    );
+    sb.run(&["route", "t.toml"])
+        .ok()
+        .stderr_has("dates run backwards");
+}
+
+#[test]
+fn nul_in_a_stop_name() {
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nstops = [\"Kha\\u0000san\", \"Ussuriysk\"]\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "holds a control character",
+    );
+}
+
+#[test]
+fn user_gazetteer_population_and_country() {
+    for (row, message) in [
+        ("Depot,42.5,130.7,RU,-5", "found `-5`"),
+        ("Depot,42.5,130.7,RU,1e23", "found `1e23`"),
+        ("Depot,42.5,130.7,QQ,10", "unknown country `QQ`"),
+    ] {
+        let g = format!("name,lat,lon,country,population\n{row}\n");
+        case(
+            &[("g.csv", g.as_bytes())],
+            &["route", "Depot", "Khasan", "--gazetteer", "g.csv"],
+            2,
+            message,
+        );
+    }
+}
+
+#[test]
+fn a_directory_is_no_place() {
+    case(&[], &["route", "/tmp"], 2, "`/tmp` is a directory");
+}
+
+#[test]
+fn a_draft_needs_places() {
+    case(
+        &[("a.txt", b"Nothing here names a place.\n")],
+        &["extract", "a.txt", "--trip", "draft.toml"],
+        2,
+        "no places found",
+    );
+}
+
+#[test]
+fn gold_offsets_outside_the_text() {
+    for (toponym, message) in [
+        (
+            "{\"start\":0,\"end\":99,\"name\":\"K\",\"lat\":1,\"lon\":1}",
+            "of a text of 6 bytes",
+        ),
+        (
+            "{\"start\":4,\"end\":2,\"name\":\"K\",\"lat\":1,\"lon\":1}",
+            "spans bytes 4..2",
+        ),
+        (
+            "{\"start\":0,\"end\":6,\"name\":\"K\",\"lat\":91,\"lon\":1}",
+            "latitude 91",
+        ),
+    ] {
+        let gold = format!("{{\"id\":\"1\",\"text\":\"Khasan\",\"toponyms\":[{toponym}]}}\n");
+        case(
+            &[("g.jsonl", gold.as_bytes())],
+            &["evaluate", "g.jsonl"],
+            2,
+            message,
+        );
+    }
 }
