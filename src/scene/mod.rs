@@ -443,6 +443,33 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
             .filter_map(|c| projector.project(c.x, c.y))
             .collect(),
     };
+    // A projection that puts every point within a metre of the others (`+k_0=0`), or
+    // nowhere, draws nothing that can be read.
+    let spread = |f: fn(&(f64, f64)) -> f64| {
+        let (lo, hi) = fit_points
+            .iter()
+            .map(f)
+            .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        hi - lo
+    };
+    let distinct = points.first().is_some_and(|p0| {
+        points
+            .iter()
+            .any(|c| (c.x - p0.x).abs() > 1e-4 || (c.y - p0.y).abs() > 1e-4)
+    });
+    if fit_points
+        .iter()
+        .any(|p| !p.0.is_finite() || !p.1.is_finite())
+        || (!fit_points.is_empty() && distinct && spread(|p| p.0).max(spread(|p| p.1)) < 1.0)
+    {
+        return Err(Error::invalid(
+            format!(
+                "the projection `{}` collapses the map: the routes' points land within a metre of each other",
+                projector.definition
+            ),
+            Some("check the PROJ parameters (a scale factor of 0?)".into()),
+        ));
+    }
     if fit_points.is_empty() {
         return Err(Error::invalid(
             format!(

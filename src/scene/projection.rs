@@ -43,6 +43,23 @@ impl FromStr for ProjectionChoice {
             "polar" | "stere" => ProjectionChoice::Polar,
             "azimuthal" | "aeqd" => ProjectionChoice::Azimuthal,
             _ if s.trim_start().starts_with("+proj=") => {
+                // Coordinates on a map are planar: not degrees, not Earth-centred 3D.
+                let name = s
+                    .split_whitespace()
+                    .find_map(|p| p.strip_prefix("+proj="))
+                    .unwrap_or_default();
+                if matches!(
+                    name,
+                    "longlat" | "latlong" | "lonlat" | "latlon" | "geocent" | "cart"
+                ) {
+                    return Err(Error::invalid(
+                        format!("`+proj={name}` is not a map projection"),
+                        Some(
+                            "give a planar projection such as \"+proj=ortho +lat_0=50 +lon_0=120\", or leave --projection out"
+                                .into(),
+                        ),
+                    ));
+                }
                 // Validate now, so a bad string is bad input, not a failure while drawing.
                 Proj::from_proj_string(s)
                     .map_err(|e| Error::invalid(format!("invalid PROJ string `{s}`: {e}"), None))?;

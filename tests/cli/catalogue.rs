@@ -894,3 +894,27 @@ fn gold_offsets_outside_the_text() {
         );
     }
 }
+
+#[test]
+fn projections_that_are_no_maps() {
+    for (proj, message) in [
+        ("+proj=longlat", "is not a map projection"),
+        ("+proj=geocent", "is not a map projection"),
+        ("+proj=tmerc +k_0=0", "collapses the map"),
+    ] {
+        case(
+            &[],
+            &[
+                "render",
+                "Khasan",
+                "Ussuriysk",
+                "-o",
+                "p.svg",
+                "--projection",
+                proj,
+            ],
+            2,
+            message,
+        );
+    }
+}
