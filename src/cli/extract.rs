@@ -21,6 +21,55 @@ use super::{EvaluateArgs, Exit, ExtractArgs, ExtractFormat, Offsets, report};
 /// Plain text is processed in blocks of about this size (cut at paragraph breaks): the unit of
 /// document context, and what bounds memory on huge inputs.
 const BLOCK: usize = 64 << 10;
+/// The longest JSON Lines line read, bytes: one document of 64 MiB is far beyond any article.
+const MAX_LINE: usize = 64 << 20;
+
+/// What [`bounded_line`] read.
+enum Line {
+    /// A line, in the buffer, without its line break.
+    Read,
+    /// A line longer than the limit, read through and dropped.
+    TooLong,
+    /// Nothing: the input has ended.
+    End,
+}
+
+/// Reads one line into `buf` (cleared first), holding at most `max` bytes of it in memory.
+fn bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    buf.clear();
+    let n = reader
+        .by_ref()
+        .take(max as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(Line::End);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        return Ok(Line::Read);
+    }
+    if buf.len() <= max {
+        return Ok(Line::Read); // the last line, without a line break
+    }
+    // Too long: skip to the next line break, a buffer at a time.
+    buf.clear();
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(Line::TooLong);
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(Line::TooLong);
+            }
+            None => {
+                let len = chunk.len();
+                reader.consume(len);
+            }
+        }
+    }
+}
 /// Documents processed in parallel per batch; output keeps input order.
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
@@ -307,12 +356,31 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
     for path in &a.inputs {
         let name = shown(path);
         if is_jsonl(path, a.jsonl) {
-            let reader = BufReader::new(open(path)?);
-            for (i, line) in reader.split(b'\n').enumerate() {
-                let line = line.map_err(|source| Error::Read {
-                    path: name.clone(),
-                    source,
+            let mut reader = BufReader::new(open(path)?);
+            let mut line = Vec::new();
+            for i in 0.. {
+                let read = bounded_line(&mut reader, &mut line, MAX_LINE).map_err(|source| {
+                    Error::Read {
+                        path: name.clone(),
+                        source,
+                    }
                 })?;
+                match read {
+                    Line::End => break,
+                    Line::TooLong => {
+                        bad += 1;
+                        report::warning(
+                            &format!(
+                                "{name}:{}: a line longer than {} MiB; line skipped",
+                                i + 1,
+                                MAX_LINE >> 20
+                            ),
+                            None,
+                        );
+                        continue;
+                    }
+                    Line::Read => {}
+                }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -556,4 +624,27 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
     }
     super::run::print(&s)?;
     Ok(Exit::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_longer_than_the_limit_are_skipped_whole() {
+        let input = b"short\n0123456789abcdef\nnext\nlast";
+        let mut r = io::BufReader::with_capacity(4, &input[..]);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        loop {
+            match bounded_line(&mut r, &mut buf, 8).unwrap() {
+                Line::End => break,
+                Line::TooLong => got.push("<too long>".to_string()),
+                Line::Read => got.push(String::from_utf8_lossy(&buf).into_owned()),
+            }
+        }
+        assert_eq!(got, ["short", "<too long>", "next", "last"]);
+        // Memory stays within the limit (plus one byte to tell).
+        assert!(buf.capacity() < 64);
+    }
 }
