@@ -61,8 +61,12 @@ impl FromStr for ProjectionChoice {
                     ));
                 }
                 // Validate now, so a bad string is bad input, not a failure while drawing.
-                Proj::from_proj_string(s)
-                    .map_err(|e| Error::invalid(format!("invalid PROJ string `{s}`: {e}"), None))?;
+                parse_proj(s).map_err(|e| {
+                    Error::invalid(
+                        format!("invalid PROJ string `{s}`: {e}"),
+                        Some("a PROJ string is ASCII: +proj=NAME +param=value ...".into()),
+                    )
+                })?;
                 ProjectionChoice::Custom(s.trim().to_string())
             }
             _ => {
@@ -75,6 +79,20 @@ impl FromStr for ProjectionChoice {
                 ));
             }
         })
+    }
+}
+
+/// Parses a PROJ string with `proj4rs`. Non-ASCII text is refused first (PROJ strings are
+/// ASCII), and a panic inside the parser (proj4rs 0.3 slices a degree-minute-second value
+/// such as `+lat_0=˓'n` inside a character) becomes an error.
+fn parse_proj(s: &str) -> Result<Proj, String> {
+    if !s.is_ascii() {
+        return Err("it holds a character that is not ASCII".into());
+    }
+    match std::panic::catch_unwind(|| Proj::from_proj_string(s)) {
+        Ok(Ok(p)) => Ok(p),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("the PROJ parser failed on it".into()),
     }
 }
 
@@ -189,7 +207,7 @@ impl Projector {
             ProjectionChoice::Custom(s) => (s.clone(), world),
         };
         let full = format!("{definition} +ellps=WGS84 +units=m +no_defs");
-        let dst = Proj::from_proj_string(&full)
+        let dst = parse_proj(&full)
             .map_err(|e| Error::invalid(format!("invalid projection `{definition}`: {e}"), None))?;
         let src = Proj::from_proj_string("+proj=longlat +ellps=WGS84 +datum=WGS84 +no_defs")
             .expect("the WGS84 definition parses");
@@ -227,6 +245,20 @@ impl Projector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proj_strings_the_parser_would_panic_on_are_bad_input() {
+        // Found by the `projection` fuzzer: proj4rs slices `˓'` inside the character.
+        let e = "+proj=ortho +lat_0=\u{2d3}'n  "
+            .parse::<ProjectionChoice>()
+            .unwrap_err();
+        assert!(e.is_bad_input() && e.to_string().contains("ASCII"), "{e}");
+        assert!(
+            "+proj=ortho +lat_0=50 +lon_0=120"
+                .parse::<ProjectionChoice>()
+                .is_ok()
+        );
+    }
 
     fn extent(west: f64, south: f64, east: f64, north: f64) -> Extent {
         Extent {
