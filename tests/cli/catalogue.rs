@@ -612,8 +612,9 @@ fn interrupted(signal: &str) {
         std::thread::sleep(Duration::from_millis(5));
     }
     assert!(!temporaries(&sb).is_empty(), "no temporary file appeared");
-    let killed = Command::new("kill")
-        .args([&format!("-{signal}"), &child.id().to_string()])
+    // The shell's own `kill`: no procps needed.
+    let killed = Command::new("sh")
+        .args(["-c", &format!("kill -{signal} {}", child.id())])
         .status()
         .unwrap();
     assert!(killed.success());
