@@ -243,10 +243,15 @@ impl Outputs {
             _ => PathBuf::from("."),
         };
         if !dir.is_dir() {
+            let (kind, what) = if dir.exists() {
+                (io::ErrorKind::NotADirectory, "is not a directory")
+            } else {
+                (io::ErrorKind::NotFound, "does not exist")
+            };
             return Err(bad(
                 &shown,
-                io::ErrorKind::NotFound,
-                format!("directory `{}` does not exist", dir.display()),
+                kind,
+                format!("directory `{}` {what}", dir.display()),
             ));
         }
         let real = dir.canonicalize().map_err(werr)?.join(&file_name);

@@ -433,6 +433,8 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
 
 /// `{"id": ..., "text": ...}`; the id may be a string or a number, or missing.
 fn parse_line(line: &[u8]) -> Result<(Option<String>, String), String> {
+    // A byte-order mark (Windows tools write one at the start of a file) is no JSON.
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     let v: serde_json::Value =
         serde_json::from_slice(line).map_err(|e| format!("not JSON ({e})"))?;
     let text = v

@@ -527,6 +527,12 @@ impl Gazetteer {
         options: &LookupOptions,
         user: Option<&UserGazetteer>,
     ) -> Result<Vec<Candidate>> {
+        if name.trim().is_empty() {
+            return Err(Error::invalid(
+                "empty place name".to_string(),
+                Some("give a place name, or coordinates such as 42.42,130.65".into()),
+            ));
+        }
         let chars = name.chars().count();
         if chars > MAX_NAME_CHARS {
             return Err(Error::invalid(

@@ -229,11 +229,19 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             }
             Some(k) => index[k] = Some(i),
             None => {
+                let separated = if h.contains([';', '\t']) {
+                    "separate the columns with commas; "
+                } else {
+                    ""
+                };
                 return Err(invalid(
                     format!("unknown column `{h}`"),
                     source,
                     field_offset(&source.text, 0, i),
-                    Some(format!("the columns are {}", CSV_COLUMNS.join(","))),
+                    Some(format!(
+                        "{separated}the columns are {}",
+                        CSV_COLUMNS.join(",")
+                    )),
                 ));
             }
         }

@@ -919,3 +919,40 @@ fn projections_that_are_no_maps() {
         );
     }
 }
+
+#[test]
+fn an_output_folder_that_is_a_file() {
+    case(
+        &[("afile", b"x")],
+        &["export", "Khasan", "Ussuriysk", "-o", "afile/x.geojson"],
+        2,
+        "directory `afile` is not a directory",
+    );
+}
+
+#[test]
+fn semicolon_separated_csv() {
+    case(
+        &[("t.csv", b"trip;place\nA;Khasan\nA;Ussuriysk\n")],
+        &["route", "t.csv"],
+        2,
+        "separate the columns with commas",
+    );
+}
+
+#[test]
+fn json_lines_with_a_byte_order_mark() {
+    let sb = Sandbox::new();
+    sb.write(
+        "b.jsonl",
+        "\u{feff}{\"id\":\"a\",\"text\":\"The train arrived in Khasan.\"}\n",
+    );
+    let r = sb.run(&["extract", "b.jsonl"]);
+    r.ok();
+    assert!(r.stdout.contains("\"Khasan\""), "{}", r.stdout);
+}
+
+#[test]
+fn a_blank_place_name() {
+    case(&[], &["geocode", "   "], 2, "empty place name");
+}
