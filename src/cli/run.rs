@@ -499,7 +499,22 @@ pub fn export(a: ExportArgs) -> Outcome {
     let mut targets: Vec<(Option<PathBuf>, Format)> = Vec::new();
     for o in &a.output {
         let f = match forced {
-            Some(f) => f,
+            Some(f) => {
+                if let Ok(by_name) = Format::from_path(o)
+                    && by_name != f
+                {
+                    report::warning(
+                        &format!(
+                            "writing {} into `{}`, whose name says {}",
+                            f.extension(),
+                            o.display(),
+                            by_name.extension()
+                        ),
+                        None,
+                    );
+                }
+                f
+            }
             None if o.as_os_str() == "-" => Format::GeoJson,
             None => Format::from_path(o)?,
         };

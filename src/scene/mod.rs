@@ -720,7 +720,19 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
     })
 }
 
+/// The longest title or subtitle, characters: a headline, not a paragraph.
+const MAX_TITLE_CHARS: usize = 300;
+
 fn check(o: &MapOptions) -> Result<()> {
+    for (what, text) in [("title", &o.title), ("subtitle", &o.subtitle)] {
+        let n = text.as_deref().map_or(0, |t| t.chars().count());
+        if n > MAX_TITLE_CHARS {
+            return Err(Error::invalid(
+                format!("a {what} of {n} characters; at most {MAX_TITLE_CHARS} fit a map"),
+                Some(format!("shorten the {what}")),
+            ));
+        }
+    }
     for (what, v) in [("width", o.width), ("height", o.height)] {
         if !(200..=10_000).contains(&v) {
             return Err(Error::invalid(

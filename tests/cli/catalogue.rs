@@ -956,3 +956,112 @@ fn json_lines_with_a_byte_order_mark() {
 fn a_blank_place_name() {
     case(&[], &["geocode", "   "], 2, "empty place name");
 }
+
+// Own adversarial cases: render options, arguments, geometry.
+
+#[test]
+fn render_options_out_of_their_range() {
+    for (args, message) in [
+        (&["--bbox", "10,20,10,30"][..], "bbox has no width"),
+        (&["--bbox", "1,2,3"][..], "needs four numbers"),
+        (&["--width", "10001"][..], "width `10001` is out of range"),
+        (&["--labels", "bogus"][..], "unknown label mode `bogus`"),
+        (&["--theme", "bogus"][..], "unknown theme `bogus`"),
+    ] {
+        let mut all = vec!["render", "Khasan", "Ussuriysk", "-o", "a.png"];
+        all.extend_from_slice(args);
+        case(&[], &all, 2, message);
+    }
+}
+
+#[test]
+fn a_title_longer_than_a_map() {
+    let title = "x".repeat(10_000);
+    case(
+        &[],
+        &[
+            "render",
+            "Khasan",
+            "Ussuriysk",
+            "-o",
+            "a.svg",
+            "--title",
+            &title,
+        ],
+        2,
+        "a title of 10000 characters",
+    );
+}
+
+#[test]
+fn arguments_that_name_nothing() {
+    case(
+        &[],
+        &["route", "Khasan", "--units", "parsecs"],
+        2,
+        "parsecs",
+    );
+    case(
+        &[],
+        &[
+            "export",
+            "Khasan",
+            "Ussuriysk",
+            "-f",
+            "shapefile",
+            "-o",
+            "a.shp",
+        ],
+        2,
+        "unknown format `shapefile`",
+    );
+    case(&[], &["extract", "nope.txt"], 2, "cannot read `nope.txt`");
+    case(
+        &[],
+        &["evaluate", "nope.jsonl"],
+        2,
+        "cannot read `nope.jsonl`",
+    );
+    case(&[], &["route"], 2, "required");
+}
+
+#[test]
+fn a_forced_format_that_the_name_contradicts_warns() {
+    let sb = Sandbox::new();
+    sb.run(&[
+        "export",
+        "Khasan",
+        "Ussuriysk",
+        "-f",
+        "kml",
+        "-o",
+        "x.geojson",
+    ])
+    .ok()
+    .stderr_has("writing kml into `x.geojson`, whose name says geojson");
+    let kml = std::fs::read_to_string(sb.path("x.geojson")).unwrap();
+    assert!(kml.starts_with("<?xml"), "{kml}");
+}
+
+#[test]
+fn geometry_at_its_edges() {
+    let sb = Sandbox::new();
+    let metres = |args: &[&str]| -> f64 {
+        let mut all = vec!["route", "-f", "json"];
+        all.extend_from_slice(args);
+        let r = sb.run(&all);
+        r.ok();
+        r.json()["trips"][0]["total_m"].as_f64().unwrap()
+    };
+    // Antipodes on the equator: the geodesic runs over a pole, half a meridian.
+    assert!((metres(&["0,0", "0,180"]) - 20_003_931.459).abs() < 0.01);
+    // A millimetre leg is measured, not rounded away.
+    assert!((metres(&["0,0", "0,0.00000001"]) - 0.001).abs() < 0.0005);
+    // Across the antimeridian the short way: 0.2 degrees of equator.
+    assert!((metres(&["0,179.9", "0,-179.9"]) - 22_263.9).abs() < 1.0);
+    // The two ends of the date line are the same meridian.
+    assert!(metres(&["10,180", "10,-180"]) < 0.001);
+    // Near-poles, opposite sides.
+    let d = metres(&["89.9,0", "89.9,180"]);
+    assert!((d - 22_338.0).abs() < 50.0, "{d}");
+}
