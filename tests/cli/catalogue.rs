@@ -1065,3 +1065,22 @@ fn geometry_at_its_edges() {
     let d = metres(&["89.9,0", "89.9,180"]);
     assert!((d - 22_338.0).abs() < 50.0, "{d}");
 }
+
+#[test]
+fn a_json_lines_line_beyond_the_limit() {
+    // 65 MiB on one line, then an ordinary document: the long line is skipped, not held.
+    let sb = Sandbox::new();
+    let mut big = String::with_capacity(66 << 20);
+    big.push_str("{\"id\":\"big\",\"text\":\"");
+    big.push_str(&"a".repeat(65 << 20));
+    big.push_str("\"}\n{\"id\":\"small\",\"text\":\"The train arrived in Khasan.\"}\n");
+    sb.write("in.jsonl", &big);
+    drop(big);
+    let r = sb.run(&["extract", "in.jsonl", "-q"]);
+    r.exits(2, "a line longer than 64 MiB; line skipped");
+    assert!(
+        r.stdout.contains("\"small\"") && r.stdout.contains("Khasan"),
+        "{}",
+        r.stdout
+    );
+}
