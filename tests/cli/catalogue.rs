@@ -1084,3 +1084,76 @@ fn a_json_lines_line_beyond_the_limit() {
         r.stdout
     );
 }
+
+// Own adversarial cases: trip files and user gazetteers.
+
+#[test]
+fn trip_files_as_editors_write_them() {
+    // A byte-order mark and Windows line ends are read as any text.
+    let sb = Sandbox::new();
+    sb.write(
+        "bom.toml",
+        "\u{feff}[[trips]]\r\nstops = [\"Khasan\", \"Ussuriysk\"]\r\n",
+    );
+    sb.run(&["route", "bom.toml"]).ok();
+    sb.write(
+        "bom.csv",
+        "\u{feff}trip,place\r\nA,Khasan\r\nA,Ussuriysk\r\n",
+    );
+    sb.run(&["route", "bom.csv"]).ok();
+}
+
+#[test]
+fn trip_files_that_hold_no_journey() {
+    case(
+        &[("t.toml", b"[[trips]]\nstops = []\n")],
+        &["route", "t.toml"],
+        2,
+        "has no stops",
+    );
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nstops = [{ place = \"Khasan\", lat = \"42\" }, \"Ussuriysk\"]\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "expected f64",
+    );
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nstops = [\"Khasan\", \"Ussuriysk\"]\ncolour = \"red\"\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "unknown field `colour`",
+    );
+}
+
+#[test]
+fn user_gazetteers_that_hold_nothing() {
+    case(
+        &[("g.csv", b"")],
+        &["route", "Depot", "Khasan", "--gazetteer", "g.csv"],
+        2,
+        "needs the columns `name`, `lat` and `lon`",
+    );
+    case(
+        &[("g.csv", b"name,lat,lon\n")],
+        &["route", "Depot", "Khasan", "--gazetteer", "g.csv"],
+        2,
+        "unknown place `Depot`",
+    );
+    case(
+        &[("g.csv", b"name,lat,lon\nDepot,91,130\n")],
+        &["route", "Depot", "Khasan", "--gazetteer", "g.csv"],
+        2,
+        "out of range",
+    );
+    // With a byte-order mark the header still names its columns.
+    let sb = Sandbox::new();
+    sb.write("g.csv", "\u{feff}name,lat,lon\nDepot,42.5,130.7\n");
+    sb.run(&["route", "Depot", "Khasan", "--gazetteer", "g.csv"])
+        .ok();
+}
