@@ -73,7 +73,6 @@ fn identity(path: &Path) -> Option<Identity> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let _ = path;
         Some(Identity::Inode(meta.dev(), meta.ino()))
     }
     #[cfg(not(unix))]
@@ -202,13 +201,7 @@ impl Outputs {
                     Some("write at most one output to `-`".into()),
                 ));
             }
-            self.destinations.push(Destination {
-                shown,
-                real: None,
-                identity: None,
-                sink: Sink::Stdout,
-            });
-            return Ok(Destined(self.destinations.len() - 1));
+            return Ok(self.push(shown, None, None, Sink::Stdout));
         }
         let werr = |source: io::Error| Error::Write {
             path: shown.clone(),
@@ -222,13 +215,7 @@ impl Outputs {
                     Some("give each output its own name".into()),
                 ));
             }
-            self.destinations.push(Destination {
-                shown,
-                real: None,
-                identity: None,
-                sink: Sink::Stream(path.to_path_buf()),
-            });
-            return Ok(Destined(self.destinations.len() - 1));
+            return Ok(self.push(shown, None, None, Sink::Stream(path.to_path_buf())));
         }
         let linked = follow_links(path).map_err(werr)?;
         let file_name = linked.file_name().map(ToOwned::to_owned).ok_or_else(|| {
@@ -293,13 +280,23 @@ impl Outputs {
             }
             Err(e) => return Err(werr(e)),
         };
+        Ok(self.push(shown, Some(real), id, sink))
+    }
+
+    fn push(
+        &mut self,
+        shown: String,
+        real: Option<PathBuf>,
+        identity: Option<Identity>,
+        sink: Sink,
+    ) -> Destined {
         self.destinations.push(Destination {
             shown,
-            real: Some(real),
-            identity: id,
+            real,
+            identity,
             sink,
         });
-        Ok(Destined(self.destinations.len() - 1))
+        Destined(self.destinations.len() - 1)
     }
 
     fn temporary(&self, shown: &str, dir: &Path, real: PathBuf) -> Result<Sink> {

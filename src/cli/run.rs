@@ -696,13 +696,16 @@ pub fn render(a: RenderArgs) -> Outcome {
             );
         }
         for (_, at, format, target) in plan.iter().filter(|p| p.0 == i) {
+            // The GeoJSON streams into its destination, as `export` writes it; maps are
+            // encoded whole first.
             let bytes = match format {
                 Some(ImageFormat::Png) => render::png(&scene)?,
                 Some(ImageFormat::Svg) => render::svg(&scene)?.into_bytes(),
                 None => {
-                    let mut v = Vec::new();
-                    export::write_geojson(&routes, set.resolved.title.as_deref(), &mut v)?;
-                    v
+                    out.write(*at, |w| {
+                        export::write_geojson(&routes, set.resolved.title.as_deref(), w)
+                    })?;
+                    continue;
                 }
             };
             out.write(*at, |w| {

@@ -753,8 +753,33 @@ fn neighbours(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&st
 /// Whether the line holding `at` is a headline or a title in title case: a short line of at
 /// least three words of four letters or more, all capitalised, that ends without a full stop.
 fn in_title_case_line(text: &str, at: usize) -> bool {
-    let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // Only a window of MAX_HEADLINE bytes around `at` is searched for the line's ends, so a
+    // long line costs no more than a short one: a line that runs past it is no headline.
+    let mut back = at.saturating_sub(MAX_HEADLINE + 1);
+    while !text.is_char_boundary(back) {
+        back -= 1;
+    }
+    let from = match text[back..at].rfind('\n') {
+        Some(i) => back + i + 1,
+        None if back == 0 => 0,
+        None => return false,
+    };
+    let mut limit = (from + MAX_HEADLINE + 1).min(text.len()).max(at);
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let to = match text[at..limit].find('\n') {
+        Some(i) => at + i,
+        None => {
+            // The line runs on past the window: only white space may end it.
+            let rest = &text[limit..];
+            match rest.find(|c: char| c == '\n' || !c.is_whitespace()) {
+                None => text.len(),
+                Some(i) if rest[i..].starts_with('\n') => limit + i,
+                Some(_) => return false,
+            }
+        }
+    };
     let line = text[from..to].trim_end();
     if line.len() > MAX_HEADLINE || line.ends_with('.') {
         return false;
