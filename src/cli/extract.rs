@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -15,7 +15,7 @@ use itinera::source::TextBlocks;
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::run::{Outcome, table};
+use super::run::{Outcome, table_section};
 use super::{EvaluateArgs, Exit, ExtractArgs, ExtractFormat, Offsets, report};
 
 /// Plain text is processed in blocks of about this size (cut at paragraph breaks): the unit of
@@ -203,7 +203,8 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     let trip_out = a.trip.as_deref().map(|t| outputs.add(t)).transpose()?;
     let chars = a.offsets == Offsets::Chars;
     let mut bad_lines = 0usize;
-    let mut draft: Vec<Mention> = Vec::new();
+    // Only the distinct stops are kept for a draft, not every mention.
+    let mut draft = a.trip.as_ref().map(|_| geoparse::TripDraft::default());
     outputs.write(main_out, |w| {
         if batch || format == ExtractFormat::Jsonl {
             bad_lines = stream(&a, chars, w)?;
@@ -212,7 +213,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         let path = &a.inputs[0];
         let name = shown(path);
         let mut parser = Geoparser::new();
-        let mut all = Extraction::default();
+        let mut sink = Single::new(format, name.clone(), out.display().to_string());
         let mut chars_before = 0usize;
         for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
             let block = block?;
@@ -225,30 +226,14 @@ pub fn extract(a: ExtractArgs) -> Outcome {
             if chars {
                 chars_before += block.text.chars().count();
             }
-            all.mentions.extend(e.mentions);
-            all.claims.extend(e.claims);
-        }
-        let werr = |source| Error::Write {
-            path: out.display().to_string(),
-            source,
-        };
-        let text = match format {
-            ExtractFormat::Table => table_text(&all),
-            ExtractFormat::Json => {
-                let v = json!({
-                    "mentions": all.mentions.iter().map(mention_json).collect::<Vec<_>>(),
-                    "claims": &all.claims,
-                });
-                format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            if let Some(d) = &mut draft {
+                d.add(&e.mentions);
             }
-            ExtractFormat::Geojson => geojson_text(&all, &name),
-            ExtractFormat::Jsonl => String::new(),
-        };
-        w.write_all(text.as_bytes()).map_err(werr)?;
-        draft = all.mentions;
-        Ok(())
+            sink.add(&e, w)?;
+        }
+        sink.finish(w)
     })?;
-    if let (Some(trip), Some(at)) = (&a.trip, trip_out) {
+    if let (Some(trip), Some(at), Some(draft)) = (&a.trip, trip_out, draft) {
         let title = Path::new(&a.inputs[0]).file_stem().map_or_else(
             || "extracted".to_string(),
             |s| s.to_string_lossy().into_owned(),
@@ -261,7 +246,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
             )
             .into());
         }
-        let toml = geoparse::draft_trip(&title, &draft);
+        let toml = draft.finish(&title);
         outputs.write(at, |w| {
             w.write_all(toml.as_bytes()).map_err(|source| Error::Write {
                 path: trip.display().to_string(),
@@ -450,86 +435,244 @@ fn parse_line(line: &[u8]) -> Result<(Option<String>, String), String> {
     Ok((id, text))
 }
 
-fn table_text(e: &Extraction) -> String {
-    if e.mentions.is_empty() {
-        return "no places found\n".into();
+/// Mention rows printed per table section: the table's memory, however long the text.
+const TABLE_SECTION: usize = 1024;
+/// Held-back text (the claims, printed after the mentions) kept in memory up to this size.
+const SPOOL_MEMORY: usize = 1 << 20;
+
+/// Text held back until the end of an output: in memory while small, then in an anonymous
+/// temporary file, which the system removes however the process ends.
+#[derive(Default)]
+struct Spool {
+    memory: Vec<u8>,
+    file: Option<File>,
+}
+
+impl Spool {
+    fn push(&mut self, text: &str) -> io::Result<()> {
+        if let Some(f) = &mut self.file {
+            return f.write_all(text.as_bytes());
+        }
+        self.memory.extend_from_slice(text.as_bytes());
+        if self.memory.len() > SPOOL_MEMORY {
+            let mut f = tempfile::tempfile()?;
+            f.write_all(&self.memory)?;
+            self.memory = Vec::new();
+            self.file = Some(f);
+        }
+        Ok(())
     }
-    let mut rows = vec![vec![
-        "at".to_string(),
-        "text".into(),
-        "place".into(),
-        "kind".into(),
-        "country".into(),
-        "lat".into(),
-        "lon".into(),
-        "score".into(),
-    ]];
-    for m in &e.mentions {
-        rows.push(vec![
-            m.start.to_string(),
-            m.text.clone(),
-            m.name.clone(),
-            m.kind.as_str().into(),
-            m.country.clone(),
-            format!("{:.5}", m.lat),
-            format!("{:.5}", m.lon),
-            format!("{:.2}", m.score),
-        ]);
+
+    fn copy_to(self, w: &mut dyn Write) -> io::Result<()> {
+        match self.file {
+            Some(mut f) => {
+                f.seek(io::SeekFrom::Start(0))?;
+                io::copy(&mut f, w).map(drop)
+            }
+            None => w.write_all(&self.memory),
+        }
     }
-    let mut s = table(&rows, &[0, 5, 6, 7]);
-    for c in &e.claims {
+}
+
+/// The output of one document in a single-document format (table, JSON, GeoJSON), written as
+/// the blocks of the text are geoparsed: memory stays that of a block, not of the text.
+struct Single {
+    format: ExtractFormat,
+    /// The input's name (GeoJSON `source`) and the output's (in errors).
+    source: String,
+    path: String,
+    mentions: usize,
+    /// Table rows not printed yet, and the widths of the table so far.
+    rows: Vec<Vec<String>>,
+    widths: Vec<usize>,
+    claims: Spool,
+    claim_count: usize,
+}
+
+impl Single {
+    fn new(format: ExtractFormat, source: String, path: String) -> Self {
+        Single {
+            format,
+            source,
+            path,
+            mentions: 0,
+            rows: Vec::new(),
+            widths: Vec::new(),
+            claims: Spool::default(),
+            claim_count: 0,
+        }
+    }
+
+    fn werr(&self, source: io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Writes (or queues) one block's mentions and holds back its claims.
+    fn add(&mut self, e: &Extraction, w: &mut dyn Write) -> Result<(), Error> {
+        let mut text = String::new();
+        for m in &e.mentions {
+            let first = self.mentions == 0;
+            self.mentions += 1;
+            match self.format {
+                ExtractFormat::Table => {
+                    self.rows.push(vec![
+                        m.start.to_string(),
+                        m.text.clone(),
+                        m.name.clone(),
+                        m.kind.as_str().into(),
+                        m.country.clone(),
+                        format!("{:.5}", m.lat),
+                        format!("{:.5}", m.lon),
+                        format!("{:.2}", m.score),
+                    ]);
+                }
+                ExtractFormat::Json => {
+                    text.push_str(if first {
+                        "{\n  \"mentions\": [\n"
+                    } else {
+                        ",\n"
+                    });
+                    report::indented(&mut text, &mention_json(m), 4);
+                }
+                ExtractFormat::Geojson => {
+                    text.push_str(if first {
+                        "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n"
+                    } else {
+                        ",\n"
+                    });
+                    report::indented(&mut text, &feature_json(m, &self.source), 4);
+                }
+                ExtractFormat::Jsonl => {}
+            }
+        }
+        for c in &e.claims {
+            let held = match self.format {
+                ExtractFormat::Table => claim_text(c),
+                ExtractFormat::Json => {
+                    let mut t = String::from(if self.claim_count == 0 { "" } else { ",\n" });
+                    report::indented(&mut t, &serde_json::to_value(c).unwrap_or_default(), 4);
+                    t
+                }
+                _ => String::new(),
+            };
+            self.claim_count += 1;
+            self.claims.push(&held).map_err(|e| self.werr(e))?;
+        }
+        if self.rows.len() >= TABLE_SECTION {
+            self.flush_rows(&mut text);
+        }
+        w.write_all(text.as_bytes()).map_err(|e| self.werr(e))
+    }
+
+    fn flush_rows(&mut self, text: &mut String) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let mut rows = Vec::with_capacity(self.rows.len() + 1);
+        if self.widths.is_empty() {
+            rows.push(
+                [
+                    "at", "text", "place", "kind", "country", "lat", "lon", "score",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
+        }
+        rows.append(&mut self.rows);
+        text.push_str(&table_section(&rows, &[0, 5, 6, 7], &mut self.widths));
+    }
+
+    /// Ends the output: the last rows, then the claims held back.
+    fn finish(mut self, w: &mut dyn Write) -> Result<(), Error> {
+        let mut text = String::new();
+        match self.format {
+            ExtractFormat::Table => {
+                self.flush_rows(&mut text);
+                if self.mentions == 0 {
+                    text.push_str("no places found\n");
+                }
+            }
+            ExtractFormat::Json => {
+                text.push_str(if self.mentions == 0 {
+                    "{\n  \"mentions\": [],\n  \"claims\": ["
+                } else {
+                    "\n  ],\n  \"claims\": ["
+                });
+                if self.claim_count > 0 {
+                    text.push('\n');
+                }
+            }
+            ExtractFormat::Geojson => text.push_str(if self.mentions == 0 {
+                "{\n  \"type\": \"FeatureCollection\",\n  \"features\": []\n}\n"
+            } else {
+                "\n  ]\n}\n"
+            }),
+            ExtractFormat::Jsonl => {}
+        }
+        w.write_all(text.as_bytes()).map_err(|e| self.werr(e))?;
+        let (path, claims, format, count) = (self.path, self.claims, self.format, self.claim_count);
+        let werr = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        claims.copy_to(w).map_err(werr)?;
+        if format == ExtractFormat::Json {
+            let end = if count > 0 { "\n  ]\n}\n" } else { "]\n}\n" };
+            w.write_all(end.as_bytes()).map_err(werr)?;
+        }
+        Ok(())
+    }
+}
+
+/// A distance claim as the table prints it, after the mentions.
+fn claim_text(c: &itinera::geoparse::DistanceClaim) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "\nclaim: \"{}\"\n  stated {:.1} km{}; geodesic {:.1} km, bearing {:.0}° from {} to {}",
+        report::visible(&c.text),
+        c.stated_m / 1000.0,
+        c.stated_direction
+            .as_ref()
+            .map(|d| format!(" {d}"))
+            .unwrap_or_default(),
+        c.geodesic_m / 1000.0,
+        c.bearing_deg,
+        report::visible(&c.to),
+        report::visible(&c.from),
+    );
+    let ratio = c.stated_m / c.geodesic_m.max(1.0);
+    if ratio > 1.15 {
         let _ = write!(
             s,
-            "\nclaim: \"{}\"\n  stated {:.1} km{}; geodesic {:.1} km, bearing {:.0}° from {} to {}",
-            c.text,
-            c.stated_m / 1000.0,
-            c.stated_direction
-                .as_ref()
-                .map(|d| format!(" {d}"))
-                .unwrap_or_default(),
-            c.geodesic_m / 1000.0,
-            c.bearing_deg,
-            c.to,
-            c.from,
+            " (stated is {ratio:.2}x the straight line: likely by road or rail)"
         );
-        let ratio = c.stated_m / c.geodesic_m.max(1.0);
-        if ratio > 1.15 {
-            let _ = write!(
-                s,
-                " (stated is {ratio:.2}x the straight line: likely by road or rail)"
-            );
-        } else if ratio < 0.85 {
-            let _ = write!(
-                s,
-                " (stated is shorter than the straight line: check the figure or the places)"
-            );
-        }
-        if c.direction_agrees == Some(false) {
-            let _ = write!(s, "; the stated direction disagrees with the bearing");
-        }
-        s.push('\n');
+    } else if ratio < 0.85 {
+        let _ = write!(
+            s,
+            " (stated is shorter than the straight line: check the figure or the places)"
+        );
     }
+    if c.direction_agrees == Some(false) {
+        let _ = write!(s, "; the stated direction disagrees with the bearing");
+    }
+    s.push('\n');
     s
 }
 
-fn geojson_text(e: &Extraction, name: &str) -> String {
-    let features: Vec<serde_json::Value> = e
-        .mentions
-        .iter()
-        .map(|m| {
-            json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]},
-                "properties": {
-                    "text": m.text, "name": m.name, "geonameid": m.geonameid, "kind": m.kind,
-                    "country": m.country, "start": m.start, "end": m.end,
-                    "score": round(m.score, 3), "source": name,
-                },
-            })
-        })
-        .collect();
-    let v = json!({"type": "FeatureCollection", "features": features});
-    format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+fn feature_json(m: &Mention, source: &str) -> serde_json::Value {
+    json!({
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]},
+        "properties": {
+            "text": m.text, "name": m.name, "geonameid": m.geonameid, "kind": m.kind,
+            "country": m.country, "start": m.start, "end": m.end,
+            "score": round(m.score, 3), "source": source,
+        },
+    })
 }
 
 pub fn evaluate(a: EvaluateArgs) -> Outcome {

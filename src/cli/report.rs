@@ -103,6 +103,19 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Appends `v` as pretty JSON, every line indented by `by` spaces (JSON strings hold no raw
+/// line breaks, so indenting lines cannot change a value).
+pub(super) fn indented(text: &mut String, v: &serde_json::Value, by: usize) {
+    let pretty = serde_json::to_string_pretty(v).unwrap_or_default();
+    for (i, line) in pretty.lines().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.extend(std::iter::repeat_n(' ', by));
+        text.push_str(line);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

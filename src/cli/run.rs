@@ -1,6 +1,5 @@
 //! One function per subcommand: build options, call the library, write the outputs.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -358,43 +357,45 @@ fn slug(names: &[String]) -> String {
 }
 
 pub fn route(a: RouteArgs) -> Outcome {
-    let sets = load(&a.trips)?;
+    let mut sets = load(&a.trips)?;
     let routes: Vec<Route> = sets
-        .iter()
-        .flat_map(|s| s.resolved.trips.iter().map(route::build))
+        .iter_mut()
+        .flat_map(|s| std::mem::take(&mut s.resolved.trips))
+        .map(route::from_trip)
         .collect();
-    let text = match a.format {
-        RouteFormat::Table => route_table(&routes, a.units),
-        RouteFormat::Json => {
-            let v = route_json(&routes, a.units);
-            let mut s = serde_json::to_string_pretty(&v).map_err(|e| Error::Encode {
-                what: "JSON",
-                source: e.into(),
-            })?;
-            s.push('\n');
-            s
-        }
-        RouteFormat::Csv => {
-            // The same CSV as `export -o legs.csv`.
-            let mut buf = Vec::new();
-            export::write_csv(&routes, a.units, CsvText::Guarded, &mut buf)?;
-            String::from_utf8_lossy(&buf).into_owned()
-        }
-    };
-    print(&text)?;
+    // Written as it is made: a trip of a million stops is never held as text.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match a.format {
+        RouteFormat::Table => route_table(&routes, a.units, &mut out)?,
+        RouteFormat::Json => route_json(&routes, a.units, &mut out)?,
+        // The same CSV as `export -o legs.csv`.
+        RouteFormat::Csv => export::write_csv(&routes, a.units, CsvText::Guarded, &mut out)?,
+    }
+    out.flush()?;
     Ok(Exit::Success)
 }
 
-fn route_table(routes: &[Route], u: Units) -> String {
-    let mut s = String::new();
+/// Table rows printed per section of a long trip (see [`table_section`]).
+const ROUTE_SECTION: usize = 1024;
+
+fn route_table(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()> {
     let unit = u.label();
     for r in routes {
-        let _ = writeln!(
-            s,
+        writeln!(
+            out,
             "{} ({} stops; straight-line geodesic distances, WGS84)",
             report::visible(&r.name),
             r.stops.len()
-        );
+        )?;
+        if r.legs.is_empty() {
+            writeln!(
+                out,
+                "  one stop, no legs: {} ({:.5}, {:.5})",
+                report::visible(&r.stops[0].label),
+                r.stops[0].lat,
+                r.stops[0].lon
+            )?;
+        }
         let mut rows = vec![
             [
                 "#",
@@ -408,6 +409,7 @@ fn route_table(routes: &[Route], u: Units) -> String {
             .map(String::from)
             .to_vec(),
         ];
+        let mut widths = Vec::new();
         let mut cum = 0.0;
         for (i, l) in r.legs.iter().enumerate() {
             cum += l.meters;
@@ -420,73 +422,86 @@ fn route_table(routes: &[Route], u: Units) -> String {
                 format!("{:.1}°", l.bearing_deg),
                 l.mode.as_str().to_string(),
             ]);
-        }
-        if r.legs.is_empty() {
-            let _ = writeln!(
-                s,
-                "  one stop, no legs: {} ({:.5}, {:.5})",
-                report::visible(&r.stops[0].label),
-                r.stops[0].lat,
-                r.stops[0].lon
-            );
-        } else {
-            for line in table(&rows, &[0, 3, 4, 5]).lines() {
-                let _ = writeln!(s, "  {line}");
+            if rows.len() >= ROUTE_SECTION || i + 1 == r.legs.len() {
+                for line in table_section(&rows, &[0, 3, 4, 5], &mut widths).lines() {
+                    writeln!(out, "  {line}")?;
+                }
+                rows.clear();
             }
         }
-        let _ = writeln!(s, "  total {:.3} {unit}\n", u.from_meters(r.meters()));
+        writeln!(out, "  total {:.3} {unit}\n", u.from_meters(r.meters()))?;
     }
-    s
+    Ok(())
 }
 
-fn route_json(routes: &[Route], u: Units) -> serde_json::Value {
-    let trips: Vec<_> = routes
-        .iter()
-        .map(|r| {
-            let mut cum = 0.0;
-            let legs: Vec<_> = r
-                .legs
-                .iter()
-                .map(|l| {
-                    cum += l.meters;
-                    json!({
-                        "from": r.stops[l.from].label,
-                        "to": r.stops[l.to].label,
-                        "distance_m": mm(l.meters),
-                        "distance": u.from_meters(l.meters),
-                        "cumulative_m": mm(cum),
-                        "bearing_deg": l.bearing_deg,
-                        "mode": l.mode.as_str(),
-                    })
-                })
-                .collect();
-            let stops: Vec<_> = r
-                .stops
-                .iter()
-                .map(|s| {
-                    json!({
-                        "name": s.label,
-                        "matched": s.place.as_ref().map(|p| p.name.as_ref()),
-                        "country": s.place.as_ref().map(|p| p.country.as_ref()),
-                        "geonameid": s.place.as_ref().and_then(|p| p.geonameid),
-                        "lat": s.lat,
-                        "lon": s.lon,
-                        "date": s.date,
-                    })
-                })
-                .collect();
+/// The routes as pretty JSON, written a leg and a stop at a time (keys in the order
+/// `serde_json` sorts them, as the whole document would be).
+fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()> {
+    // Items of an array: opened, separated and closed with the indentation of their level.
+    fn items<T>(
+        out: &mut dyn Write,
+        key: &str,
+        list: impl ExactSizeIterator<Item = T>,
+        indent: usize,
+        mut item: impl FnMut(T) -> serde_json::Value,
+    ) -> io::Result<()> {
+        let pad = " ".repeat(indent);
+        if list.len() == 0 {
+            return write!(out, "{pad}\"{key}\": []");
+        }
+        write!(out, "{pad}\"{key}\": [\n")?;
+        for (i, x) in list.enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            let mut text = String::new();
+            report::indented(&mut text, &item(x), indent + 2);
+            out.write_all(text.as_bytes())?;
+        }
+        write!(out, "\n{pad}]")
+    }
+    let field = |out: &mut dyn Write, key: &str, v: serde_json::Value| {
+        write!(out, ",\n      \"{key}\": {v}")
+    };
+    if routes.is_empty() {
+        return out.write_all(b"{\n  \"trips\": []\n}\n");
+    }
+    out.write_all(b"{\n  \"trips\": [\n")?;
+    for (t, r) in routes.iter().enumerate() {
+        out.write_all(if t == 0 { b"    {\n" } else { b",\n    {\n" })?;
+        let mut cum = 0.0;
+        items(out, "legs", r.legs.iter(), 6, |l| {
+            cum += l.meters;
             json!({
-                "name": r.name,
-                "total_m": mm(r.meters()),
-                "total": u.from_meters(r.meters()),
-                "units": u.label(),
-                "path": "geodesic",
-                "stops": stops,
-                "legs": legs,
+                "from": r.stops[l.from].label,
+                "to": r.stops[l.to].label,
+                "distance_m": mm(l.meters),
+                "distance": u.from_meters(l.meters),
+                "cumulative_m": mm(cum),
+                "bearing_deg": l.bearing_deg,
+                "mode": l.mode.as_str(),
             })
-        })
-        .collect();
-    json!({ "trips": trips })
+        })?;
+        field(out, "name", json!(r.name))?;
+        field(out, "path", json!("geodesic"))?;
+        out.write_all(b",\n")?;
+        items(out, "stops", r.stops.iter(), 6, |s| {
+            json!({
+                "name": s.label,
+                "matched": s.place.as_ref().map(|p| p.name.as_ref()),
+                "country": s.place.as_ref().map(|p| p.country.as_ref()),
+                "geonameid": s.place.as_ref().and_then(|p| p.geonameid),
+                "lat": s.lat,
+                "lon": s.lon,
+                "date": s.date,
+            })
+        })?;
+        field(out, "total", json!(u.from_meters(r.meters())))?;
+        field(out, "total_m", json!(mm(r.meters())))?;
+        field(out, "units", json!(u.label()))?;
+        out.write_all(b"\n    }")?;
+    }
+    out.write_all(b"\n  ]\n}\n")
 }
 
 fn mm(m: f64) -> f64 {
@@ -523,7 +538,7 @@ pub fn export(a: ExportArgs) -> Outcome {
     if targets.is_empty() {
         targets.push((None, forced.unwrap_or(Format::GeoJson)));
     }
-    let sets = load(&a.trips)?;
+    let mut sets = load(&a.trips)?;
     if !a.output.is_empty() && sets.len() > 1 {
         return Err(Error::invalid(
             "`--output` takes one input file, not several".to_string(),
@@ -545,8 +560,13 @@ pub fn export(a: ExportArgs) -> Outcome {
         }
     }
     let routes: Vec<Vec<Route>> = sets
-        .iter()
-        .map(|set| set.resolved.trips.iter().map(route::build).collect())
+        .iter_mut()
+        .map(|set| {
+            std::mem::take(&mut set.resolved.trips)
+                .into_iter()
+                .map(route::from_trip)
+                .collect()
+        })
         .collect();
     for (i, at, format, _) in &plan {
         let title = sets[*i].resolved.title.as_deref();
@@ -752,21 +772,30 @@ fn wrote<'a>(targets: impl Iterator<Item = &'a PathBuf>) {
 /// Left-aligned text columns, right-aligned numeric ones; widths in terminal columns (Hangul and
 /// Han characters take two).
 pub(super) fn table(rows: &[Vec<String>], numeric: &[usize]) -> String {
+    table_section(rows, numeric, &mut Vec::new())
+}
+
+/// One section of a table printed in parts: `widths` holds the widths of the sections before
+/// (grown by this one's), so a long table stays aligned as far as its rows so far allow.
+pub(super) fn table_section(
+    rows: &[Vec<String>],
+    numeric: &[usize],
+    widths: &mut Vec<usize>,
+) -> String {
     // Cells come from inputs: their control characters are shown, not obeyed.
     let rows: Vec<Vec<std::borrow::Cow<'_, str>>> = rows
         .iter()
         .map(|r| r.iter().map(|c| report::visible(c)).collect())
         .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    if widths.len() < cols {
+        widths.resize(cols, 0);
+    }
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.width());
+        }
+    }
     let mut s = String::new();
     for r in rows {
         let mut line = String::new();

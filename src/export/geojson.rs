@@ -10,20 +10,58 @@ use serde_json::json;
 
 use super::round6;
 use crate::error::{Error, Result};
-use crate::route::{Route, bounding_box, split_antimeridian};
+use crate::route::{BoxBuilder, Route, split_antimeridian};
 
 /// Builds the FeatureCollection of some routes: per trip, its legs then its stops.
 pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
     let mut features = Vec::new();
-    let mut all_points = Vec::new();
+    for_each_feature(routes, |f| {
+        features.push(f);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    FeatureCollection {
+        bbox: bbox(routes),
+        features,
+        foreign_members: title.map(|t| object(json!({ "title": t }))),
+    }
+}
+
+/// The box of every leg's line and every stop, RFC 7946 §5 style.
+fn bbox(routes: &[Route]) -> Option<Vec<f64>> {
+    let mut b = BoxBuilder::default();
+    for r in routes {
+        for leg in &r.legs {
+            for part in split_antimeridian(&leg.line()) {
+                b.add_part(&part);
+            }
+        }
+        for s in &r.stops {
+            b.add_point(s.coord());
+        }
+    }
+    b.finish().map(|b| {
+        vec![
+            round6(b.west),
+            round6(b.south),
+            round6(b.east),
+            round6(b.north),
+        ]
+    })
+}
+
+/// Calls `f` with each feature in order: per trip, its legs then its stops. One feature is
+/// built at a time, so a writer holds no more.
+fn for_each_feature<E>(
+    routes: &[Route],
+    mut f: impl FnMut(Feature) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     for r in routes {
         for (i, leg) in r.legs.iter().enumerate() {
-            let line = leg.line();
-            let parts: Vec<Vec<[f64; 2]>> = split_antimeridian(&line)
+            let parts: Vec<Vec<[f64; 2]>> = split_antimeridian(&leg.line())
                 .into_iter()
                 .map(|p| p.iter().map(|c| [round6(c.x), round6(c.y)]).collect())
                 .collect();
-            all_points.extend(line);
             let value = if parts.len() == 1 {
                 GeometryValue::new_line_string(parts.into_iter().flatten())
             } else {
@@ -52,10 +90,9 @@ pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureColle
                 "stroke-width": 3,
                 "stroke-opacity": 0.9,
             }));
-            features.push(feature(value, props));
+            f(feature(value, props))?;
         }
         for (i, s) in r.stops.iter().enumerate() {
-            all_points.push(s.coord());
             let place = s.place.as_ref();
             let props = object(json!({
                 "feature": "stop",
@@ -71,42 +108,46 @@ pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureColle
                 "marker-color": r.color,
                 "marker-size": "medium",
             }));
-            features.push(feature(
+            f(feature(
                 GeometryValue::new_point([round6(s.lon), round6(s.lat)]),
                 props,
-            ));
+            ))?;
         }
     }
-    let bbox = bounding_box(all_points).map(|b| {
-        vec![
-            round6(b.west),
-            round6(b.south),
-            round6(b.east),
-            round6(b.north),
-        ]
-    });
-    let foreign_members = title.map(|t| object(json!({ "title": t })));
-    FeatureCollection {
-        bbox,
-        features,
-        foreign_members,
-    }
+    Ok(())
 }
 
-/// Writes the FeatureCollection of `routes` as GeoJSON text.
+/// Writes the FeatureCollection of `routes` as GeoJSON text, streaming: the box is measured in
+/// a first pass over the legs, then the features are written one at a time (the same text as
+/// serialising [`feature_collection`], without holding it).
 ///
 /// # Errors
 /// [`Error::Write`] when the writer fails.
 pub fn write_geojson(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> Result<()> {
-    let fc = feature_collection(routes, title);
-    serde_json::to_writer(&mut *w, &fc).map_err(|e| Error::Write {
-        path: "GeoJSON".into(),
-        source: e.into(),
-    })?;
-    w.write_all(b"\n").map_err(|e| Error::Write {
+    let werr = |e: std::io::Error| Error::Write {
         path: "GeoJSON".into(),
         source: e,
-    })
+    };
+    let mut head = String::from(r#"{"type":"FeatureCollection","#);
+    if let Some(b) = bbox(routes) {
+        head.push_str(&format!(r#""bbox":{},"#, json!(b)));
+    }
+    head.push_str(r#""features":["#);
+    w.write_all(head.as_bytes()).map_err(werr)?;
+    let mut first = true;
+    for_each_feature(routes, |f| {
+        if !first {
+            w.write_all(b",").map_err(werr)?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *w, &f).map_err(|e| werr(e.into()))
+    })?;
+    w.write_all(b"]").map_err(werr)?;
+    if let Some(t) = title {
+        w.write_all(format!(r#","title":{}"#, json!(t)).as_bytes())
+            .map_err(werr)?;
+    }
+    w.write_all(b"}\n").map_err(werr)
 }
 
 fn feature(value: GeometryValue, properties: JsonObject) -> Feature {
@@ -130,5 +171,46 @@ fn object(v: JsonValue) -> JsonObject {
             m
         }
         _ => JsonObject::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::testdata::{bering, kim, route, stop};
+
+    fn streamed(routes: &[Route], title: Option<&str>) -> String {
+        let mut out = Vec::new();
+        write_geojson(routes, title, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn streaming_writes_the_text_of_the_whole_collection() {
+        let cases: [(Vec<Route>, Option<&str>); 4] = [
+            (vec![kim(), bering()], Some("Kim \"2011\" <trips>")),
+            (vec![kim()], None),
+            (
+                vec![route(
+                    "one",
+                    "#000000",
+                    vec![stop("Khasan", 42.4, 130.7, None)],
+                )],
+                None,
+            ),
+            (vec![], Some("nothing")),
+        ];
+        for (routes, title) in cases {
+            let whole = serde_json::to_string(&feature_collection(&routes, title)).unwrap() + "\n";
+            assert_eq!(streamed(&routes, title), whole);
+        }
+    }
+
+    #[test]
+    fn the_box_of_a_leg_across_the_antimeridian_crosses_it() {
+        let v: serde_json::Value = serde_json::from_str(&streamed(&[bering()], None)).unwrap();
+        let b: Vec<f64> = serde_json::from_value(v["bbox"].clone()).unwrap();
+        assert!(b[0] > b[2], "{b:?}");
+        assert_eq!((b[0], b[2]), (177.5103, -165.40637));
     }
 }

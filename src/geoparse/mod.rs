@@ -33,6 +33,7 @@ mod scan;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -409,44 +410,68 @@ pub fn to_char_offsets(text: &str, extraction: &mut Extraction) {
 /// first names them, with their coordinates (so the draft resolves exactly as extracted) and a
 /// note of the words that named them. Countries, regions and features are left out.
 pub fn draft_trip(title: &str, mentions: &[Mention]) -> String {
-    let mut seen: Vec<(&str, Option<i64>)> = Vec::new();
-    let mut stops = String::new();
-    // A dateline ("KHASAN, Russia —", in capitals) says where the story was filed, not a stop.
-    let dateline = |m: &Mention| {
-        m.text.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !m.text.chars().any(char::is_lowercase)
-    };
-    for m in mentions
-        .iter()
-        .filter(|m| m.kind.is_point() && !dateline(m))
-    {
-        let id = (m.name.as_str(), m.geonameid);
-        if seen.contains(&id) {
-            continue;
+    let mut draft = TripDraft::default();
+    draft.add(mentions);
+    draft.finish(title)
+}
+
+/// A [`draft_trip`] built from a text's mentions as they come, block by block: it keeps only
+/// the distinct stops, so a long text costs memory for the places it names, not its mentions.
+#[derive(Debug, Default)]
+pub struct TripDraft {
+    seen: std::collections::HashSet<(String, Option<i64>)>,
+    stops: String,
+}
+
+impl TripDraft {
+    /// Adds the stops among `mentions` that are not in the draft yet.
+    pub fn add(&mut self, mentions: &[Mention]) {
+        // A dateline ("KHASAN, Russia —", in capitals) says where the story was filed, not a stop.
+        let dateline = |m: &Mention| {
+            m.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !m.text.chars().any(char::is_lowercase)
+        };
+        for m in mentions
+            .iter()
+            .filter(|m| m.kind.is_point() && !dateline(m))
+        {
+            if !self.seen.insert((m.name.clone(), m.geonameid)) {
+                continue;
+            }
+            let note = format!(
+                "\"{}\" at byte {}; geonameid {}; confidence {:.2}",
+                m.text,
+                m.start,
+                m.geonameid.map_or("none".into(), |g| g.to_string()),
+                m.score
+            );
+            let _ = writeln!(
+                self.stops,
+                "  {{ name = {}, lat = {:.5}, lon = {:.5}, note = {} }},",
+                toml_string(&m.name),
+                m.lat,
+                m.lon,
+                toml_string(&note)
+            );
         }
-        seen.push(id);
-        let note = format!(
-            "\"{}\" at byte {}; geonameid {}; confidence {:.2}",
-            m.text,
-            m.start,
-            m.geonameid.map_or("none".into(), |g| g.to_string()),
-            m.score
-        );
-        stops.push_str(&format!(
-            "  {{ name = {}, lat = {:.5}, lon = {:.5}, note = {} }},\n",
-            toml_string(&m.name),
-            m.lat,
-            m.lon,
-            toml_string(&note)
-        ));
     }
-    format!(
-        "# Drafted by `itinera extract` from the places the text names, in the order it first names\n\
-         # them. Check the order and remove places that are not stops of the journey.\n\
-         title = {}\n\n[[trips]]\nname = {}\nmode = \"unknown\"\nstops = [\n{stops}]\n",
-        toml_string(title),
-        toml_string(title)
-    )
+
+    /// True while no stop has been added.
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
+    /// The trip file, titled `title`.
+    pub fn finish(&self, title: &str) -> String {
+        format!(
+            "# Drafted by `itinera extract` from the places the text names, in the order it first names\n\
+             # them. Check the order and remove places that are not stops of the journey.\n\
+             title = {}\n\n[[trips]]\nname = {}\nmode = \"unknown\"\nstops = [\n{}]\n",
+            toml_string(title),
+            toml_string(title),
+            self.stops
+        )
+    }
 }
 
 fn toml_string(s: &str) -> String {

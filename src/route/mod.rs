@@ -11,7 +11,7 @@ use geo::{Bearing, Coord, Densify, Distance, Geodesic, LineString, Point};
 use serde::Serialize;
 
 pub use antimeridian::split_antimeridian;
-pub use bbox::{BoundingBox, bounding_box};
+pub use bbox::{BoundingBox, BoxBuilder, bounding_box};
 
 use crate::trip::{Mode, Stop, Trip};
 
@@ -121,8 +121,27 @@ pub fn normalize_lon(lon: f64) -> f64 {
 
 /// Measures a trip: one leg per pair of consecutive stops.
 pub fn build(trip: &Trip) -> Route {
-    let legs = trip
-        .stops
+    Route {
+        name: trip.name.clone(),
+        color: trip.color.clone(),
+        legs: legs(trip),
+        stops: trip.stops.clone(),
+    }
+}
+
+/// [`build`], taking the trip's stops instead of copying them (a large trip is held once).
+pub fn from_trip(trip: Trip) -> Route {
+    let legs = legs(&trip);
+    Route {
+        name: trip.name,
+        color: trip.color,
+        stops: trip.stops,
+        legs,
+    }
+}
+
+fn legs(trip: &Trip) -> Vec<Leg> {
+    trip.stops
         .windows(2)
         .enumerate()
         .map(|(i, pair)| {
@@ -137,13 +156,7 @@ pub fn build(trip: &Trip) -> Route {
                 end: b,
             }
         })
-        .collect();
-    Route {
-        name: trip.name.clone(),
-        color: trip.color.clone(),
-        stops: trip.stops.clone(),
-        legs,
-    }
+        .collect()
 }
 
 /// Length units for reports; metres inside.

@@ -5,7 +5,7 @@
 //! costs `3 · ln(1 + min(km, 2000)/100)`: a stop near its neighbours beats a namesake across
 //! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
-use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
+use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
 use crate::error::{Error, Result};
 use crate::gazetteer::{
     COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer,
@@ -87,28 +87,38 @@ pub fn resolve(
     let mut trips = Vec::new();
     for (t, spec) in plan.trips.iter().enumerate() {
         let trip_country = spec.country.as_ref().or(options.country.as_ref());
-        let mut points = Vec::with_capacity(spec.stops.len());
-        for stop in &spec.stops {
+        // Stops written as coordinates get their point; the others are used as they are
+        // (borrowed: a large trip is not copied).
+        let mut fixed: Vec<(usize, StopSpec)> = Vec::new();
+        for (i, stop) in spec.stops.iter().enumerate() {
             match with_coordinates(stop, gazetteer) {
-                Ok(s) => points.push(s),
+                Ok(None) => {}
+                Ok(Some(s)) => fixed.push((i, s)),
                 Err(e) => {
                     errors.push(e);
                     // Reported: a placeholder point keeps the text out of the name lookup.
-                    points.push(StopSpec {
-                        lat: Some(0.0),
-                        lon: Some(0.0),
-                        ..stop.clone()
-                    });
+                    fixed.push((
+                        i,
+                        StopSpec {
+                            lat: Some(0.0),
+                            lon: Some(0.0),
+                            ..stop.clone()
+                        },
+                    ));
                 }
             }
         }
-        let spec = TripSpec {
-            stops: points,
-            ..spec.clone()
-        };
-        let spec = &spec;
-        let mut columns: Vec<Vec<Candidate>> = Vec::new();
-        for stop in &spec.stops {
+        let points: Vec<&StopSpec> = spec
+            .stops
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match fixed.binary_search_by_key(&i, |f| f.0) {
+                Ok(at) => &fixed[at].1,
+                Err(_) => s,
+            })
+            .collect();
+        let mut columns: Vec<Vec<Candidate>> = Vec::with_capacity(points.len());
+        for stop in &points {
             columns.push(
                 match stop_candidates(stop, trip_country, gazetteer, options.user.as_deref()) {
                     Ok(c) => c,
@@ -121,16 +131,16 @@ pub fn resolve(
         }
         if columns
             .iter()
-            .zip(&spec.stops)
+            .zip(&points)
             .any(|(c, s)| c.is_empty() && s.lat.is_none())
         {
             continue;
         }
-        let choice = best_path(&spec.stops, &columns);
-        let mut stops = Vec::new();
+        let choice = best_path(&points, &columns);
+        let mut stops = Vec::with_capacity(points.len());
         // The last date seen in the trip, and its stop's label.
         let mut last_date: Option<(String, String)> = None;
-        for (i, stop) in spec.stops.iter().enumerate() {
+        for (i, &stop) in points.iter().enumerate() {
             let resolved = match (stop.lat, stop.lon) {
                 (Some(lat), Some(lon)) => Stop {
                     label: label(stop, None),
@@ -143,7 +153,7 @@ pub fn resolve(
                 },
                 _ => {
                     let chosen = &columns[i][choice[i]];
-                    let neighbours = neighbour_points(&spec.stops, &columns, &choice, i);
+                    let neighbours = neighbour_points(&points, &columns, &choice, i);
                     if let Some(w) = ambiguity(stop, chosen, &columns[i], &neighbours) {
                         if options.strict {
                             errors.push(Error::Invalid {
@@ -216,14 +226,14 @@ pub fn resolve(
 }
 
 /// The stop with coordinates when its place is written as coordinates ("51.85,107.9"), labelled
-/// with a notable place within [`NEAR_KM`](crate::gazetteer::NEAR_KM) ("near Ulan-Ude") unless it has a name; the stop
-/// itself otherwise.
-fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
+/// with a notable place within [`NEAR_KM`](crate::gazetteer::NEAR_KM) ("near Ulan-Ude") unless it has a name; `None` (the
+/// stop as it is) otherwise.
+fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<Option<StopSpec>> {
     let Some(text) = stop.place.as_deref().filter(|_| stop.lat.is_none()) else {
-        return Ok(stop.clone());
+        return Ok(None);
     };
     match Query::parse(text) {
-        Ok(Query::Point { lat, lon }) => Ok(StopSpec {
+        Ok(Query::Point { lat, lon }) => Ok(Some(StopSpec {
             place: None,
             name: stop.name.clone().or_else(|| {
                 Some(
@@ -235,8 +245,8 @@ fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<StopSpec> {
             lat: Some(lat),
             lon: Some(lon),
             ..stop.clone()
-        }),
-        Ok(Query::Name { .. }) => Ok(stop.clone()),
+        })),
+        Ok(Query::Name { .. }) => Ok(None),
         Err(e) => Err(Error::Invalid {
             message: e.0,
             location: stop.location.clone().map(Box::new),
@@ -329,7 +339,7 @@ use haversine_km as km;
 
 /// Index of the chosen candidate per stop (0 for stops with coordinates): Viterbi, maximising
 /// the sum of priors minus the distance cost of each leg.
-fn best_path(stops: &[StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
+fn best_path(stops: &[&StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
     // Each stop's options as (position, prior).
     let options: Vec<Vec<((f64, f64), f64)>> = stops
         .iter()
@@ -388,7 +398,7 @@ fn contains(area: &Place, place: &Place) -> bool {
 
 /// The chosen positions of the stops before and after stop `i`.
 fn neighbour_points(
-    stops: &[StopSpec],
+    stops: &[&StopSpec],
     columns: &[Vec<Candidate>],
     choice: &[usize],
     i: usize,

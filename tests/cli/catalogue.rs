@@ -1157,3 +1157,71 @@ fn user_gazetteers_that_hold_nothing() {
     sb.run(&["route", "Depot", "Khasan", "--gazetteer", "g.csv"])
         .ok();
 }
+
+// Own adversarial cases: extract, JSON Lines and evaluate; long outputs written in parts.
+
+#[test]
+fn a_long_text_without_line_breaks_in_every_format() {
+    // One line of 2,000 sentences: more mentions than a table section holds.
+    let sb = Sandbox::new();
+    let one = "The train left Khasan\u{a0}for Ussuriysk \u{2014} Kim\u{2019}s 2011 route. ";
+    sb.write("long.txt", one.repeat(2000));
+    let json = sb.run(&["extract", "long.txt", "-f", "json"]);
+    json.ok();
+    let mentions = json.json()["mentions"].as_array().unwrap().len();
+    assert!(mentions >= 4000, "{mentions}");
+    let table = sb.run(&["extract", "long.txt"]);
+    table.ok();
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert_eq!(lines.iter().filter(|l| l.trim_start().starts_with("at ")).count(), 1);
+    assert_eq!(lines.len(), mentions + 1, "one row per mention");
+    let geo = sb.run(&["extract", "long.txt", "-f", "geojson"]);
+    geo.ok();
+    assert_eq!(geo.json()["features"].as_array().unwrap().len(), mentions);
+    // The draft keeps each place once, however often the text names it.
+    sb.run(&["extract", "long.txt", "--trip", "draft.toml", "-o", "m.txt"])
+        .ok();
+    let draft = std::fs::read_to_string(sb.path("draft.toml")).unwrap();
+    assert_eq!(draft.matches("{ name = ").count(), 2, "{draft}");
+}
+
+#[test]
+fn more_distance_claims_than_memory_holds() {
+    // Each claim is held back until the mentions are written; past 1 MiB they go to a file.
+    let sb = Sandbox::new();
+    let claim = "Ulan-Ude lies some 5,550 km east of Moscow.\n";
+    sb.write("claims.txt", claim.repeat(6000));
+    let json = sb.run(&["extract", "claims.txt", "-f", "json"]);
+    json.ok();
+    let v = json.json();
+    assert_eq!(v["claims"].as_array().unwrap().len(), 6000);
+    assert_eq!(v["mentions"].as_array().unwrap().len(), 12_000);
+    let table = sb.run(&["extract", "claims.txt"]);
+    table.ok();
+    assert_eq!(table.stdout.matches("\nclaim: ").count(), 6000);
+    assert!(table.stdout.trim_end().ends_with("likely by road or rail)"));
+}
+
+#[test]
+fn a_trip_longer_than_a_table_section() {
+    let sb = Sandbox::new();
+    let mut csv = String::from("trip,name,lat,lon\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("Walk,S{i},{},{}\n", 40.0 + f64::from(i) * 0.001, 10.0));
+    }
+    sb.write("walk.csv", &csv);
+    let table = sb.run(&["route", "walk.csv"]);
+    table.ok();
+    let rows = table.stdout.lines().filter(|l| l.contains(" S")).count();
+    assert_eq!(rows, 2999);
+    assert_eq!(table.stdout.matches("cumulative km").count(), 1);
+    let json = sb.run(&["route", "walk.csv", "-f", "json"]);
+    json.ok();
+    let v = json.json();
+    let legs = v["trips"][0]["legs"].as_array().unwrap();
+    assert_eq!(legs.len(), 2999);
+    let sum: f64 = legs.iter().map(|l| l["distance_m"].as_f64().unwrap()).sum();
+    let total = v["trips"][0]["total_m"].as_f64().unwrap();
+    assert!((sum - total).abs() < 1.0, "{sum} {total}");
+    assert_eq!(v["trips"][0]["stops"].as_array().unwrap().len(), 3000);
+}
