@@ -11,7 +11,7 @@ mkdir -p "$dir"
 run() { # label, then the command; prints wall time and peak RSS
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>&1 || true
-  read -r secs kb < "$dir/time"
+  read -r secs kb < <(tail -1 "$dir/time")
   printf '%-52s %7.2f s  peak RSS %7.1f MiB\n' "$label" "$secs" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
 }
 # Item 5: names.

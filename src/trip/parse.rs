@@ -345,6 +345,10 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             None,
         ));
     }
+    // A growing list keeps room for more (four stops at least): many short trips would pay it.
+    for t in &mut trips {
+        t.stops.shrink_to_fit();
+    }
     Ok(TripPlan { title: None, trips })
 }
 
