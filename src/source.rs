@@ -4,7 +4,7 @@
 //! touch the filesystem); parsers take a [`SourceFile`] and report [`Location`]s.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -126,9 +126,97 @@ impl SourceFile {
     }
 }
 
+/// What [`bounded_line`] read.
+pub enum Line {
+    /// A line, in the buffer, without its line break.
+    Read,
+    /// A line longer than the limit, read through and dropped.
+    TooLong,
+    /// Nothing: the input has ended.
+    End,
+}
+
+/// Reads one line into `buf` (cleared first), holding at most `max` bytes of it in memory.
+pub fn bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    buf.clear();
+    let n = reader
+        .by_ref()
+        .take(max as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(Line::End);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        return Ok(Line::Read);
+    }
+    if buf.len() <= max {
+        return Ok(Line::Read); // the last line, without a line break
+    }
+    // Too long: skip to the next line break, a buffer at a time.
+    buf.clear();
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(Line::TooLong);
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(Line::TooLong);
+            }
+            None => {
+                let len = chunk.len();
+                reader.consume(len);
+            }
+        }
+    }
+}
+
+/// One JSON Lines document, `{"id": ..., "text": ...}`: its id (a string or a number, or
+/// missing) and text.
+///
+/// # Errors
+/// Why the line is no such document, for a message.
+pub fn parse_line(line: &[u8]) -> Result<(Option<String>, String), String> {
+    // A byte-order mark (Windows tools write one at the start of a file) is no JSON.
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    let v: serde_json::Value =
+        serde_json::from_slice(line).map_err(|e| format!("not JSON ({e})"))?;
+    let text = v
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or("no \"text\" string")?
+        .to_string();
+    let id = match v.get("id") {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    Ok((id, text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_longer_than_the_limit_are_skipped_whole() {
+        let input = b"short\n0123456789abcdef\nnext\nlast";
+        let mut r = io::BufReader::with_capacity(4, &input[..]);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        loop {
+            match bounded_line(&mut r, &mut buf, 8).unwrap() {
+                Line::End => break,
+                Line::TooLong => got.push("<too long>".to_string()),
+                Line::Read => got.push(String::from_utf8_lossy(&buf).into_owned()),
+            }
+        }
+        assert_eq!(got, ["short", "<too long>", "next", "last"]);
+        // Memory stays within the limit (plus one byte to tell).
+        assert!(buf.capacity() < 64);
+    }
 
     #[test]
     fn offsets_become_line_and_column() {

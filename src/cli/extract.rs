@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Seek, Write};
+use std::io::{self, BufReader, IsTerminal, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -11,7 +11,7 @@ use itinera::Error;
 use itinera::geoparse::eval::{GoldDoc, Score};
 use itinera::geoparse::{self, Extraction, Geoparser, Mention};
 use itinera::output::Outputs;
-use itinera::source::TextBlocks;
+use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -24,52 +24,6 @@ const BLOCK: usize = 64 << 10;
 /// The longest JSON Lines line read, bytes: one document of 64 MiB is far beyond any article.
 const MAX_LINE: usize = 64 << 20;
 
-/// What [`bounded_line`] read.
-enum Line {
-    /// A line, in the buffer, without its line break.
-    Read,
-    /// A line longer than the limit, read through and dropped.
-    TooLong,
-    /// Nothing: the input has ended.
-    End,
-}
-
-/// Reads one line into `buf` (cleared first), holding at most `max` bytes of it in memory.
-fn bounded_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
-    buf.clear();
-    let n = reader
-        .by_ref()
-        .take(max as u64 + 1)
-        .read_until(b'\n', buf)?;
-    if n == 0 {
-        return Ok(Line::End);
-    }
-    if buf.last() == Some(&b'\n') {
-        buf.pop();
-        return Ok(Line::Read);
-    }
-    if buf.len() <= max {
-        return Ok(Line::Read); // the last line, without a line break
-    }
-    // Too long: skip to the next line break, a buffer at a time.
-    buf.clear();
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(Line::TooLong);
-        }
-        match chunk.iter().position(|&b| b == b'\n') {
-            Some(at) => {
-                reader.consume(at + 1);
-                return Ok(Line::TooLong);
-            }
-            None => {
-                let len = chunk.len();
-                reader.consume(len);
-            }
-        }
-    }
-}
 /// Documents processed in parallel per batch; output keeps input order.
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
@@ -416,25 +370,6 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
     Ok(bad)
 }
 
-/// `{"id": ..., "text": ...}`; the id may be a string or a number, or missing.
-fn parse_line(line: &[u8]) -> Result<(Option<String>, String), String> {
-    // A byte-order mark (Windows tools write one at the start of a file) is no JSON.
-    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    let v: serde_json::Value =
-        serde_json::from_slice(line).map_err(|e| format!("not JSON ({e})"))?;
-    let text = v
-        .get("text")
-        .and_then(|t| t.as_str())
-        .ok_or("no \"text\" string")?
-        .to_string();
-    let id = match v.get("id") {
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
-    Ok((id, text))
-}
-
 /// Mention rows printed per table section: the table's memory, however long the text.
 const TABLE_SECTION: usize = 1024;
 /// Held-back text (the claims, printed after the mentions) kept in memory up to this size.
@@ -774,22 +709,4 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_longer_than_the_limit_are_skipped_whole() {
-        let input = b"short\n0123456789abcdef\nnext\nlast";
-        let mut r = io::BufReader::with_capacity(4, &input[..]);
-        let mut buf = Vec::new();
-        let mut got = Vec::new();
-        loop {
-            match bounded_line(&mut r, &mut buf, 8).unwrap() {
-                Line::End => break,
-                Line::TooLong => got.push("<too long>".to_string()),
-                Line::Read => got.push(String::from_utf8_lossy(&buf).into_owned()),
-            }
-        }
-        assert_eq!(got, ["short", "<too long>", "next", "last"]);
-        // Memory stays within the limit (plus one byte to tell).
-        assert!(buf.capacity() < 64);
-    }
 }

@@ -1173,7 +1173,13 @@ fn a_long_text_without_line_breaks_in_every_format() {
     let table = sb.run(&["extract", "long.txt"]);
     table.ok();
     let lines: Vec<&str> = table.stdout.lines().collect();
-    assert_eq!(lines.iter().filter(|l| l.trim_start().starts_with("at ")).count(), 1);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.trim_start().starts_with("at "))
+            .count(),
+        1
+    );
     assert_eq!(lines.len(), mentions + 1, "one row per mention");
     let geo = sb.run(&["extract", "long.txt", "-f", "geojson"]);
     geo.ok();
@@ -1207,7 +1213,11 @@ fn a_trip_longer_than_a_table_section() {
     let sb = Sandbox::new();
     let mut csv = String::from("trip,name,lat,lon\n");
     for i in 0..3000 {
-        csv.push_str(&format!("Walk,S{i},{},{}\n", 40.0 + f64::from(i) * 0.001, 10.0));
+        csv.push_str(&format!(
+            "Walk,S{i},{},{}\n",
+            40.0 + f64::from(i) * 0.001,
+            10.0
+        ));
     }
     sb.write("walk.csv", &csv);
     let table = sb.run(&["route", "walk.csv"]);
