@@ -217,6 +217,14 @@ impl Outputs {
             }
             return Ok(self.push(shown, None, None, Sink::Stream(path.to_path_buf())));
         }
+        // `out/` names a folder even where none exists yet: never a file called `out`.
+        if shown.ends_with(std::path::is_separator) {
+            return Err(bad(
+                &shown,
+                io::ErrorKind::InvalidInput,
+                "names a folder, not a file".to_string(),
+            ));
+        }
         let linked = follow_links(path).map_err(werr)?;
         let file_name = linked.file_name().map(ToOwned::to_owned).ok_or_else(|| {
             bad(

@@ -614,6 +614,8 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
     let name = a.gold.display().to_string();
     let text = itinera::SourceFile::read(&a.gold)?;
     let mut docs: Vec<GoldDoc> = Vec::new();
+    // Document id -> the line it was first given on: a repeated id makes reports ambiguous.
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, line) in text.text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -627,6 +629,15 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
             location: Some(Box::new(text.line_location(i + 1))),
             help: Some("start and end are byte offsets into the document's text".into()),
         })?;
+        if let Some(first) = ids.insert(doc.id.clone(), i + 1) {
+            report::warning(
+                &format!(
+                    "document id `{}` is used again (first on line {first}); both are scored",
+                    doc.id
+                ),
+                Some(&text.line_location(i + 1)),
+            );
+        }
         docs.push(doc);
     }
     let results: Vec<Extraction> = docs
@@ -709,4 +720,19 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spool_moves_to_a_file_past_its_memory_and_gives_back_every_byte() {
+        let mut spool = Spool::default();
+        let piece = "claim: \u{201c}about 1,150 km\u{201d} south of Komsomolsk-on-Amur\n";
+        let mut expected = String::new();
+        while expected.len() <= 3 * SPOOL_MEMORY {
+            spool.push(piece).unwrap();
+            expected.push_str(piece);
+        }
+        assert!(spool.file.is_some() && spool.memory.is_empty());
+        let mut out = Vec::new();
+        spool.copy_to(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }

@@ -449,7 +449,7 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
         if list.len() == 0 {
             return write!(out, "{pad}\"{key}\": []");
         }
-        write!(out, "{pad}\"{key}\": [\n")?;
+        writeln!(out, "{pad}\"{key}\": [")?;
         for (i, x) in list.enumerate() {
             if i > 0 {
                 out.write_all(b",\n")?;

@@ -133,8 +133,12 @@ impl fmt::Display for Place {
         if let Some(region) = self.admin1_name().filter(|r| *r != self.name.as_ref()) {
             write!(f, ", {region}")?;
         }
-        if self.kind != PlaceKind::Country {
+        if self.kind != PlaceKind::Country && !self.country.is_empty() {
             write!(f, ", {}", self.country)?;
+        }
+        // A user's place without a country is told apart by where it is.
+        if self.country.is_empty() && self.geonameid.is_none() {
+            write!(f, " ({:.5}, {:.5})", self.lat, self.lon)?;
         }
         Ok(())
     }

@@ -111,12 +111,18 @@ impl UserGazetteer {
             .clone();
         let col = |n: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(n));
         let (Some(name_c), Some(lat_c), Some(lon_c)) = (col("name"), col("lat"), col("lon")) else {
+            let separated = if headers.len() == 1 && headers.iter().any(|h| h.contains([';', '\t']))
+            {
+                "separate the columns with commas; "
+            } else {
+                ""
+            };
             return Err(Error::Invalid {
                 message: "a user gazetteer needs the columns `name`, `lat` and `lon`".into(),
                 location: Some(Box::new(source.location(0))),
-                help: Some(
-                    "write a header such as: name,lat,lon,country (or give a GeoNames dump)".into(),
-                ),
+                help: Some(format!(
+                    "{separated}write a header such as: name,lat,lon,country (or give a GeoNames dump)"
+                )),
             });
         };
         let (country_c, pop_c, alt_c) = (col("country"), col("population"), col("alternatenames"));

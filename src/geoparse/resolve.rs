@@ -305,9 +305,11 @@ fn weak(text: &str, span: &Span, g: &Group) -> bool {
     support < MIN_SUPPORT
 }
 
-/// Prepositions of place and movement: a name right after one is a place.
+/// Prepositions of place and movement, and verbs of arriving and leaving: a name right after
+/// one is a place ("the train reached Khasan").
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "near", "via", "outside", "into", "towards", "toward", "through",
+    "reached", "reaching", "visited", "visiting", "entered", "entering", "leaving", "toured",
 ];
 
 /// Population below which a one-word reading needs support from the document.

@@ -178,6 +178,23 @@ fn empty_and_placeless_text_give_nothing() {
 }
 
 #[test]
+fn a_small_town_after_a_verb_of_arrival_is_a_place() {
+    // Khasan has a few hundred people: "reached" vouches for it as "in" does.
+    for text in [
+        "Kim\u{2019}s train reached Khasan.",
+        "The train reached Khasan on Saturday.",
+        "The leader visited Khasan.",
+    ] {
+        let e = extract(text);
+        assert!(
+            e.mentions.iter().any(|m| m.name == "Khasan"),
+            "{text}: {:?}",
+            e.mentions
+        );
+    }
+}
+
+#[test]
 fn draft_trip_lists_cities_in_narrated_order_and_parses() {
     let e = extract(
         "From Khasan the train went to Ussuriysk, back to Khasan, then Ulan-Ude in Russia.",

@@ -128,9 +128,22 @@ impl<'de> Deserialize<'de> for DateText {
 pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
     let raw: RawFile = toml::from_str(&source.text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        Error::Syntax {
-            message: lower_first(e.message().trim()),
-            location: Box::new(source.location(offset)),
+        let message = lower_first(e.message().trim());
+        // A mode in everyday words ("train") gets the word itinera uses.
+        let everyday = message
+            .strip_prefix("unknown variant `")
+            .and_then(|rest| rest.split('`').next())
+            .and_then(mode_help);
+        match everyday {
+            Some(help) => Error::Invalid {
+                message,
+                location: Some(Box::new(source.location(offset))),
+                help: Some(help),
+            },
+            None => Error::Syntax {
+                message,
+                location: Box::new(source.location(offset)),
+            },
         }
     })?;
     let Some(raw_trips) = raw.trips.filter(|t| !t.is_empty()) else {
@@ -275,11 +288,15 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             match get(name) {
                 None => Ok(None),
                 Some((v, at)) => v.parse::<f64>().map(Some).map_err(|_| {
+                    // "42,4": a decimal comma, as many locales write it.
+                    let comma = v.replace(',', ".").parse::<f64>().is_ok();
                     invalid(
                         format!("`{name}` must be a number, found `{v}`"),
                         source,
                         at,
-                        None,
+                        comma.then(|| {
+                            format!("write decimals with a point: `{}`", v.replace(',', "."))
+                        }),
                     )
                 }),
             }
@@ -291,7 +308,10 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
                     format!("unknown mode `{v}`"),
                     source,
                     at,
-                    Some("use one of rail, road, air, sea, unknown".into()),
+                    Some(
+                        mode_help(&v)
+                            .unwrap_or_else(|| "use one of rail, road, air, sea, unknown".into()),
+                    ),
                 )
             })?),
         };
@@ -499,6 +519,20 @@ fn parse_mode(s: &str) -> Option<Mode> {
         "unknown" => Some(Mode::Unknown),
         _ => None,
     }
+}
+
+/// The help for a mode written in everyday words: `train` is `rail`, `plane` is `air`.
+fn mode_help(word: &str) -> Option<String> {
+    let mode = match word.to_lowercase().as_str() {
+        "train" | "railway" | "railroad" => "rail",
+        "car" | "bus" | "coach" | "drive" | "driving" | "motorcade" | "truck" => "road",
+        "plane" | "airplane" | "aeroplane" | "flight" | "fly" | "flying" | "jet" => "air",
+        "ship" | "boat" | "ferry" | "yacht" => "sea",
+        _ => return None,
+    };
+    Some(format!(
+        "`{word}` is written `{mode}`; the modes are rail, road, air, sea, unknown"
+    ))
 }
 
 /// `#rgb` or `#rrggbb` -> lower-case `#rrggbb`.

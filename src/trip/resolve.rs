@@ -442,13 +442,21 @@ fn ambiguity(
     let first = rivals.first()?;
     let name = stop.place.as_deref().unwrap_or_default();
     let listed: Vec<String> = rivals.iter().map(|c| c.place.to_string()).collect();
+    let (mine, theirs) = (
+        qualified(name, &chosen.place),
+        qualified(name, &first.place),
+    );
+    let how = if mine == theirs {
+        // Same country and region (a user's two depots): only coordinates tell them apart.
+        "give the stop its lat and lon".to_string()
+    } else {
+        format!("write `{mine}` or `{theirs}`")
+    };
     Some(Warning {
         message: format!(
-            "`{name}` is ambiguous: chose {}; also {}; to choose, write `{}` or `{}`",
+            "`{name}` is ambiguous: chose {}; also {}; to choose, {how}",
             chosen.place,
             listed.join("; "),
-            qualified(name, &chosen.place),
-            qualified(name, &first.place),
         ),
         location: stop.location.clone(),
     })

@@ -1235,3 +1235,393 @@ fn a_trip_longer_than_a_table_section() {
     assert!((sum - total).abs() < 1.0, "{sum} {total}");
     assert_eq!(v["trips"][0]["stops"].as_array().unwrap().len(), 3000);
 }
+
+// Own adversarial cases: trip files, CSV and user gazetteers, as people write them.
+
+#[test]
+fn modes_in_everyday_words() {
+    case(
+        &[(
+            "t.toml",
+            b"[[trips]]\nmode = \"train\"\nstops = [\"Khasan\", \"Ussuriysk\"]\n",
+        )],
+        &["route", "t.toml"],
+        2,
+        "`train` is written `rail`",
+    );
+    case(
+        &[(
+            "t.csv",
+            b"trip,place,mode\nA,Khasan,rail\nA,Ussuriysk,Plane\n",
+        )],
+        &["route", "t.csv"],
+        2,
+        "t.csv:3:13",
+    )
+    .stderr_has("`Plane` is written `air`");
+}
+
+#[test]
+fn csv_files_as_spreadsheets_write_them() {
+    // A decimal comma, quoted so the CSV holds it.
+    case(
+        &[(
+            "t.csv",
+            b"trip,name,lat,lon\nA,X,\"42,4\",\"130,6\"\nA,Y,43.8,131.9\n",
+        )],
+        &["route", "t.csv"],
+        2,
+        "write decimals with a point: `42.4`",
+    );
+    // A row cut short.
+    case(
+        &[(
+            "t.csv",
+            b"trip,place,lat,lon\nA,Khasan\nA,Ussuriysk,43.8,131.9\n",
+        )],
+        &["route", "t.csv"],
+        2,
+        "row has 2 fields, the header has 4",
+    );
+    // A header and nothing else.
+    case(
+        &[("t.csv", b"trip,place\n")],
+        &["route", "t.csv"],
+        2,
+        "no stops in the file",
+    );
+    // A quoted line break inside a place name.
+    case(
+        &[(
+            "t.csv",
+            b"trip,place\nA,\"Khasan\nUssuriysk\"\nA,Vladivostok\n",
+        )],
+        &["route", "t.csv"],
+        2,
+        "`place` holds a control character",
+    );
+    // Latitude without longitude, and no place.
+    case(
+        &[("t.csv", b"trip,name,lat\nA,X,42.4\nA,Y,43.8\n")],
+        &["route", "t.csv"],
+        2,
+        "missing column `place` (or `lat` and `lon`)",
+    );
+    // A date as a spreadsheet shows it.
+    case(
+        &[(
+            "t.csv",
+            b"trip,place,date\nA,Khasan,20/08/2011\nA,Ussuriysk,2011-08-21\n",
+        )],
+        &["route", "t.csv"],
+        2,
+        "write dates as YYYY-MM-DD",
+    );
+}
+
+#[test]
+fn user_gazetteers_that_repeat_or_hide_a_name() {
+    // The same name twice with nothing to tell them apart: the warning says how to choose.
+    let r = case(
+        &[("g.csv", b"name,lat,lon\nDepot,10,10\nDepot,11,11\n")],
+        &["route", "Depot", "Khasan", "--gazetteer", "g.csv"],
+        0,
+        "is ambiguous",
+    );
+    r.stderr_has("Depot (10.00000, 10.00000)")
+        .stderr_has("give the stop its lat and lon");
+    // Columns separated by semicolons.
+    case(
+        &[("g.csv", b"name;lat;lon\nDepot;10;10\n")],
+        &["route", "Depot", "Khasan", "--gazetteer", "g.csv"],
+        2,
+        "separate the columns with commas",
+    );
+    // A user's place of a bundled name wins over the bundled one.
+    let sb = Sandbox::new();
+    sb.write("g.csv", "name,lat,lon,country\nKhasan,10,10,RU\n");
+    let r = sb.run(&[
+        "route",
+        "Khasan",
+        "Ussuriysk",
+        "--gazetteer",
+        "g.csv",
+        "-f",
+        "json",
+    ]);
+    r.ok();
+    assert_eq!(r.json()["trips"][0]["stops"][0]["lat"], 10.0);
+}
+
+// Own adversarial cases: names as the press and keyboards write them.
+
+#[test]
+fn names_with_invisible_and_typographic_characters() {
+    let sb = Sandbox::new();
+    let id = |name: &str| -> serde_json::Value {
+        let r = sb.run(&["geocode", name, "-f", "json"]);
+        r.ok();
+        r.json()[0]["geonameid"].clone()
+    };
+    let khasan = id("Khasan");
+    // A zero-width joiner, a right-to-left override, capitals and padding change nothing.
+    assert_eq!(id("Kha\u{200d}san"), khasan);
+    assert_eq!(id("\u{202e}Khasan"), khasan);
+    assert_eq!(id("  KHASAN "), khasan);
+    // A curly apostrophe is an apostrophe.
+    assert_eq!(id("Ji\u{2019}an"), id("Ji'an"));
+    // The override is shown, not obeyed, in the table.
+    sb.run(&["geocode", "\u{202e}Khasan"]).ok();
+    let r = sb.run(&["geocode", "\u{202e}Khasan"]);
+    assert!(r.stdout.contains("\\u{202e}Khasan"), "{}", r.stdout);
+}
+
+#[test]
+fn names_that_are_no_place() {
+    case(&[], &["geocode", "\u{2014}"], 2, "unknown place `\u{2014}`");
+    case(
+        &[],
+        &["geocode", "91,0"],
+        2,
+        "latitude 91 is outside -90..90",
+    );
+    case(&[], &["route", "Khasan", "\u{a0}"], 2, "empty");
+}
+
+// Own adversarial cases: output paths.
+
+#[cfg(unix)]
+#[test]
+fn output_paths_that_are_the_input_in_disguise() {
+    // A hard link is the same file under another name.
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    std::fs::hard_link(sb.path("t.toml"), sb.path("hard.geojson")).unwrap();
+    let before = snapshot(&sb);
+    sb.run(&["export", "t.toml", "-o", "hard.geojson"])
+        .exits(2, "is the input file");
+    // So is the input spelt with `./`.
+    sb.run(&["export", "t.toml", "-o", "./t.toml", "-f", "geojson"])
+        .exits(2, "is the input file");
+    assert_eq!(snapshot(&sb), before);
+}
+
+#[test]
+fn output_paths_that_name_folders() {
+    for (out, message) in [
+        (".", "unknown output format for `.`"),
+        ("newdir/", "unknown output format for `newdir/`"),
+        ("newdir/x.geojson", "directory `newdir` does not exist"),
+    ] {
+        let r = case(&[("t.toml", TRIP)], &["export", "t.toml", "-o", out], 2, "");
+        assert!(r.stderr.contains(message), "{}", r.stderr);
+    }
+    // With --format forced, a name ending in `/` is still a folder, never a file `newdir`.
+    case(
+        &[("t.toml", TRIP)],
+        &["export", "t.toml", "-o", "newdir/", "-f", "geojson"],
+        2,
+        "names a folder, not a file",
+    );
+    // A folder where the output goes.
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    std::fs::create_dir(sb.path("x.geojson")).unwrap();
+    sb.run(&["export", "t.toml", "-o", "x.geojson"])
+        .exits(2, "is a directory");
+}
+
+#[test]
+fn an_output_name_with_a_control_character() {
+    // Written (the name is the user's), but shown escaped.
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    let r = sb.run(&["export", "t.toml", "-o", "x\u{1}.geojson"]);
+    r.ok().stderr_has("wrote x\\u{1}.geojson");
+    assert!(sb.path("x\u{1}.geojson").exists());
+}
+
+#[test]
+fn the_same_map_asked_twice() {
+    case(
+        &[],
+        &[
+            "render",
+            "Khasan",
+            "Ussuriysk",
+            "-o",
+            "a.png",
+            "-o",
+            "./a.png",
+        ],
+        2,
+        "are the same output file",
+    );
+}
+
+// Own adversarial cases: signals and closed pipes.
+
+/// Starts `args` in `sb` with `input` on a standard input held open, waits until `ready(sb)`
+/// (at most 30 s), sends each of `signals` in turn, and returns how the process ended.
+#[cfg(unix)]
+fn signalled(
+    sb: &Sandbox,
+    args: &[&str],
+    input: &[u8],
+    ready: impl Fn(&Sandbox) -> bool,
+    signals: &[&str],
+) -> std::process::ExitStatus {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(sb.dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    let start = Instant::now();
+    while !ready(sb) && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for signal in signals {
+        let sent = Command::new("sh")
+            .args(["-c", &format!("kill -{signal} {} 2>/dev/null", child.id())])
+            .status()
+            .unwrap();
+        assert!(sent.success() || signals.len() > 1, "kill -{signal}");
+    }
+    let status = child.wait().unwrap();
+    drop(stdin);
+    status
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupted_before_any_output_exists() {
+    // Still reading the trip from standard input: nothing may appear, whenever the signal lands.
+    let sb = Sandbox::new();
+    let status = signalled(
+        &sb,
+        &["export", "-", "-o", "a.geojson", "-o", "b.kml"],
+        b"[[trips]]\n",
+        |_| true,
+        &["INT"],
+    );
+    assert!(!status.success());
+    assert_eq!(sb.files(), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn terminated_while_extracting_one_text_keeps_both_previous_files() {
+    let sb = Sandbox::new();
+    sb.write("out.txt", "previous table\n");
+    sb.write("draft.toml", "# previous draft\n");
+    let status = signalled(
+        &sb,
+        &["extract", "-", "-o", "out.txt", "--trip", "draft.toml"],
+        "The train crossed into Khasan.\n".as_bytes(),
+        |sb| !temporaries(sb).is_empty(),
+        &["TERM"],
+    );
+    assert_eq!(status.code(), Some(128 + 15));
+    assert_eq!(temporaries(&sb), Vec::<String>::new());
+    assert_eq!(
+        std::fs::read_to_string(sb.path("out.txt")).unwrap(),
+        "previous table\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sb.path("draft.toml")).unwrap(),
+        "# previous draft\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn two_signals_in_a_row() {
+    let sb = Sandbox::new();
+    sb.write("out.jsonl", "previous\n");
+    let status = signalled(
+        &sb,
+        &["extract", "-", "--jsonl", "-o", "out.jsonl"],
+        b"{\"id\":\"1\",\"text\":\"Khasan\"}\n",
+        |sb| !temporaries(sb).is_empty(),
+        &["INT", "TERM", "HUP"],
+    );
+    assert!(!status.success());
+    assert_eq!(temporaries(&sb), Vec::<String>::new());
+    assert_eq!(
+        std::fs::read_to_string(sb.path("out.jsonl")).unwrap(),
+        "previous\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_reading_is_no_error() {
+    // `itinera route big.csv | head -1`: the closed pipe ends the run quietly, exit 0.
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let sb = Sandbox::new();
+    let mut csv = String::from("trip,name,lat,lon\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("Walk,S{i},{},10\n", 40.0 + f64::from(i) * 0.0001));
+    }
+    sb.write("walk.csv", &csv);
+    let mut child = Command::new(BIN)
+        .args(["route", "walk.csv"])
+        .current_dir(sb.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("Walk"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_running_process_keeps_its_temporary() {
+    // Another itinera still writing in the same folder: its temporary is not stale.
+    let sb = Sandbox::new();
+    sb.write("t.toml", TRIP);
+    let live = format!(".itinera-{}-AbCdEf.tmp", std::process::id());
+    sb.write(&live, "being written");
+    sb.run(&["export", "t.toml", "-o", "t.geojson"]).ok();
+    assert_eq!(temporaries(&sb), vec![live]);
+}
+
+#[test]
+fn gold_files_as_annotators_get_them_wrong() {
+    // An offset inside a curly apostrophe (three bytes of UTF-8).
+    case(
+        &[(
+            "g.jsonl",
+            "{\"id\":\"a\",\"text\":\"Kim\u{2019}s train reached Khasan.\",\"toponyms\":[{\"start\":4,\"end\":9,\"name\":\"Khasan\",\"lat\":42.4,\"lon\":130.6}]}\n".as_bytes(),
+        )],
+        &["evaluate", "g.jsonl"],
+        2,
+        "starts or ends inside a character",
+    );
+    // The same document id twice: scored, with a warning.
+    let sb = Sandbox::new();
+    sb.write(
+        "g.jsonl",
+        "{\"id\":\"a\",\"text\":\"Kim\u{2019}s train reached Khasan.\",\"toponyms\":[{\"start\":22,\"end\":28,\"name\":\"Khasan\",\"lat\":42.42387,\"lon\":130.65156}]}\n{\"id\":\"a\",\"text\":\"x\",\"toponyms\":[]}\n",
+    );
+    let r = sb.run(&["evaluate", "g.jsonl"]);
+    r.ok()
+        .stderr_has("document id `a` is used again (first on line 1)");
+    assert!(r.stdout.contains("F1 1.000"), "{}", r.stdout);
+}
