@@ -17,14 +17,10 @@ use geo::{BoundingRect, LineString, Polygon, Rect};
 use antimeridian::{cut_line, cut_polygon};
 use topojson::Topology;
 
-const LAND_110M: &str = include_str!("../../geodata/basemap/land-110m.json");
-const LAND_50M: &str = include_str!("../../geodata/basemap/land-50m.json");
-const LAND_10M: &str = include_str!("../../geodata/basemap/land-10m.json");
-const COUNTRIES_110M: &str = include_str!("../../geodata/basemap/countries-110m.json");
-const COUNTRIES_50M: &str = include_str!("../../geodata/basemap/countries-50m.json");
-const COUNTRIES_10M: &str = include_str!("../../geodata/basemap/countries-10m.json");
-const WORLD_110M: &str = include_str!("../../geodata/basemap/world_110m.json");
-const WORLD_50M: &str = include_str!("../../geodata/basemap/world_50m.json");
+use itinera_data::basemap::{
+    COUNTRIES_10M, COUNTRIES_50M, COUNTRIES_110M, LAND_10M, LAND_50M, LAND_110M, WORLD_50M,
+    WORLD_110M,
+};
 
 /// Natural Earth scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

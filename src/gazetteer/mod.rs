@@ -8,7 +8,6 @@
 //! name, loosely folded name) point at posting lists of places, so start-up costs nothing and a
 //! lookup parses only the candidate rows.
 
-mod normalize;
 mod query;
 mod user;
 
@@ -21,18 +20,13 @@ use fst::{IntoStreamer, Streamer};
 
 use crate::error::{Error, Result};
 
-pub use normalize::{fold, fold_char, loose};
+pub use itinera_data::normalize::{fold, fold_char, loose};
 pub use query::{COORDINATE_HELP, CoordinateError, Query};
 pub use user::UserGazetteer;
 
-static PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
-static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
-static LOOSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst"));
-static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
-static BIG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/big.bin"));
-static BY_LATITUDE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bylat.bin"));
-static ADMIN1: &str = include_str!("../../geodata/admin1.tsv");
-static COUNTRIES: &str = include_str!("../../geodata/countries.tsv");
+use itinera_data::gazetteer::{
+    ADMIN1, BIG, BY_LATITUDE, COUNTRIES, EXACT, LOOSE, PLACES, POSTINGS,
+};
 
 /// Posting-list flags (see `build.rs`): the key is the place's main name; the key is only a
 /// romanisation (an alternate name `derive.py` marked with `~`).

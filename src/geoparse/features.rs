@@ -12,7 +12,7 @@ use crate::gazetteer::fold;
 
 use super::{Sense, SenseKind};
 
-static TABLE: &str = include_str!("../../geodata/features.tsv");
+static TABLE: &str = itinera_data::FEATURES;
 
 /// The compiled feature table: its senses and a map from folded names to a range of `lists`.
 pub(crate) struct Features {

@@ -7,9 +7,9 @@ use ab_glyph::{Font, FontRef, ScaleFont};
 use std::sync::OnceLock;
 
 /// Noto Sans Regular, OFL-1.1 (`geodata/fonts/OFL.txt`).
-pub static REGULAR: &[u8] = include_bytes!("../../geodata/fonts/NotoSans_400Regular.ttf");
+pub static REGULAR: &[u8] = itinera_data::fonts::REGULAR;
 /// Noto Sans Bold, OFL-1.1.
-pub static BOLD: &[u8] = include_bytes!("../../geodata/fonts/NotoSans_700Bold.ttf");
+pub static BOLD: &[u8] = itinera_data::fonts::BOLD;
 
 /// The embedded font, regular or bold.
 pub fn font(bold: bool) -> &'static FontRef<'static> {

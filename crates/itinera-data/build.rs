@@ -19,7 +19,7 @@ use std::fs;
 use std::io::Read;
 use std::path::PathBuf;
 
-#[path = "src/gazetteer/normalize.rs"]
+#[path = "src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
 
@@ -30,12 +30,13 @@ const OFFSET: u32 = ROMANISED - 1;
 const BIG_CITY: u64 = 300_000;
 
 fn main() {
-    println!("cargo:rerun-if-changed=geodata/places.tsv.gz");
-    println!("cargo:rerun-if-changed=src/gazetteer/normalize.rs");
+    println!("cargo:rerun-if-changed=../../geodata/places.tsv.gz");
+    println!("cargo:rerun-if-changed=src/normalize.rs");
     println!("cargo:rerun-if-changed=build.rs");
 
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let gz = fs::File::open("geodata/places.tsv.gz").expect("geodata/places.tsv.gz is committed");
+    let gz =
+        fs::File::open("../../geodata/places.tsv.gz").expect("geodata/places.tsv.gz is committed");
     let mut text = String::new();
     flate2::read::GzDecoder::new(gz)
         .read_to_string(&mut text)
