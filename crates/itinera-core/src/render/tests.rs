@@ -7,7 +7,7 @@ use crate::trip::{self, ResolveOptions};
 
 fn example(name: &str) -> (Vec<Route>, Option<String>) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("geodata/trips")
+        .join("../../geodata/trips")
         .join(name);
     let plan = trip::parse(&SourceFile::read(&path).unwrap()).unwrap();
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();

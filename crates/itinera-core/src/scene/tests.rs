@@ -162,7 +162,8 @@ fn date_ranges_read_well() {
 /// Counts and texts, not floats, so it is stable; review changes with `cargo insta review`.
 #[test]
 fn scene_structure_snapshot() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata/trips/kji-2011.toml");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../geodata/trips/kji-2011.toml");
     let plan = trip::parse(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
     let routes: Vec<Route> = r.trips.iter().map(route::build).collect();
@@ -240,7 +241,7 @@ fn projections_round_trip() {
 
 fn example_routes(name: &str) -> (Vec<Route>, Option<String>) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("geodata/trips")
+        .join("../../geodata/trips")
         .join(name);
     let plan = trip::parse(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();

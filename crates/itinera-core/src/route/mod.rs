@@ -160,7 +160,8 @@ fn legs(trip: &Trip) -> Vec<Leg> {
 }
 
 /// Length units for reports; metres inside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Units {
     /// Kilometres.

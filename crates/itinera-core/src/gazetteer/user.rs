@@ -319,7 +319,7 @@ mod tests {
     /// their names; parsing the input many times keeps working on owned data.
     #[test]
     fn fuzz_leak_input_parses_into_owned_places() {
-        let input = include_str!("../../fuzz/seeds/user_gazetteer/regression-leak-per-parse");
+        let input = include_str!("../../../../fuzz/seeds/user_gazetteer/regression-leak-per-parse");
         for _ in 0..1000 {
             let g = UserGazetteer::parse(&SourceFile::new("g.csv", input)).unwrap();
             assert!(matches!(g.places[0].name, Cow::Owned(_)));
