@@ -1,0 +1,69 @@
+//! Text on maps: date ranges ("20–24 August 2011") and thousands separators.
+
+use super::*;
+
+pub(super) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(super) fn ymd(d: &str) -> Option<(u32, usize, u32)> {
+    let mut p = d.get(..10)?.split('-');
+    let y = p.next()?.parse().ok()?;
+    let m: usize = p.next()?.parse().ok()?;
+    let day = p.next()?.parse().ok()?;
+    (1..=12).contains(&m).then_some((y, m - 1, day))
+}
+
+pub(super) fn pretty_range(a: &str, b: &str) -> String {
+    match (ymd(a), ymd(b)) {
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) => {
+            if (y1, m1, d1) == (y2, m2, d2) {
+                format!("{d1} {} {y1}", MONTHS[m1])
+            } else if y1 == y2 && m1 == m2 {
+                format!("{d1}–{d2} {} {y1}", MONTHS[m1])
+            } else if y1 == y2 {
+                format!("{d1} {} – {d2} {} {y1}", MONTHS[m1], MONTHS[m2])
+            } else {
+                format!("{d1} {} {y1} – {d2} {} {y2}", MONTHS[m1], MONTHS[m2])
+            }
+        }
+        _ if a == b => a.to_string(),
+        _ => format!("{a} – {b}"),
+    }
+}
+
+/// 2872.2 -> "2,872".
+pub(crate) fn thousands(v: f64) -> String {
+    let s = format!("{:.0}", v);
+    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+/// The first and last date of all trips, e.g. "20–27 August 2011" or "2001-07-26 – 2011-08-27".
+pub(crate) fn date_range(routes: &[Route]) -> Option<String> {
+    let mut dates: Vec<&str> = routes
+        .iter()
+        .flat_map(|r| r.stops.iter().filter_map(|s| s.date.as_deref()))
+        .collect();
+    dates.sort_unstable();
+    let (first, last) = (*dates.first()?, *dates.last()?);
+    Some(pretty_range(first, last))
+}

@@ -1,0 +1,130 @@
+//! The legend: a row per trip with its dates, distance and main mode.
+
+use super::*;
+
+pub(super) fn legend(
+    routes: &[Route],
+    frame: &Rect,
+    unit: f64,
+    palette: &Palette,
+    route_px: &[Px],
+    markers: &[Marker],
+) -> Option<Legend> {
+    if routes.is_empty() {
+        return None;
+    }
+    let (name_size, detail_size) = (17.0 * unit, 14.0 * unit);
+    let pad = 12.0 * unit;
+    let swatch = 34.0 * unit;
+    let row_h = name_size * 0.8 + detail_size * 0.8 + 12.0 * unit;
+    let texts: Vec<(String, String)> = routes
+        .iter()
+        .map(|r| {
+            let mut dates: Vec<&str> = r.stops.iter().filter_map(|s| s.date.as_deref()).collect();
+            dates.sort_unstable();
+            let km = r.meters() / 1000.0;
+            let dist = if r.legs.is_empty() {
+                "one stop".to_string()
+            } else {
+                format!("{} km straight-line", thousands(km))
+            };
+            let detail = match (dates.first(), dates.last()) {
+                (Some(a), Some(b)) => format!("{} · {dist}", pretty_range(a, b)),
+                _ => dist,
+            };
+            (r.name.clone(), detail)
+        })
+        .collect();
+    let text_w = texts
+        .iter()
+        .map(|(n, d)| text::width(n, name_size, true).max(text::width(d, detail_size, false)))
+        .fold(0.0, f64::max);
+    let (bw, bh) = (
+        pad * 3.0 + swatch + text_w,
+        pad * 2.0 + row_h * texts.len() as f64 - 6.0 * unit,
+    );
+    if bw > frame.width() * 0.9 || bh > frame.height() * 0.6 {
+        return None;
+    }
+    let inset = 12.0 * unit;
+    let corners = [
+        (frame.x0 + inset, frame.y1 - inset - bh),
+        (frame.x0 + inset, frame.y0 + inset),
+        (frame.x1 - inset - bw, frame.y1 - inset - bh),
+        (frame.x1 - inset - bw, frame.y0 + inset),
+    ];
+    let crowd = |r: &Rect| {
+        route_px.iter().filter(|p| r.contains(**p)).count()
+            + 50 * markers
+                .iter()
+                .filter(|m| r.grow(m.radius).contains(m.at))
+                .count()
+    };
+    let (x, y) = corners
+        .into_iter()
+        .min_by_key(|(x, y)| {
+            crowd(&Rect {
+                x0: *x,
+                y0: *y,
+                x1: x + bw,
+                y1: y + bh,
+            })
+        })
+        .expect("four corners");
+    let rect = Rect {
+        x0: x,
+        y0: y,
+        x1: x + bw,
+        y1: y + bh,
+    };
+    let rows = routes
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(i, (r, (name, detail)))| {
+            let top = y + pad + row_h * i as f64;
+            let color = Color::from_hex(&r.color).unwrap_or(palette.text);
+            let mode = main_mode(r);
+            let sy = top + name_size * 0.45;
+            LegendRow {
+                color,
+                mode,
+                swatch: ((x + pad, sy), (x + pad + swatch, sy)),
+                name: Label {
+                    text: name,
+                    at: (x + pad * 2.0 + swatch, top),
+                    size: name_size,
+                    bold: true,
+                    color: palette.text,
+                    halo: None,
+                },
+                detail: Label {
+                    text: detail,
+                    at: (x + pad * 2.0 + swatch, top + name_size * 0.8 + 4.0 * unit),
+                    size: detail_size,
+                    bold: false,
+                    color: palette.muted,
+                    halo: None,
+                },
+            }
+        })
+        .collect();
+    Some(Legend { rect, rows })
+}
+
+/// The mode covering most of a trip's length.
+pub(super) fn main_mode(r: &Route) -> Mode {
+    let mut best = (Mode::Unknown, -1.0);
+    for m in [Mode::Rail, Mode::Road, Mode::Air, Mode::Sea, Mode::Unknown] {
+        let len: f64 = r
+            .legs
+            .iter()
+            .filter(|l| l.mode == m)
+            .map(|l| l.meters)
+            .sum();
+        if len > best.1 {
+            best = (m, len);
+        }
+    }
+    best.0
+}

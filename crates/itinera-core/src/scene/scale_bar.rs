@@ -1,0 +1,115 @@
+//! The scale bar: a round distance, true at the centre of the frame.
+
+use super::*;
+
+impl ScaleBar {
+    /// The box of the bar and its labels.
+    pub fn bounds(&self) -> Rect {
+        let mut r = Rect {
+            x0: self.at.0,
+            y0: self.at.1,
+            x1: self.at.0 + self.segment_px * self.segments as f64,
+            y1: self.at.1 + self.height,
+        };
+        for l in &self.labels {
+            let b = l.bounds();
+            r = Rect {
+                x0: r.x0.min(b.x0),
+                y0: r.y0.min(b.y0),
+                x1: r.x1.max(b.x1),
+                y1: r.y1.max(b.y1),
+            };
+        }
+        r.grow(4.0)
+    }
+}
+
+/// A scale bar true at the centre of the frame, about a fifth of its width, in the bottom corner
+/// the legend does not take.
+pub(super) fn scale_bar(
+    p: &Projector,
+    view: &View,
+    frame: &Rect,
+    unit: f64,
+    palette: &Palette,
+    legend: Option<Rect>,
+) -> Option<ScaleBar> {
+    let centre = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
+    let (lon, lat) = p.unproject(view.metres(centre))?;
+    let probe = 10_000.0;
+    let east = Geodesic.destination(Point::new(lon, lat), 90.0, probe);
+    let a = view.px(p.project(lon, lat)?);
+    let b = view.px(p.project(east.x(), east.y())?);
+    let px_per_m = (b.0 - a.0).hypot(b.1 - a.1) / probe;
+    if !(px_per_m.is_finite() && px_per_m > 0.0) {
+        return None;
+    }
+    let target_m = frame.width() * 0.2 / px_per_m;
+    let mag = 10f64.powf(target_m.log10().floor());
+    // The round length nearest the target, in ratio.
+    let nice = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|f| f * mag)
+        .min_by(|a, b| {
+            (a / target_m)
+                .ln()
+                .abs()
+                .total_cmp(&(b / target_m).ln().abs())
+        })
+        .unwrap_or(mag);
+    let segments = 4;
+    let segment_px = nice * px_per_m / segments as f64;
+    let height = 7.0 * unit;
+    let size = 14.0 * unit;
+    let inset = 16.0 * unit;
+    let left_free = legend
+        .is_none_or(|l| l.x0 > (frame.x0 + frame.x1) / 2.0 || l.y1 < (frame.y0 + frame.y1) / 2.0);
+    let x = if left_free {
+        frame.x0 + inset + 6.0 * unit
+    } else {
+        frame.x1 - inset - segment_px * segments as f64 - 40.0 * unit
+    };
+    let y = frame.y1 - inset - height;
+    let (unit_m, unit_name) = if nice >= 1000.0 {
+        (1000.0, "km")
+    } else {
+        (1.0, "m")
+    };
+    let mut labels = Vec::new();
+    for (i, v) in [0.0, nice / 2.0, nice].into_iter().enumerate() {
+        let val = v / unit_m;
+        let mut t = if val.fract() == 0.0 {
+            thousands(val)
+        } else {
+            format!("{val}")
+        };
+        if i == 2 {
+            t = format!("{t} {unit_name}");
+        }
+        let tw = text::width(&t, size, false);
+        let cx = x + segment_px * (i as f64) * 2.0;
+        let at = if i == 2 {
+            (
+                cx - text::width(&thousands(val), size, false) / 2.0,
+                y - size * 0.95,
+            )
+        } else {
+            (cx - tw / 2.0, y - size * 0.95)
+        };
+        labels.push(Label {
+            text: t,
+            at,
+            size,
+            bold: false,
+            color: palette.text,
+            halo: Some(palette.halo),
+        });
+    }
+    Some(ScaleBar {
+        at: (x, y),
+        segment_px,
+        segments,
+        height,
+        labels,
+    })
+}

@@ -1,0 +1,140 @@
+//! Map styles: colour themes and their palettes, label modes, colours.
+
+use super::*;
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Pale land on light blue sea.
+    #[default]
+    Light,
+    /// Dark land on near-black sea.
+    Dark,
+}
+
+impl std::str::FromStr for Theme {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            _ => Err(Error::invalid(
+                format!("unknown theme `{s}`"),
+                Some("use light or dark".into()),
+            )),
+        }
+    }
+}
+
+/// Which labels a map shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LabelMode {
+    /// Stops, plus country names and large cities for orientation where they fit.
+    #[default]
+    All,
+    /// Stops only.
+    Stops,
+}
+
+impl std::str::FromStr for LabelMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "all" => Ok(LabelMode::All),
+            "stops" => Ok(LabelMode::Stops),
+            _ => Err(Error::invalid(
+                format!("unknown label mode `{s}`"),
+                Some("use all or stops".into()),
+            )),
+        }
+    }
+}
+
+/// An sRGB colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Color {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+    /// Opacity, 0..=1.
+    pub a: f64,
+}
+
+impl Color {
+    const fn rgb(hex: u32) -> Color {
+        Color {
+            r: (hex >> 16) as u8,
+            g: (hex >> 8) as u8,
+            b: hex as u8,
+            a: 1.0,
+        }
+    }
+
+    fn alpha(self, a: f64) -> Color {
+        Color { a, ..self }
+    }
+
+    /// Parses `#rrggbb`.
+    pub fn from_hex(s: &str) -> Option<Color> {
+        let h = s.strip_prefix('#')?;
+        (h.len() == 6)
+            .then(|| u32::from_str_radix(h, 16).ok().map(Color::rgb))
+            .flatten()
+    }
+}
+
+/// The colours of a theme.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// Outside the frame.
+    pub paper: Color,
+    /// Sea and lakes.
+    pub water: Color,
+    /// Land.
+    pub land: Color,
+    /// Rivers.
+    pub river: Color,
+    /// Country borders.
+    pub border: Color,
+    /// Graticule lines.
+    pub graticule: Color,
+    /// Main text.
+    pub text: Color,
+    /// Secondary text (context labels, attribution).
+    pub muted: Color,
+    /// Halo behind labels and casing under routes.
+    pub halo: Color,
+}
+
+impl Theme {
+    /// The theme's colours.
+    pub fn palette(self) -> Palette {
+        match self {
+            Theme::Light => Palette {
+                paper: Color::rgb(0xffffff),
+                water: Color::rgb(0xcfe2ee),
+                land: Color::rgb(0xf3f0e8),
+                river: Color::rgb(0x9fc4dc),
+                border: Color::rgb(0x8a8378),
+                graticule: Color::rgb(0x7d99ad).alpha(0.35),
+                text: Color::rgb(0x1f2328),
+                muted: Color::rgb(0x6b6b6b),
+                halo: Color::rgb(0xffffff),
+            },
+            Theme::Dark => Palette {
+                paper: Color::rgb(0x11151c),
+                water: Color::rgb(0x18222e),
+                land: Color::rgb(0x2b313b),
+                river: Color::rgb(0x2f4a63),
+                border: Color::rgb(0x7b8594),
+                graticule: Color::rgb(0x8aa0b8).alpha(0.25),
+                text: Color::rgb(0xe8eaed),
+                muted: Color::rgb(0xa0a7b0),
+                halo: Color::rgb(0x11151c),
+            },
+        }
+    }
+}

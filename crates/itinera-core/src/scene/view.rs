@@ -1,0 +1,128 @@
+//! Fitting the projected trip into the frame: the pixel view and the lon/lat window it shows.
+
+use super::*;
+
+/// Vertex spacing of the legs when fitting the frame, metres.
+pub(super) const FIT_STEP_M: f64 = 100_000.0;
+
+/// Points along the outline of a lon/lat box (for fitting and windows).
+pub(super) fn outline(b: &Extent) -> Vec<(f64, f64)> {
+    let n = 24;
+    let span = b.lon_span();
+    let mut v = Vec::new();
+    for i in 0..=n {
+        let t = f64::from(i) / f64::from(n);
+        let lon = crate::route::normalize_lon(b.west + span * t);
+        v.push((lon, b.south));
+        v.push((lon, b.north));
+        v.push((b.west, b.south + (b.north - b.south) * t));
+        v.push((b.east, b.south + (b.north - b.south) * t));
+    }
+    v
+}
+
+/// Projected metres -> pixels: uniform scale, y flipped.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct View {
+    pub(super) scale: f64,
+    pub(super) cx: f64,
+    pub(super) cy: f64,
+    pub(super) px_cx: f64,
+    pub(super) px_cy: f64,
+}
+
+impl View {
+    pub(super) fn px(&self, p: (f64, f64)) -> Px {
+        (
+            self.px_cx + (p.0 - self.cx) * self.scale,
+            self.px_cy - (p.1 - self.cy) * self.scale,
+        )
+    }
+
+    pub(super) fn metres(&self, p: Px) -> (f64, f64) {
+        (
+            self.cx + (p.0 - self.px_cx) / self.scale,
+            self.cy - (p.1 - self.px_cy) / self.scale,
+        )
+    }
+}
+
+/// Fits projected points into the frame with a margin (none for an explicit bbox), at least
+/// 60 km across so a single stop still shows its surroundings.
+pub(super) fn fit(points: &[(f64, f64)], frame: &Rect, exact: bool, world: bool) -> View {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in points {
+        x0 = x0.min(p.0);
+        x1 = x1.max(p.0);
+        y0 = y0.min(p.1);
+        y1 = y1.max(p.1);
+    }
+    let min_span = if world { 2.0e6 } else { 60_000.0 };
+    let (mut dx, mut dy) = ((x1 - x0).max(min_span), (y1 - y0).max(min_span));
+    if !exact {
+        // Room for labels and the legend around the routes.
+        dx *= 1.22;
+        dy *= 1.30;
+    }
+    let scale = (frame.width() / dx).min(frame.height() / dy);
+    View {
+        scale,
+        cx: (x0 + x1) / 2.0,
+        cy: (y0 + y1) / 2.0,
+        px_cx: (frame.x0 + frame.x1) / 2.0,
+        px_cy: (frame.y0 + frame.y1) / 2.0 + if exact { 0.0 } else { frame.height() * 0.02 },
+    }
+}
+
+/// The lon/lat window seen through the frame: the frame outline unprojected, widened a little.
+pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<(f64, f64, f64, f64)> {
+    let mut pts = Vec::new();
+    let n = 16;
+    for i in 0..=n {
+        let t = f64::from(i) / f64::from(n);
+        for px in [
+            (frame.x0 + t * frame.width(), frame.y0),
+            (frame.x0 + t * frame.width(), frame.y1),
+            (frame.x0, frame.y0 + t * frame.height()),
+            (frame.x1, frame.y0 + t * frame.height()),
+            (frame.x0 + t * frame.width(), (frame.y0 + frame.y1) / 2.0),
+        ] {
+            if let Some(ll) = p.unproject(view.metres(px)) {
+                pts.push(geo::Coord { x: ll.0, y: ll.1 });
+            }
+        }
+    }
+    // A pole inside the frame: every longitude is visible.
+    for pole in [90.0, -90.0] {
+        if let Some(m) = p.project(0.0, pole) {
+            if frame.contains(view.px(m)) {
+                let lat = pts
+                    .iter()
+                    .map(|c| c.y)
+                    .fold(pole, |a, b| if pole > 0.0 { a.min(b) } else { a.max(b) });
+                return Some(if pole > 0.0 {
+                    (-180.0, lat - 1.0, 180.0, 90.0)
+                } else {
+                    (-180.0, -90.0, 180.0, lat + 1.0)
+                });
+            }
+        }
+    }
+    let b = bounding_box(pts)?;
+    let pad = 1.0;
+    let (west, east) =
+        if b.east - b.west + 2.0 * pad >= 360.0 || (b.west <= b.east && b.east - b.west > 300.0) {
+            (-180.0, 180.0)
+        } else {
+            (
+                crate::route::normalize_lon(b.west - pad),
+                crate::route::normalize_lon(b.east + pad),
+            )
+        };
+    Some((
+        west,
+        (b.south - pad).max(-90.0),
+        east,
+        (b.north + pad).min(90.0),
+    ))
+}
