@@ -58,3 +58,6 @@ pub mod fonts {
 
 /// Feature designators and their kinds (`geodata/features.tsv`).
 pub static FEATURES: &str = include_str!("../../../geodata/features.tsv");
+
+/// The geoparser's word lists: function words, titles, organisation heads... (`geodata/words.tsv`).
+pub static WORDS: &str = include_str!("../../../geodata/words.tsv");

@@ -10,6 +10,7 @@
 //! - a word in capitals is a mention only as a country code ("US", "UK"), never an acronym
 //!   ("KCNA", "AP"); other one- and two-letter words are never mentions.
 
+use super::words::words;
 use std::sync::Arc;
 
 use crate::gazetteer::fold;
@@ -26,253 +27,6 @@ pub(crate) struct Span {
     pub key: String,
     pub senses: Arc<[Sense]>,
 }
-
-/// Words that begin sentences and clauses; never part of a name run (folded).
-const FUNCTION: &[&str] = &[
-    "a",
-    "about",
-    "across",
-    "after",
-    "against",
-    "all",
-    "along",
-    "also",
-    "amid",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "around",
-    "as",
-    "at",
-    "because",
-    "before",
-    "behind",
-    "between",
-    "beyond",
-    "both",
-    "but",
-    "by",
-    "despite",
-    "during",
-    "each",
-    "earlier",
-    "even",
-    "every",
-    "few",
-    "following",
-    "for",
-    "from",
-    "he",
-    "her",
-    "here",
-    "his",
-    "however",
-    "i",
-    "if",
-    "in",
-    "including",
-    "inside",
-    "into",
-    "it",
-    "its",
-    "just",
-    "last",
-    "later",
-    "like",
-    "many",
-    "meanwhile",
-    "most",
-    "near",
-    "next",
-    "no",
-    "not",
-    "now",
-    "of",
-    "on",
-    "only",
-    "or",
-    "other",
-    "our",
-    "outside",
-    "over",
-    "several",
-    "she",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "today",
-    "tomorrow",
-    "tonight",
-    "toward",
-    "towards",
-    "under",
-    "unlike",
-    "until",
-    "via",
-    "we",
-    "when",
-    "where",
-    "while",
-    "with",
-    "within",
-    "without",
-    "yesterday",
-    "yet",
-    "you",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Titles and roles: before a name they make a person ("President Medvedev"); after a place
-/// name they do not make a run ("Vladivostok Mayor").
-const TITLES: &[&str] = &[
-    // Abbreviated titles as written before names ("Sen. Bell", "Gov. Beshear", "Lt. Kim").
-    "sen",
-    "rep",
-    "gov",
-    "sgt",
-    "lt",
-    "col",
-    "gen",
-    "capt",
-    "cmdr",
-    "adm",
-    "maj",
-    "cpl",
-    "pvt",
-    "prof",
-    "rev",
-    "hon",
-    "atty",
-    "supt",
-    "insp",
-    "det",
-    "ambassador",
-    "captain",
-    "chairman",
-    "chancellor",
-    "chief",
-    "colonel",
-    "commander",
-    "director",
-    "dr",
-    "emperor",
-    "envoy",
-    "general",
-    "governor",
-    "king",
-    "leader",
-    "lord",
-    "marshal",
-    "mayor",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "officials",
-    "pope",
-    "premier",
-    "president",
-    "prince",
-    "princess",
-    "queen",
-    "secretary",
-    "senator",
-    "sir",
-    "spokesman",
-    "spokeswoman",
-    "lady",
-    "prime",
-    "foreign",
-    "deputy",
-    "vice",
-    "supreme",
-];
-
-/// Compass words before a place name qualify it ("North Texas", "Southern Sudan"): they do not
-/// make a person's or an organisation's run of capitalised words.
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "upstate",
-    "downstate",
-    "mainland",
-];
-
-/// Lower-case words after a place name that make it the name of a disease or a germ ("Marburg
-/// virus", "Lyme disease", "Hong Kong flu"), not a mention of the place.
-const EPONYM_HEADS: &[&str] = &[
-    "virus",
-    "viruses",
-    "fever",
-    "disease",
-    "flu",
-    "influenza",
-    "strain",
-    "syndrome",
-    "hemorrhagic",
-    "haemorrhagic",
-    "encephalitis",
-];
 
 /// Whether a span's likeliest reading is one that many readers know: a country, a region, a
 /// continent or a city of 100,000 people or more. Such a name heading an organisation's or a facility's name
@@ -305,7 +59,7 @@ fn after_title(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches(' ');
     let before = before.strip_suffix('.').unwrap_or(before);
     let word = last_word(before);
-    word.starts_with(char::is_uppercase) && TITLES.contains(&fold(word).as_str())
+    word.starts_with(char::is_uppercase) && words().titles.contains(&fold(word).as_str())
 }
 
 /// Whether a sentence starts at `start`: after a full stop, a question or exclamation mark,
@@ -341,21 +95,6 @@ impl<'t> LowerWords<'t> {
     }
 }
 
-/// Verbs of saying: a one-word name right before or after one ("Clifford said", "said
-/// Clifford", "according to Yap") is the person speaking, unless it is a prominent place
-/// ("Moscow said").
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "stated",
-    "noted",
-    "warned",
-    "asked",
-];
-
 /// Whether the span is the speaker of a verb of saying, follows "according to", or is a word
 /// opening a quotation ("“Yes,” he said").
 fn speaks(text: &str, start: usize, end: usize) -> bool {
@@ -372,7 +111,7 @@ fn speaks(text: &str, start: usize, end: usize) -> bool {
         .unwrap_or_default();
     let before = text[..start].trim_end_matches(' ');
     let prev = last_word(before);
-    SPEECH.contains(&next) || SPEECH.contains(&prev) || {
+    words().speech.contains(&next) || words().speech.contains(&prev) || {
         let tail = before.len().saturating_sub("according to".len());
         before
             .get(tail..)
@@ -404,7 +143,7 @@ fn after_org_of(text: &str, start: usize) -> bool {
     };
     let before = before.trim_end_matches(' ');
     let word = last_word(before);
-    word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&fold(word).as_str())
+    word.starts_with(char::is_uppercase) && words().org_heads.contains(&fold(word).as_str())
 }
 
 /// Whether the span, or the span and what follows it, is an English contraction: "I’ll",
@@ -440,48 +179,6 @@ fn is_answer(text: &str, span: &Span, surface: &str) -> bool {
         && best.is_some_and(|s| fold(&s.name) != fold(surface))
 }
 
-/// Heads of the names of a country's or region's public bodies: "U.S. Army", "California
-/// Department of Public Health", "U.S. Centers for Disease Control". The place heading such a
-/// name is the place acting (a metonymy, like "Moscow said"), and is a mention; a place heading
-/// the name of a newspaper, a school or a company ("Korea Times") is not.
-const PUBLIC_BODIES: &[&str] = &[
-    "army",
-    "navy",
-    "air",
-    "forces",
-    "department",
-    "ministry",
-    "government",
-    "police",
-    "centers",
-    "centres",
-    "center",
-    "centre",
-    "agency",
-    "administration",
-    "congress",
-    "senate",
-    "parliament",
-    "embassy",
-    "food",
-    "health",
-    "public",
-    "state",
-    "national",
-    "federal",
-    "secretary",
-    "congressman",
-    "agriculture",
-    "consulate",
-    "supreme",
-    "coast",
-    "customs",
-    "border",
-    "environmental",
-    "geological",
-    "institutes",
-];
-
 /// Whether a country or region heads the name of one of its public bodies (see
 /// [`PUBLIC_BODIES`]): the first word after it is such a head, and the run does not end in the
 /// head of a newspaper's, a school's or a company's name.
@@ -491,243 +188,10 @@ fn heads_public_body(text: &str, end: usize, senses: &[Sense], next: Option<&str
         .any(|s| matches!(s.kind, SenseKind::Country | SenseKind::Region));
     let next = next.map(fold).unwrap_or_default();
     let last = run_end(text, end).map(fold).unwrap_or_default();
-    area && PUBLIC_BODIES.contains(&next.as_str())
-        && (!ORG_HEADS.contains(&last.as_str()) || PUBLIC_BODIES.contains(&last.as_str()))
+    area && words().public_bodies.contains(&next.as_str())
+        && (!words().org_heads.contains(&last.as_str())
+            || words().public_bodies.contains(&last.as_str()))
 }
-
-/// Heads of organisation and facility names: "Korea Times", "Moscow State University".
-const ORG_HEADS: &[&str] = &[
-    "agency",
-    "airlines",
-    "airport",
-    "bank",
-    "bridge",
-    "club",
-    "college",
-    "committee",
-    "company",
-    "corp",
-    "corporation",
-    "cosmodrome",
-    "council",
-    "daily",
-    "dam",
-    "embassy",
-    "fc",
-    "group",
-    "herald",
-    "hotel",
-    "inc",
-    "institute",
-    "ltd",
-    "ministry",
-    "museum",
-    "news",
-    "observer",
-    "party",
-    "plant",
-    "post",
-    "press",
-    "railway",
-    "railways",
-    "school",
-    "square",
-    "stadium",
-    "station",
-    "street",
-    "telegraph",
-    "times",
-    "patrol",
-    "department",
-    "police",
-    "highway",
-    "tribune",
-    "university",
-    "journal",
-    "gazette",
-    "elementary",
-    "schools",
-    "academy",
-    "hospital",
-    "foundation",
-    "institution",
-    "society",
-];
-
-/// Everyday English words that are also names of some small place somewhere; as one-word
-/// names they are not mentions.
-const COMMON: &[&str] = &[
-    "add",
-    "university",
-    "media",
-    "human",
-    "federal",
-    "commissioner",
-    "army",
-    "bay",
-    "be",
-    "border",
-    "capital",
-    "center",
-    "centre",
-    "children",
-    "church",
-    "city",
-    "coal",
-    "county",
-    "court",
-    "day",
-    "deal",
-    "district",
-    "do",
-    "east",
-    "eastern",
-    "energy",
-    "family",
-    "first",
-    "freedom",
-    "friendship",
-    "gas",
-    "god",
-    "gold",
-    "government",
-    "greater",
-    "has",
-    "have",
-    "hill",
-    "home",
-    "hope",
-    "house",
-    "independence",
-    "iron",
-    "is",
-    "island",
-    "justice",
-    "lake",
-    "liberty",
-    "lower",
-    "man",
-    "market",
-    "men",
-    "mission",
-    "moon",
-    "mount",
-    "mountain",
-    "national",
-    "navy",
-    "north",
-    "northern",
-    "ocean",
-    "office",
-    "oil",
-    "one",
-    "parliament",
-    "peace",
-    "people",
-    "police",
-    "port",
-    "power",
-    "progress",
-    "province",
-    "rail",
-    "region",
-    "republic",
-    "river",
-    "road",
-    "sea",
-    "second",
-    "south",
-    "southern",
-    "spring",
-    "star",
-    "state",
-    "summer",
-    "summit",
-    "sun",
-    "talks",
-    "third",
-    "time",
-    "town",
-    "trade",
-    "train",
-    "two",
-    "union",
-    "unity",
-    "upper",
-    "victory",
-    "village",
-    "war",
-    "was",
-    "water",
-    "west",
-    "western",
-    "winter",
-    "world",
-    "year",
-    "central",
-    "christmas",
-    "easter",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "congress",
-    "senate",
-    "are",
-    "were",
-    "will",
-    "can",
-    "said",
-    "says",
-    "told",
-    "new",
-    "old",
-    "good",
-    "best",
-    "great",
-    "long",
-    "little",
-    "big",
-    "are",
-    "my",
-    "me",
-    "him",
-    "us",
-    "them",
-    "what",
-    "who",
-    "why",
-    "how",
-    "which",
-    "again",
-    "ever",
-    "never",
-    "always",
-    "often",
-    "once",
-    "than",
-    "too",
-    "very",
-    "well",
-    "up",
-    "down",
-    "out",
-    "off",
-    "far",
-    "high",
-    "low",
-    "more",
-    "less",
-    "much",
-];
 
 /// The first word of the run that `start..end` sits in, and its last word, when the name is
 /// only part of a longer run of capitalised words.
@@ -808,42 +272,6 @@ fn letters(s: &str) -> (usize, bool) {
     (n, caps)
 }
 
-/// Last words of multi-word names of buildings and institutions ("White House").
-const FACILITIES: &[&str] = &[
-    "house",
-    "palace",
-    "hall",
-    "church",
-    "cathedral",
-    "tower",
-    "castle",
-    "gate",
-    "airport",
-    "station",
-    "stadium",
-    "street",
-    "avenue",
-    "square",
-    "university",
-    "college",
-    "hospital",
-];
-
-/// Region words after a name: "the Amur region", "Khabarovsk Krai".
-const DESIGNATORS: &[&str] = &[
-    "region",
-    "oblast",
-    "krai",
-    "kray",
-    "province",
-    "prefecture",
-    "governorate",
-    "territory",
-];
-
-/// Region words that belong to the name as written in English news ("the Amur region").
-const PART_OF_NAME: &[&str] = &["region", "oblast", "krai", "kray"];
-
 /// Whether a word in capitals at `start` is a dateline ("KHASAN, Russia —"): at the start of
 /// a line and followed by a comma, a dash or a parenthesis.
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
@@ -916,7 +344,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             .strip_prefix(' ')
             .map(|a| &a[..a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len())])
             .unwrap_or_default();
-        if EPONYM_HEADS.contains(&next_word) {
+        if words().eponym_heads.contains(&next_word) {
             if !is_prominent(&span.senses) {
                 aliases.insert(surface.to_string());
             }
@@ -965,9 +393,9 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 }
                 span.senses = countries.into();
             } else if n <= 2
-                || FUNCTION.contains(&span.key.as_str())
-                || TITLES.contains(&span.key.as_str())
-                || COMMON.contains(&span.key.as_str())
+                || words().function.contains(&span.key.as_str())
+                || words().titles.contains(&span.key.as_str())
+                || words().common.contains(&span.key.as_str())
             {
                 continue;
             }
@@ -982,7 +410,9 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         } else {
             let first = surface.split(' ').next().map(fold).unwrap_or_default();
             let last = surface.rsplit(' ').next().map(fold).unwrap_or_default();
-            if TITLES.contains(&first.as_str()) || FACILITIES.contains(&last.as_str()) {
+            if words().titles.contains(&first.as_str())
+                || words().facilities.contains(&last.as_str())
+            {
                 continue;
             }
         }
@@ -993,7 +423,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         let (left, right) = if headline {
             (
                 None,
-                right.filter(|w| ORG_HEADS.contains(&fold(w).as_str())),
+                right.filter(|w| words().org_heads.contains(&fold(w).as_str())),
             )
         } else {
             (left, right)
@@ -1004,17 +434,19 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             // A sentence's first word written in lower case elsewhere is a common word
             // ("Total U.S. crops").
             let common = starts_sentence(text, at)
-                && (COMMON.contains(&k.as_str()) || lower_words.contains(text, w));
-            !FUNCTION.contains(&k.as_str()) && !DIRECTIONS.contains(&k.as_str()) && !common
+                && (words().common.contains(&k.as_str()) || lower_words.contains(text, w));
+            !words().function.contains(&k.as_str())
+                && !words().directions.contains(&k.as_str())
+                && !common
         });
         let right_key = right.map(fold);
         let designator = right_key
             .as_deref()
-            .is_some_and(|k| DESIGNATORS.contains(&k))
+            .is_some_and(|k| words().designators.contains(&k))
             || text[span.end..]
                 .strip_prefix(' ')
                 .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(|w| DESIGNATORS.contains(&w));
+                .is_some_and(|w| words().designators.contains(&w));
         if designator && span.senses.iter().any(|s| s.kind == SenseKind::Region) {
             let regions: Vec<Sense> = span
                 .senses
@@ -1028,7 +460,10 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(rest.len());
             // "the Amur region" is the region's English name; "Jilin province" describes it.
-            if PART_OF_NAME.contains(&fold(&rest[..word_end]).as_str()) {
+            if words()
+                .part_of_name
+                .contains(&fold(&rest[..word_end]).as_str())
+            {
                 span.end += 1 + word_end;
             }
             if left.is_none() {
@@ -1042,13 +477,16 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         }
         // An organisation or facility: the run after the name ends in a head ("Xinhua News
         // Agency", "Buffalo Science Magnet School").
-        let org = right_key.as_deref().is_some_and(|k| ORG_HEADS.contains(&k))
+        let org = right_key
+            .as_deref()
+            .is_some_and(|k| words().org_heads.contains(&k))
             || !headline
-                && run_end(text, span.end).is_some_and(|w| ORG_HEADS.contains(&fold(w).as_str()));
+                && run_end(text, span.end)
+                    .is_some_and(|w| words().org_heads.contains(&fold(w).as_str()));
         let right = right.filter(|w| {
             org || right_key
                 .as_deref()
-                .is_some_and(|k| !FUNCTION.contains(&k) && !TITLES.contains(&k))
+                .is_some_and(|k| !words().function.contains(&k) && !words().titles.contains(&k))
                 && !starts_run_elsewhere(text, w, span.end + 1)
         });
         if left.is_some() || right.is_some() {

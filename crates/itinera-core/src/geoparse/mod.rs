@@ -30,6 +30,7 @@ mod filter;
 mod hash;
 mod resolve;
 mod scan;
+mod words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
