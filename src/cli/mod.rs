@@ -1,6 +1,8 @@
 //! Command-line interface: flags (clap derive) and the exit policy, in one place.
 
+mod evaluate;
 mod extract;
+mod geocode;
 mod report;
 mod run;
 
@@ -261,12 +263,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     remove_temporaries_on_signals();
     let result = match cli.command {
-        Command::Geocode(a) => run::geocode(a),
+        Command::Geocode(a) => geocode::geocode(a),
         Command::Route(a) => run::route(a),
         Command::Render(a) => run::render(a),
         Command::Export(a) => run::export(a),
         Command::Extract(a) => extract::extract(a),
-        Command::Evaluate(a) => extract::evaluate(a),
+        Command::Evaluate(a) => evaluate::evaluate(a),
     };
     match result {
         Ok(exit) => exit.into(),

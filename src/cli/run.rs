@@ -4,18 +4,16 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use itinera::export::{CsvText, Format};
-use itinera::gazetteer::{Geocoded, LookupOptions, UserGazetteer, near_label};
+use itinera::gazetteer::UserGazetteer;
 use itinera::output::{Destined, Outputs};
 use itinera::route::{self, Route};
 use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
-use itinera::{Candidate, Error, Gazetteer, Place, SourceFile, TripPlan, Units, export, render};
+use itinera::{Error, Gazetteer, SourceFile, TripPlan, Units, export, render};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use super::{
-    DataFormat, Exit, ExportArgs, GeocodeArgs, RenderArgs, RouteArgs, RouteFormat, TripArgs, report,
-};
+use super::{Exit, ExportArgs, RenderArgs, RouteArgs, RouteFormat, TripArgs, report};
 
 /// Why a subcommand stopped early.
 pub enum Failure {
@@ -55,199 +53,6 @@ pub(super) fn print(text: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn geocode(a: GeocodeArgs) -> Outcome {
-    let g = Gazetteer::bundled();
-    let country = match &a.country {
-        None => None,
-        Some(c) => Some(
-            g.country_code(c)
-                .ok_or_else(|| unknown_country(c))?
-                .to_string(),
-        ),
-    };
-    let opts = LookupOptions { country };
-    let user = user_gazetteer(a.gazetteer.as_deref())?;
-    let mut results: Vec<(&str, Result<Geocoded, String>)> = Vec::new();
-    let mut errors = Vec::new();
-    for name in &a.names {
-        match g.geocode(name, &opts, user.as_deref()) {
-            Ok(Geocoded::Places(mut found)) => {
-                found.truncate(if a.all { a.limit.max(1) } else { 1 });
-                results.push((name, Ok(Geocoded::Places(found))));
-            }
-            Ok(point) => results.push((name, Ok(point))),
-            Err(e) => {
-                let message = match &e {
-                    Error::UnknownPlace { .. } => "unknown place".to_string(),
-                    other => other.to_string(),
-                };
-                results.push((name, Err(message)));
-                errors.push(e);
-            }
-        }
-    }
-    let text = match a.format {
-        DataFormat::Json => {
-            let items: Vec<_> = results
-                .iter()
-                .map(|(query, answer)| match answer {
-                    Err(message) => {
-                        // The suggestions already computed for the error report.
-                        let suggestions = errors.iter().find_map(|e| match e {
-                            Error::UnknownPlace {
-                                name, suggestions, ..
-                            } if name == query => Some(suggestions),
-                            _ => None,
-                        });
-                        json!({ "query": query, "error": message, "suggestions": suggestions })
-                    }
-                    Ok(Geocoded::Point { lat, lon, near }) => {
-                        point_json(query, *lat, *lon, near.as_ref())
-                    }
-                    Ok(Geocoded::Places(found)) => {
-                        let mut v = found
-                            .first()
-                            .map_or(serde_json::Value::Null, |best| candidate_json(query, best));
-                        if a.all {
-                            v["candidates"] =
-                                found.iter().map(|c| candidate_json(query, c)).collect();
-                        }
-                        v
-                    }
-                })
-                .collect();
-            let mut s = serde_json::to_string_pretty(&items).map_err(|e| Error::Encode {
-                what: "JSON",
-                source: e.into(),
-            })?;
-            s.push('\n');
-            s
-        }
-        DataFormat::Table => {
-            let mut rows = vec![
-                vec![
-                    "query",
-                    "rank",
-                    "name",
-                    "matched as",
-                    "country",
-                    "region",
-                    "lat",
-                    "lon",
-                    "population",
-                    "geonameid",
-                ]
-                .into_iter()
-                .map(String::from)
-                .collect::<Vec<_>>(),
-            ];
-            for (query, answer) in &results {
-                match answer {
-                    Err(_) => {}
-                    Ok(Geocoded::Point { lat, lon, near }) => {
-                        let (name, country, region) = match near {
-                            Some(n @ (p, km)) => (
-                                near_label(n)
-                                    .unwrap_or_else(|| format!("{km:.0} km from {}", p.name)),
-                                p.country.to_string(),
-                                p.admin1_name().unwrap_or_default().to_string(),
-                            ),
-                            None => ("-".into(), "-".into(), "-".into()),
-                        };
-                        rows.push(vec![
-                            query.to_string(),
-                            "1".into(),
-                            name,
-                            "coordinates".into(),
-                            country,
-                            region,
-                            format!("{lat:.5}"),
-                            format!("{lon:.5}"),
-                            "-".into(),
-                            "-".into(),
-                        ]);
-                    }
-                    Ok(Geocoded::Places(found)) => {
-                        for (i, c) in found.iter().enumerate() {
-                            let p = &c.place;
-                            rows.push(vec![
-                                query.to_string(),
-                                (i + 1).to_string(),
-                                p.name.to_string(),
-                                c.matched.to_string(),
-                                p.country.to_string(),
-                                p.admin1_name().unwrap_or_default().to_string(),
-                                format!("{:.5}", p.lat),
-                                format!("{:.5}", p.lon),
-                                p.population.to_string(),
-                                p.geonameid.map_or_else(|| "-".into(), |id| id.to_string()),
-                            ]);
-                        }
-                    }
-                }
-            }
-            table(&rows, &[1, 6, 7, 8, 9])
-        }
-    };
-    print(&text)?;
-    if errors.is_empty() {
-        Ok(Exit::Success)
-    } else {
-        for e in &errors {
-            report::error(e);
-        }
-        Ok(Exit::BadInput)
-    }
-}
-
-/// A coordinate query in `geocode --format json`: the point and the place it is near.
-fn point_json(query: &str, lat: f64, lon: f64, near: Option<&(Place, f64)>) -> serde_json::Value {
-    json!({
-        "query": query,
-        "name": near.and_then(near_label),
-        "match": "coordinates",
-        "kind": "point",
-        "lat": lat,
-        "lon": lon,
-        "near": near.map(|(p, km)| json!({
-            "name": p.name,
-            "country": p.country,
-            "admin1": p.admin1_name(),
-            "geonameid": p.geonameid,
-            "distance_km": (km * 1000.0).round() / 1000.0,
-        })),
-    })
-}
-
-fn candidate_json(query: &str, c: &Candidate) -> serde_json::Value {
-    let p = &c.place;
-    json!({
-        "query": query,
-        "name": p.name,
-        "matched": c.matched,
-        "match": c.how,
-        "kind": p.kind,
-        "country": p.country,
-        "country_name": p.country_name(),
-        "admin1": p.admin1_name(),
-        "admin1_code": p.admin1,
-        "lat": p.lat,
-        "lon": p.lon,
-        "population": p.population,
-        "geonameid": p.geonameid,
-        "score": (c.score * 1000.0).round() / 1000.0,
-    })
-}
-
-fn unknown_country(c: &str) -> Error {
-    Error::invalid(
-        format!("unknown country `{c}`"),
-        Some(
-            "use an ISO 3166-1 alpha-2 code such as RU, KP, CN, or an English country name".into(),
-        ),
-    )
-}
-
 /// One set of trips and where it came from.
 struct Loaded {
     /// File stem for default output names.
@@ -266,7 +71,9 @@ fn are_files(inputs: &[String]) -> bool {
 }
 
 /// The user gazetteer of `--gazetteer FILE`, if given.
-fn user_gazetteer(path: Option<&Path>) -> Result<Option<std::sync::Arc<UserGazetteer>>, Error> {
+pub(super) fn user_gazetteer(
+    path: Option<&Path>,
+) -> Result<Option<std::sync::Arc<UserGazetteer>>, Error> {
     path.map(|p| {
         Ok(std::sync::Arc::new(UserGazetteer::parse(
             &SourceFile::read(p)?,

@@ -1,0 +1,118 @@
+//! `itinera evaluate`: the geoparser scored against a gold file of annotated documents.
+
+use std::fmt::Write as _;
+
+use itinera::Error;
+use itinera::geoparse::eval::{GoldDoc, Score};
+use itinera::geoparse::{Extraction, Geoparser};
+use rayon::prelude::*;
+
+use super::run::Outcome;
+use super::{EvaluateArgs, Exit, report};
+
+pub fn evaluate(a: EvaluateArgs) -> Outcome {
+    let name = a.gold.display().to_string();
+    let text = itinera::SourceFile::read(&a.gold)?;
+    let mut docs: Vec<GoldDoc> = Vec::new();
+    // Document id -> the line it was first given on: a repeated id makes reports ambiguous.
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, line) in text.text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: GoldDoc = serde_json::from_str(line).map_err(|e| Error::Syntax {
+            message: format!("not a gold document ({e})"),
+            location: Box::new(text.line_location(i + 1)),
+        })?;
+        doc.check().map_err(|message| Error::Invalid {
+            message,
+            location: Some(Box::new(text.line_location(i + 1))),
+            help: Some("start and end are byte offsets into the document's text".into()),
+        })?;
+        if let Some(first) = ids.insert(doc.id.clone(), i + 1) {
+            report::warning(
+                &format!(
+                    "document id `{}` is used again (first on line {first}); both are scored",
+                    doc.id
+                ),
+                Some(&text.line_location(i + 1)),
+            );
+        }
+        docs.push(doc);
+    }
+    let results: Vec<Extraction> = docs
+        .par_iter()
+        .map_init(Geoparser::new, |p, d| p.extract(&d.text))
+        .collect();
+    let mut score = Score::default();
+    for (d, e) in docs.iter().zip(&results) {
+        score.add(d, &e.mentions);
+    }
+    let mut s = String::new();
+    if a.json {
+        s = format!(
+            "{}\n",
+            serde_json::to_string_pretty(&score).unwrap_or_default()
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "{name}: {} documents, {} gold toponyms, {} predicted",
+            score.documents, score.gold, score.predicted
+        );
+        let _ = writeln!(
+            s,
+            "spans (exact):   precision {:.3}  recall {:.3}  F1 {:.3}",
+            score.precision, score.recall, score.f1
+        );
+        let _ = writeln!(
+            s,
+            "resolution:      {} of {} found toponyms within 161 km: accuracy@161km {:.3}",
+            score.within_161km, score.resolved, score.accuracy_161km
+        );
+        let _ = writeln!(
+            s,
+            "                 {} of {} right, areas judged by the place chosen: accuracy {:.3}",
+            score.right, score.resolved, score.accuracy
+        );
+        if a.by == Some(super::Breakdown::Kind) {
+            let _ = writeln!(s, "by kind predicted:  found  right  accuracy  spurious");
+            for (kind, k) in &score.by_kind {
+                let acc = if k.found == 0 {
+                    0.0
+                } else {
+                    k.right as f64 / k.found as f64
+                };
+                let _ = writeln!(
+                    s,
+                    "  {kind:<16} {:>6} {:>6} {acc:>9.3} {:>9}",
+                    k.found, k.right, k.spurious
+                );
+            }
+            let missed = score
+                .disagreements
+                .iter()
+                .filter(|d| d.what == "missed")
+                .count();
+            let _ = writeln!(s, "  (missed, no prediction: {missed})");
+        }
+        if a.errors {
+            for d in &score.disagreements {
+                let _ = writeln!(
+                    s,
+                    "{:8} {:28} {:>6}  {:24} gold: {:28} got: {}{}",
+                    d.what,
+                    d.doc,
+                    d.start,
+                    d.text,
+                    d.gold.as_deref().unwrap_or("-"),
+                    d.predicted.as_deref().unwrap_or("-"),
+                    d.km.map(|k| format!(" ({k:.0} km off)"))
+                        .unwrap_or_default()
+                );
+            }
+        }
+    }
+    super::run::print(&s)?;
+    Ok(Exit::Success)
+}
