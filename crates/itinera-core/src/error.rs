@@ -3,12 +3,30 @@
 //! Messages are lower case and name the offending value in backticks; the binary adds the
 //! location, a caret, the help line and the exit code (see [`Error::is_bad_input`]).
 
+use std::fmt;
 use std::io;
-
-use crate::source::Location;
 
 /// Result with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A position in a [`SourceFile`](crate::SourceFile), 1-based, column counted in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The source's name.
+    pub file: String,
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number in characters, from 1.
+    pub column: usize,
+    /// The text of that line, without its line break, for a caret under the column.
+    pub line_text: String,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
 
 /// Everything that can go wrong in itinera.
 #[derive(Debug, thiserror::Error)]

@@ -31,6 +31,7 @@ pub mod error;
 pub mod export;
 pub mod gazetteer;
 pub mod geoparse;
+mod markup;
 pub mod output;
 pub mod render;
 pub mod route;

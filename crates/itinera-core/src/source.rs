@@ -3,10 +3,10 @@
 //! This module owns reading input files and standard input (with `output` the only modules that
 //! touch the filesystem); parsers take a [`SourceFile`] and report [`Location`]s.
 
-use std::fmt;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
+pub use crate::error::Location;
 use crate::error::{Error, Result};
 
 /// A text input: a file's contents (or standard input's) and the name to show in messages.
@@ -19,25 +19,6 @@ pub struct SourceFile {
     /// Byte offsets of line starts, built on the first [`SourceFile::location`] call, so a
     /// location costs a binary search, not a scan (100,000-row trip files).
     line_starts: std::sync::OnceLock<Vec<usize>>,
-}
-
-/// A position in a [`SourceFile`], 1-based, column counted in characters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    /// The source's name.
-    pub file: String,
-    /// Line number, from 1.
-    pub line: usize,
-    /// Column number in characters, from 1.
-    pub column: usize,
-    /// The text of that line, without its line break, for a caret under the column.
-    pub line_text: String,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
-    }
 }
 
 impl SourceFile {

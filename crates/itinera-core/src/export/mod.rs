@@ -5,7 +5,6 @@
 mod csv;
 mod geojson;
 mod gpx;
-mod html;
 mod kml;
 #[cfg(test)]
 mod testdata;
@@ -14,8 +13,8 @@ pub(crate) mod text;
 pub use self::csv::{CsvText, write_csv};
 pub use self::geojson::{feature_collection, write_geojson};
 pub use self::gpx::write_gpx;
-pub use self::html::write_html;
 pub use self::kml::write_kml;
+pub use crate::render::html::write_html;
 
 use std::io::Write;
 use std::path::Path;

@@ -4,6 +4,8 @@
 //! This module owns styles that are a matter of ink: line widths, dash patterns per travel
 //! mode, halos, arrows and markers. Where things go was decided by [`crate::scene`].
 
+pub mod html;
+
 use std::sync::Once;
 
 use plotters::coord::Shift;
@@ -473,11 +475,11 @@ pub fn svg(scene: &Scene) -> Result<String> {
     // The drawing library escapes `& < >` but passes on the characters XML forbids (a title
     // or a stop name with a control character): they become U+FFFD, so the SVG is XML. The
     // markup itself never holds them.
-    if s.chars().any(|c| !crate::export::text::xml_char(c)) {
+    if s.chars().any(|c| !crate::markup::xml_char(c)) {
         s = s
             .chars()
             .map(|c| {
-                if crate::export::text::xml_char(c) {
+                if crate::markup::xml_char(c) {
                     c
                 } else {
                     '\u{FFFD}'

@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::text::escape;
 use crate::error::{Error, Result};
+use crate::markup::escape;
 use crate::render;
 use crate::route::Route;
 use crate::scene::{self, Color, Label, MapOptions, Px, Scene, thousands};
