@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use itinera::Error;
+use itinera::geoparse::batch::{Batch, Document, Offsets as Counted, Parsed, extract_at};
 use itinera::geoparse::{self, Extraction, Geoparser, Mention};
 use itinera::output::Outputs;
 use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
-use rayon::prelude::*;
 use serde_json::json;
 
 use super::run::{Outcome, table_section};
@@ -22,19 +22,6 @@ use super::{Exit, ExtractArgs, ExtractFormat, Offsets, report};
 const BLOCK: usize = 64 << 10;
 /// The longest JSON Lines line read, bytes: one document of 64 MiB is far beyond any article.
 const MAX_LINE: usize = 64 << 20;
-
-/// Documents processed in parallel per batch; output keeps input order.
-const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 16 << 20;
-
-/// One document of a batch: its id and text, or why its line was unreadable.
-struct Doc {
-    id: String,
-    /// Where the text starts in its file, bytes and characters (blocks of a large file).
-    offset: usize,
-    chars_before: usize,
-    text: String,
-}
 
 fn open(path: &str) -> Result<Box<dyn Read>, Error> {
     if path == "-" {
@@ -84,24 +71,6 @@ struct DocOut<'a> {
     offset: Option<usize>,
     mentions: &'a [Mention],
     claims: &'a [itinera::geoparse::DistanceClaim],
-}
-
-/// Runs the geoparser on one document, shifting offsets by the block's position.
-fn run_one(parser: &mut Geoparser, text: &str, offset: usize, chars: Option<usize>) -> Extraction {
-    let mut e = parser.extract(text);
-    if chars.is_some() {
-        geoparse::to_char_offsets(text, &mut e);
-    }
-    let shift = chars.unwrap_or(offset);
-    for m in &mut e.mentions {
-        m.start += shift;
-        m.end += shift;
-    }
-    for c in &mut e.claims {
-        c.start += shift;
-        c.end += shift;
-    }
-    e
 }
 
 pub fn extract(a: ExtractArgs) -> Outcome {
@@ -170,14 +139,20 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         let mut chars_before = 0usize;
         for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
             let block = block?;
-            let e = run_one(
-                &mut parser,
-                &block.text,
-                block.offset,
-                chars.then_some(chars_before),
-            );
+            let doc = Document {
+                id: name.clone(),
+                offset: block.offset,
+                chars_before,
+                text: block.text,
+            };
+            let counted = if chars {
+                Counted::Chars
+            } else {
+                Counted::Bytes
+            };
+            let e = extract_at(&mut parser, &doc, counted);
             if chars {
-                chars_before += block.text.chars().count();
+                chars_before += doc.text.chars().count();
             }
             if let Some(d) = &mut draft {
                 d.add(&e.mentions);
@@ -235,52 +210,40 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
     let mut done_bytes = 0usize;
     let mut done_docs = 0usize;
     let mut bad = 0usize;
-    let mut pending: Vec<Doc> = Vec::new();
-    let mut pending_bytes = 0usize;
-    // Returns how many documents failed: a bug in the geoparser (a panic) costs that document
-    // alone, reported, and the batch goes on.
-    let mut flush = |pending: &mut Vec<Doc>, w: &mut dyn Write| -> Result<usize, Error> {
-        let lines: Vec<Result<String, String>> = pending
-            .par_iter()
-            .map_init(Geoparser::new, |parser, d| {
-                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    run_one(parser, &d.text, d.offset, chars.then_some(d.chars_before))
-                }));
-                let Ok(mut e) = run else {
-                    *parser = Geoparser::new();
-                    return Err(d.id.clone());
-                };
-                for m in &mut e.mentions {
-                    (m.lat, m.lon, m.score) = (round(m.lat, 6), round(m.lon, 6), round(m.score, 3));
-                }
-                let line = DocOut {
-                    id: &d.id,
-                    offset: (d.offset > 0).then_some(d.offset),
-                    mentions: &e.mentions,
-                    claims: &e.claims,
-                };
-                Ok(serde_json::to_string(&line).unwrap_or_default())
-            })
-            .collect();
+    let mut batch = Batch::new(if chars {
+        Counted::Chars
+    } else {
+        Counted::Bytes
+    });
+    // Writes a batch's results in order; returns how many documents failed (a bug in the
+    // geoparser costs that document alone, reported, and the batch goes on).
+    let mut flush = |batch: &mut Batch, w: &mut dyn Write| -> Result<usize, Error> {
         let mut failed = 0;
-        for l in &lines {
-            match l {
-                Ok(l) => {
-                    w.write_all(l.as_bytes()).map_err(werr)?;
-                    w.write_all(b"\n").map_err(werr)?;
-                }
-                Err(id) => {
-                    failed += 1;
-                    report::warning(
-                        &format!("document `{id}`: internal error in the geoparser; skipped"),
-                        None,
-                    );
-                }
+        for done in batch.run() {
+            done_docs += 1;
+            done_bytes += done.bytes;
+            let id = done.id;
+            let Parsed::Done(mut e) = done.parsed else {
+                failed += 1;
+                report::warning(
+                    &format!("document `{id}`: internal error in the geoparser; skipped"),
+                    None,
+                );
+                continue;
+            };
+            for m in &mut e.mentions {
+                (m.lat, m.lon, m.score) = (round(m.lat, 6), round(m.lon, 6), round(m.score, 3));
             }
+            let line = DocOut {
+                id: &id,
+                offset: (done.offset > 0).then_some(done.offset),
+                mentions: &e.mentions,
+                claims: &e.claims,
+            };
+            let line = serde_json::to_string(&line).unwrap_or_default();
+            w.write_all(line.as_bytes()).map_err(werr)?;
+            w.write_all(b"\n").map_err(werr)?;
         }
-        done_docs += pending.len();
-        done_bytes += pending.iter().map(|d| d.text.len()).sum::<usize>();
-        pending.clear();
         if progress {
             let secs = started.elapsed().as_secs_f64().max(1e-3);
             let mib = done_bytes as f64 / 1048576.0;
@@ -324,45 +287,39 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
                 }
                 match parse_line(&line) {
                     Ok((id, text)) => {
-                        pending_bytes += text.len();
-                        pending.push(Doc {
+                        if batch.push(Document {
                             id: id.unwrap_or_else(|| format!("{name}:{}", i + 1)),
-                            offset: 0,
-                            chars_before: 0,
                             text,
-                        });
+                            ..Document::default()
+                        }) {
+                            bad += flush(&mut batch, w)?;
+                        }
                     }
                     Err(why) => {
                         bad += 1;
                         report::warning(&format!("{name}:{}: {why}; line skipped", i + 1), None);
                     }
                 }
-                if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
-                    bad += flush(&mut pending, w)?;
-                    pending_bytes = 0;
-                }
             }
         } else {
             let mut chars_before = 0;
             for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
                 let block = block?;
-                pending_bytes += block.text.len();
                 let chars_here = if chars { block.text.chars().count() } else { 0 };
-                pending.push(Doc {
+                let full = batch.push(Document {
                     id: name.clone(),
                     offset: block.offset,
                     chars_before,
                     text: block.text,
                 });
                 chars_before += chars_here;
-                if pending.len() >= BATCH_DOCS || pending_bytes >= BATCH_BYTES {
-                    bad += flush(&mut pending, w)?;
-                    pending_bytes = 0;
+                if full {
+                    bad += flush(&mut batch, w)?;
                 }
             }
         }
     }
-    bad += flush(&mut pending, w)?;
+    bad += flush(&mut batch, w)?;
     if progress {
         eprintln!();
     }

@@ -23,6 +23,7 @@
 //! assert_eq!(found.mentions[1].country, "RU");
 //! ```
 
+pub mod batch;
 mod claims;
 pub mod eval;
 mod features;
