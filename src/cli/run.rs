@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use itinera::export::{CsvText, Format};
 use itinera::gazetteer::UserGazetteer;
-use itinera::output::{Destined, Outputs};
+use itinera::output::{OutputPlan, Outputs};
 use itinera::route::{self, Route};
 use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
@@ -318,7 +318,7 @@ fn mm(m: f64) -> f64 {
 pub fn export(a: ExportArgs) -> Outcome {
     // Formats first: a bad name or extension fails before any work.
     let forced = a.format.as_deref().map(str::parse::<Format>).transpose()?;
-    let mut targets: Vec<(Option<PathBuf>, Format)> = Vec::new();
+    let mut targets: Vec<(PathBuf, Format)> = Vec::new();
     for o in &a.output {
         let f = match forced {
             Some(f) => {
@@ -340,32 +340,20 @@ pub fn export(a: ExportArgs) -> Outcome {
             None if o.as_os_str() == "-" => Format::GeoJson,
             None => Format::from_path(o)?,
         };
-        targets.push((Some(o.clone()), f));
-    }
-    if targets.is_empty() {
-        targets.push((None, forced.unwrap_or(Format::GeoJson)));
+        targets.push((o.clone(), f));
     }
     let mut sets = load(&a.trips)?;
-    if !a.output.is_empty() && sets.len() > 1 {
-        return Err(Error::invalid(
-            "`--output` takes one input file, not several".to_string(),
-            Some("leave out -o to write output/<name>.<format> for each file".into()),
-        )
-        .into());
-    }
     // Every destination is checked before anything is written, and all are renamed into
     // place together at the end.
-    let mut out = inputs_of(&a.trips, &sets);
-    let mut plan = Vec::new();
-    for (i, set) in sets.iter().enumerate() {
-        for (o, format) in &targets {
-            let target = match o {
-                Some(o) => o.clone(),
-                None => out_dir(&a.out_dir)?.join(format!("{}.{}", set.stem, format.extension())),
-            };
-            plan.push((i, out.add(&target)?, *format, target));
-        }
-    }
+    let mut plan = OutputPlan::new(inputs_of(&a.trips, &sets));
+    let stems: Vec<String> = sets.iter().map(|s| s.stem.clone()).collect();
+    let default = forced.unwrap_or(Format::GeoJson);
+    plan.plan(
+        &stems,
+        &targets,
+        &[(default.extension(), default)],
+        &a.out_dir,
+    )?;
     let routes: Vec<Vec<Route>> = sets
         .iter_mut()
         .map(|set| {
@@ -375,12 +363,12 @@ pub fn export(a: ExportArgs) -> Outcome {
                 .collect()
         })
         .collect();
-    for (i, at, format, _) in &plan {
-        let title = sets[*i].resolved.title.as_deref();
-        out.write(*at, |w| {
+    for p in plan.items().to_vec() {
+        let title = sets[p.input].resolved.title.as_deref();
+        plan.write(p.at, |w| {
             export::write(
-                *format,
-                &routes[*i],
+                p.format,
+                &routes[p.input],
                 title,
                 a.units,
                 if a.raw_csv {
@@ -392,8 +380,7 @@ pub fn export(a: ExportArgs) -> Outcome {
             )
         })?;
     }
-    out.commit()?;
-    wrote(plan.iter().map(|p| &p.3));
+    wrote(plan.commit()?.iter());
     Ok(Exit::Success)
 }
 
@@ -464,37 +451,28 @@ pub fn render(a: RenderArgs) -> Outcome {
         .map(|o| image_format(o))
         .collect::<Result<_, _>>()?;
     let sets = load(&a.trips)?;
-    if !a.output.is_empty() && sets.len() > 1 {
-        return Err(Error::invalid(
-            "`--output` takes one input file, not several".to_string(),
-            Some("leave out -o to write output/<name>.png and .svg for each file".into()),
-        )
-        .into());
-    }
     // Every destination is checked before any map is drawn, and all are renamed into place
-    // together at the end.
-    let mut out = inputs_of(&a.trips, &sets);
-    let mut plan: Vec<(usize, Destined, Option<ImageFormat>, PathBuf)> = Vec::new();
-    for (i, set) in sets.iter().enumerate() {
-        let targets: Vec<(PathBuf, ImageFormat)> = if a.output.is_empty() {
-            let dir = out_dir(&a.out_dir)?;
-            vec![
-                (dir.join(format!("{}.png", set.stem)), ImageFormat::Png),
-                (dir.join(format!("{}.svg", set.stem)), ImageFormat::Svg),
-            ]
-        } else {
-            a.output
-                .iter()
-                .cloned()
-                .zip(formats.iter().copied())
-                .collect()
-        };
-        for (target, format) in targets {
-            plan.push((i, out.add(&target)?, Some(format), target));
-        }
-        if a.geojson {
-            let target = out_dir(&a.out_dir)?.join(format!("{}.geojson", set.stem));
-            plan.push((i, out.add(&target)?, None, target));
+    // together at the end. `None` is the GeoJSON of --geojson.
+    let mut plan = OutputPlan::new(inputs_of(&a.trips, &sets));
+    let explicit: Vec<(PathBuf, Option<ImageFormat>)> = a
+        .output
+        .iter()
+        .cloned()
+        .zip(formats.iter().map(|f| Some(*f)))
+        .collect();
+    let stems: Vec<String> = sets.iter().map(|s| s.stem.clone()).collect();
+    plan.plan(
+        &stems,
+        &explicit,
+        &[
+            ("png", Some(ImageFormat::Png)),
+            ("svg", Some(ImageFormat::Svg)),
+        ],
+        &a.out_dir,
+    )?;
+    if a.geojson {
+        for (i, stem) in stems.iter().enumerate() {
+            plan.add_in(i, &a.out_dir, &format!("{stem}.geojson"), None)?;
         }
     }
     for (i, set) in sets.iter().enumerate() {
@@ -522,29 +500,28 @@ pub fn render(a: RenderArgs) -> Outcome {
                 None,
             );
         }
-        for (_, at, format, target) in plan.iter().filter(|p| p.0 == i) {
+        for p in plan.of(i) {
             // The GeoJSON streams into its destination, as `export` writes it; maps are
             // encoded whole first.
-            let bytes = match format {
+            let bytes = match p.format {
                 Some(ImageFormat::Png) => render::png(&scene)?,
                 Some(ImageFormat::Svg) => render::svg(&scene)?.into_bytes(),
                 None => {
-                    out.write(*at, |w| {
+                    plan.write(p.at, |w| {
                         export::write_geojson(&routes, set.resolved.title.as_deref(), w)
                     })?;
                     continue;
                 }
             };
-            out.write(*at, |w| {
+            plan.write(p.at, |w| {
                 w.write_all(&bytes).map_err(|e| Error::Write {
-                    path: target.display().to_string(),
+                    path: p.path.display().to_string(),
                     source: e,
                 })
             })?;
         }
     }
-    out.commit()?;
-    wrote(plan.iter().map(|p| &p.3));
+    wrote(plan.commit()?.iter());
     Ok(Exit::Success)
 }
 
@@ -558,15 +535,6 @@ fn inputs_of(args: &TripArgs, sets: &[Loaded]) -> Outputs {
         out.input(g);
     }
     out
-}
-
-/// The output folder, created if missing.
-fn out_dir(dir: &Path) -> Result<&Path, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
-        path: dir.display().to_string(),
-        source: e,
-    })?;
-    Ok(dir)
 }
 
 /// Tells which files were written (standard output goes unmentioned).

@@ -16,6 +16,9 @@ use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 
+mod plan;
+pub use plan::{OutputPlan, Planned};
+
 /// Temporary files of this process not yet renamed or removed.
 static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
