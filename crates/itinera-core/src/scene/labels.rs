@@ -152,6 +152,7 @@ impl Placer {
     #[allow(clippy::too_many_arguments)]
     pub fn place_context(
         &self,
+        g: &Gazetteer,
         to_px: &dyn Fn(f64, f64) -> Option<Px>,
         window: Option<(f64, f64, f64, f64)>,
         world: bool,
@@ -160,7 +161,6 @@ impl Placer {
         palette: &Palette,
         dots: &mut Vec<Px>,
     ) -> Vec<Label> {
-        let g = Gazetteer::bundled();
         let inside = |lon: f64, lat: f64| -> Option<Px> {
             if let Some((w, s, e, n)) = window {
                 let in_lon = if w <= e {

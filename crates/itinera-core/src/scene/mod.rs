@@ -24,6 +24,7 @@ use geo::{Destination, Geodesic, Point};
 
 use crate::basemap::{self, Detail};
 use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
 use crate::route::{Leg, Route, bounding_box, split_antimeridian};
 use crate::trip::Mode;
 
@@ -197,11 +198,56 @@ impl Scene {
     }
 }
 
-/// Builds the scene of some routes.
+/// Loads the basemap at a detail level inside a lon/lat window `(west, south, east, north)`
+/// (`None`: the world).
+pub type BasemapSource = fn(Detail, Option<(f64, f64, f64, f64)>) -> basemap::Basemap;
+
+/// What a map shows besides the trips: where the basemap comes from and which places name the
+/// countries and cities around them. The scene asks; it does not reach for the bundled data.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The land, borders, lakes and rivers at a detail level, inside a lon/lat window
+    /// (`None`: the world).
+    pub basemap: BasemapSource,
+    /// The gazetteer whose countries and large cities label the map.
+    pub places: &'a Gazetteer,
+}
+
+impl std::fmt::Debug for Context<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Context").finish_non_exhaustive()
+    }
+}
+
+impl Context<'static> {
+    /// The Natural Earth basemap and the gazetteer compiled into itinera.
+    pub fn bundled() -> Self {
+        Context {
+            basemap: basemap::load,
+            places: Gazetteer::bundled(),
+        }
+    }
+}
+
+/// Builds the scene of some routes over the bundled basemap and places
+/// ([`build_in`] with [`Context::bundled`]).
 ///
 /// # Errors
 /// [`Error::Invalid`] for a size below 200 or above 10000 pixels, a bad bbox, or nothing to draw.
 pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -> Result<Scene> {
+    build_in(&Context::bundled(), routes, file_title, options)
+}
+
+/// Builds the scene of some routes in `context`.
+///
+/// # Errors
+/// As [`build`].
+pub fn build_in(
+    context: &Context<'_>,
+    routes: &[Route],
+    file_title: Option<&str>,
+    options: &MapOptions,
+) -> Result<Scene> {
     check(options)?;
     if routes.iter().all(|r| r.stops.is_empty()) {
         return Err(Error::invalid("nothing to draw: no stops", None));
@@ -338,7 +384,7 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
         dl.max(n - s)
     });
     let detail = Detail::for_span(span);
-    let base = basemap::load(detail, window);
+    let base = (context.basemap)(detail, window);
     let project_ring =
         |ring: &[geo::Coord]| -> Vec<Px> { ring.iter().filter_map(|c| to_px(c.x, c.y)).collect() };
     // Holes in land (the Caspian Sea) are water; holes in lakes (Olkhon in Baikal) are land.
@@ -480,6 +526,7 @@ pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -
     let mut context_dots = Vec::new();
     if options.labels == LabelMode::All {
         placed.extend(placer.place_context(
+            context.places,
             &to_px,
             window,
             projector.world,

@@ -354,3 +354,19 @@ fn polar_route_gets_a_polar_projection() {
     assert!(s.projection.starts_with("+proj=stere"), "{}", s.projection);
     assert!(!s.land.is_empty());
 }
+
+#[test]
+fn the_basemap_and_context_places_come_from_the_caller() {
+    // An empty basemap: the scene draws no land, only what the context gives and the trip.
+    let context = Context {
+        basemap: |_, _| crate::basemap::Basemap::default(),
+        places: Gazetteer::bundled(),
+    };
+    let trip = routes(&["Khasan", "Ussuriysk", "Ulan-Ude"]);
+    let s = build_in(&context, &trip, Some("Test"), &MapOptions::default()).unwrap();
+    assert!(s.land.is_empty() && s.lakes.is_empty() && s.borders.is_empty());
+    assert_eq!(s.routes[0].legs.len(), 2);
+    // The same trip in the bundled context has land.
+    let bundled = build(&trip, Some("Test"), &MapOptions::default()).unwrap();
+    assert!(!bundled.land.is_empty());
+}
