@@ -564,20 +564,9 @@ pub const MAX_NAME_CHARS: usize = 256;
 /// The longest folded name that gets "did you mean" suggestions, bytes.
 const MAX_SUGGESTED_BYTES: usize = 64;
 
-/// Levenshtein distance over characters.
+/// Levenshtein distance over characters (`strsim`, which clap already brings in).
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 #[cfg(test)]
