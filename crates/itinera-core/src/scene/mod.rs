@@ -384,29 +384,13 @@ pub fn build_in(
         dl.max(n - s)
     });
     let detail = Detail::for_span(span);
-    let base = (context.basemap)(detail, window);
-    let project_ring =
-        |ring: &[geo::Coord]| -> Vec<Px> { ring.iter().filter_map(|c| to_px(c.x, c.y)).collect() };
-    // Holes in land (the Caspian Sea) are water; holes in lakes (Olkhon in Baikal) are land.
-    let clip_rings = |rings: &mut dyn Iterator<Item = &geo::LineString>| -> Vec<Vec<Px>> {
-        rings
-            .map(|r| clip::clip_ring(&project_ring(&r.0), &frame))
-            .filter(|r| !r.is_empty())
-            .collect()
-    };
-    let land = clip_rings(&mut base.land.iter().map(|p| p.exterior()));
-    let mut lakes = clip_rings(&mut base.lakes.iter().map(|p| p.exterior()));
-    lakes.extend(clip_rings(
-        &mut base.land.iter().flat_map(|p| p.interiors()),
-    ));
-    let islands = clip_rings(&mut base.lakes.iter().flat_map(|p| p.interiors()));
-    let lines = |ls: &[geo::LineString]| -> Vec<Vec<Px>> {
-        ls.iter()
-            .flat_map(|l| clip::clip_line(&project_ring(&l.0), &frame))
-            .collect()
-    };
-    let rivers = lines(&base.rivers);
-    let borders = lines(&base.borders);
+    let BaseLayers {
+        land,
+        lakes,
+        islands,
+        rivers,
+        borders,
+    } = base_layers(context, detail, window, &to_px, &frame);
 
     let (graticule, graticule_labels) = graticule(&to_px, window, &frame, unit, &palette);
 
@@ -601,6 +585,55 @@ pub fn build_in(
         projector: std::sync::Arc::new(projector),
         view,
     })
+}
+
+/// The basemap in pixels, clipped to the frame.
+struct BaseLayers {
+    land: Vec<Vec<Px>>,
+    /// Lakes, and the holes in land (the Caspian Sea): water.
+    lakes: Vec<Vec<Px>>,
+    /// Holes in lakes (Olkhon in Baikal): land.
+    islands: Vec<Vec<Px>>,
+    rivers: Vec<Vec<Px>>,
+    borders: Vec<Vec<Px>>,
+}
+
+/// Step of [`build_in`]: loads the basemap at `detail` for `window` and projects and clips it.
+fn base_layers(
+    context: &Context<'_>,
+    detail: Detail,
+    window: Option<(f64, f64, f64, f64)>,
+    to_px: &dyn Fn(f64, f64) -> Option<Px>,
+    frame: &Rect,
+) -> BaseLayers {
+    let base = (context.basemap)(detail, window);
+    let project_ring =
+        |ring: &[geo::Coord]| -> Vec<Px> { ring.iter().filter_map(|c| to_px(c.x, c.y)).collect() };
+    // Holes in land (the Caspian Sea) are water; holes in lakes (Olkhon in Baikal) are land.
+    let clip_rings = |rings: &mut dyn Iterator<Item = &geo::LineString>| -> Vec<Vec<Px>> {
+        rings
+            .map(|r| clip::clip_ring(&project_ring(&r.0), frame))
+            .filter(|r| !r.is_empty())
+            .collect()
+    };
+    let land = clip_rings(&mut base.land.iter().map(|p| p.exterior()));
+    let mut lakes = clip_rings(&mut base.lakes.iter().map(|p| p.exterior()));
+    lakes.extend(clip_rings(
+        &mut base.land.iter().flat_map(|p| p.interiors()),
+    ));
+    let islands = clip_rings(&mut base.lakes.iter().flat_map(|p| p.interiors()));
+    let lines = |ls: &[geo::LineString]| -> Vec<Vec<Px>> {
+        ls.iter()
+            .flat_map(|l| clip::clip_line(&project_ring(&l.0), frame))
+            .collect()
+    };
+    BaseLayers {
+        land,
+        lakes,
+        islands,
+        rivers: lines(&base.rivers),
+        borders: lines(&base.borders),
+    }
 }
 
 #[cfg(test)]
