@@ -274,99 +274,7 @@ pub fn build_in(
         y1: h - 50.0 * unit,
     };
 
-    // Extent and projection, from the legs densified coarsely (the curve's bulge is what
-    // matters); they are densified again for drawing at a step fitted to the scale.
-    let coarse = |l: &Leg| l.line_every(FIT_STEP_M);
-    let densified: Vec<Vec<Vec<geo::Coord>>> = routes
-        .iter()
-        .map(|r| r.legs.iter().map(coarse).collect())
-        .collect();
-    let points: Vec<geo::Coord> = routes
-        .iter()
-        .zip(&densified)
-        .flat_map(|(r, ls)| {
-            ls.iter()
-                .flatten()
-                .copied()
-                .chain(r.stops.iter().map(|s| s.coord()))
-        })
-        .collect();
-    let route_extent = bounding_box(points.iter().copied()).map(|b| Extent {
-        west: b.west,
-        south: b.south,
-        east: b.east,
-        north: b.north,
-    });
-    let extent = options
-        .bbox
-        .or(route_extent)
-        .ok_or_else(|| Error::invalid("nothing to draw", None))?;
-    let projector = Projector::new(&options.projection, &extent)?;
-
-    // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
-    // A world map shows the world (without Antarctica), whatever part the routes cover.
-    let whole_world = Extent {
-        west: -180.0,
-        south: -58.0,
-        east: 180.0,
-        north: 84.0,
-    };
-    let fit_points: Vec<(f64, f64)> = match options.bbox {
-        Some(b) => outline(&b)
-            .into_iter()
-            .filter_map(|(lon, lat)| projector.project(lon, lat))
-            .collect(),
-        None if projector.world => outline(&whole_world)
-            .into_iter()
-            .filter_map(|(lon, lat)| projector.project(lon, lat))
-            .collect(),
-        None => points
-            .iter()
-            .filter_map(|c| projector.project(c.x, c.y))
-            .collect(),
-    };
-    // A projection that puts every point within a metre of the others (`+k_0=0`), or
-    // nowhere, draws nothing that can be read.
-    let spread = |f: fn(&(f64, f64)) -> f64| {
-        let (lo, hi) = fit_points
-            .iter()
-            .map(f)
-            .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        hi - lo
-    };
-    let distinct = points.first().is_some_and(|p0| {
-        points
-            .iter()
-            .any(|c| (c.x - p0.x).abs() > 1e-4 || (c.y - p0.y).abs() > 1e-4)
-    });
-    if fit_points
-        .iter()
-        .any(|p| !p.0.is_finite() || !p.1.is_finite())
-        || (!fit_points.is_empty() && distinct && spread(|p| p.0).max(spread(|p| p.1)) < 1.0)
-    {
-        return Err(Error::invalid(
-            format!(
-                "the projection `{}` collapses the map: the routes' points land within a metre of each other",
-                projector.definition
-            ),
-            Some("check the PROJ parameters (a scale factor of 0?)".into()),
-        ));
-    }
-    if fit_points.is_empty() {
-        return Err(Error::invalid(
-            format!(
-                "the routes are outside the projection `{}`",
-                projector.definition
-            ),
-            None,
-        ));
-    }
-    let view = fit(
-        &fit_points,
-        &frame,
-        options.bbox.is_some() || projector.world,
-        projector.world,
-    );
+    let (projector, view) = project_and_fit(routes, options, &frame)?;
     let to_px =
         |lon: f64, lat: f64| -> Option<Px> { projector.project(lon, lat).map(|p| view.px(p)) };
     // Two pixels, but never coarser than the 10 km of exports: legs stay smooth and a world
@@ -585,6 +493,109 @@ pub fn build_in(
         projector: std::sync::Arc::new(projector),
         view,
     })
+}
+
+/// Step of [`build_in`]: the projection for the routes' extent (or the bbox asked for) and the
+/// view that fits them into `frame`.
+fn project_and_fit(
+    routes: &[Route],
+    options: &MapOptions,
+    frame: &Rect,
+) -> Result<(Projector, View)> {
+    // Extent and projection, from the legs densified coarsely (the curve's bulge is what
+    // matters); they are densified again for drawing at a step fitted to the scale.
+    let coarse = |l: &Leg| l.line_every(FIT_STEP_M);
+    let densified: Vec<Vec<Vec<geo::Coord>>> = routes
+        .iter()
+        .map(|r| r.legs.iter().map(coarse).collect())
+        .collect();
+    let points: Vec<geo::Coord> = routes
+        .iter()
+        .zip(&densified)
+        .flat_map(|(r, ls)| {
+            ls.iter()
+                .flatten()
+                .copied()
+                .chain(r.stops.iter().map(|s| s.coord()))
+        })
+        .collect();
+    let route_extent = bounding_box(points.iter().copied()).map(|b| Extent {
+        west: b.west,
+        south: b.south,
+        east: b.east,
+        north: b.north,
+    });
+    let extent = options
+        .bbox
+        .or(route_extent)
+        .ok_or_else(|| Error::invalid("nothing to draw", None))?;
+    let projector = Projector::new(&options.projection, &extent)?;
+
+    // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
+    // A world map shows the world (without Antarctica), whatever part the routes cover.
+    let whole_world = Extent {
+        west: -180.0,
+        south: -58.0,
+        east: 180.0,
+        north: 84.0,
+    };
+    let fit_points: Vec<(f64, f64)> = match options.bbox {
+        Some(b) => outline(&b)
+            .into_iter()
+            .filter_map(|(lon, lat)| projector.project(lon, lat))
+            .collect(),
+        None if projector.world => outline(&whole_world)
+            .into_iter()
+            .filter_map(|(lon, lat)| projector.project(lon, lat))
+            .collect(),
+        None => points
+            .iter()
+            .filter_map(|c| projector.project(c.x, c.y))
+            .collect(),
+    };
+    // A projection that puts every point within a metre of the others (`+k_0=0`), or
+    // nowhere, draws nothing that can be read.
+    let spread = |f: fn(&(f64, f64)) -> f64| {
+        let (lo, hi) = fit_points
+            .iter()
+            .map(f)
+            .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        hi - lo
+    };
+    let distinct = points.first().is_some_and(|p0| {
+        points
+            .iter()
+            .any(|c| (c.x - p0.x).abs() > 1e-4 || (c.y - p0.y).abs() > 1e-4)
+    });
+    if fit_points
+        .iter()
+        .any(|p| !p.0.is_finite() || !p.1.is_finite())
+        || (!fit_points.is_empty() && distinct && spread(|p| p.0).max(spread(|p| p.1)) < 1.0)
+    {
+        return Err(Error::invalid(
+            format!(
+                "the projection `{}` collapses the map: the routes' points land within a metre of each other",
+                projector.definition
+            ),
+            Some("check the PROJ parameters (a scale factor of 0?)".into()),
+        ));
+    }
+    if fit_points.is_empty() {
+        return Err(Error::invalid(
+            format!(
+                "the routes are outside the projection `{}`",
+                projector.definition
+            ),
+            None,
+        ));
+    }
+    let view = fit(
+        &fit_points,
+        frame,
+        options.bbox.is_some() || projector.world,
+        projector.world,
+    );
+    Ok((projector, view))
 }
 
 /// The basemap in pixels, clipped to the frame.
