@@ -302,80 +302,9 @@ pub fn build_in(
 
     let (graticule, graticule_labels) = graticule(&to_px, window, &frame, unit, &palette);
 
-    // Routes.
-    let mut layers = Vec::new();
-    for r in routes {
-        let color = Color::from_hex(&r.color).unwrap_or(palette.text);
-        let mut legs = Vec::new();
-        let mut arrows = Vec::new();
-        for leg in &r.legs {
-            let line = &leg.line_every(draw_step);
-            let mut runs = Vec::new();
-            let mut whole: Vec<Px> = Vec::new();
-            for part in split_antimeridian(line) {
-                let px: Vec<Px> = part.iter().filter_map(|c| to_px(c.x, c.y)).collect();
-                runs.extend(clip::clip_line(&px, &frame));
-                whole.extend(px);
-            }
-            if let Some((mid, angle)) = arrow_at_middle(&whole, &frame) {
-                arrows.push(arrow_triangle(mid, angle, unit));
-            }
-            legs.push((leg.mode, runs));
-        }
-        layers.push(RouteLayer {
-            name: r.name.clone(),
-            color,
-            legs,
-            arrows,
-        });
-    }
-
-    // Markers, de-duplicated by position (to the pixel; a hash keeps 100,000 stops linear).
-    let radius = 5.5 * unit;
-    let mut markers: Vec<Marker> = Vec::new();
-    let mut marker_at: HashMap<(i64, i64), usize> = HashMap::new();
-    let mut stop_labels: Vec<labels::Wanted> = Vec::new();
-    let mut label_at: HashSet<(i64, i64, String)> = HashSet::new();
-    let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
-    for r in routes {
-        let color = Color::from_hex(&r.color).unwrap_or(palette.text);
-        let last = r.stops.len().saturating_sub(1);
-        for (i, s) in r.stops.iter().enumerate() {
-            let Some(at) = to_px(s.lon, s.lat).filter(|p| frame.contains(*p)) else {
-                continue;
-            };
-            let terminal = i == 0 || i == last;
-            match marker_at.get(&key(at)) {
-                Some(&m) => markers[m].terminal |= terminal,
-                None => {
-                    marker_at.insert(key(at), markers.len());
-                    markers.push(Marker {
-                        at,
-                        radius,
-                        color,
-                        terminal,
-                    });
-                }
-            }
-            let text = if text::covers(&s.label) {
-                s.label.clone()
-            } else {
-                s.place
-                    .as_ref()
-                    .map_or_else(|| s.label.clone(), |p| p.name.to_string())
-            };
-            let (kx, ky) = key(at);
-            if label_at.insert((kx, ky, text.clone())) {
-                let population = s.place.as_ref().map_or(0, |p| p.population);
-                stop_labels.push(labels::Wanted {
-                    text,
-                    anchor: at,
-                    terminal,
-                    population,
-                });
-            }
-        }
-    }
+    let layers = route_layers(routes, &to_px, &frame, draw_step, unit, &palette);
+    let (markers, stop_labels) = markers(routes, &to_px, &frame, unit, &palette);
+    let radius = marker_radius(unit);
 
     // Legend and scale bar go in corners chosen to avoid the routes.
     let route_px: Vec<Px> = layers
@@ -493,6 +422,107 @@ pub fn build_in(
         projector: std::sync::Arc::new(projector),
         view,
     })
+}
+
+/// Step of [`build_in`]: each trip's legs in pixels (split at ±180°, clipped to the frame) and
+/// a direction arrow at each leg's middle.
+fn route_layers(
+    routes: &[Route],
+    to_px: &dyn Fn(f64, f64) -> Option<Px>,
+    frame: &Rect,
+    draw_step: f64,
+    unit: f64,
+    palette: &Palette,
+) -> Vec<RouteLayer> {
+    let mut layers = Vec::new();
+    for r in routes {
+        let color = Color::from_hex(&r.color).unwrap_or(palette.text);
+        let mut legs = Vec::new();
+        let mut arrows = Vec::new();
+        for leg in &r.legs {
+            let line = &leg.line_every(draw_step);
+            let mut runs = Vec::new();
+            let mut whole: Vec<Px> = Vec::new();
+            for part in split_antimeridian(line) {
+                let px: Vec<Px> = part.iter().filter_map(|c| to_px(c.x, c.y)).collect();
+                runs.extend(clip::clip_line(&px, frame));
+                whole.extend(px);
+            }
+            if let Some((mid, angle)) = arrow_at_middle(&whole, frame) {
+                arrows.push(arrow_triangle(mid, angle, unit));
+            }
+            legs.push((leg.mode, runs));
+        }
+        layers.push(RouteLayer {
+            name: r.name.clone(),
+            color,
+            legs,
+            arrows,
+        });
+    }
+    layers
+}
+
+/// A stop marker's radius, pixels.
+fn marker_radius(unit: f64) -> f64 {
+    5.5 * unit
+}
+
+/// Step of [`build_in`]: stop markers, de-duplicated by position (to the pixel; a hash keeps
+/// 100,000 stops linear), and the labels the stops want.
+fn markers(
+    routes: &[Route],
+    to_px: &dyn Fn(f64, f64) -> Option<Px>,
+    frame: &Rect,
+    unit: f64,
+    palette: &Palette,
+) -> (Vec<Marker>, Vec<labels::Wanted>) {
+    let radius = marker_radius(unit);
+    let mut markers: Vec<Marker> = Vec::new();
+    let mut marker_at: HashMap<(i64, i64), usize> = HashMap::new();
+    let mut stop_labels: Vec<labels::Wanted> = Vec::new();
+    let mut label_at: HashSet<(i64, i64, String)> = HashSet::new();
+    let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
+    for r in routes {
+        let color = Color::from_hex(&r.color).unwrap_or(palette.text);
+        let last = r.stops.len().saturating_sub(1);
+        for (i, s) in r.stops.iter().enumerate() {
+            let Some(at) = to_px(s.lon, s.lat).filter(|p| frame.contains(*p)) else {
+                continue;
+            };
+            let terminal = i == 0 || i == last;
+            match marker_at.get(&key(at)) {
+                Some(&m) => markers[m].terminal |= terminal,
+                None => {
+                    marker_at.insert(key(at), markers.len());
+                    markers.push(Marker {
+                        at,
+                        radius,
+                        color,
+                        terminal,
+                    });
+                }
+            }
+            let text = if text::covers(&s.label) {
+                s.label.clone()
+            } else {
+                s.place
+                    .as_ref()
+                    .map_or_else(|| s.label.clone(), |p| p.name.to_string())
+            };
+            let (kx, ky) = key(at);
+            if label_at.insert((kx, ky, text.clone())) {
+                let population = s.place.as_ref().map_or(0, |p| p.population);
+                stop_labels.push(labels::Wanted {
+                    text,
+                    anchor: at,
+                    terminal,
+                    population,
+                });
+            }
+        }
+    }
+    (markers, stop_labels)
 }
 
 /// Step of [`build_in`]: the projection for the routes' extent (or the bbox asked for) and the
