@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use itinera::Error;
-use itinera::geoparse::batch::{Batch, Document, Offsets as Counted, Parsed, extract_at};
+use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed, extract_at};
 use itinera::geoparse::{self, Extraction, Geoparser, Mention};
 use itinera::output::Outputs;
 use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
 use serde_json::json;
 
 use super::run::{Outcome, table_section};
-use super::{Exit, ExtractArgs, ExtractFormat, Offsets, report};
+use super::{Exit, ExtractArgs, ExtractFormat, report};
 
 /// Plain text is processed in blocks of about this size (cut at paragraph breaks): the unit of
 /// document context, and what bounds memory on huge inputs.
@@ -129,7 +129,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     let mut draft = a.trip.as_ref().map(|_| geoparse::TripDraft::default());
     outputs.write(main_out, |w| {
         if batch || format == ExtractFormat::Jsonl {
-            bad_lines = stream(&a, chars, w)?;
+            bad_lines = stream(&a, w)?;
             return Ok(());
         }
         let path = &a.inputs[0];
@@ -145,12 +145,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
                 chars_before,
                 text: block.text,
             };
-            let counted = if chars {
-                Counted::Chars
-            } else {
-                Counted::Bytes
-            };
-            let e = extract_at(&mut parser, &doc, counted);
+            let e = extract_at(&mut parser, &doc, a.offsets);
             if chars {
                 chars_before += doc.text.chars().count();
             }
@@ -197,7 +192,8 @@ pub fn extract(a: ExtractArgs) -> Outcome {
 
 /// Streams documents to JSON Lines: each plain-text file (in blocks) or each line of a JSONL
 /// input is one document. Returns the number of malformed JSONL lines (reported on stderr).
-fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Error> {
+fn stream(a: &ExtractArgs, w: &mut dyn Write) -> Result<usize, Error> {
+    let chars = a.offsets == Offsets::Chars;
     let werr = |source| Error::Write {
         path: a
             .output
@@ -210,11 +206,7 @@ fn stream(a: &ExtractArgs, chars: bool, w: &mut dyn Write) -> Result<usize, Erro
     let mut done_bytes = 0usize;
     let mut done_docs = 0usize;
     let mut bad = 0usize;
-    let mut batch = Batch::new(if chars {
-        Counted::Chars
-    } else {
-        Counted::Bytes
-    });
+    let mut batch = Batch::new(a.offsets);
     // Writes a batch's results in order; returns how many documents failed (a bug in the
     // geoparser costs that document alone, reported, and the batch goes on).
     let mut flush = |batch: &mut Batch, w: &mut dyn Write| -> Result<usize, Error> {

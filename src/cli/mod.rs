@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use itinera::Units;
+use itinera::geoparse::batch::Offsets;
 
 /// Turn news about journeys into maps and numbers, offline.
 #[derive(Debug, Parser)]
@@ -107,12 +108,6 @@ enum ExtractFormat {
     Json,
     Jsonl,
     Geojson,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Offsets {
-    Bytes,
-    Chars,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,7 @@ pub struct Document {
 
 /// How offsets are counted in the results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Offsets {
     /// UTF-8 bytes (Rust strings, most tools).
     #[default]
