@@ -8,6 +8,14 @@
 
 pub mod normalize;
 
+// The build script's decoder and cutter, compiled here too so that their unit tests run.
+#[cfg(test)]
+#[path = "../build/antimeridian.rs"]
+mod antimeridian;
+#[cfg(test)]
+#[path = "../build/topojson.rs"]
+mod topojson;
+
 /// The gazetteer: the place table and its indexes (see `build.rs` for their layout).
 pub mod gazetteer {
     /// The place rows, tab-separated, without the header line; a place is its line's offset.
@@ -28,24 +36,16 @@ pub mod gazetteer {
     pub static COUNTRIES: &str = include_str!("../../../geodata/countries.tsv");
 }
 
-/// Natural Earth land, country and lake/river layers as TopoJSON, at three scales.
+/// Natural Earth land, land borders, lakes and rivers at three scales, decoded from the
+/// TopoJSON of `geodata/basemap/` and cut at ±180° by `build.rs`; the layout is documented in
+/// `build/basemap.rs` and read by the library's `basemap` module.
 pub mod basemap {
-    /// Land, 1:110m.
-    pub static LAND_110M: &str = include_str!("../../../geodata/basemap/land-110m.json");
-    /// Land, 1:50m.
-    pub static LAND_50M: &str = include_str!("../../../geodata/basemap/land-50m.json");
-    /// Land, 1:10m.
-    pub static LAND_10M: &str = include_str!("../../../geodata/basemap/land-10m.json");
-    /// Countries, 1:110m.
-    pub static COUNTRIES_110M: &str = include_str!("../../../geodata/basemap/countries-110m.json");
-    /// Countries, 1:50m.
-    pub static COUNTRIES_50M: &str = include_str!("../../../geodata/basemap/countries-50m.json");
-    /// Countries, 1:10m.
-    pub static COUNTRIES_10M: &str = include_str!("../../../geodata/basemap/countries-10m.json");
-    /// Lakes and rivers, 1:110m.
-    pub static WORLD_110M: &str = include_str!("../../../geodata/basemap/world_110m.json");
-    /// Lakes and rivers, 1:50m.
-    pub static WORLD_50M: &str = include_str!("../../../geodata/basemap/world_50m.json");
+    /// 1:110m.
+    pub static SCALE_110M: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/basemap-110m.bin"));
+    /// 1:50m.
+    pub static SCALE_50M: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/basemap-50m.bin"));
+    /// 1:10m (lakes and rivers from 1:50m).
+    pub static SCALE_10M: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/basemap-10m.bin"));
 }
 
 /// Noto Sans (SIL Open Font License).

