@@ -13,8 +13,7 @@ use crate::error::{Error, Result};
 use crate::markup::escape;
 use crate::render;
 use crate::route::Route;
-use crate::scene::{self, Color, Label, MapOptions, Px, Scene, thousands};
-use crate::trip::Mode;
+use crate::scene::{self, Color, Label, MapOptions, Px, Scene, Stroke, thousands};
 
 /// Writes the interactive map of `routes` as one HTML document.
 ///
@@ -79,11 +78,10 @@ fn svg_body(svg: &str) -> &str {
     &svg[start..end.max(start)]
 }
 
-fn dash(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Air => " stroke-dasharray=\"12 7\"",
-        Mode::Sea => " stroke-dasharray=\"2.5 5.5\"",
-        _ => "",
+fn dash(stroke: &Stroke) -> String {
+    match stroke.dash {
+        Some((on, off)) => format!(" stroke-dasharray=\"{on} {off}\""),
+        None => String::new(),
     }
 }
 
@@ -118,7 +116,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
     for (t, (layer, route)) in s.routes.iter().zip(routes).enumerate() {
         let color = hex(layer.color);
         let _ = write!(overlay, "<g class=\"trip\" data-trip=\"{t}\">");
-        for (i, ((mode, runs), leg)) in layer.legs.iter().zip(&route.legs).enumerate() {
+        for (i, ((stroke, runs), leg)) in layer.legs.iter().zip(&route.legs).enumerate() {
             let (a, b) = (&route.stops[leg.from], &route.stops[leg.to]);
             let dates = match (&a.date, &b.date) {
                 (Some(x), Some(y)) if x != y => format!("{x} – {y}"),
@@ -129,7 +127,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             if d.is_empty() {
                 continue;
             }
-            let width = if *mode == Mode::Rail { 4.5 } else { 3.5 } * s.unit;
+            let width = stroke.width * s.unit;
             let _ = write!(
                 overlay,
                 "<path class=\"casing\" d=\"{d}\" stroke=\"{}\" stroke-width=\"{:.1}\"/>",
@@ -139,17 +137,17 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             let _ = write!(
                 overlay,
                 "<path class=\"leg\" d=\"{d}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{} data-trip=\"{}\" data-leg=\"{}\" data-from=\"{}\" data-to=\"{}\" data-km=\"{}\" data-bearing=\"{:.0}\" data-mode=\"{}\" data-dates=\"{}\"/>",
-                dash(*mode),
+                dash(stroke),
                 escape(&route.name),
                 i + 1,
                 escape(&a.label),
                 escape(&b.label),
                 thousands(leg.meters / 1000.0),
                 leg.bearing_deg,
-                mode.as_str(),
+                leg.mode.as_str(),
                 escape(&dates)
             );
-            if *mode == Mode::Rail {
+            if stroke.ties {
                 let _ = write!(
                     overlay,
                     "<path class=\"ties\" d=\"{d}\" stroke=\"#ffffff\" stroke-width=\"{:.1}\" stroke-dasharray=\"7 7\"/>",
@@ -420,7 +418,7 @@ const JS: &str = r#"
 mod tests {
     use super::*;
     use crate::route;
-    use crate::trip::{Stop, Trip};
+    use crate::trip::{Mode, Stop, Trip};
 
     fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop {
         Stop {

@@ -13,8 +13,7 @@ use plotters::prelude::*;
 use plotters::style::{Color as _, FontStyle, RGBAColor, register_font};
 
 use crate::error::{Error, Result};
-use crate::scene::{Color, Label, Px, Scene, text};
-use crate::trip::Mode;
+use crate::scene::{Color, Label, Px, Scene, Stroke, text};
 
 /// Directions in which a label's text is repeated in the halo colour, under the text.
 const HALO: [(f64, f64); 8] = [
@@ -190,35 +189,24 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             .draw(&Text::new(l.text.clone(), at, font(l.color)))
     }
 
-    /// A route line in the style of its mode.
-    fn mode_line(&self, line: &[Px], c: Color, mode: Mode, casing: Color) -> DResult<DB> {
-        let width = match mode {
-            Mode::Rail => 4.5,
-            Mode::Road => 3.5,
-            Mode::Air | Mode::Sea => 3.0,
-            Mode::Unknown => 3.0,
-        };
+    /// A route line in its stroke, over a casing.
+    fn stroke_line(&self, line: &[Px], c: Color, stroke: &Stroke, casing: Color) -> DResult<DB> {
+        let width = stroke.width;
         self.line(line, casing.with_alpha(0.85), width + 3.0)?;
-        match mode {
-            Mode::Rail => {
-                self.line(line, c, width)?;
-                self.dashed(
-                    line,
-                    Color {
-                        r: 255,
-                        g: 255,
-                        b: 255,
-                        a: 0.9,
-                    },
-                    1.6,
-                    7.0,
-                    7.0,
-                )
-            }
-            Mode::Air => self.dashed(line, c, width, 12.0, 7.0),
-            Mode::Sea => self.dashed(line, c, width, 2.5, 5.5),
-            Mode::Road | Mode::Unknown => self.line(line, c, width),
+        match stroke.dash {
+            Some((on, off)) => self.dashed(line, c, width, on, off)?,
+            None => self.line(line, c, width)?,
         }
+        if stroke.ties {
+            let white = Color {
+                r: 255,
+                g: 255,
+                b: 255,
+                a: 0.9,
+            };
+            self.dashed(line, white, 1.6, 7.0, 7.0)?;
+        }
+        Ok(())
     }
 
     fn all(&mut self, s: &Scene) -> DResult<DB> {
@@ -246,9 +234,9 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             self.dashed(l, pal.border, 1.2, 6.0, 3.5)?;
         }
         for r in &s.routes {
-            for (mode, runs) in &r.legs {
+            for (stroke, runs) in &r.legs {
                 for run in runs {
-                    self.mode_line(run, r.color, *mode, pal.halo)?;
+                    self.stroke_line(run, r.color, stroke, pal.halo)?;
                 }
             }
             for tri in &r.arrows {
@@ -312,10 +300,10 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
                 1.0,
             )?;
             for row in &lg.rows {
-                self.mode_line(
+                self.stroke_line(
                     &[row.swatch.0, row.swatch.1],
                     row.color,
-                    row.mode,
+                    &row.stroke,
                     pal.paper,
                 )?;
                 self.label(&row.name)?;

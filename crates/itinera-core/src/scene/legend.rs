@@ -89,6 +89,7 @@ pub(super) fn legend(
             LegendRow {
                 color,
                 mode,
+                stroke: Stroke::for_mode(mode),
                 swatch: ((x + pad, sy), (x + pad + swatch, sy)),
                 name: Label {
                     text: name,

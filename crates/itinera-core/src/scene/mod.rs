@@ -38,7 +38,7 @@ pub use options::MapOptions;
 use options::*;
 pub use projection::{Extent, ProjectionChoice, Projector};
 use scale_bar::*;
-pub use style::{Color, LabelMode, Palette, Theme};
+pub use style::{Color, LabelMode, Palette, Stroke, Theme};
 use view::*;
 
 /// A piece of text at a position.
@@ -78,8 +78,8 @@ pub struct RouteLayer {
     pub name: String,
     /// Line colour.
     pub color: Color,
-    /// Per leg: its mode and its clipped pixel runs.
-    pub legs: Vec<(Mode, Vec<Vec<Px>>)>,
+    /// Per leg: its stroke (from its mode) and its clipped pixel runs.
+    pub legs: Vec<(Stroke, Vec<Vec<Px>>)>,
     /// Direction arrows halfway along the legs: triangles, the first point ahead.
     pub arrows: Vec<[Px; 3]>,
 }
@@ -102,8 +102,10 @@ pub struct Marker {
 pub struct LegendRow {
     /// Line colour.
     pub color: Color,
-    /// Main mode of the trip (line style of the swatch).
+    /// Main mode of the trip.
     pub mode: Mode,
+    /// The swatch's line: the stroke of the main mode.
+    pub stroke: Stroke,
     /// Trip name.
     pub name: Label,
     /// Dates and total distance.
@@ -451,7 +453,7 @@ fn route_layers(
             if let Some((mid, angle)) = arrow_at_middle(&whole, frame) {
                 arrows.push(arrow_triangle(mid, angle, unit));
             }
-            legs.push((leg.mode, runs));
+            legs.push((Stroke::for_mode(leg.mode), runs));
         }
         layers.push(RouteLayer {
             name: r.name.clone(),

@@ -26,6 +26,33 @@ impl std::str::FromStr for Theme {
     }
 }
 
+/// How a route line is drawn, in pixels at the map's unit (the renderer scales them), over a
+/// casing 3 units wider in the halo colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    /// Line width.
+    pub width: f64,
+    /// Dash and gap lengths; `None` draws a solid line.
+    pub dash: Option<(f64, f64)>,
+    /// White cross-ties dashed along the line's centre, as maps draw railways.
+    pub ties: bool,
+}
+
+impl Stroke {
+    /// The stroke for a leg travelled by `mode`: rail solid and widest with ties, road solid,
+    /// air long dashes, sea short dashes; a leg of unknown mode as a thin solid line.
+    pub fn for_mode(mode: Mode) -> Stroke {
+        let (width, dash, ties) = match mode {
+            Mode::Rail => (4.5, None, true),
+            Mode::Road => (3.5, None, false),
+            Mode::Air => (3.0, Some((12.0, 7.0)), false),
+            Mode::Sea => (3.0, Some((2.5, 5.5)), false),
+            Mode::Unknown => (3.0, None, false),
+        };
+        Stroke { width, dash, ties }
+    }
+}
+
 /// Which labels a map shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LabelMode {

@@ -370,3 +370,25 @@ fn the_basemap_and_context_places_come_from_the_caller() {
     let bundled = build(&trip, Some("Test"), &MapOptions::default()).unwrap();
     assert!(!bundled.land.is_empty());
 }
+
+#[test]
+fn every_mode_has_a_stroke_of_its_own() {
+    let modes = [Mode::Rail, Mode::Road, Mode::Air, Mode::Sea, Mode::Unknown];
+    let strokes: Vec<Stroke> = modes.iter().map(|&m| Stroke::for_mode(m)).collect();
+    for (i, a) in strokes.iter().enumerate() {
+        for b in &strokes[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    // Each leg is drawn in its own mode's stroke, the legend swatch in the main mode's.
+    let (routes, title) = example_routes("kji-2011.toml");
+    let s = build(&routes, title.as_deref(), &MapOptions::default()).unwrap();
+    for (layer, route) in s.routes.iter().zip(&routes) {
+        for ((stroke, _), leg) in layer.legs.iter().zip(&route.legs) {
+            assert_eq!(*stroke, Stroke::for_mode(leg.mode));
+        }
+    }
+    let row = &s.legend.as_ref().expect("a legend").rows[0];
+    assert_eq!(row.mode, Mode::Rail);
+    assert_eq!(row.stroke, Stroke::for_mode(Mode::Rail));
+}
