@@ -440,13 +440,12 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 && !common
         });
         let right_key = right.map(fold);
-        let designator = right_key
-            .as_deref()
-            .is_some_and(|k| words().designators.contains(&k))
+        let region_word = |w: &str| words().designators.get(w).is_some_and(|d| d.region);
+        let designator = right_key.as_deref().is_some_and(region_word)
             || text[span.end..]
                 .strip_prefix(' ')
                 .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(|w| words().designators.contains(&w));
+                .is_some_and(region_word);
         if designator && span.senses.iter().any(|s| s.kind == SenseKind::Region) {
             let regions: Vec<Sense> = span
                 .senses
@@ -460,9 +459,11 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(rest.len());
             // "the Amur region" is the region's English name; "Jilin province" describes it.
+            let word = fold(&rest[..word_end]);
             if words()
-                .part_of_name
-                .contains(&fold(&rest[..word_end]).as_str())
+                .designators
+                .get(word.as_str())
+                .is_some_and(|d| d.part_of_name)
             {
                 span.end += 1 + word_end;
             }

@@ -18,23 +18,6 @@ const CONNECTORS: &[&str] = &[
     "and", "d", "l", "ad", "es", "bin", "ibn", "van", "von", "aan", "op", "under", "in", "the",
 ];
 
-/// Lower-case words that may end a name: "the Amur region", "Rakhine state".
-const DESIGNATORS: &[&str] = &[
-    "region",
-    "oblast",
-    "krai",
-    "kray",
-    "province",
-    "state",
-    "prefecture",
-    "governorate",
-    "territory",
-    "county",
-    "district",
-    "republic",
-    "okrug",
-];
-
 /// Abbreviations that a dot may follow inside a name (folded).
 const ABBREVIATIONS: &[&str] = &["st", "ste", "mt", "ft", "pt", "sta", "sto", "fr"];
 
@@ -289,7 +272,7 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
             let rest = &text[start + o..];
             let word = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
             connector = CONNECTORS.contains(&word);
-            if !connector && !DESIGNATORS.contains(&word) {
+            if !connector && !super::words::words().designators.contains_key(word) {
                 return best;
             }
         }

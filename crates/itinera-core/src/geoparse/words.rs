@@ -1,6 +1,6 @@
 //! The filter's word lists (`geodata/words.tsv`), loaded once into sets.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// One set per list of `geodata/words.tsv`; the file's comments say what each holds.
@@ -15,8 +15,17 @@ pub(crate) struct Words {
     pub org_heads: HashSet<&'static str>,
     pub common: HashSet<&'static str>,
     pub facilities: HashSet<&'static str>,
-    pub designators: HashSet<&'static str>,
-    pub part_of_name: HashSet<&'static str>,
+    /// Words that may end a place name, with what they say about it.
+    pub designators: HashMap<&'static str, Designator>,
+}
+
+/// What a designator ("region", "province", "county"...) says about the name it ends.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Designator {
+    /// It designates a first-level region: the name before it is read as a region.
+    pub region: bool,
+    /// English news writes it as part of the region's name ("the Amur region").
+    pub part_of_name: bool,
 }
 
 /// The word lists, parsed on first use.
@@ -34,6 +43,7 @@ fn parse(text: &'static str) -> Words {
         let Some((list, word)) = line.split_once('\t') else {
             continue;
         };
+        let (word, flags) = word.split_once('\t').unwrap_or((word, ""));
         let set = match list {
             "function" => &mut w.function,
             "titles" => &mut w.titles,
@@ -44,8 +54,15 @@ fn parse(text: &'static str) -> Words {
             "org_heads" => &mut w.org_heads,
             "common" => &mut w.common,
             "facilities" => &mut w.facilities,
-            "designators" => &mut w.designators,
-            "part_of_name" => &mut w.part_of_name,
+            "designators" => {
+                let flags: Vec<&str> = flags.split(',').collect();
+                let designator = Designator {
+                    region: flags.contains(&"region"),
+                    part_of_name: flags.contains(&"name"),
+                };
+                w.designators.insert(word, designator);
+                continue;
+            }
             _ => continue,
         };
         set.insert(word);
@@ -71,8 +88,7 @@ mod tests {
             &w.org_heads,
             &w.common,
             &w.facilities,
-            &w.designators,
-            &w.part_of_name,
+            &w.designators.keys().copied().collect(),
         ];
         for set in lists {
             assert!(!set.is_empty());
@@ -99,12 +115,34 @@ mod tests {
                     "common",
                     "facilities",
                     "designators",
-                    "part_of_name",
                 ]
                 .contains(&list),
                 "{line}"
             );
         }
-        assert!(w.function.contains("the") && w.part_of_name.contains("krai"));
+        assert!(w.function.contains("the"));
+        // Flags are read, and only the listed ones: a flag's typo would go unnoticed.
+        let krai = w.designators["krai"];
+        assert!(krai.region && krai.part_of_name);
+        assert_eq!(
+            w.designators["province"],
+            Designator {
+                region: true,
+                part_of_name: false
+            }
+        );
+        assert_eq!(w.designators["county"], Designator::default());
+        for line in itinera_data::WORDS
+            .lines()
+            .filter(|l| l.starts_with("designators\t"))
+        {
+            let flags = line.splitn(3, '\t').nth(2).unwrap_or_default();
+            assert!(
+                flags
+                    .split(',')
+                    .all(|f| ["", "region", "name"].contains(&f)),
+                "{line}"
+            );
+        }
     }
 }
