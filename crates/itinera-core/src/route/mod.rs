@@ -5,14 +5,13 @@
 //! place. Rail and road legs are straight-line (geodesic): itinera has no network to follow.
 
 mod antimeridian;
-mod bbox;
 
 use geo::{Bearing, Coord, Densify, Distance, Geodesic, LineString, Point};
 use serde::Serialize;
 
 pub use antimeridian::split_antimeridian;
-pub use bbox::{BoundingBox, BoxBuilder, bounding_box};
 
+pub use crate::bbox::{BoundingBox, BoxBuilder, bounding_box};
 use crate::trip::{Mode, Stop, Trip};
 
 /// Largest gap between vertices of a densified leg, metres.

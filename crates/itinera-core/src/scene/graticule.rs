@@ -6,14 +6,15 @@ use super::*;
 /// leave the bottom of the frame and parallels the left side.
 pub(super) fn graticule(
     to_px: &dyn Fn(f64, f64) -> Option<Px>,
-    window: Option<(f64, f64, f64, f64)>,
+    window: Option<BoundingBox>,
     frame: &Rect,
     unit: f64,
     palette: &Palette,
 ) -> (Vec<Vec<Px>>, Vec<Label>) {
-    let (w, s, e, n) = window.unwrap_or((-180.0, -90.0, 180.0, 90.0));
-    let lon_span = if e >= w { e - w } else { e - w + 360.0 };
-    let span = lon_span.max(n - s);
+    let window = window.unwrap_or(BoundingBox::WORLD);
+    let (w, s, n) = (window.west, window.south, window.north);
+    let lon_span = window.lon_span();
+    let span = lon_span.max(window.lat_span());
     let step = [0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0]
         .into_iter()
         .find(|st| span / st <= 12.0)

@@ -5,6 +5,7 @@
 use super::clip::{Px, Rect};
 use super::{Label, Palette, text};
 use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::route::BoundingBox;
 
 /// A stop label to place.
 #[derive(Debug, Clone)]
@@ -154,7 +155,7 @@ impl Placer {
         &self,
         g: &Gazetteer,
         to_px: &dyn Fn(f64, f64) -> Option<Px>,
-        window: Option<(f64, f64, f64, f64)>,
+        window: Option<BoundingBox>,
         world: bool,
         obstacles: &mut Vec<Rect>,
         unit: f64,
@@ -162,15 +163,8 @@ impl Placer {
         dots: &mut Vec<Px>,
     ) -> Vec<Label> {
         let inside = |lon: f64, lat: f64| -> Option<Px> {
-            if let Some((w, s, e, n)) = window {
-                let in_lon = if w <= e {
-                    lon >= w && lon <= e
-                } else {
-                    lon >= w || lon <= e
-                };
-                if !(in_lon && lat >= s && lat <= n) {
-                    return None;
-                }
+            if window.is_some_and(|w| !w.contains(lon, lat)) {
+                return None;
             }
             to_px(lon, lat).filter(|p| self.frame.grow(-10.0).contains(*p))
         };

@@ -25,7 +25,7 @@ use geo::{Destination, Geodesic, Point};
 use crate::basemap::{self, Detail};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
-use crate::route::{Leg, Route, bounding_box, split_antimeridian};
+use crate::route::{BoundingBox, Leg, Route, bounding_box, split_antimeridian};
 use crate::trip::Mode;
 
 use arrows::*;
@@ -36,7 +36,7 @@ use graticule::*;
 use legend::*;
 pub use options::MapOptions;
 use options::*;
-pub use projection::{Extent, ProjectionChoice, Projector};
+pub use projection::{ProjectionChoice, Projector};
 use scale_bar::*;
 pub use style::{Color, LabelMode, Palette, Stroke, Theme};
 use view::*;
@@ -200,9 +200,8 @@ impl Scene {
     }
 }
 
-/// Loads the basemap at a detail level inside a lon/lat window `(west, south, east, north)`
-/// (`None`: the world).
-pub type BasemapSource = fn(Detail, Option<(f64, f64, f64, f64)>) -> basemap::Basemap;
+/// Loads the basemap at a detail level inside a lon/lat window (`None`: the world).
+pub type BasemapSource = fn(Detail, Option<BoundingBox>) -> basemap::Basemap;
 
 /// What a map shows besides the trips: where the basemap comes from and which places name the
 /// countries and cities around them. The scene asks; it does not reach for the bundled data.
@@ -289,10 +288,7 @@ pub fn build_in(
     } else {
         window(&projector, &view, &frame)
     };
-    let span = window.map_or(360.0, |(w, s, e, n): (f64, f64, f64, f64)| {
-        let dl = if e >= w { e - w } else { e - w + 360.0 };
-        dl.max(n - s)
-    });
+    let span = window.map_or(360.0, |w| w.lon_span().max(w.lat_span()));
     let detail = Detail::for_span(span);
     let BaseLayers {
         land,
@@ -534,7 +530,7 @@ fn project_and_fit(
     options: &MapOptions,
     frame: &Rect,
 ) -> Result<(Projector, View)> {
-    // Extent and projection, from the legs densified coarsely (the curve's bulge is what
+    // BoundingBox and projection, from the legs densified coarsely (the curve's bulge is what
     // matters); they are densified again for drawing at a step fitted to the scale.
     let coarse = |l: &Leg| l.line_every(FIT_STEP_M);
     let densified: Vec<Vec<Vec<geo::Coord>>> = routes
@@ -551,12 +547,7 @@ fn project_and_fit(
                 .chain(r.stops.iter().map(|s| s.coord()))
         })
         .collect();
-    let route_extent = bounding_box(points.iter().copied()).map(|b| Extent {
-        west: b.west,
-        south: b.south,
-        east: b.east,
-        north: b.north,
-    });
+    let route_extent = bounding_box(points.iter().copied());
     let extent = options
         .bbox
         .or(route_extent)
@@ -565,7 +556,7 @@ fn project_and_fit(
 
     // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
     // A world map shows the world (without Antarctica), whatever part the routes cover.
-    let whole_world = Extent {
+    let whole_world = BoundingBox {
         west: -180.0,
         south: -58.0,
         east: 180.0,
@@ -645,7 +636,7 @@ struct BaseLayers {
 fn base_layers(
     context: &Context<'_>,
     detail: Detail,
-    window: Option<(f64, f64, f64, f64)>,
+    window: Option<BoundingBox>,
     to_px: &dyn Fn(f64, f64) -> Option<Px>,
     frame: &Rect,
 ) -> BaseLayers {

@@ -22,7 +22,7 @@ pub struct MapOptions {
     /// Projection.
     pub projection: ProjectionChoice,
     /// Map window; fitted to the routes otherwise.
-    pub bbox: Option<Extent>,
+    pub bbox: Option<BoundingBox>,
     /// Whether the map carries its title and subtitle (false when a page shows them).
     pub heading: bool,
 }

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use proj4rs::Proj;
 
 use crate::error::Error;
+use crate::route::BoundingBox;
 
 /// Which projection a map uses.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,42 +97,6 @@ fn parse_proj(s: &str) -> Result<Proj, String> {
     }
 }
 
-/// A lon/lat window, degrees; `west > east` when it crosses ±180°.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Extent {
-    /// Western edge.
-    pub west: f64,
-    /// Southern edge.
-    pub south: f64,
-    /// Eastern edge.
-    pub east: f64,
-    /// Northern edge.
-    pub north: f64,
-}
-
-impl Extent {
-    /// Longitude span in degrees (0..=360), across ±180° when `west > east`.
-    pub fn lon_span(&self) -> f64 {
-        let d = self.east - self.west;
-        if d < 0.0 { d + 360.0 } else { d }
-    }
-
-    /// Latitude span in degrees.
-    pub fn lat_span(&self) -> f64 {
-        self.north - self.south
-    }
-
-    /// Centre longitude, in [-180, 180].
-    pub fn center_lon(&self) -> f64 {
-        crate::route::normalize_lon(self.west + self.lon_span() / 2.0)
-    }
-
-    /// Centre latitude.
-    pub fn center_lat(&self) -> f64 {
-        (self.south + self.north) / 2.0
-    }
-}
-
 /// A resolved projection: lon/lat degrees -> projected metres.
 pub struct Projector {
     src: Proj,
@@ -162,7 +127,7 @@ impl Projector {
     ///
     /// # Errors
     /// [`Error::Invalid`] for a custom PROJ string that does not parse.
-    pub fn new(choice: &ProjectionChoice, extent: &Extent) -> Result<Projector, Error> {
+    pub fn new(choice: &ProjectionChoice, extent: &BoundingBox) -> Result<Projector, Error> {
         let (lon0, lat0) = (extent.center_lon(), extent.center_lat());
         let world = extent.lon_span() > WORLD_LON_SPAN || extent.lat_span() > WORLD_LAT_SPAN;
         let polar = extent.north > POLAR_LAT || extent.south < -POLAR_LAT;
@@ -260,8 +225,8 @@ mod tests {
         );
     }
 
-    fn extent(west: f64, south: f64, east: f64, north: f64) -> Extent {
-        Extent {
+    fn extent(west: f64, south: f64, east: f64, north: f64) -> BoundingBox {
+        BoundingBox {
             west,
             south,
             east,

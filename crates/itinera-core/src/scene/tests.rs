@@ -107,7 +107,7 @@ fn bad_options_are_bad_input() {
             .contains("width `0`")
     );
     let o = MapOptions {
-        bbox: Some(Extent {
+        bbox: Some(BoundingBox {
             west: 100.0,
             south: 50.0,
             east: 140.0,
@@ -123,7 +123,7 @@ fn bad_options_are_bad_input() {
 fn bbox_override_sets_the_window() {
     let r = routes(&["Khasan", "Ussuriysk"]);
     let o = MapOptions {
-        bbox: Some(Extent {
+        bbox: Some(BoundingBox {
             west: 100.0,
             south: 35.0,
             east: 150.0,
@@ -225,7 +225,7 @@ fn scene_structure_snapshot() {
 
 #[test]
 fn projections_round_trip() {
-    let e = Extent {
+    let e = BoundingBox {
         west: 107.6,
         south: 42.4,
         east: 131.9,

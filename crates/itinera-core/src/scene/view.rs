@@ -6,7 +6,7 @@ use super::*;
 pub(super) const FIT_STEP_M: f64 = 100_000.0;
 
 /// Points along the outline of a lon/lat box (for fitting and windows).
-pub(super) fn outline(b: &Extent) -> Vec<(f64, f64)> {
+pub(super) fn outline(b: &BoundingBox) -> Vec<(f64, f64)> {
     let n = 24;
     let span = b.lon_span();
     let mut v = Vec::new();
@@ -75,7 +75,7 @@ pub(super) fn fit(points: &[(f64, f64)], frame: &Rect, exact: bool, world: bool)
 }
 
 /// The lon/lat window seen through the frame: the frame outline unprojected, widened a little.
-pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<(f64, f64, f64, f64)> {
+pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<BoundingBox> {
     let mut pts = Vec::new();
     let n = 16;
     for i in 0..=n {
@@ -101,9 +101,9 @@ pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<(f64, f
                     .map(|c| c.y)
                     .fold(pole, |a, b| if pole > 0.0 { a.min(b) } else { a.max(b) });
                 return Some(if pole > 0.0 {
-                    (-180.0, lat - 1.0, 180.0, 90.0)
+                    BoundingBox::new(-180.0, lat - 1.0, 180.0, 90.0)
                 } else {
-                    (-180.0, -90.0, 180.0, lat + 1.0)
+                    BoundingBox::new(-180.0, -90.0, 180.0, lat + 1.0)
                 });
             }
         }
@@ -119,7 +119,7 @@ pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<(f64, f
                 crate::route::normalize_lon(b.east + pad),
             )
         };
-    Some((
+    Some(BoundingBox::new(
         west,
         (b.south - pad).max(-90.0),
         east,

@@ -1,8 +1,13 @@
-//! Bounding boxes of lon/lat geometry, the smallest that hold it, across ±180° if shorter.
+//! Lon/lat boxes: the one box type of the library (a route's extent, a map's `--bbox` and the
+//! window it shows, the basemap's shape boxes), and the smallest box that holds some geometry,
+//! across ±180° if that is shorter.
 
 use geo::Coord;
 
-/// A lon/lat box as RFC 7946 §5 writes it: `west > east` when it crosses the antimeridian.
+use crate::route::normalize_lon;
+
+/// A lon/lat box in degrees, as RFC 7946 §5 writes it: `west > east` when it crosses the
+/// antimeridian.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BoundingBox {
     /// Western edge, degrees.
@@ -16,9 +21,65 @@ pub struct BoundingBox {
 }
 
 impl BoundingBox {
+    /// The whole globe.
+    pub const WORLD: BoundingBox = BoundingBox::new(-180.0, -90.0, 180.0, 90.0);
+
+    /// The box with these edges, in the order of RFC 7946 and of `--bbox`.
+    pub const fn new(west: f64, south: f64, east: f64, north: f64) -> BoundingBox {
+        BoundingBox {
+            west,
+            south,
+            east,
+            north,
+        }
+    }
+
     /// Whether the box crosses ±180°.
     pub fn crosses_antimeridian(&self) -> bool {
         self.west > self.east
+    }
+
+    /// Longitude span in degrees (0..=360), across ±180° when `west > east`.
+    pub fn lon_span(&self) -> f64 {
+        let d = self.east - self.west;
+        if d < 0.0 { d + 360.0 } else { d }
+    }
+
+    /// Latitude span in degrees.
+    pub fn lat_span(&self) -> f64 {
+        self.north - self.south
+    }
+
+    /// Centre longitude, in [-180, 180].
+    pub fn center_lon(&self) -> f64 {
+        normalize_lon(self.west + self.lon_span() / 2.0)
+    }
+
+    /// Centre latitude.
+    pub fn center_lat(&self) -> f64 {
+        (self.south + self.north) / 2.0
+    }
+
+    /// Whether the point is inside or on the edge.
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        let in_lon = if self.crosses_antimeridian() {
+            lon >= self.west || lon <= self.east
+        } else {
+            lon >= self.west && lon <= self.east
+        };
+        in_lon && lat >= self.south && lat <= self.north
+    }
+
+    /// Whether two boxes meet (edges included). `other` must not cross ±180°; `self` may.
+    /// A box with a NaN edge meets nothing.
+    pub fn meets(&self, other: &BoundingBox) -> bool {
+        let lon = |w: f64, e: f64| other.west <= e && other.east >= w;
+        let lat = other.south <= self.north && other.north >= self.south;
+        lat && if self.crosses_antimeridian() {
+            lon(self.west, 180.0) || lon(-180.0, self.east)
+        } else {
+            lon(self.west, self.east)
+        }
     }
 }
 
@@ -139,6 +200,30 @@ mod tests {
         .unwrap();
         assert_eq!((b.west, b.east), (177.5, -165.4));
         assert!(b.crosses_antimeridian());
+    }
+
+    #[test]
+    fn meets_handles_both_kinds_of_box() {
+        let shape = |w: f64, e: f64| BoundingBox::new(w, 0.0, e, 1.0);
+        let window = BoundingBox::new(15.0, 0.5, 30.0, 2.0);
+        assert!(window.meets(&shape(10.0, 20.0)));
+        assert!(!BoundingBox::new(25.0, 0.5, 30.0, 2.0).meets(&shape(10.0, 20.0)));
+        assert!(!BoundingBox::new(15.0, 2.0, 30.0, 3.0).meets(&shape(10.0, 20.0)));
+        let bering = BoundingBox::new(170.0, 0.0, -170.0, 1.0);
+        assert!(bering.meets(&shape(175.0, 178.0)));
+        assert!(bering.meets(&shape(-178.0, -175.0)));
+        assert!(!bering.meets(&shape(0.0, 10.0)));
+        assert!(!window.meets(&BoundingBox::new(f64::NAN, f64::NAN, f64::NAN, f64::NAN)));
+    }
+
+    #[test]
+    fn spans_centres_and_points_inside() {
+        let bering = BoundingBox::new(170.0, 60.0, -170.0, 70.0);
+        assert_eq!((bering.lon_span(), bering.lat_span()), (20.0, 10.0));
+        assert_eq!((bering.center_lon(), bering.center_lat()), (180.0, 65.0));
+        assert!(bering.contains(-175.0, 65.0) && bering.contains(175.0, 65.0));
+        assert!(!bering.contains(0.0, 65.0) && !bering.contains(175.0, 71.0));
+        assert_eq!(BoundingBox::WORLD.lon_span(), 360.0);
     }
 
     #[test]
