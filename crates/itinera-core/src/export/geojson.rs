@@ -6,24 +6,29 @@
 use std::io::Write;
 
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
+use serde::Serialize;
 use serde_json::json;
 
 use super::round6;
 use crate::error::{Error, Result};
-use crate::route::{BoxBuilder, Route, split_antimeridian};
+use crate::route::{BoxBuilder, Leg, Route, split_antimeridian};
+use crate::trip::Stop;
 
 /// Builds the FeatureCollection of some routes: per trip, its legs then its stops.
 pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
     let mut features = Vec::new();
     for_each_feature(routes, |f| {
-        features.push(f);
+        features.push(f.to_feature());
         Ok::<(), std::convert::Infallible>(())
     })
     .unwrap_or_else(|never| match never {});
     FeatureCollection {
         bbox: bbox(routes),
         features,
-        foreign_members: title.map(|t| object(json!({ "title": t }))),
+        foreign_members: title.map(|t| match json!({ "title": t }) {
+            JsonValue::Object(m) => m,
+            _ => JsonObject::new(),
+        }),
     }
 }
 
@@ -50,68 +55,213 @@ fn bbox(routes: &[Route]) -> Option<Vec<f64>> {
     })
 }
 
+/// One feature as written: its geometry and its properties, borrowed from the route.
+struct Item<'a> {
+    geometry: Shape,
+    properties: Properties<'a>,
+}
+
+/// Coordinates rounded to 6 decimals (about 0.1 m).
+enum Shape {
+    Point([f64; 2]),
+    LineString(Vec<[f64; 2]>),
+    MultiLineString(Vec<Vec<[f64; 2]>>),
+}
+
+/// A feature's properties. Fields are in the byte order of their names, so the text is the
+/// same as serialising them through a `serde_json` map (which sorts its keys); `None` fields
+/// are left out.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Properties<'a> {
+    Leg(LegProperties<'a>),
+    Stop(StopProperties<'a>),
+}
+
+#[derive(Serialize)]
+struct LegProperties<'a> {
+    bearing_deg: f64,
+    distance_km: f64,
+    distance_m: f64,
+    feature: &'static str,
+    from: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from_date: Option<&'a str>,
+    leg: usize,
+    mode: &'static str,
+    path: &'static str,
+    stroke: &'a str,
+    #[serde(rename = "stroke-opacity")]
+    stroke_opacity: f64,
+    #[serde(rename = "stroke-width")]
+    stroke_width: u32,
+    to: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to_date: Option<&'a str>,
+    trip: &'a str,
+}
+
+#[derive(Serialize)]
+struct StopProperties<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    admin1: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    feature: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geonameid: Option<i64>,
+    #[serde(rename = "marker-color")]
+    marker_color: &'a str,
+    #[serde(rename = "marker-size")]
+    marker_size: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<&'a str>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    order: usize,
+    trip: &'a str,
+}
+
+impl Item<'_> {
+    fn leg<'a>(r: &'a Route, i: usize, leg: &Leg) -> Item<'a> {
+        let mut parts: Vec<Vec<[f64; 2]>> = split_antimeridian(&leg.line())
+            .into_iter()
+            .map(|p| p.iter().map(|c| [round6(c.x), round6(c.y)]).collect())
+            .collect();
+        let geometry = if parts.len() == 1 {
+            Shape::LineString(parts.pop().unwrap_or_default())
+        } else {
+            Shape::MultiLineString(parts)
+        };
+        let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
+        let properties = Properties::Leg(LegProperties {
+            bearing_deg: (leg.bearing_deg * 100.0).round() / 100.0,
+            distance_km: (leg.meters).round() / 1000.0,
+            distance_m: (leg.meters * 1000.0).round() / 1000.0,
+            feature: "leg",
+            from: &from.label,
+            from_date: from.date.as_deref(),
+            leg: i + 1,
+            mode: leg.mode.as_str(),
+            path: "geodesic",
+            stroke: &r.color,
+            stroke_opacity: 0.9,
+            stroke_width: 3,
+            to: &to.label,
+            to_date: to.date.as_deref(),
+            trip: &r.name,
+        });
+        Item {
+            geometry,
+            properties,
+        }
+    }
+
+    fn stop<'a>(r: &'a Route, i: usize, s: &'a Stop) -> Item<'a> {
+        let place = s.place.as_ref();
+        let properties = Properties::Stop(StopProperties {
+            admin1: place.and_then(|p| p.admin1_name()),
+            country: place.map(|p| p.country.as_ref()),
+            date: s.date.as_deref(),
+            feature: "stop",
+            geonameid: place.and_then(|p| p.geonameid),
+            marker_color: &r.color,
+            marker_size: "medium",
+            matched: place.map(|p| p.name.as_ref()),
+            name: &s.label,
+            note: s.note.as_deref(),
+            order: i + 1,
+            trip: &r.name,
+        });
+        Item {
+            geometry: Shape::Point([round6(s.lon), round6(s.lat)]),
+            properties,
+        }
+    }
+
+    /// The feature as `geojson` types.
+    fn to_feature(&self) -> Feature {
+        let value = match &self.geometry {
+            Shape::Point(p) => GeometryValue::new_point(*p),
+            Shape::LineString(l) => GeometryValue::new_line_string(l.iter().copied()),
+            Shape::MultiLineString(parts) => GeometryValue::MultiLineString {
+                coordinates: parts
+                    .iter()
+                    .map(|p| p.iter().map(|&c| c.into()).collect())
+                    .collect(),
+            },
+        };
+        let properties = match serde_json::to_value(&self.properties) {
+            Ok(JsonValue::Object(m)) => m,
+            _ => JsonObject::new(),
+        };
+        Feature {
+            bbox: None,
+            geometry: Some(Geometry {
+                bbox: None,
+                value,
+                foreign_members: None,
+            }),
+            id: None,
+            properties: Some(properties),
+            foreign_members: None,
+        }
+    }
+
+    /// Appends the feature as GeoJSON text, as `geojson` writes it.
+    fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        #[derive(Serialize)]
+        struct Geom<'a, C> {
+            #[serde(rename = "type")]
+            kind: &'a str,
+            coordinates: C,
+        }
+        out.extend_from_slice(br#"{"type":"Feature","geometry":"#);
+        match &self.geometry {
+            Shape::Point(p) => serde_json::to_writer(
+                &mut *out,
+                &Geom {
+                    kind: "Point",
+                    coordinates: p,
+                },
+            ),
+            Shape::LineString(l) => serde_json::to_writer(
+                &mut *out,
+                &Geom {
+                    kind: "LineString",
+                    coordinates: l,
+                },
+            ),
+            Shape::MultiLineString(parts) => serde_json::to_writer(
+                &mut *out,
+                &Geom {
+                    kind: "MultiLineString",
+                    coordinates: parts,
+                },
+            ),
+        }?;
+        out.extend_from_slice(br#","properties":"#);
+        serde_json::to_writer(&mut *out, &self.properties)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
 /// Calls `f` with each feature in order: per trip, its legs then its stops. One feature is
 /// built at a time, so a writer holds no more.
 fn for_each_feature<E>(
     routes: &[Route],
-    mut f: impl FnMut(Feature) -> std::result::Result<(), E>,
+    mut f: impl FnMut(Item<'_>) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     for r in routes {
         for (i, leg) in r.legs.iter().enumerate() {
-            let parts: Vec<Vec<[f64; 2]>> = split_antimeridian(&leg.line())
-                .into_iter()
-                .map(|p| p.iter().map(|c| [round6(c.x), round6(c.y)]).collect())
-                .collect();
-            let value = if parts.len() == 1 {
-                GeometryValue::new_line_string(parts.into_iter().flatten())
-            } else {
-                GeometryValue::MultiLineString {
-                    coordinates: parts
-                        .into_iter()
-                        .map(|p| p.into_iter().map(Into::into).collect())
-                        .collect(),
-                }
-            };
-            let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
-            let props = object(json!({
-                "feature": "leg",
-                "trip": r.name,
-                "leg": i + 1,
-                "from": from.label,
-                "to": to.label,
-                "from_date": from.date,
-                "to_date": to.date,
-                "distance_m": (leg.meters * 1000.0).round() / 1000.0,
-                "distance_km": (leg.meters).round() / 1000.0,
-                "bearing_deg": (leg.bearing_deg * 100.0).round() / 100.0,
-                "mode": leg.mode.as_str(),
-                "path": "geodesic",
-                "stroke": r.color,
-                "stroke-width": 3,
-                "stroke-opacity": 0.9,
-            }));
-            f(feature(value, props))?;
+            f(Item::leg(r, i, leg))?;
         }
         for (i, s) in r.stops.iter().enumerate() {
-            let place = s.place.as_ref();
-            let props = object(json!({
-                "feature": "stop",
-                "trip": r.name,
-                "order": i + 1,
-                "name": s.label,
-                "matched": place.map(|p| p.name.as_ref()),
-                "geonameid": place.and_then(|p| p.geonameid),
-                "country": place.map(|p| p.country.as_ref()),
-                "admin1": place.and_then(|p| p.admin1_name()),
-                "date": s.date,
-                "note": s.note,
-                "marker-color": r.color,
-                "marker-size": "medium",
-            }));
-            f(feature(
-                GeometryValue::new_point([round6(s.lon), round6(s.lat)]),
-                props,
-            ))?;
+            f(Item::stop(r, i, s))?;
         }
     }
     Ok(())
@@ -134,13 +284,15 @@ pub fn write_geojson(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -
     }
     head.push_str(r#""features":["#);
     w.write_all(head.as_bytes()).map_err(werr)?;
-    let mut first = true;
+    // Each feature is serialised into one buffer, then written in one call.
+    let mut buf = Vec::new();
     for_each_feature(routes, |f| {
-        if !first {
-            w.write_all(b",").map_err(werr)?;
+        if !buf.is_empty() {
+            buf.clear();
+            buf.push(b',');
         }
-        first = false;
-        serde_json::to_writer(&mut *w, &f).map_err(|e| werr(e.into()))
+        f.write(&mut buf).map_err(|e| werr(e.into()))?;
+        w.write_all(&buf).map_err(werr)
     })?;
     w.write_all(b"]").map_err(werr)?;
     if let Some(t) = title {
@@ -148,30 +300,6 @@ pub fn write_geojson(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -
             .map_err(werr)?;
     }
     w.write_all(b"}\n").map_err(werr)
-}
-
-fn feature(value: GeometryValue, properties: JsonObject) -> Feature {
-    Feature {
-        bbox: None,
-        geometry: Some(Geometry {
-            bbox: None,
-            value,
-            foreign_members: None,
-        }),
-        id: None,
-        properties: Some(properties),
-        foreign_members: None,
-    }
-}
-
-fn object(v: JsonValue) -> JsonObject {
-    match v {
-        JsonValue::Object(mut m) => {
-            m.retain(|_, v| !v.is_null());
-            m
-        }
-        _ => JsonObject::new(),
-    }
 }
 
 #[cfg(test)]
