@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use itinera::Error;
+use itinera::InvalidKind;
 use itinera::geoparse::eval::{GoldDoc, Score};
 use itinera::geoparse::{Extraction, Geoparser};
 use rayon::prelude::*;
@@ -25,6 +26,7 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
             location: Box::new(text.line_location(i + 1)),
         })?;
         doc.check().map_err(|message| Error::Invalid {
+            kind: InvalidKind::Value,
             message,
             location: Some(Box::new(text.line_location(i + 1))),
             help: Some("start and end are byte offsets into the document's text".into()),

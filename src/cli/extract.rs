@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use itinera::Error;
+use itinera::InvalidKind;
 use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed, extract_at};
 use itinera::geoparse::{self, Extraction, Geoparser, Mention};
 use itinera::output::Outputs;
@@ -82,6 +83,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     };
     if batch && format != ExtractFormat::Jsonl {
         return Err(Error::Invalid {
+            kind: InvalidKind::Setting,
             message:
                 "several documents (several files or JSON Lines input) are written as JSON Lines"
                     .into(),
@@ -92,6 +94,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     }
     if batch && a.trip.is_some() {
         return Err(Error::Invalid {
+            kind: InvalidKind::Setting,
             message: "--trip drafts one trip from one document".into(),
             location: None,
             help: Some("give one text file".into()),
@@ -102,6 +105,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         if n == 0 || n > cores * 4 {
             return Err(Error::invalid(
+                InvalidKind::Setting,
                 format!("--threads {n}: this machine has {cores} cores"),
                 Some(format!(
                     "use 1 to {} threads, or leave --threads out for one per core",
@@ -164,6 +168,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         if draft.is_empty() {
             // Nothing is written: a draft without stops is no trip.
             return Err(Error::invalid(
+                InvalidKind::Empty,
                 format!("no places found in `{}` to draft a trip from", a.inputs[0]),
                 Some("leave out --trip, or give a text that names places".into()),
             )

@@ -1,5 +1,6 @@
 //! `itinera geocode`: names and coordinates to ranked places, as a table or JSON.
 
+use itinera::InvalidKind;
 use itinera::gazetteer::{Geocoded, LookupOptions, near_label};
 use itinera::{Candidate, Error, Gazetteer, Place};
 use serde_json::json;
@@ -193,6 +194,7 @@ fn candidate_json(query: &str, c: &Candidate) -> serde_json::Value {
 
 fn unknown_country(c: &str) -> Error {
     Error::invalid(
+        InvalidKind::Setting,
         format!("unknown country `{c}`"),
         Some(
             "use an ISO 3166-1 alpha-2 code such as RU, KP, CN, or an English country name".into(),

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use itinera::BoundingBox;
+use itinera::InvalidKind;
 use itinera::export::{CsvText, Format};
 use itinera::gazetteer::UserGazetteer;
 use itinera::output::{OutputPlan, Outputs};
@@ -97,6 +98,7 @@ fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
         .find(|i| i.contains(['/', '\\']) && Path::new(i).is_dir())
     {
         return Err(Error::invalid(
+            InvalidKind::Value,
             format!("`{dir}` is a directory"),
             Some("give a trip file (.toml or .csv) or place names".into()),
         )
@@ -401,6 +403,7 @@ fn image_format(path: &Path) -> Result<ImageFormat, Error> {
         Some("png") => Ok(ImageFormat::Png),
         Some("svg") => Ok(ImageFormat::Svg),
         _ => Err(Error::invalid(
+            InvalidKind::Setting,
             format!("unknown map format for `{}`", path.display()),
             Some("name the output *.png or *.svg".into()),
         )),
@@ -414,6 +417,7 @@ fn parse_bbox(text: &str) -> Result<BoundingBox, Error> {
         .collect::<Result<_, _>>()
         .map_err(|_| {
             Error::invalid(
+                InvalidKind::Setting,
                 format!("invalid bbox `{text}`"),
                 Some("write --bbox W,S,E,N in degrees, e.g. 100,35,140,56".into()),
             )
@@ -426,6 +430,7 @@ fn parse_bbox(text: &str) -> Result<BoundingBox, Error> {
             north: *north,
         }),
         _ => Err(Error::invalid(
+            InvalidKind::Setting,
             format!("bbox `{text}` needs four numbers"),
             Some("write --bbox W,S,E,N".into()),
         )),

@@ -28,6 +28,28 @@ impl fmt::Display for Location {
     }
 }
 
+/// What an [`Error::Invalid`] is about, for callers that react to some kinds (a service that
+/// retries a query, a batch job that skips documents with nothing to draw).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InvalidKind {
+    /// A place query: empty, too long, coordinates out of range, a region or country that
+    /// names nothing.
+    Query,
+    /// A stop whose name reads as several places and strict resolution was asked for.
+    Ambiguous,
+    /// A value in an input: a trip file's field, a user gazetteer's row, a binary file given
+    /// as text, a directory given as a trip.
+    Value,
+    /// An option or flag: an unknown theme, projection or format, a bbox or title out of
+    /// range, flags that do not go together.
+    Setting,
+    /// Outputs that collide with each other or with an input.
+    Output,
+    /// Nothing to work on: no stops to draw, no places to draft a trip from.
+    Empty,
+}
+
 /// Everything that can go wrong in itinera.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -61,9 +83,12 @@ pub enum Error {
         location: Box<Location>,
     },
 
-    /// A value is out of range or inconsistent (latitude 91, both `place` and `lat`, ...).
+    /// Something the user gave cannot be used: a value out of range or inconsistent (latitude
+    /// 91, both `place` and `lat`), an unknown option, colliding outputs... `kind` says which.
     #[error("{message}")]
     Invalid {
+        /// What kind of input is wrong.
+        kind: InvalidKind,
         /// What is wrong.
         message: String,
         /// Where, when the value came from a file.
@@ -175,12 +200,21 @@ impl Error {
         self
     }
 
-    /// An [`Error::Invalid`] without location.
-    pub fn invalid(message: impl Into<String>, help: Option<String>) -> Self {
+    /// An [`Error::Invalid`] of `kind`, without location.
+    pub fn invalid(kind: InvalidKind, message: impl Into<String>, help: Option<String>) -> Self {
         Error::Invalid {
+            kind,
             message: message.into(),
             location: None,
             help,
+        }
+    }
+
+    /// The kind of an [`Error::Invalid`]; `None` for other errors.
+    pub fn invalid_kind(&self) -> Option<InvalidKind> {
+        match self {
+            Error::Invalid { kind, .. } => Some(*kind),
+            _ => None,
         }
     }
 }
@@ -218,5 +252,52 @@ mod tests {
         };
         assert_eq!(e.to_string(), "unknown place `Usuriysk`");
         assert_eq!(e.help().as_deref(), Some("did you mean `Ussuriysk`?"));
+    }
+}
+
+#[cfg(test)]
+mod kinds {
+    use crate::gazetteer::LookupOptions;
+    use crate::scene::{self, MapOptions};
+    use crate::trip::{self, ResolveOptions};
+    use crate::{Gazetteer, InvalidKind, SourceFile, TripPlan};
+
+    /// The kind each part of the library gives its errors, as a caller would meet them.
+    #[test]
+    fn each_step_reports_its_kind() {
+        let g = Gazetteer::bundled();
+        let query = g.geocode("", &LookupOptions::default(), None).unwrap_err();
+        assert_eq!(query.invalid_kind(), Some(InvalidKind::Query));
+
+        let file = SourceFile::new(
+            "t.toml",
+            "[[trips]]\nname = \"T\"\nstops = [{ name = \"X\", lat = 91.0, lon = 0.0 }]\n",
+        );
+        let value = trip::parse(&file)
+            .and_then(|plan| trip::resolve(&plan, g, &ResolveOptions::default()).map(|_| ()));
+        assert_eq!(value.unwrap_err().invalid_kind(), Some(InvalidKind::Value));
+
+        let strict = ResolveOptions {
+            strict: true,
+            ..ResolveOptions::default()
+        };
+        let plan = TripPlan::from_names(&["Springfield", "Paris"]);
+        let ambiguous = trip::resolve(&plan, g, &strict).unwrap_err();
+        let first = match &ambiguous {
+            crate::Error::Multiple(all) => &all[0],
+            e => e,
+        };
+        assert_eq!(
+            first.invalid_kind(),
+            Some(InvalidKind::Ambiguous),
+            "{ambiguous:?}"
+        );
+
+        assert_eq!(
+            "sepia".parse::<scene::Theme>().unwrap_err().invalid_kind(),
+            Some(InvalidKind::Setting)
+        );
+        let empty = scene::build(&[], None, &MapOptions::default()).unwrap_err();
+        assert_eq!(empty.invalid_kind(), Some(InvalidKind::Empty));
     }
 }

@@ -40,7 +40,7 @@ pub mod scene;
 pub mod source;
 pub mod trip;
 
-pub use error::{Error, Result};
+pub use error::{Error, InvalidKind, Result};
 pub use gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceKind};
 pub use route::{BoundingBox, Leg, Route, Units};
 pub use source::{Location, SourceFile};

@@ -6,6 +6,7 @@
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
+use crate::InvalidKind;
 pub use crate::error::Location;
 use crate::error::{Error, Result};
 
@@ -312,6 +313,7 @@ impl<R: Read> TextBlocks<R> {
             let head = &self.buffer[..self.buffer.len().min(8192)];
             if let Some(at) = head.iter().position(|&b| b == 0) {
                 return Err(Error::Invalid {
+                    kind: InvalidKind::Value,
                     message: format!("`{}` looks like a binary file (a NUL byte)", self.name),
                     location: Some(Box::new(self.location(&self.buffer, at))),
                     help: Some("give a UTF-8 text file".into()),

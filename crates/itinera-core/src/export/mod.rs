@@ -19,6 +19,7 @@ pub use crate::render::html::write_html;
 use std::io::Write;
 use std::path::Path;
 
+use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::route::{Route, Units};
 use crate::scene::MapOptions;
@@ -101,6 +102,7 @@ impl Format {
             Some("csv") => Ok(Format::Csv),
             Some("html" | "htm") => Ok(Format::Html),
             _ => Err(Error::invalid(
+                InvalidKind::Setting,
                 format!("unknown output format for `{}`", path.display()),
                 Some(
                     "name the output .geojson, .kml, .gpx, .csv or .html, or pass --format".into(),
@@ -121,6 +123,7 @@ impl std::str::FromStr for Format {
             .map(|(_, f)| *f)
             .ok_or_else(|| {
                 Error::invalid(
+                    InvalidKind::Setting,
                     format!("unknown format `{s}`"),
                     Some("use geojson, kml, gpx, csv or html".into()),
                 )

@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 
+use crate::InvalidKind;
 use crate::error::{Error, Result};
 
 pub use itinera_data::normalize::{fold, fold_char, loose};
@@ -250,7 +251,11 @@ impl Gazetteer {
             Ok(Query::Name { .. }) => self
                 .find_text(text, &[], options, user)
                 .map(Geocoded::Places),
-            Err(e) => Err(Error::invalid(e.0, Some(query::COORDINATE_HELP.into()))),
+            Err(e) => Err(Error::invalid(
+                InvalidKind::Query,
+                e.0,
+                Some(query::COORDINATE_HELP.into()),
+            )),
         }
     }
 
@@ -296,6 +301,7 @@ impl Gazetteer {
     ) -> Result<Vec<Candidate>> {
         if name.trim().is_empty() {
             return Err(Error::invalid(
+                InvalidKind::Query,
                 "empty place name".to_string(),
                 Some("give a place name, or coordinates such as 42.42,130.65".into()),
             ));
@@ -303,6 +309,7 @@ impl Gazetteer {
         let chars = name.chars().count();
         if chars > MAX_NAME_CHARS {
             return Err(Error::invalid(
+                InvalidKind::Query,
                 format!("a place name of {chars} characters; names are at most {MAX_NAME_CHARS}"),
                 Some("a whole text goes to `itinera extract`".into()),
             ));
@@ -333,6 +340,7 @@ impl Gazetteer {
                     format!("did you mean {}?", suggestions.join(" or "))
                 };
                 return Err(Error::invalid(
+                    InvalidKind::Query,
                     format!("unknown region or country `{q}` in `{name}, {q}`"),
                     Some(help),
                 ));
@@ -353,6 +361,7 @@ impl Gazetteer {
                     }
                 }
                 return Err(Error::invalid(
+                    InvalidKind::Query,
                     format!("no place `{name}` in `{q}`"),
                     Some(format!(
                         "places named `{name}` are in {}",

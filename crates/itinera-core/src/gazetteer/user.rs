@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Candidate, MatchKind, Place, PlaceId, PlaceKind, fold, matched_name};
+use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
 
@@ -118,6 +119,7 @@ impl UserGazetteer {
                 ""
             };
             return Err(Error::Invalid {
+                kind: InvalidKind::Value,
                 message: "a user gazetteer needs the columns `name`, `lat` and `lon`".into(),
                 location: Some(Box::new(source.location(0))),
                 help: Some(format!(
@@ -230,6 +232,7 @@ fn population(v: &str, source: &SourceFile, at: usize) -> Result<u64> {
     match v.parse::<u64>() {
         Ok(n) if n <= MAX_POPULATION => Ok(n),
         _ => Err(Error::Invalid {
+            kind: InvalidKind::Value,
             message: format!("`population` must be a whole number of people, found `{v}`"),
             location: Some(Box::new(source.location(at))),
             help: Some(format!(
@@ -249,6 +252,7 @@ fn country(v: &str, source: &SourceFile, at: usize) -> Result<String> {
     match g.country_code(v) {
         Some(code) => Ok(code.to_string()),
         None => Err(Error::Invalid {
+            kind: InvalidKind::Value,
             message: format!("unknown country `{v}`"),
             location: Some(Box::new(source.location(at))),
             help: Some("use an ISO 3166-1 alpha-2 code such as RU, KP, CN".into()),
@@ -286,6 +290,7 @@ fn check_coords(lat: f64, lon: f64, source: &SourceFile, at: usize) -> Result<()
 
 fn invalid(message: &str, source: &SourceFile, at: usize) -> Error {
     Error::Invalid {
+        kind: InvalidKind::Value,
         message: message.to_string(),
         location: Some(Box::new(source.location(at))),
         help: None,

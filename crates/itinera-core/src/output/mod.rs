@@ -14,6 +14,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::InvalidKind;
 use crate::error::{Error, Result};
 
 mod plan;
@@ -200,6 +201,7 @@ impl Outputs {
                 .any(|d| matches!(d.sink, Sink::Stdout))
             {
                 return Err(Error::invalid(
+                    InvalidKind::Output,
                     "standard output (`-`) is named as two outputs".to_string(),
                     Some("write at most one output to `-`".into()),
                 ));
@@ -214,6 +216,7 @@ impl Outputs {
         if fs::metadata(path).is_ok_and(|m| is_stream(&m)) {
             if let Some(other) = self.destinations.iter().find(|d| d.shown == shown) {
                 return Err(Error::invalid(
+                    InvalidKind::Output,
                     format!("`{shown}` is named as two outputs (also `{}`)", other.shown),
                     Some("give each output its own name".into()),
                 ));
@@ -256,6 +259,7 @@ impl Outputs {
         let id = identity(&real);
         if let Some((input, _)) = self.inputs.iter().find(|(_, i)| Some(i) == id.as_ref()) {
             return Err(Error::invalid(
+                InvalidKind::Output,
                 format!("output `{shown}` is the input file `{input}`"),
                 Some("choose another output name; inputs are never overwritten".into()),
             ));
@@ -266,6 +270,7 @@ impl Outputs {
             .find(|d| d.real.as_ref() == Some(&real) || (id.is_some() && d.identity == id))
         {
             return Err(Error::invalid(
+                InvalidKind::Output,
                 format!("`{shown}` and `{}` are the same output file", other.shown),
                 Some("give each output its own name".into()),
             ));
@@ -336,10 +341,9 @@ impl Outputs {
     where
         F: FnOnce(&mut dyn Write) -> Result<()>,
     {
-        let d = self
-            .destinations
-            .get_mut(at.0)
-            .ok_or_else(|| Error::invalid("no such output".to_string(), None))?;
+        let d = self.destinations.get_mut(at.0).ok_or_else(|| {
+            Error::invalid(InvalidKind::Output, "no such output".to_string(), None)
+        })?;
         let shown = d.shown.clone();
         let werr = |source: io::Error| Error::Write {
             path: shown.clone(),
@@ -492,7 +496,7 @@ mod tests {
         fs::write(&p, "old").unwrap();
         let r = write_atomic(&p, |w| {
             put(w, "partial")?;
-            Err(Error::invalid("boom", None))
+            Err(Error::invalid(InvalidKind::Output, "boom", None))
         });
         assert!(r.is_err());
         assert_eq!(fs::read_to_string(&p).unwrap(), "old");
@@ -536,8 +540,12 @@ mod tests {
         let db = out.add(&b).unwrap();
         out.write(da, |w| put(w, "new a")).unwrap();
         assert!(
-            out.write(db, |_| Err(Error::invalid("boom", None)))
-                .is_err()
+            out.write(db, |_| Err(Error::invalid(
+                InvalidKind::Output,
+                "boom",
+                None
+            )))
+            .is_err()
         );
         drop(out);
         assert_eq!(fs::read_to_string(&a).unwrap(), "old a");

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Destined, Outputs};
+use crate::InvalidKind;
 use crate::error::{Error, Result};
 
 /// One file of an [`OutputPlan`]: which input it is made from, in which format, where.
@@ -67,6 +68,7 @@ impl<F: Copy> OutputPlan<F> {
         if !explicit.is_empty() && stems.len() > 1 {
             let exts: Vec<&str> = defaults.iter().map(|d| d.0).collect();
             return Err(Error::invalid(
+                InvalidKind::Output,
                 "`--output` takes one input file, not several".to_string(),
                 Some(format!(
                     "leave out -o to write {}/<name>.{} for each file",

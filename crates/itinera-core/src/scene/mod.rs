@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use geo::{Destination, Geodesic, Point};
 
+use crate::InvalidKind;
 use crate::basemap::{self, Detail};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
@@ -251,7 +252,11 @@ pub fn build_in(
 ) -> Result<Scene> {
     check(options)?;
     if routes.iter().all(|r| r.stops.is_empty()) {
-        return Err(Error::invalid("nothing to draw: no stops", None));
+        return Err(Error::invalid(
+            InvalidKind::Empty,
+            "nothing to draw: no stops",
+            None,
+        ));
     }
     let (w, h) = (f64::from(options.width), f64::from(options.height));
     let unit = (w.min(h) / 1000.0).clamp(0.5, 3.0);
@@ -551,7 +556,7 @@ fn project_and_fit(
     let extent = options
         .bbox
         .or(route_extent)
-        .ok_or_else(|| Error::invalid("nothing to draw", None))?;
+        .ok_or_else(|| Error::invalid(InvalidKind::Empty, "nothing to draw", None))?;
     let projector = Projector::new(&options.projection, &extent)?;
 
     // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
@@ -596,6 +601,7 @@ fn project_and_fit(
         || (!fit_points.is_empty() && distinct && spread(|p| p.0).max(spread(|p| p.1)) < 1.0)
     {
         return Err(Error::invalid(
+            InvalidKind::Setting,
             format!(
                 "the projection `{}` collapses the map: the routes' points land within a metre of each other",
                 projector.definition
@@ -605,6 +611,7 @@ fn project_and_fit(
     }
     if fit_points.is_empty() {
         return Err(Error::invalid(
+            InvalidKind::Setting,
             format!(
                 "the routes are outside the projection `{}`",
                 projector.definition

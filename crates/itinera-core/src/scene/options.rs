@@ -52,6 +52,7 @@ pub(super) fn check(o: &MapOptions) -> Result<()> {
         let n = text.as_deref().map_or(0, |t| t.chars().count());
         if n > MAX_TITLE_CHARS {
             return Err(Error::invalid(
+                InvalidKind::Setting,
                 format!("a {what} of {n} characters; at most {MAX_TITLE_CHARS} fit a map"),
                 Some(format!("shorten the {what}")),
             ));
@@ -60,6 +61,7 @@ pub(super) fn check(o: &MapOptions) -> Result<()> {
     for (what, v) in [("width", o.width), ("height", o.height)] {
         if !(200..=10_000).contains(&v) {
             return Err(Error::invalid(
+                InvalidKind::Setting,
                 format!("{what} `{v}` is out of range"),
                 Some("maps are 200 to 10000 pixels wide and high".into()),
             ));
@@ -75,18 +77,24 @@ pub(super) fn check(o: &MapOptions) -> Result<()> {
             && (-90.0..=90.0).contains(&b.north);
         if !ok {
             return Err(Error::invalid(
+                InvalidKind::Setting,
                 "bbox is outside -180..180, -90..90",
                 Some("write --bbox W,S,E,N in degrees".into()),
             ));
         }
         if b.south >= b.north {
             return Err(Error::invalid(
+                InvalidKind::Setting,
                 format!("bbox south `{}` is not below north `{}`", b.south, b.north),
                 Some("write --bbox W,S,E,N with S < N (W > E crosses ±180°)".into()),
             ));
         }
         if b.west == b.east {
-            return Err(Error::invalid("bbox has no width: west = east", None));
+            return Err(Error::invalid(
+                InvalidKind::Setting,
+                "bbox has no width: west = east",
+                None,
+            ));
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use proj4rs::Proj;
 
+use crate::InvalidKind;
 use crate::error::Error;
 use crate::route::BoundingBox;
 
@@ -53,7 +54,7 @@ impl FromStr for ProjectionChoice {
                     name,
                     "longlat" | "latlong" | "lonlat" | "latlon" | "geocent" | "cart"
                 ) {
-                    return Err(Error::invalid(
+                    return Err(Error::invalid(InvalidKind::Setting,
                         format!("`+proj={name}` is not a map projection"),
                         Some(
                             "give a planar projection such as \"+proj=ortho +lat_0=50 +lon_0=120\", or leave --projection out"
@@ -64,6 +65,7 @@ impl FromStr for ProjectionChoice {
                 // Validate now, so a bad string is bad input, not a failure while drawing.
                 parse_proj(s).map_err(|e| {
                     Error::invalid(
+                        InvalidKind::Setting,
                         format!("invalid PROJ string `{s}`: {e}"),
                         Some("a PROJ string is ASCII: +proj=NAME +param=value ...".into()),
                     )
@@ -71,7 +73,7 @@ impl FromStr for ProjectionChoice {
                 ProjectionChoice::Custom(s.trim().to_string())
             }
             _ => {
-                return Err(Error::invalid(
+                return Err(Error::invalid(InvalidKind::Setting,
                     format!("unknown projection `{s}`"),
                     Some(
                         "use auto, conic, equal-earth, robinson, mercator, polar, azimuthal, or a PROJ string such as \"+proj=ortho +lat_0=50 +lon_0=120\""
@@ -172,8 +174,13 @@ impl Projector {
             ProjectionChoice::Custom(s) => (s.clone(), world),
         };
         let full = format!("{definition} +ellps=WGS84 +units=m +no_defs");
-        let dst = parse_proj(&full)
-            .map_err(|e| Error::invalid(format!("invalid projection `{definition}`: {e}"), None))?;
+        let dst = parse_proj(&full).map_err(|e| {
+            Error::invalid(
+                InvalidKind::Setting,
+                format!("invalid projection `{definition}`: {e}"),
+                None,
+            )
+        })?;
         let src = Proj::from_proj_string("+proj=longlat +ellps=WGS84 +datum=WGS84 +no_defs")
             .expect("the WGS84 definition parses");
         Ok(Projector {

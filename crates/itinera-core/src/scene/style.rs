@@ -19,6 +19,7 @@ impl std::str::FromStr for Theme {
             "light" => Ok(Theme::Light),
             "dark" => Ok(Theme::Dark),
             _ => Err(Error::invalid(
+                InvalidKind::Setting,
                 format!("unknown theme `{s}`"),
                 Some("use light or dark".into()),
             )),
@@ -70,6 +71,7 @@ impl std::str::FromStr for LabelMode {
             "all" => Ok(LabelMode::All),
             "stops" => Ok(LabelMode::Stops),
             _ => Err(Error::invalid(
+                InvalidKind::Setting,
                 format!("unknown label mode `{s}`"),
                 Some("use all or stops".into()),
             )),

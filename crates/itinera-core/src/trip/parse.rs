@@ -7,6 +7,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserial
 use toml::Spanned;
 
 use super::{Mode, StopSpec, TripPlan, TripSpec};
+use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
 
@@ -136,6 +137,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
             .and_then(mode_help);
         match everyday {
             Some(help) => Error::Invalid {
+                kind: InvalidKind::Value,
                 message,
                 location: Some(Box::new(source.location(offset))),
                 help: Some(help),
@@ -148,6 +150,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
     })?;
     let Some(raw_trips) = raw.trips.filter(|t| !t.is_empty()) else {
         return Err(Error::Invalid {
+            kind: InvalidKind::Value,
             message: "no trips in the file".into(),
             location: Some(Box::new(source.location(0))),
             help: Some(
@@ -557,6 +560,7 @@ pub(crate) fn parse_color(s: &str) -> Option<String> {
 
 fn invalid(message: String, source: &SourceFile, at: usize, help: Option<String>) -> Error {
     Error::Invalid {
+        kind: InvalidKind::Value,
         message,
         location: Some(Box::new(source.location(at))),
         help,

@@ -6,6 +6,7 @@
 //! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
+use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::gazetteer::{
     COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer,
@@ -157,6 +158,7 @@ pub fn resolve(
                     if let Some(w) = ambiguity(stop, chosen, &columns[i], &neighbours) {
                         if options.strict {
                             errors.push(Error::Invalid {
+                                kind: InvalidKind::Ambiguous,
                                 message: w.message,
                                 location: w.location.map(Box::new),
                                 help: Some(how_to_choose(stop, &chosen.place)),
@@ -248,6 +250,7 @@ fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<Option<StopSpec>> 
         })),
         Ok(Query::Name { .. }) => Ok(None),
         Err(e) => Err(Error::Invalid {
+            kind: InvalidKind::Query,
             message: e.0,
             location: stop.location.clone().map(Box::new),
             help: Some(COORDINATE_HELP.into()),
@@ -302,6 +305,7 @@ fn stop_candidates(
         None => None,
         Some(c) => Some(g.country_code(c).ok_or_else(|| {
             Error::Invalid {
+                kind: InvalidKind::Value,
                 message: format!("unknown country `{c}`"),
                 location: stop.location.clone().map(Box::new),
                 help: Some(
