@@ -11,7 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use itinera::Units;
+use itinera::export::Format;
 use itinera::geoparse::batch::Offsets;
+use itinera::scene::{LabelMode, Theme};
 
 /// Turn news about journeys into maps and numbers, offline.
 #[derive(Debug, Parser)]
@@ -184,16 +186,17 @@ struct RenderArgs {
     /// Subtitle (default: the dates of the trips).
     #[arg(long)]
     subtitle: Option<String>,
-    /// Colour theme: light or dark.
-    #[arg(long, default_value = "light")]
-    theme: String,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value_t = Theme::Light)]
+    theme: Theme,
     /// Leave out the legend.
     #[arg(long)]
     no_legend: bool,
-    /// Labels: `all` (stops, countries, large cities) or `stops`.
-    #[arg(long, default_value = "all")]
-    labels: String,
-    /// Projection: auto, conic, equal-earth, robinson, mercator, polar, azimuthal, or a PROJ string.
+    /// Which labels the map shows.
+    #[arg(long, value_enum, default_value_t = LabelMode::All)]
+    labels: LabelMode,
+    /// Projection: auto, conic, equal-earth, robinson, mercator, polar, azimuthal, or a PROJ
+    /// string (not a fixed list, so it is checked with the other map options, before any work).
     #[arg(long, default_value = "auto")]
     projection: String,
     /// Map window as W,S,E,N in degrees (W > E crosses ±180°).
@@ -215,9 +218,9 @@ struct ExportArgs {
     /// Folder for default output names.
     #[arg(long, default_value = "output")]
     out_dir: PathBuf,
-    /// Output format: geojson, kml, gpx, csv or html (default: by extension, else geojson).
-    #[arg(long, short)]
-    format: Option<String>,
+    /// Output format (default: by extension, else geojson).
+    #[arg(long, short, value_enum)]
+    format: Option<Format>,
     /// Distance units of the CSV export.
     #[arg(long, short, value_enum, default_value_t = Units::Km)]
     units: Units,

@@ -320,7 +320,7 @@ fn mm(m: f64) -> f64 {
 
 pub fn export(a: ExportArgs) -> Outcome {
     // Formats first: a bad name or extension fails before any work.
-    let forced = a.format.as_deref().map(str::parse::<Format>).transpose()?;
+    let forced = a.format;
     let mut targets: Vec<(PathBuf, Format)> = Vec::new();
     for o in &a.output {
         let f = match forced {
@@ -444,9 +444,9 @@ pub fn render(a: RenderArgs) -> Outcome {
         height: a.height,
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
-        theme: a.theme.parse()?,
+        theme: a.theme,
         legend: !a.no_legend,
-        labels: a.labels.parse()?,
+        labels: a.labels,
         projection: a.projection.parse::<ProjectionChoice>()?,
         bbox: a.bbox.as_deref().map(parse_bbox).transpose()?,
         heading: true,

@@ -965,8 +965,15 @@ fn render_options_out_of_their_range() {
         (&["--bbox", "10,20,10,30"][..], "bbox has no width"),
         (&["--bbox", "1,2,3"][..], "needs four numbers"),
         (&["--width", "10001"][..], "width `10001` is out of range"),
-        (&["--labels", "bogus"][..], "unknown label mode `bogus`"),
-        (&["--theme", "bogus"][..], "unknown theme `bogus`"),
+        // Fixed lists are clap value enums: clap names the flag and lists the values.
+        (
+            &["--labels", "bogus"][..],
+            "invalid value 'bogus' for '--labels <LABELS>'\n  [possible values: all, stops]",
+        ),
+        (
+            &["--theme", "bogus"][..],
+            "invalid value 'bogus' for '--theme <THEME>'\n  [possible values: light, dark]",
+        ),
     ] {
         let mut all = vec!["render", "Khasan", "Ussuriysk", "-o", "a.png"];
         all.extend_from_slice(args);
@@ -1013,7 +1020,7 @@ fn arguments_that_name_nothing() {
             "a.shp",
         ],
         2,
-        "unknown format `shapefile`",
+        "invalid value 'shapefile' for '--format <FORMAT>'",
     );
     case(&[], &["extract", "nope.txt"], 2, "cannot read `nope.txt`");
     case(

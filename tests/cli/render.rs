@@ -78,7 +78,7 @@ fn bad_render_input_exits_2_and_writes_nothing() {
         ),
         (
             &["-o", "m.png", "--theme", "sepia"],
-            "unknown theme `sepia`",
+            "invalid value 'sepia' for '--theme <THEME>'",
         ),
         (
             &["-o", "m.png", "--width", "0"],
@@ -90,7 +90,10 @@ fn bad_render_input_exits_2_and_writes_nothing() {
             "bbox south `50` is not below north `40`",
         ),
         (&["-o", "m.png", "--bbox", "100,50"], "needs four numbers"),
-        (&["-o", "m.png", "--labels", "some"], "unknown label mode"),
+        (
+            &["-o", "m.png", "--labels", "some"],
+            "invalid value 'some' for '--labels <LABELS>'",
+        ),
         (&["-o", "m.gif"], "unknown map format"),
         (&["-o", "missing/m.png"], "cannot write"),
     ];

@@ -53,8 +53,10 @@ pub(crate) fn round6(v: f64) -> f64 {
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
     /// GeoJSON, RFC 7946.
+    #[cfg_attr(feature = "clap", value(name = "geojson"))]
     GeoJson,
     /// KML 2.2.
     Kml,

@@ -4,6 +4,7 @@ use super::*;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Theme {
     /// Pale land on light blue sea.
     #[default]
@@ -56,6 +57,7 @@ impl Stroke {
 
 /// Which labels a map shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum LabelMode {
     /// Stops, plus country names and large cities for orientation where they fit.
     #[default]
