@@ -12,7 +12,7 @@ use serde_json::json;
 use super::round6;
 use crate::error::{Error, Result};
 use crate::route::{BoxBuilder, Leg, Route, split_antimeridian};
-use crate::trip::Stop;
+use crate::trip::{Date, Stop};
 
 /// Builds the FeatureCollection of some routes: per trip, its legs then its stops.
 pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
@@ -86,7 +86,7 @@ struct LegProperties<'a> {
     feature: &'static str,
     from: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    from_date: Option<&'a str>,
+    from_date: Option<Date>,
     leg: usize,
     mode: &'static str,
     path: &'static str,
@@ -97,7 +97,7 @@ struct LegProperties<'a> {
     stroke_width: u32,
     to: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    to_date: Option<&'a str>,
+    to_date: Option<Date>,
     trip: &'a str,
 }
 
@@ -108,7 +108,7 @@ struct StopProperties<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    date: Option<Date>,
     feature: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     geonameid: Option<i64>,
@@ -143,7 +143,7 @@ impl Item<'_> {
             distance_m: (leg.meters * 1000.0).round() / 1000.0,
             feature: "leg",
             from: &from.label,
-            from_date: from.date.as_deref(),
+            from_date: from.date,
             leg: i + 1,
             mode: leg.mode.as_str(),
             path: "geodesic",
@@ -151,7 +151,7 @@ impl Item<'_> {
             stroke_opacity: 0.9,
             stroke_width: 3,
             to: &to.label,
-            to_date: to.date.as_deref(),
+            to_date: to.date,
             trip: &r.name,
         });
         Item {
@@ -165,7 +165,7 @@ impl Item<'_> {
         let properties = Properties::Stop(StopProperties {
             admin1: place.and_then(|p| p.admin1_name()),
             country: place.map(|p| p.country.as_ref()),
-            date: s.date.as_deref(),
+            date: s.date,
             feature: "stop",
             geonameid: place.and_then(|p| p.geonameid),
             marker_color: &r.color,

@@ -71,7 +71,7 @@ fn route(r: &Route, w: &mut dyn Write) -> io::Result<()> {
             lon(s.lon)
         )?;
         writeln!(w, "      <name>{}</name>", escape(&s.label))?;
-        let desc: Vec<&str> = [s.date.as_deref(), s.note.as_deref()]
+        let desc: Vec<String> = [s.date.map(|d| d.to_string()), s.note.clone()]
             .into_iter()
             .flatten()
             .collect();

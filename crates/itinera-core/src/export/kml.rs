@@ -17,7 +17,7 @@ use geo::Coord;
 use super::text::{bearing, deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::{Leg, Route};
-use crate::trip::Stop;
+use crate::trip::{Date, Stop};
 
 /// Writes `routes` as a KML 2.2 document named `title` (default "itinera").
 ///
@@ -88,12 +88,8 @@ fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Re
         leg.mode.as_str()
     );
     if from.date.is_some() || to.date.is_some() {
-        let (a, b) = (from.date.as_deref(), to.date.as_deref());
-        about.push_str(&format!(
-            "; dates {} → {}",
-            a.unwrap_or("?"),
-            b.unwrap_or("?")
-        ));
+        let when = |d: Option<Date>| d.map_or_else(|| "?".to_string(), |d| d.to_string());
+        about.push_str(&format!("; dates {} → {}", when(from.date), when(to.date)));
     }
     writeln!(w, "    <Placemark>")?;
     let name = format!("{} → {}", from.label, to.label);

@@ -11,7 +11,7 @@ pub(crate) fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop 
         place: None,
         lat,
         lon,
-        date: date.map(Into::into),
+        date: date.map(|d| d.parse().expect("a test date")),
         note: None,
         mode: None,
     }

@@ -14,6 +14,7 @@ use crate::markup::escape;
 use crate::render;
 use crate::route::Route;
 use crate::scene::{self, Color, Label, MapOptions, Px, Scene, Stroke, thousands};
+use crate::trip::Date;
 
 /// Writes the interactive map of `routes` as one HTML document.
 ///
@@ -120,7 +121,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             let (a, b) = (&route.stops[leg.from], &route.stops[leg.to]);
             let dates = match (&a.date, &b.date) {
                 (Some(x), Some(y)) if x != y => format!("{x} – {y}"),
-                (Some(x), _) | (None, Some(x)) => x.clone(),
+                (Some(x), _) | (None, Some(x)) => x.to_string(),
                 _ => String::new(),
             };
             let d: String = runs.iter().map(|r| path_d(r)).collect::<Vec<_>>().join(" ");
@@ -192,7 +193,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 escape(&route.name),
                 escape(&stop.label),
                 escape(&place),
-                escape(stop.date.as_deref().unwrap_or_default()),
+                escape(&stop.date.map(|d| d.to_string()).unwrap_or_default()),
                 escape(stop.note.as_deref().unwrap_or_default()),
                 i + 1
             );
@@ -206,11 +207,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
 
     let mut legend = String::new();
     for (t, (layer, route)) in s.routes.iter().zip(routes).enumerate() {
-        let mut dates: Vec<&str> = route
-            .stops
-            .iter()
-            .filter_map(|x| x.date.as_deref())
-            .collect();
+        let mut dates: Vec<Date> = route.stops.iter().filter_map(|x| x.date).collect();
         dates.sort_unstable();
         let when = match (dates.first(), dates.last()) {
             (Some(a), Some(b)) if a != b => format!("{a} – {b} · "),
@@ -426,7 +423,7 @@ mod tests {
             place: None,
             lat,
             lon,
-            date: date.map(String::from),
+            date: date.map(|d| d.parse().unwrap()),
             note: None,
             mode: None,
         }

@@ -17,15 +17,15 @@ pub(super) const MONTHS: [&str; 12] = [
     "December",
 ];
 
-pub(super) fn ymd(d: &str) -> Option<(u32, usize, u32)> {
-    let mut p = d.get(..10)?.split('-');
-    let y = p.next()?.parse().ok()?;
-    let m: usize = p.next()?.parse().ok()?;
-    let day = p.next()?.parse().ok()?;
-    (1..=12).contains(&m).then_some((y, m - 1, day))
+/// Year, month index (0 for January) and day of a date that names a day.
+fn ymd(d: &Date) -> Option<(i16, usize, i8)> {
+    let day = d.day()?;
+    let month = usize::try_from(day.month() - 1).ok()?;
+    Some((day.year(), month, day.day()))
 }
 
-pub(super) fn pretty_range(a: &str, b: &str) -> String {
+/// "20–27 August 2011", "26 July – 18 August 2001"; dates without a day as ISO text.
+pub(super) fn pretty_range(a: &Date, b: &Date) -> String {
     match (ymd(a), ymd(b)) {
         (Some((y1, m1, d1)), Some((y2, m2, d2))) => {
             if (y1, m1, d1) == (y2, m2, d2) {
@@ -59,11 +59,10 @@ pub(crate) fn thousands(v: f64) -> String {
 
 /// The first and last date of all trips, e.g. "20–27 August 2011" or "2001-07-26 – 2011-08-27".
 pub(crate) fn date_range(routes: &[Route]) -> Option<String> {
-    let mut dates: Vec<&str> = routes
+    let mut dates: Vec<Date> = routes
         .iter()
-        .flat_map(|r| r.stops.iter().filter_map(|s| s.date.as_deref()))
+        .flat_map(|r| r.stops.iter().filter_map(|s| s.date))
         .collect();
     dates.sort_unstable();
-    let (first, last) = (*dates.first()?, *dates.last()?);
-    Some(pretty_range(first, last))
+    Some(pretty_range(dates.first()?, dates.last()?))
 }

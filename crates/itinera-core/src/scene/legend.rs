@@ -20,7 +20,7 @@ pub(super) fn legend(
     let texts: Vec<(String, String)> = routes
         .iter()
         .map(|r| {
-            let mut dates: Vec<&str> = r.stops.iter().filter_map(|s| s.date.as_deref()).collect();
+            let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
             dates.sort_unstable();
             let km = r.meters() / 1000.0;
             let dist = if r.legs.is_empty() {

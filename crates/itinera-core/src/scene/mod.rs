@@ -27,7 +27,7 @@ use crate::basemap::{self, Detail};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::route::{BoundingBox, Leg, Route, bounding_box, split_antimeridian};
-use crate::trip::Mode;
+use crate::trip::{Date, Mode};
 
 use arrows::*;
 pub use clip::{Px, Rect};

@@ -142,18 +142,30 @@ fn bbox_override_sets_the_window() {
 #[test]
 fn date_ranges_read_well() {
     assert_eq!(
-        pretty_range("2011-08-20", "2011-08-27"),
+        pretty_range(
+            &"2011-08-20".parse().unwrap(),
+            &"2011-08-27".parse().unwrap()
+        ),
         "20–27 August 2011"
     );
     assert_eq!(
-        pretty_range("2001-07-26", "2001-08-18"),
+        pretty_range(
+            &"2001-07-26".parse().unwrap(),
+            &"2001-08-18".parse().unwrap()
+        ),
         "26 July – 18 August 2001"
     );
     assert_eq!(
-        pretty_range("2001-07-26", "2011-08-27"),
+        pretty_range(
+            &"2001-07-26".parse().unwrap(),
+            &"2011-08-27".parse().unwrap()
+        ),
         "26 July 2001 – 27 August 2011"
     );
-    assert_eq!(pretty_range("2011", "2011"), "2011");
+    assert_eq!(
+        pretty_range(&"2011".parse().unwrap(), &"2011".parse().unwrap()),
+        "2011"
+    );
     assert_eq!(thousands(2872.2), "2,872");
     assert_eq!(thousands(999.0), "999");
 }

@@ -6,12 +6,14 @@
 //! where each stop is disambiguated with the trip's context: country hints and nearness to the
 //! neighbouring stops.
 
+mod date;
 mod parse;
 mod resolve;
 
 use geo::Coord;
 use serde::{Deserialize, Serialize};
 
+pub use date::{Date, DateError};
 pub use parse::{parse, parse_csv, parse_toml};
 pub use resolve::{ResolveOptions, Resolved, Warning, resolve};
 
@@ -65,8 +67,8 @@ pub struct StopSpec {
     pub lat: Option<f64>,
     /// Longitude, degrees.
     pub lon: Option<f64>,
-    /// Date as written (ISO 8601 expected, e.g. `2011-08-20`).
-    pub date: Option<String>,
+    /// Date (ISO 8601 in the file, e.g. `2011-08-20`).
+    pub date: Option<Date>,
     /// Free text.
     pub note: Option<String>,
     /// Mode of the leg that ends at this stop.
@@ -139,8 +141,8 @@ pub struct Stop {
     pub lat: f64,
     /// Longitude, degrees WGS84.
     pub lon: f64,
-    /// Date as written.
-    pub date: Option<String>,
+    /// Date.
+    pub date: Option<Date>,
     /// Note as written.
     pub note: Option<String>,
     /// Mode of the leg ending here, if given.

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserializer};
 use toml::Spanned;
 
-use super::{Mode, StopSpec, TripPlan, TripSpec};
+use super::{Date, Mode, StopSpec, TripPlan, TripSpec};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
@@ -194,12 +194,16 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
                 region: f.region,
                 lat: f.lat,
                 lon: f.lon,
-                date: f.date.map(|d| d.0),
+                date: None,
                 note: f.note,
                 mode: f.mode,
                 location: Some(source.location(at)),
             };
             check_stop(&stop, source, at)?;
+            let stop = StopSpec {
+                date: parse_date(f.date.map(|d| d.0), source, at)?,
+                ..stop
+            };
             stops.push(stop);
         }
         trips.push(TripSpec {
@@ -325,12 +329,16 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             region: get("region").map(|v| v.0),
             lat: number("lat")?,
             lon: number("lon")?,
-            date: get("date").map(|v| v.0),
+            date: None,
             note: get("note").map(|v| v.0),
             mode,
             location: Some(source.location(start)),
         };
         check_stop(&stop, source, start)?;
+        let stop = StopSpec {
+            date: parse_date(get("date").map(|v| v.0), source, start)?,
+            ..stop
+        };
         let trip_name = get("trip").map_or_else(|| "Trip".to_string(), |v| v.0);
         let color = match get("color") {
             None => None,
@@ -468,49 +476,22 @@ fn check_stop(stop: &StopSpec, source: &SourceFile, at: usize) -> Result<()> {
             ));
         }
     }
-    if let Some(d) = &stop.date {
-        if !is_iso_date(d) {
-            return Err(here(
-                format!("invalid date `{d}`"),
-                Some("write dates as YYYY-MM-DD, e.g. 2011-08-20"),
-            ));
-        }
-    }
     Ok(())
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally followed by a time after `T` or a space.
-fn is_iso_date(s: &str) -> bool {
-    let date = s.split(['T', ' ']).next().unwrap_or_default();
-    let parts: Vec<&str> = date.split('-').collect();
-    let num = |p: &str, len: usize, lo: u32, hi: u32| {
-        p.len() == len
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v))
-    };
-    match parts.as_slice() {
-        [y] => num(y, 4, 0, 9999),
-        [y, m] => num(y, 4, 0, 9999) && num(m, 2, 1, 12),
-        [y, m, d] => {
-            num(y, 4, 0, 9999)
-                && num(m, 2, 1, 12)
-                && num(d, 2, 1, 31)
-                && d.parse::<u32>().unwrap_or(99)
-                    <= days_in_month(y.parse().unwrap_or(0), m.parse().unwrap_or(0))
-        }
-        _ => false,
-    }
-}
-
-/// Days in a month of the (proleptic) Gregorian calendar: 2011-02-30 and 2011-04-31 are no
-/// dates.
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => 31,
-    }
+/// The stop's date, checked after the rest of the stop.
+fn parse_date(text: Option<String>, source: &SourceFile, at: usize) -> Result<Option<Date>> {
+    text.map(|d| {
+        d.parse::<Date>().map_err(|_| {
+            invalid(
+                format!("invalid date `{d}`"),
+                source,
+                at,
+                Some("write dates as YYYY-MM-DD, e.g. 2011-08-20".into()),
+            )
+        })
+    })
+    .transpose()
 }
 
 fn parse_mode(s: &str) -> Option<Mode> {

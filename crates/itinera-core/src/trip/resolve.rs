@@ -43,15 +43,6 @@ pub struct ResolveOptions {
     pub user: Option<std::sync::Arc<UserGazetteer>>,
 }
 
-/// Whether ISO date `a` lies before `b`, compared to the precision both have ("2011-08" is not
-/// before "2011-08-20").
-fn earlier(a: &str, b: &str) -> bool {
-    let day = |d: &str| d.split(['T', ' ']).next().unwrap_or_default().to_string();
-    let (a, b) = (day(a), day(b));
-    let n = a.len().min(b.len());
-    a.get(..n) < b.get(..n)
-}
-
 /// Something worth telling the user that does not stop the work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
@@ -140,7 +131,7 @@ pub fn resolve(
         let choice = best_path(&points, &columns);
         let mut stops = Vec::with_capacity(points.len());
         // The last date seen in the trip, and its stop's label.
-        let mut last_date: Option<(String, String)> = None;
+        let mut last_date: Option<(super::Date, String)> = None;
         for (i, &stop) in points.iter().enumerate() {
             let resolved = match (stop.lat, stop.lon) {
                 (Some(lat), Some(lon)) => Stop {
@@ -148,7 +139,7 @@ pub fn resolve(
                     place: None,
                     lat,
                     lon,
-                    date: stop.date.clone(),
+                    date: stop.date,
                     note: stop.note.clone(),
                     mode: stop.mode,
                 },
@@ -172,7 +163,7 @@ pub fn resolve(
                         place: Some(chosen.place.clone()),
                         lat: chosen.place.lat,
                         lon: chosen.place.lon,
-                        date: stop.date.clone(),
+                        date: stop.date,
                         note: stop.note.clone(),
                         mode: stop.mode,
                     }
@@ -190,8 +181,8 @@ pub fn resolve(
                     location: stop.location.clone(),
                 });
             }
-            if let Some((prev, at)) = last_date.as_ref().zip(resolved.date.as_deref())
-                && earlier(at, &prev.0)
+            if let Some((prev, at)) = last_date.as_ref().zip(resolved.date)
+                && at.before(&prev.0)
             {
                 warnings.push(Warning {
                     message: format!(
@@ -202,7 +193,7 @@ pub fn resolve(
                 });
             }
             if let Some(d) = &resolved.date {
-                last_date = Some((d.clone(), resolved.label.clone()));
+                last_date = Some((*d, resolved.label.clone()));
             }
             stops.push(resolved);
         }
