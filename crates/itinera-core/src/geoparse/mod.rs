@@ -35,12 +35,12 @@ mod words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind, fold, loose};
+use crate::trip::Mode;
 
 pub use claims::DistanceClaim;
 
@@ -422,7 +422,29 @@ pub fn draft_trip(title: &str, mentions: &[Mention]) -> String {
 #[derive(Debug, Default)]
 pub struct TripDraft {
     seen: std::collections::HashSet<(String, Option<i64>)>,
-    stops: String,
+    stops: Vec<DraftStop>,
+}
+
+/// A drafted trip file, as `trip::parse` reads it.
+#[derive(Serialize)]
+struct DraftFile<'a> {
+    title: &'a str,
+    trips: [DraftTrip<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct DraftTrip<'a> {
+    name: &'a str,
+    mode: Mode,
+    stops: &'a [DraftStop],
+}
+
+#[derive(Debug, Serialize)]
+struct DraftStop {
+    name: String,
+    lat: f64,
+    lon: f64,
+    note: String,
 }
 
 impl TripDraft {
@@ -447,14 +469,14 @@ impl TripDraft {
                 m.geonameid.map_or("none".into(), |g| g.to_string()),
                 m.score
             );
-            let _ = writeln!(
-                self.stops,
-                "  {{ name = {}, lat = {:.5}, lon = {:.5}, note = {} }},",
-                toml_string(&m.name),
-                m.lat,
-                m.lon,
-                toml_string(&note)
-            );
+            // Five decimals (about a metre), as the gazetteer has them.
+            let round5 = |v: f64| (v * 1e5).round() / 1e5;
+            self.stops.push(DraftStop {
+                name: m.name.clone(),
+                lat: round5(m.lat),
+                lon: round5(m.lon),
+                note,
+            });
         }
     }
 
@@ -465,19 +487,23 @@ impl TripDraft {
 
     /// The trip file, titled `title`.
     pub fn finish(&self, title: &str) -> String {
+        let file = DraftFile {
+            title,
+            trips: [DraftTrip {
+                name: title,
+                mode: Mode::Unknown,
+                stops: &self.stops,
+            }],
+        };
+        let body = toml::to_string(&file).unwrap_or_else(|e| {
+            // Strings, finite numbers and tables always serialise; say so if not.
+            format!("# itinera could not write this draft: {e}\n")
+        });
         format!(
             "# Drafted by `itinera extract` from the places the text names, in the order it first names\n\
-             # them. Check the order and remove places that are not stops of the journey.\n\
-             title = {}\n\n[[trips]]\nname = {}\nmode = \"unknown\"\nstops = [\n{}]\n",
-            toml_string(title),
-            toml_string(title),
-            self.stops
+             # them. Check the order and remove places that are not stops of the journey.\n{body}"
         )
     }
-}
-
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
 }
 
 #[cfg(test)]
