@@ -10,10 +10,9 @@ use std::time::Instant;
 use itinera::Error;
 use itinera::InvalidKind;
 use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed, extract_at};
-use itinera::geoparse::{self, Extraction, Geoparser, Mention};
+use itinera::geoparse::{self, Extraction, Geoparser, Mention, SenseKind};
 use itinera::output::Outputs;
 use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
-use serde_json::json;
 
 use super::run::{Outcome, table_section};
 use super::{Exit, ExtractArgs, ExtractFormat, report};
@@ -51,12 +50,69 @@ fn is_jsonl(path: &str, forced: bool) -> bool {
     forced || path.ends_with(".jsonl") || path.ends_with(".ndjson")
 }
 
+/// A mention in `extract --format json`: as the library's [`Mention`], rounded.
+#[derive(serde::Serialize)]
+struct MentionOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    name: &'a str,
+    geonameid: Option<i64>,
+    kind: SenseKind,
+    country: &'a str,
+    lat: f64,
+    lon: f64,
+    score: f64,
+}
+
+impl<'a> MentionOut<'a> {
+    fn new(m: &'a Mention) -> Self {
+        MentionOut {
+            start: m.start,
+            end: m.end,
+            text: &m.text,
+            name: &m.name,
+            geonameid: m.geonameid,
+            kind: m.kind,
+            country: &m.country,
+            lat: round(m.lat, 6),
+            lon: round(m.lon, 6),
+            score: round(m.score, 3),
+        }
+    }
+}
+
+/// A mention in `extract --format geojson`: a Point feature.
+#[derive(serde::Serialize)]
+struct FeatureOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: PointOut,
+    properties: FeatureProperties<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct PointOut {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: [f64; 2],
+}
+
+#[derive(serde::Serialize)]
+struct FeatureProperties<'a> {
+    text: &'a str,
+    name: &'a str,
+    geonameid: Option<i64>,
+    kind: SenseKind,
+    country: &'a str,
+    start: usize,
+    end: usize,
+    score: f64,
+    source: &'a str,
+}
+
 fn mention_json(m: &Mention) -> serde_json::Value {
-    json!({
-        "start": m.start, "end": m.end, "text": m.text, "name": m.name,
-        "geonameid": m.geonameid, "kind": m.kind, "country": m.country,
-        "lat": round(m.lat, 6), "lon": round(m.lon, 6), "score": round(m.score, 3),
-    })
+    report::to_json(&MentionOut::new(m))
 }
 
 fn round(x: f64, digits: i32) -> f64 {
@@ -552,13 +608,22 @@ fn claim_text(c: &itinera::geoparse::DistanceClaim) -> String {
 }
 
 fn feature_json(m: &Mention, source: &str) -> serde_json::Value {
-    json!({
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]},
-        "properties": {
-            "text": m.text, "name": m.name, "geonameid": m.geonameid, "kind": m.kind,
-            "country": m.country, "start": m.start, "end": m.end,
-            "score": round(m.score, 3), "source": source,
+    report::to_json(&FeatureOut {
+        kind: "Feature",
+        geometry: PointOut {
+            kind: "Point",
+            coordinates: [round(m.lon, 6), round(m.lat, 6)],
+        },
+        properties: FeatureProperties {
+            text: &m.text,
+            name: &m.name,
+            geonameid: m.geonameid,
+            kind: m.kind,
+            country: &m.country,
+            start: m.start,
+            end: m.end,
+            score: round(m.score, 3),
+            source,
         },
     })
 }

@@ -105,6 +105,13 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 
 /// Appends `v` as pretty JSON, every line indented by `by` spaces (JSON strings hold no raw
 /// line breaks, so indenting lines cannot change a value).
+/// An output record as a JSON tree, for [`indented`]: its keys come out in sorted order, as
+/// every JSON output of the tool writes them. Records are `Serialize` structs; a struct that
+/// does not serialise (none does) gives `null`.
+pub(super) fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_default()
+}
+
 pub(super) fn indented(text: &mut String, v: &serde_json::Value, by: usize) {
     let pretty = serde_json::to_string_pretty(v).unwrap_or_default();
     for (i, line) in pretty.lines().enumerate() {

@@ -12,7 +12,6 @@ use itinera::route::{self, Route};
 use itinera::scene::{self, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
 use itinera::{Error, Gazetteer, SourceFile, TripPlan, Units, export, render};
-use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Exit, ExportArgs, RenderArgs, RouteArgs, RouteFormat, TripArgs, report};
@@ -282,36 +281,61 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
         let mut cum = 0.0;
         items(out, "legs", r.legs.iter(), 6, |l| {
             cum += l.meters;
-            json!({
-                "from": r.stops[l.from].label,
-                "to": r.stops[l.to].label,
-                "distance_m": mm(l.meters),
-                "distance": u.from_meters(l.meters),
-                "cumulative_m": mm(cum),
-                "bearing_deg": l.bearing_deg,
-                "mode": l.mode.as_str(),
+            report::to_json(&LegOut {
+                from: &r.stops[l.from].label,
+                to: &r.stops[l.to].label,
+                distance_m: mm(l.meters),
+                distance: u.from_meters(l.meters),
+                cumulative_m: mm(cum),
+                bearing_deg: l.bearing_deg,
+                mode: l.mode,
             })
         })?;
-        field(out, "name", json!(r.name))?;
-        field(out, "path", json!("geodesic"))?;
+        field(out, "name", report::to_json(&r.name))?;
+        field(out, "path", report::to_json("geodesic"))?;
         out.write_all(b",\n")?;
         items(out, "stops", r.stops.iter(), 6, |s| {
-            json!({
-                "name": s.label,
-                "matched": s.place.as_ref().map(|p| p.name.as_ref()),
-                "country": s.place.as_ref().map(|p| p.country.as_ref()),
-                "geonameid": s.place.as_ref().and_then(|p| p.geonameid),
-                "lat": s.lat,
-                "lon": s.lon,
-                "date": s.date,
+            let place = s.place.as_ref();
+            report::to_json(&StopOut {
+                name: &s.label,
+                matched: place.map(|p| p.name.as_ref()),
+                country: place.map(|p| p.country.as_ref()),
+                geonameid: place.and_then(|p| p.geonameid),
+                lat: s.lat,
+                lon: s.lon,
+                date: s.date,
             })
         })?;
-        field(out, "total", json!(u.from_meters(r.meters())))?;
-        field(out, "total_m", json!(mm(r.meters())))?;
-        field(out, "units", json!(u.label()))?;
+        field(out, "total", report::to_json(&u.from_meters(r.meters())))?;
+        field(out, "total_m", report::to_json(&mm(r.meters())))?;
+        field(out, "units", report::to_json(u.label()))?;
         out.write_all(b"\n    }")?;
     }
     out.write_all(b"\n  ]\n}\n")
+}
+
+/// A leg in `route --format json`.
+#[derive(serde::Serialize)]
+struct LegOut<'a> {
+    from: &'a str,
+    to: &'a str,
+    distance_m: f64,
+    distance: f64,
+    cumulative_m: f64,
+    bearing_deg: f64,
+    mode: itinera::trip::Mode,
+}
+
+/// A stop in `route --format json`.
+#[derive(serde::Serialize)]
+struct StopOut<'a> {
+    name: &'a str,
+    matched: Option<&'a str>,
+    country: Option<&'a str>,
+    geonameid: Option<i64>,
+    lat: f64,
+    lon: f64,
+    date: Option<itinera::trip::Date>,
 }
 
 fn mm(m: f64) -> f64 {
