@@ -46,8 +46,7 @@ struct RawFile {
 struct RawTrip {
     name: Option<String>,
     color: Option<String>,
-    #[serde(default)]
-    mode: Mode,
+    mode: Option<Spanned<String>>,
     country: Option<String>,
     stops: Vec<Spanned<RawStop>>,
 }
@@ -63,7 +62,7 @@ struct StopFields {
     lon: Option<f64>,
     date: Option<DateText>,
     note: Option<String>,
-    mode: Option<Mode>,
+    mode: Option<Spanned<String>>,
 }
 
 /// A stop: a bare string (the place) or a table.
@@ -129,25 +128,17 @@ impl<'de> Deserialize<'de> for DateText {
 pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
     let raw: RawFile = toml::from_str(&source.text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        let message = lower_first(e.message().trim());
-        // A mode in everyday words ("train") gets the word itinera uses.
-        let everyday = message
-            .strip_prefix("unknown variant `")
-            .and_then(|rest| rest.split('`').next())
-            .and_then(mode_help);
-        match everyday {
-            Some(help) => Error::Invalid {
-                kind: InvalidKind::Value,
-                message,
-                location: Some(Box::new(source.location(offset))),
-                help: Some(help),
-            },
-            None => Error::Syntax {
-                message,
-                location: Box::new(source.location(offset)),
-            },
+        Error::Syntax {
+            message: lower_first(e.message().trim()),
+            location: Box::new(source.location(offset)),
         }
     })?;
+    // Modes are read as text and parsed here, as in CSV files, so that a mode in everyday
+    // words ("train") gets the word itinera uses, at the mode's own position.
+    let mode = |m: Option<Spanned<String>>| {
+        m.map(|m| read_mode(m.get_ref(), source, m.span().start))
+            .transpose()
+    };
     let Some(raw_trips) = raw.trips.filter(|t| !t.is_empty()) else {
         return Err(Error::Invalid {
             kind: InvalidKind::Value,
@@ -196,7 +187,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
                 lon: f.lon,
                 date: None,
                 note: f.note,
-                mode: f.mode,
+                mode: mode(f.mode)?,
                 location: Some(source.location(at)),
             };
             check_stop(&stop, source, at)?;
@@ -209,7 +200,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
         trips.push(TripSpec {
             name,
             color,
-            mode: t.mode,
+            mode: mode(t.mode)?.unwrap_or_default(),
             country: t.country,
             stops,
             location: Some(location),
@@ -308,20 +299,9 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
                 }),
             }
         };
-        let mode = match get("mode") {
-            None => None,
-            Some((v, at)) => Some(parse_mode(&v).ok_or_else(|| {
-                invalid(
-                    format!("unknown mode `{v}`"),
-                    source,
-                    at,
-                    Some(
-                        mode_help(&v)
-                            .unwrap_or_else(|| "use one of rail, road, air, sea, unknown".into()),
-                    ),
-                )
-            })?),
-        };
+        let mode = get("mode")
+            .map(|(v, at)| read_mode(&v, source, at))
+            .transpose()?;
         let stop = StopSpec {
             place: get("place").map(|v| v.0),
             name: get("name").map(|v| v.0),
@@ -503,6 +483,22 @@ fn parse_mode(s: &str) -> Option<Mode> {
         "unknown" => Some(Mode::Unknown),
         _ => None,
     }
+}
+
+/// A mode as a trip file writes it (any case), or an error at `at` that names the mode's word
+/// for everyday words (`train` is `rail`).
+fn read_mode(text: &str, source: &SourceFile, at: usize) -> Result<Mode> {
+    parse_mode(text).ok_or_else(|| {
+        invalid(
+            format!("unknown mode `{text}`"),
+            source,
+            at,
+            Some(
+                mode_help(text)
+                    .unwrap_or_else(|| "use one of rail, road, air, sea, unknown".into()),
+            ),
+        )
+    })
 }
 
 /// The help for a mode written in everyday words: `train` is `rail`, `plane` is `air`.
