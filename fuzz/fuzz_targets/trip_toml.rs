@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         if plan.trips.iter().map(|t| t.stops.len()).sum::<usize>() <= 16 {
             if let Ok(r) = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()) {
                 for t in &r.trips {
-                    let _ = route::build(t).meters();
+                    let _ = route::build(t).metres();
                 }
             }
         }

@@ -221,13 +221,13 @@ fn route_table(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()
         let mut widths = Vec::new();
         let mut cum = 0.0;
         for (i, l) in r.legs.iter().enumerate() {
-            cum += l.meters;
+            cum += l.metres;
             rows.push(vec![
                 (i + 1).to_string(),
                 r.stops[l.from].label.clone(),
                 r.stops[l.to].label.clone(),
-                format!("{:.3}", u.from_meters(l.meters)),
-                format!("{:.3}", u.from_meters(cum)),
+                format!("{:.3}", u.from_metres(l.metres)),
+                format!("{:.3}", u.from_metres(cum)),
                 format!("{:.1}°", l.bearing_deg),
                 l.mode.as_str().to_string(),
             ]);
@@ -238,7 +238,7 @@ fn route_table(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()
                 rows.clear();
             }
         }
-        writeln!(out, "  total {:.3} {unit}\n", u.from_meters(r.meters()))?;
+        writeln!(out, "  total {:.3} {unit}\n", u.from_metres(r.metres()))?;
     }
     Ok(())
 }
@@ -280,12 +280,12 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
         out.write_all(if t == 0 { b"    {\n" } else { b",\n    {\n" })?;
         let mut cum = 0.0;
         items(out, "legs", r.legs.iter(), 6, |l| {
-            cum += l.meters;
+            cum += l.metres;
             report::to_json(&LegOut {
                 from: &r.stops[l.from].label,
                 to: &r.stops[l.to].label,
-                distance_m: mm(l.meters),
-                distance: u.from_meters(l.meters),
+                distance_m: mm(l.metres),
+                distance: u.from_metres(l.metres),
                 cumulative_m: mm(cum),
                 bearing_deg: l.bearing_deg,
                 mode: l.mode,
@@ -306,8 +306,8 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
                 date: s.date,
             })
         })?;
-        field(out, "total", report::to_json(&u.from_meters(r.meters())))?;
-        field(out, "total_m", report::to_json(&mm(r.meters())))?;
+        field(out, "total", report::to_json(&u.from_metres(r.metres())))?;
+        field(out, "total_m", report::to_json(&mm(r.metres())))?;
         field(out, "units", report::to_json(u.label()))?;
         out.write_all(b"\n    }")?;
     }

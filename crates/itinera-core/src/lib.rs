@@ -15,7 +15,7 @@
 //! let trips = trip::resolve(&plan, Gazetteer::bundled(), &trip::ResolveOptions::default())?;
 //! let routes: Vec<_> = trips.trips.iter().map(route::build).collect();
 //! assert_eq!(routes[0].legs.len(), 2);
-//! assert!((routes[0].legs[0].meters - 186_612.252).abs() < 0.001);
+//! assert!((routes[0].legs[0].metres - 186_612.252).abs() < 0.001);
 //! # Ok::<(), itinera::Error>(())
 //! ```
 //!

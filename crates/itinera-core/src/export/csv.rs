@@ -72,15 +72,15 @@ pub fn write_csv(routes: &[Route], units: Units, text: CsvText, w: &mut dyn Writ
     for r in routes {
         let mut total = 0.0;
         for (i, leg) in r.legs.iter().enumerate() {
-            total += leg.meters;
+            total += leg.metres;
             let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
             out.write_record([
                 &*cell(&r.name, text),
                 &(i + 1).to_string(),
                 &cell(&from.label, text),
                 &cell(&to.label, text),
-                &fixed(units.from_meters(leg.meters), 3),
-                &fixed(units.from_meters(total), 3),
+                &fixed(units.from_metres(leg.metres), 3),
+                &fixed(units.from_metres(total), 3),
                 &bearing(leg.bearing_deg),
                 leg.mode.as_str(),
                 &cell(&from.date.map(|d| d.to_string()).unwrap_or_default(), text),

@@ -139,8 +139,8 @@ impl Item<'_> {
         let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
         let properties = Properties::Leg(LegProperties {
             bearing_deg: (leg.bearing_deg * 100.0).round() / 100.0,
-            distance_km: (leg.meters).round() / 1000.0,
-            distance_m: (leg.meters * 1000.0).round() / 1000.0,
+            distance_km: (leg.metres).round() / 1000.0,
+            distance_m: (leg.metres * 1000.0).round() / 1000.0,
             feature: "leg",
             from: &from.label,
             from_date: from.date,

@@ -55,7 +55,7 @@ fn about(r: &Route) -> String {
     format!(
         "{} km; legs are straight-line geodesics (WGS84), not the roads, rails or sea lanes \
          travelled",
-        km(r.meters())
+        km(r.metres())
     )
 }
 

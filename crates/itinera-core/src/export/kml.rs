@@ -65,7 +65,7 @@ fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
     let about = format!(
         "{} km in {legs}; legs are straight-line geodesics (WGS84), not the roads, rails or \
          sea lanes travelled",
-        km(r.meters())
+        km(r.metres())
     );
     writeln!(w, "  <Folder>")?;
     writeln!(w, "    <name>{}</name>", escape(&r.name))?;
@@ -83,7 +83,7 @@ fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Re
     let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
     let mut about = format!(
         "{} km along the geodesic; initial bearing {}°; mode {}",
-        km(leg.meters),
+        km(leg.metres),
         bearing(leg.bearing_deg),
         leg.mode.as_str()
     );

@@ -5,8 +5,8 @@ pub(crate) use crate::markup::escape;
 use super::round6;
 
 /// Metres as kilometres with 3 decimals (metre precision), as the CSV and GeoJSON give them.
-pub(crate) fn km(meters: f64) -> String {
-    fixed(meters / 1000.0, 3)
+pub(crate) fn km(metres: f64) -> String {
+    fixed(metres / 1000.0, 3)
 }
 
 /// `v` with `decimals` decimals, never `-0.000` (an empty `f64` sum is `-0.0`, and tiny

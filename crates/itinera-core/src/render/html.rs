@@ -143,7 +143,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 i + 1,
                 escape(&a.label),
                 escape(&b.label),
-                thousands(leg.meters / 1000.0),
+                thousands(leg.metres / 1000.0),
                 leg.bearing_deg,
                 leg.mode.as_str(),
                 escape(&dates)
@@ -220,7 +220,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             hex(layer.color),
             escape(&route.name),
             escape(&when),
-            thousands(route.meters() / 1000.0)
+            thousands(route.metres() / 1000.0)
         );
     }
     let (w, h) = (s.width, s.height);

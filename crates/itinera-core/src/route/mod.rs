@@ -25,7 +25,7 @@ pub struct Leg {
     /// Index of the end stop.
     pub to: usize,
     /// Geodesic distance, metres (WGS84).
-    pub meters: f64,
+    pub metres: f64,
     /// Initial bearing at the start, degrees clockwise from north in [0, 360); 0 for a
     /// zero-length leg.
     pub bearing_deg: f64,
@@ -72,9 +72,9 @@ pub struct Route {
 
 impl Route {
     /// Total distance, metres.
-    pub fn meters(&self) -> f64 {
+    pub fn metres(&self) -> f64 {
         // Not `sum()`: a float sum of nothing is -0.0, printed "-0.000" for a one-stop trip.
-        self.legs.iter().fold(0.0, |total, l| total + l.meters)
+        self.legs.iter().fold(0.0, |total, l| total + l.metres)
     }
 }
 
@@ -148,7 +148,7 @@ fn legs(trip: &Trip) -> Vec<Leg> {
             Leg {
                 from: i,
                 to: i + 1,
-                meters: distance(a, b),
+                metres: distance(a, b),
                 bearing_deg: bearing(a, b),
                 mode: pair[1].mode.unwrap_or(trip.mode),
                 start: a,
@@ -174,7 +174,7 @@ pub enum Units {
 
 impl Units {
     /// Metres per unit.
-    pub fn meters(self) -> f64 {
+    pub fn metres(self) -> f64 {
         match self {
             Units::Km => 1000.0,
             Units::Mi => 1609.344,
@@ -183,8 +183,8 @@ impl Units {
     }
 
     /// Converts metres to this unit.
-    pub fn from_meters(self, m: f64) -> f64 {
-        m / self.meters()
+    pub fn from_metres(self, m: f64) -> f64 {
+        m / self.metres()
     }
 
     /// Short label: `km`, `mi`, `nmi`.

@@ -77,9 +77,9 @@ const REFERENCES: &[(&str, f64, f64, f64, f64, f64, f64)] = &[
 
 #[test]
 fn distances_match_geographiclib_to_the_millimetre() {
-    for &(name, lat1, lon1, lat2, lon2, meters, _) in REFERENCES {
+    for &(name, lat1, lon1, lat2, lon2, metres, _) in REFERENCES {
         let d = distance(c(lat1, lon1), c(lat2, lon2));
-        assert!((d - meters).abs() < 0.001, "{name}: {d} vs {meters}");
+        assert!((d - metres).abs() < 0.001, "{name}: {d} vs {metres}");
     }
 }
 
@@ -120,7 +120,7 @@ fn a_route_has_one_leg_per_pair_and_sums_them() {
         stop("Ulan-Ude", 51.82648, 107.59979),
     ]));
     assert_eq!(r.legs.len(), 2);
-    assert!((r.meters() - (186_612.251870 + 2_017_455.848846)).abs() < 0.002);
+    assert!((r.metres() - (186_612.251870 + 2_017_455.848846)).abs() < 0.002);
     assert_eq!(r.legs[1].mode, Mode::Rail);
     // ~2017 km at <= 10 km a segment: at least 202 segments.
     assert!(r.legs[1].line().len() >= 203, "{}", r.legs[1].line().len());
@@ -130,13 +130,13 @@ fn a_route_has_one_leg_per_pair_and_sums_them() {
 fn one_stop_is_a_point_with_no_legs() {
     let r = build(&trip(vec![stop("Khasan", 42.42387, 130.65156)]));
     assert!(r.legs.is_empty());
-    assert_eq!(r.meters(), 0.0);
+    assert_eq!(r.metres(), 0.0);
 }
 
 #[test]
 fn zero_length_leg_is_fine() {
     let r = build(&trip(vec![stop("a", 10.0, 10.0), stop("b", 10.0, 10.0)]));
-    assert_eq!(r.legs[0].meters, 0.0);
+    assert_eq!(r.legs[0].metres, 0.0);
     assert_eq!(r.legs[0].bearing_deg, 0.0);
     assert_eq!(r.legs[0].line().len(), 2);
 }
@@ -163,9 +163,9 @@ fn longitudes_normalise() {
 
 #[test]
 fn units_convert() {
-    assert_eq!(Units::Km.from_meters(1500.0), 1.5);
-    assert!((Units::Mi.from_meters(1609.344) - 1.0).abs() < 1e-12);
-    assert_eq!(Units::Nmi.from_meters(3704.0), 2.0);
+    assert_eq!(Units::Km.from_metres(1500.0), 1.5);
+    assert!((Units::Mi.from_metres(1609.344) - 1.0).abs() < 1e-12);
+    assert_eq!(Units::Nmi.from_metres(3704.0), 2.0);
 }
 
 fn point() -> impl Strategy<Value = Coord> {

@@ -22,7 +22,7 @@ pub(super) fn legend(
         .map(|r| {
             let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
             dates.sort_unstable();
-            let km = r.meters() / 1000.0;
+            let km = r.metres() / 1000.0;
             let dist = if r.legs.is_empty() {
                 "one stop".to_string()
             } else {
@@ -121,7 +121,7 @@ pub(super) fn main_mode(r: &Route) -> Mode {
             .legs
             .iter()
             .filter(|l| l.mode == m)
-            .map(|l| l.meters)
+            .map(|l| l.metres)
             .sum();
         if len > best.1 {
             best = (m, len);
