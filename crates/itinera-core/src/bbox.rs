@@ -8,6 +8,21 @@ use crate::route::normalize_lon;
 
 /// A lon/lat box in degrees, as RFC 7946 §5 writes it: `west > east` when it crosses the
 /// antimeridian.
+///
+/// # Examples
+///
+/// ```
+/// use geo::Coord;
+/// use itinera::{BoundingBox, route};
+///
+/// // Anadyr to Nome: 12 degrees across ±180°, not 343 the other way round.
+/// let b = route::bounding_box([Coord { x: 177.5, y: 64.7 }, Coord { x: -165.4, y: 64.5 }]);
+/// let b = b.unwrap();
+/// assert!(b.crosses_antimeridian());
+/// assert!((b.lon_span() - 17.1).abs() < 1e-9);
+/// assert!(b.contains(180.0, 64.6) && !b.contains(0.0, 64.6));
+/// # let _ = BoundingBox::WORLD;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BoundingBox {
     /// Western edge, degrees.

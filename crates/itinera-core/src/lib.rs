@@ -24,11 +24,11 @@
 //! - [`Route`] / [`Leg`]: geodesic distances, bearings and lines.
 //! - [`export`]: GeoJSON (RFC 7946).
 //! - [`Error`]: everything that can go wrong, with [`Error::is_bad_input`] for exit codes.
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod basemap;
 mod bbox;
-pub mod error;
+mod error;
 pub mod export;
 pub mod gazetteer;
 pub mod geoparse;

@@ -24,6 +24,16 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// Wraps text that is already in memory.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use itinera::SourceFile;
+    ///
+    /// let file = SourceFile::new("trip.toml", "title = \"Kim\"\n[[trips]]\nstops = [\"Khasan\"]\n");
+    /// let at = file.location(file.text.find("Khasan").unwrap());
+    /// assert_eq!(at.to_string(), "trip.toml:3:11");
+    /// ```
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         SourceFile {
             name: name.into(),

@@ -29,6 +29,26 @@ use crate::scene::MapOptions;
 ///
 /// # Errors
 /// As the format's writer.
+///
+/// # Examples
+///
+/// ```
+/// use itinera::export::{self, CsvText, Format};
+/// use itinera::{Gazetteer, TripPlan, Units, route, trip};
+///
+/// let plan = TripPlan::from_names(&["Anadyr", "Nome"]);
+/// let trips = trip::resolve(&plan, Gazetteer::bundled(), &Default::default())?;
+/// let routes: Vec<_> = trips.trips.iter().map(route::build).collect();
+/// let mut geojson = Vec::new();
+/// export::write(Format::GeoJson, &routes, None, Units::Km, CsvText::Guarded, &mut geojson)?;
+/// let text = String::from_utf8(geojson).unwrap();
+/// // The leg crosses ±180°: a MultiLineString, and a bbox whose west is east of its east.
+/// assert!(text.contains("MultiLineString"));
+/// let mut gpx = Vec::new();
+/// export::write(Format::Gpx, &routes, None, Units::Km, CsvText::Guarded, &mut gpx)?;
+/// assert!(String::from_utf8(gpx).unwrap().contains("<rtept"));
+/// # Ok::<(), itinera::Error>(())
+/// ```
 pub fn write(
     format: Format,
     routes: &[Route],

@@ -25,8 +25,8 @@ use fst::{IntoStreamer, Streamer};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 
-pub use itinera_data::normalize::{fold, fold_char, loose};
-pub use query::{COORDINATE_HELP, CoordinateError, Query};
+pub(crate) use itinera_data::normalize::{fold, fold_char, loose};
+pub(crate) use query::{COORDINATE_HELP, Query};
 pub use user::UserGazetteer;
 
 use index::*;
@@ -158,6 +158,18 @@ impl Gazetteer {
     }
 
     /// Candidate places for a name, best first. Empty when nothing matches.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use itinera::Gazetteer;
+    ///
+    /// let g = Gazetteer::bundled();
+    /// let found = g.lookup("Cologne", &Default::default());
+    /// // The English exonym of Köln, not the village in Lombardy of that name.
+    /// assert_eq!(found[0].place.country, "DE");
+    /// assert_eq!(found[0].place.name, "Köln");
+    /// ```
     pub fn lookup(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
         let key = fold(query);
         if key.is_empty() {
@@ -284,7 +296,7 @@ impl Gazetteer {
         }
     }
 
-    /// Candidate places for a name qualified by regions or countries (see [`Query`]), best
+    /// Candidate places for a name qualified by regions or countries (as [`Gazetteer::geocode`] reads them from `Name, Region, Country`), best
     /// first; places from the user's gazetteer come before the bundled ones. Each qualifier
     /// keeps the candidates that lie in one of the areas it names.
     ///

@@ -4,7 +4,7 @@
 //! This module owns styles that are a matter of ink: line widths, dash patterns per travel
 //! mode, halos, arrows and markers. Where things go was decided by [`crate::scene`].
 
-pub mod html;
+pub(crate) mod html;
 
 use std::sync::Once;
 
@@ -407,6 +407,24 @@ pub(crate) fn dashes(line: &[Px], on: f64, off: f64) -> Vec<Vec<Px>> {
 ///
 /// # Errors
 /// [`Error::Encode`] when drawing or encoding fails.
+///
+/// # Examples
+///
+/// ```
+/// use itinera::scene::{self, MapOptions};
+/// use itinera::{Gazetteer, TripPlan, render, route, trip};
+///
+/// let plan = TripPlan::from_names(&["Khasan", "Ussuriysk"]);
+/// let trips = trip::resolve(&plan, Gazetteer::bundled(), &Default::default())?;
+/// let routes: Vec<_> = trips.trips.iter().map(route::build).collect();
+/// let options = MapOptions { width: 400, height: 300, ..MapOptions::default() };
+/// let map = scene::build(&routes, None, &options)?;
+/// let png = render::png(&map)?;
+/// assert!(png.starts_with(b"\x89PNG"));
+/// let svg = render::svg(&map)?;
+/// assert!(svg.contains("Ussuriysk"));
+/// # Ok::<(), itinera::Error>(())
+/// ```
 pub fn png(scene: &Scene) -> Result<Vec<u8>> {
     let (w, h) = (scene.width, scene.height);
     let (bw, bh) = (w * SUPERSAMPLE, h * SUPERSAMPLE);

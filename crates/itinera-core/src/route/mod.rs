@@ -11,7 +11,8 @@ use serde::Serialize;
 
 pub use antimeridian::split_antimeridian;
 
-pub use crate::bbox::{BoundingBox, BoxBuilder, bounding_box};
+pub(crate) use crate::bbox::BoxBuilder;
+pub use crate::bbox::{BoundingBox, bounding_box};
 use crate::trip::{Mode, Stop, Trip};
 
 /// Largest gap between vertices of a densified leg, metres.
@@ -95,7 +96,7 @@ pub fn bearing(a: Coord, b: Coord) -> f64 {
 
 /// The geodesic from `a` to `b` as vertices at most `max_m` metres apart, both ends included,
 /// longitudes normalised to [-180, 180].
-pub fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
+pub(crate) fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
     let line = LineString::new(vec![a, b]);
     let dense: LineString = Geodesic.densify(&line, max_m);
     dense
@@ -109,7 +110,7 @@ pub fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
 }
 
 /// Longitude wrapped into [-180, 180] (180 stays 180).
-pub fn normalize_lon(lon: f64) -> f64 {
+pub(crate) fn normalize_lon(lon: f64) -> f64 {
     if (-180.0..=180.0).contains(&lon) {
         lon
     } else {
@@ -119,6 +120,21 @@ pub fn normalize_lon(lon: f64) -> f64 {
 }
 
 /// Measures a trip: one leg per pair of consecutive stops.
+///
+/// # Examples
+///
+/// ```
+/// use itinera::{Gazetteer, TripPlan, route, trip};
+///
+/// let plan = TripPlan::from_names(&["Ussuriysk", "Ulan-Ude"]);
+/// let trips = trip::resolve(&plan, Gazetteer::bundled(), &Default::default())?;
+/// let r = route::build(&trips.trips[0]);
+/// // GeographicLib's Inverse on WGS84 between the GeoNames points: 2,017,455.848846 m.
+/// assert!((r.metres() - 2_017_455.848846).abs() < 0.001);
+/// assert_eq!(r.legs.len(), 1);
+/// assert!(r.legs[0].line().len() > 200); // vertices at most 10 km apart along the geodesic
+/// # Ok::<(), itinera::Error>(())
+/// ```
 pub fn build(trip: &Trip) -> Route {
     Route {
         name: trip.name.clone(),

@@ -6,16 +6,16 @@
 //! label placement without overlaps, legend, title, scale bar and attribution. It draws nothing.
 
 mod arrows;
-pub mod clip;
+mod clip;
 mod format;
 mod graticule;
 mod labels;
 mod legend;
 mod options;
-pub mod projection;
+mod projection;
 mod scale_bar;
 mod style;
-pub mod text;
+pub(crate) mod text;
 mod view;
 
 use std::collections::{HashMap, HashSet};
@@ -236,6 +236,23 @@ impl Context<'static> {
 ///
 /// # Errors
 /// [`Error::Invalid`] for a size below 200 or above 10000 pixels, a bad bbox, or nothing to draw.
+///
+/// # Examples
+///
+/// ```
+/// use itinera::scene::{self, MapOptions};
+/// use itinera::{Gazetteer, TripPlan, route, trip};
+///
+/// let plan = TripPlan::from_names(&["Khasan", "Ussuriysk", "Khabarovsk"]);
+/// let trips = trip::resolve(&plan, Gazetteer::bundled(), &Default::default())?;
+/// let routes: Vec<_> = trips.trips.iter().map(route::build).collect();
+/// let options = MapOptions { width: 800, height: 600, ..MapOptions::default() };
+/// let map = scene::build(&routes, Some("Far East"), &options)?;
+/// assert_eq!((map.width, map.height), (800, 600));
+/// assert_eq!(map.routes[0].legs.len(), 2);
+/// assert!(map.projection.starts_with("+proj=lcc")); // a regional map: Lambert conformal conic
+/// # Ok::<(), itinera::Error>(())
+/// ```
 pub fn build(routes: &[Route], file_title: Option<&str>, options: &MapOptions) -> Result<Scene> {
     build_in(&Context::bundled(), routes, file_title, options)
 }

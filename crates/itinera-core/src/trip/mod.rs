@@ -173,6 +173,6 @@ pub struct Trip {
 }
 
 /// Default line colours: Okabe & Ito's colour-blind-safe palette (2008), darkest first.
-pub const PALETTE: [&str; 7] = [
+pub(crate) const PALETTE: [&str; 7] = [
     "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000",
 ];

@@ -16,6 +16,31 @@ use crate::source::SourceFile;
 ///
 /// # Errors
 /// [`Error::Syntax`] or [`Error::Invalid`] with the `file:line:column` of the problem.
+///
+/// # Examples
+///
+/// ```
+/// use itinera::{SourceFile, trip};
+///
+/// let toml = r#"
+/// title = "August 2011"
+/// [[trips]]
+/// name = "Kim Jong Il in Russia"
+/// mode = "rail"
+/// stops = [
+///   { place = "Khasan", date = "2011-08-20" },
+///   { place = "Ulan-Ude", date = 2011-08-23 },
+/// ]
+/// "#;
+/// let plan = trip::parse(&SourceFile::new("kim.toml", toml))?;
+/// assert_eq!(plan.trips[0].stops.len(), 2);
+/// assert_eq!(plan.trips[0].stops[1].date.unwrap().to_string(), "2011-08-23");
+///
+/// let bad = SourceFile::new("bad.csv", "trip,place,lat\nA,Khasan,91\n");
+/// let e = trip::parse(&bad).unwrap_err();
+/// assert_eq!(e.location().unwrap().to_string(), "bad.csv:2:1");
+/// # Ok::<(), itinera::Error>(())
+/// ```
 pub fn parse(source: &SourceFile) -> Result<TripPlan> {
     let is_csv = if source.name == "<stdin>" {
         let first = source

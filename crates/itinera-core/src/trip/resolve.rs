@@ -69,6 +69,24 @@ pub struct Resolved {
 /// [`Error::UnknownPlace`] (with suggestions) for each name the gazetteer lacks, collected into
 /// [`Error::Multiple`] when there are several; [`Error::Invalid`] for an unknown country hint,
 /// or for an ambiguous stop with `strict`.
+///
+/// # Examples
+///
+/// ```
+/// use itinera::{Error, Gazetteer, TripPlan, trip};
+///
+/// // Each stop is read in its trip's context: this Springfield is the one near St. Louis.
+/// let plan = TripPlan::from_names(&["St. Louis", "Springfield, IL", "Chicago"]);
+/// let found = trip::resolve(&plan, Gazetteer::bundled(), &Default::default())?;
+/// assert_eq!(found.trips[0].stops[1].place.as_ref().unwrap().admin1, "IL");
+///
+/// let typo = TripPlan::from_names(&["Khasan", "Usuriysk"]);
+/// match trip::resolve(&typo, Gazetteer::bundled(), &Default::default()) {
+///     Err(Error::UnknownPlace { suggestions, .. }) => assert_eq!(suggestions[0], "Ussuriysk"),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), itinera::Error>(())
+/// ```
 pub fn resolve(
     plan: &TripPlan,
     gazetteer: &Gazetteer,
