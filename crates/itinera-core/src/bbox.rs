@@ -4,8 +4,6 @@
 
 use geo::Coord;
 
-use crate::route::normalize_lon;
-
 /// A lon/lat box in degrees, as RFC 7946 §5 writes it: `west > east` when it crosses the
 /// antimeridian.
 ///
@@ -177,6 +175,16 @@ impl BoxBuilder {
             east,
             north: self.north,
         })
+    }
+}
+
+/// Longitude wrapped into [-180, 180] (180 stays 180).
+pub(crate) fn normalize_lon(lon: f64) -> f64 {
+    if (-180.0..=180.0).contains(&lon) {
+        lon
+    } else {
+        let l = (lon + 180.0).rem_euclid(360.0) - 180.0;
+        if l == -180.0 && lon > 0.0 { 180.0 } else { l }
     }
 }
 

@@ -12,7 +12,7 @@
 
 use geo::{Coord, LineString, Polygon};
 
-use crate::route::BoundingBox;
+use crate::bbox::BoundingBox;
 
 use itinera_data::basemap::{SCALE_10M, SCALE_50M, SCALE_110M};
 

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 pub use antimeridian::split_antimeridian;
 
-pub(crate) use crate::bbox::BoxBuilder;
 pub use crate::bbox::{BoundingBox, bounding_box};
+pub(crate) use crate::bbox::{BoxBuilder, normalize_lon};
 use crate::trip::{Mode, Stop, Trip};
 
 /// Largest gap between vertices of a densified leg, metres.
@@ -107,16 +107,6 @@ pub(crate) fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
             y: c.y,
         })
         .collect()
-}
-
-/// Longitude wrapped into [-180, 180] (180 stays 180).
-pub(crate) fn normalize_lon(lon: f64) -> f64 {
-    if (-180.0..=180.0).contains(&lon) {
-        lon
-    } else {
-        let l = (lon + 180.0).rem_euclid(360.0) - 180.0;
-        if l == -180.0 && lon > 0.0 { 180.0 } else { l }
-    }
 }
 
 /// Measures a trip: one leg per pair of consecutive stops.
