@@ -6,7 +6,10 @@
 
 mod antimeridian;
 
-use geo::{Bearing, Coord, Densify, Distance, Geodesic, LineString, Point};
+use std::sync::LazyLock;
+
+use geo::Coord;
+use geographiclib_rs::{DirectGeodesic, Geodesic as Ellipsoid, InverseGeodesic};
 use serde::Serialize;
 
 pub use antimeridian::split_antimeridian;
@@ -49,6 +52,10 @@ impl Leg {
     /// The geodesic with vertices at most `max_m` metres apart (maps use a step tied to their
     /// scale).
     pub fn line_every(&self, max_m: f64) -> Vec<Coord> {
+        if self.metres <= max_m {
+            // One segment: no geodesic to solve.
+            return densify_measured(self.start, self.end, self.metres, 0.0, max_m);
+        }
         densify(self.start, self.end, max_m)
     }
 
@@ -79,34 +86,64 @@ impl Route {
     }
 }
 
+/// The WGS84 ellipsoid of GeographicLib (Karney 2013), the one `geo::Geodesic` wraps. Used
+/// directly where `geo` would solve the same inverse problem more than once: a leg's distance
+/// and bearing come from one solution, and a densified line from one solution and a direct
+/// problem per vertex (`geo`'s `Densify` solves the inverse again for every vertex).
+static WGS84: LazyLock<Ellipsoid> = LazyLock::new(Ellipsoid::wgs84);
+
 /// Geodesic distance between two lon/lat points, metres.
 pub fn distance(a: Coord, b: Coord) -> f64 {
-    Geodesic.distance(Point::from(a), Point::from(b))
+    InverseGeodesic::<f64>::inverse(&*WGS84, a.y, a.x, b.y, b.x)
 }
 
 /// Initial bearing from `a` to `b` along the geodesic, degrees in [0, 360); 0 when `a == b`.
 pub fn bearing(a: Coord, b: Coord) -> f64 {
+    measure(a, b).1
+}
+
+/// Distance in metres and initial bearing in degrees [0, 360) (0 when `a == b`), from one
+/// solution of the inverse problem.
+fn measure(a: Coord, b: Coord) -> (f64, f64) {
+    let (s12, azi1, _, _): (f64, f64, f64, f64) = WGS84.inverse(a.y, a.x, b.y, b.x);
     if a == b {
-        return 0.0;
+        return (s12, 0.0);
     }
-    let deg = Geodesic.bearing(Point::from(a), Point::from(b));
+    let deg = (azi1 + 360.0) % 360.0;
     // (azi + 360) % 360 can round to exactly 360 for tiny negative azimuths.
-    if deg >= 360.0 { 0.0 } else { deg }
+    (s12, if deg >= 360.0 { 0.0 } else { deg })
 }
 
 /// The geodesic from `a` to `b` as vertices at most `max_m` metres apart, both ends included,
-/// longitudes normalised to [-180, 180].
+/// longitudes normalised to [-180, 180]. The vertices divide the geodesic into equal parts, as
+/// `geo`'s `Densify` places them.
 pub(crate) fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
-    let line = LineString::new(vec![a, b]);
-    let dense: LineString = Geodesic.densify(&line, max_m);
-    dense
-        .0
-        .into_iter()
-        .map(|c| Coord {
-            x: normalize_lon(c.x),
-            y: c.y,
-        })
-        .collect()
+    let (s12, azi1, _, _): (f64, f64, f64, f64) = WGS84.inverse(a.y, a.x, b.y, b.x);
+    densify_measured(a, b, s12, azi1, max_m)
+}
+
+/// [`densify`] of a geodesic whose length and initial azimuth (degrees, as GeographicLib
+/// gives it) are known.
+fn densify_measured(a: Coord, b: Coord, s12: f64, azi1: f64, max_m: f64) -> Vec<Coord> {
+    let norm = |c: Coord| Coord {
+        x: normalize_lon(c.x),
+        y: c.y,
+    };
+    let segments = (s12 / max_m).ceil();
+    if a == b || segments.is_nan() || segments <= 1.0 {
+        return vec![norm(a), norm(b)];
+    }
+    // Far more vertices than pixels on any map: the caller asked for a step far too small.
+    let segments = segments.min(1e7) as u64;
+    let frac = 1.0 / segments as f64;
+    let mut line = Vec::with_capacity(segments as usize + 1);
+    line.push(norm(a));
+    for k in 1..segments {
+        let (lat, lon): (f64, f64) = WGS84.direct(a.y, a.x, azi1, s12 * (frac * k as f64));
+        line.push(norm(Coord { x: lon, y: lat }));
+    }
+    line.push(norm(b));
+    line
 }
 
 /// Measures a trip: one leg per pair of consecutive stops.
@@ -151,11 +188,12 @@ fn legs(trip: &Trip) -> Vec<Leg> {
         .enumerate()
         .map(|(i, pair)| {
             let (a, b) = (pair[0].coord(), pair[1].coord());
+            let (metres, bearing_deg) = measure(a, b);
             Leg {
                 from: i,
                 to: i + 1,
-                metres: distance(a, b),
-                bearing_deg: bearing(a, b),
+                metres,
+                bearing_deg,
                 mode: pair[1].mode.unwrap_or(trip.mode),
                 start: a,
                 end: b,

@@ -233,3 +233,55 @@ proptest! {
         prop_assert!((0.0..360.0).contains(&x), "{x}");
     }
 }
+
+/// The leg's distance and bearing come from one inverse solution, and lines from one solution
+/// and a direct problem per vertex; they must equal, to the bit, what `geo` gives: its
+/// distance, its bearing, and its `Densify` (which solves the inverse again for each vertex).
+#[test]
+fn one_inverse_gives_what_geo_gives() {
+    use geo::{Bearing, Densify, Distance, Geodesic, LineString, Point};
+    let mut seed = 12345u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    for i in 0..2000 {
+        let a = c(next() * 180.0 - 90.0, next() * 360.0 - 180.0);
+        // Near pairs as well as far ones (tracks, and legs across the world).
+        let scale = if i % 2 == 0 { 1.0 } else { 0.01 };
+        let b = c(
+            (a.y + (next() - 0.5) * 180.0 * scale).clamp(-90.0, 90.0),
+            normalize_lon(a.x + (next() - 0.5) * 360.0 * scale),
+        );
+        let (metres, bearing_deg) = measure(a, b);
+        assert_eq!(
+            metres,
+            Geodesic.distance(Point::from(a), Point::from(b)),
+            "{a:?} {b:?}"
+        );
+        assert_eq!(metres, distance(a, b));
+        if a != b {
+            let geo_bearing = Geodesic.bearing(Point::from(a), Point::from(b));
+            let geo_bearing = if geo_bearing >= 360.0 {
+                0.0
+            } else {
+                geo_bearing
+            };
+            assert_eq!(bearing_deg, geo_bearing, "{a:?} {b:?}");
+        }
+        for step in [10_000.0, 250_000.0] {
+            let by_geo: LineString = Geodesic.densify(&LineString::new(vec![a, b]), step);
+            let by_geo: Vec<Coord> = by_geo
+                .0
+                .into_iter()
+                .map(|p| Coord {
+                    x: normalize_lon(p.x),
+                    y: p.y,
+                })
+                .collect();
+            assert_eq!(densify(a, b, step), by_geo, "{a:?} {b:?} every {step} m");
+        }
+    }
+}
