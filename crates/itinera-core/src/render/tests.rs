@@ -149,3 +149,36 @@ fn dashes_follow_corners() {
     let d = dashes(&[(0.0, 0.0), (4.0, 0.0), (4.0, 10.0)], 8.0, 2.0);
     assert_eq!(d[0], vec![(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)]);
 }
+
+#[test]
+fn row_spans_fill_what_the_ring_encloses() {
+    // A 10 × 4 rectangle: every row from its top to its bottom edge, every column inside.
+    let rect = [(0, 0), (10, 0), (10, 4), (0, 4)];
+    let spans = super::row_spans(&rect);
+    assert_eq!(spans.len(), 4, "{spans:?}");
+    assert!(spans.iter().all(|&(_, a, b)| (a, b) == (0, 10)));
+    // A U shape: the rows through its notch get two runs, the notch itself is left empty.
+    let u = [
+        (0, 0),
+        (3, 0),
+        (3, 6),
+        (7, 6),
+        (7, 0),
+        (10, 0),
+        (10, 10),
+        (0, 10),
+    ];
+    let spans = super::row_spans(&u);
+    let row = |y: i32| -> Vec<(i32, i32)> {
+        spans
+            .iter()
+            .filter(|s| s.0 == y)
+            .map(|s| (s.1, s.2))
+            .collect()
+    };
+    assert_eq!(row(2), [(0, 3), (7, 10)]);
+    assert_eq!(row(8), [(0, 10)]);
+    // Nothing for fewer than three points or a flat ring.
+    assert!(super::row_spans(&[(0, 0), (5, 0)]).is_empty());
+    assert!(super::row_spans(&[]).is_empty());
+}
