@@ -225,7 +225,10 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
 
     fn all(&mut self, s: &Scene) -> DResult<DB> {
         let pal = &s.palette;
-        self.area.fill(&rgba(pal.paper))?;
+        if !self.raster_text || pal.paper.a < 1.0 {
+            // A bitmap comes already painted with an opaque paper colour (see `png`).
+            self.area.fill(&rgba(pal.paper))?;
+        }
         let f = s.frame;
         let frame_ring = [(f.x0, f.y0), (f.x1, f.y0), (f.x1, f.y1), (f.x0, f.y1)];
         self.fill(&frame_ring, pal.water)?;
@@ -481,7 +484,10 @@ fn row_spans(ring: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
 pub fn png(scene: &Scene) -> Result<Vec<u8>> {
     let (w, h) = (scene.width, scene.height);
     let (bw, bh) = (w * SUPERSAMPLE, h * SUPERSAMPLE);
-    let mut big = vec![0u8; (bw * bh * 3) as usize];
+    // The buffer starts as the paper, so the page is painted once, not cleared and then
+    // painted.
+    let paper = scene.palette.paper;
+    let mut big = [paper.r, paper.g, paper.b].repeat((bw * bh) as usize);
     {
         let root = BitMapBackend::with_buffer(&mut big, (bw, bh)).into_drawing_area();
         draw(scene, &root, f64::from(SUPERSAMPLE), true)?;
