@@ -251,10 +251,8 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             self.dashed(l, pal.border, 1.2, 6.0, 3.5)?;
         }
         for r in &s.routes {
-            for (stroke, runs) in &r.legs {
-                for run in runs {
-                    self.stroke_line(run, r.color, stroke, pal.halo)?;
-                }
+            for (stroke, line) in polylines(&r.legs) {
+                self.stroke_line(&line, r.color, &stroke, pal.halo)?;
             }
             for tri in &r.arrows {
                 self.arrow(tri, r.color, pal.halo)?;
@@ -418,6 +416,67 @@ pub(crate) fn dashes(line: &[Px], on: f64, off: f64) -> Vec<Vec<Px>> {
         out.push(cur);
     }
     out
+}
+
+/// A route's legs as few polylines as draw alike: consecutive runs with the same stroke that
+/// meet end to start, turning by less than 60°, are joined (a long track becomes a few paths,
+/// not one per leg; a sharper turn starts a new path, since a thick polyline's mitred corner
+/// there would shoot out a spike), and a vertex closer than a quarter pixel to the one kept
+/// before it is dropped (the line's ends stay).
+fn polylines(legs: &[(Stroke, Vec<Vec<Px>>)]) -> Vec<(Stroke, Vec<Px>)> {
+    const MIN_STEP2: f64 = 0.25 * 0.25;
+    let close = |a: Px, b: Px| (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2) < MIN_STEP2;
+    // cos 60°: the join of two directions at most 60° apart.
+    let gentle = |line: &[Px], run: &[Px]| {
+        let (Some(&[a, b]), Some(&c)) = (line.get(line.len().wrapping_sub(2)..), run.get(1)) else {
+            return false;
+        };
+        let (u, v) = ((b.0 - a.0, b.1 - a.1), (c.0 - b.0, c.1 - b.1));
+        let norms = (u.0.hypot(u.1)) * (v.0.hypot(v.1));
+        norms > 0.0 && (u.0 * v.0 + u.1 * v.1) / norms > 0.5
+    };
+    let mut out: Vec<(Stroke, Vec<Px>)> = Vec::new();
+    for (stroke, runs) in legs {
+        for run in runs {
+            let Some(&first) = run.first() else { continue };
+            let joins = out.last().is_some_and(|(s, line)| {
+                s == stroke && line.last() == Some(&first) && gentle(line, run)
+            });
+            if !joins {
+                out.push((*stroke, vec![first]));
+            }
+            let Some((_, line)) = out.last_mut() else {
+                continue;
+            };
+            line.extend_from_slice(&run[1..]);
+        }
+    }
+    for (_, line) in &mut out {
+        thin(line, close);
+    }
+    out
+}
+
+/// Drops the vertices of `line` that are `close` to the one kept before them; the first and
+/// the last vertex stay.
+fn thin(line: &mut Vec<Px>, close: impl Fn(Px, Px) -> bool) {
+    let n = line.len();
+    if n <= 2 {
+        return;
+    }
+    let last = line[n - 1];
+    let mut kept = 1;
+    for i in 1..n - 1 {
+        if !close(line[kept - 1], line[i]) {
+            line[kept] = line[i];
+            kept += 1;
+        }
+    }
+    if kept > 1 && close(line[kept - 1], last) {
+        kept -= 1;
+    }
+    line[kept] = last;
+    line.truncate(kept + 1);
 }
 
 /// The pixel runs `(y, first x, last x)` inside a closed ring of integer points, row by row

@@ -182,3 +182,42 @@ fn row_spans_fill_what_the_ring_encloses() {
     assert!(super::row_spans(&[(0, 0), (5, 0)]).is_empty());
     assert!(super::row_spans(&[]).is_empty());
 }
+
+#[test]
+fn legs_join_into_polylines_where_they_continue() {
+    let rail = Stroke::for_mode(crate::trip::Mode::Rail);
+    let air = Stroke::for_mode(crate::trip::Mode::Air);
+    let leg = |s: Stroke, pts: &[Px]| (s, vec![pts.to_vec()]);
+    // Straight on, then a gentle bend: one path of four vertices.
+    let lines = super::polylines(&[
+        leg(rail, &[(0.0, 0.0), (10.0, 0.0)]),
+        leg(rail, &[(10.0, 0.0), (20.0, 0.0)]),
+        leg(rail, &[(20.0, 0.0), (30.0, 5.0)]),
+    ]);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(
+        lines[0].1,
+        [(0.0, 0.0), (10.0, 0.0), (20.0, 0.0), (30.0, 5.0)]
+    );
+    // Turning back (a mitred corner would spike), another stroke, or a gap: a new path each.
+    let lines = super::polylines(&[
+        leg(rail, &[(0.0, 0.0), (10.0, 0.0)]),
+        leg(rail, &[(10.0, 0.0), (0.0, 1.0)]),
+        leg(air, &[(0.0, 1.0), (-10.0, 1.0)]),
+        leg(air, &[(-5.0, 5.0), (-10.0, 10.0)]),
+    ]);
+    assert_eq!(lines.len(), 4);
+    // Vertices closer than a quarter pixel to the last one kept go; the ends stay.
+    let lines = super::polylines(&[leg(
+        rail,
+        &[
+            (0.0, 0.0),
+            (5.0, 0.0),
+            (5.1, 0.0),
+            (5.3, 0.0),
+            (9.0, 0.0),
+            (9.1, 0.0),
+        ],
+    )]);
+    assert_eq!(lines[0].1, [(0.0, 0.0), (5.0, 0.0), (5.3, 0.0), (9.1, 0.0)]);
+}
