@@ -116,7 +116,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
             })
         })
         .collect();
-    for round in 0..ROUNDS {
+    for _ in 0..ROUNDS {
         let chosen: Vec<&Sense> = groups.iter().map(|g| &g.senses[g.choice]).collect();
         let points: Vec<Option<[f64; 3]>> = groups
             .iter()
@@ -196,7 +196,9 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
             g.choice = c;
             g.scores = sc;
         }
-        if !changed && round > 0 {
+        // A round that changed no choice left every input of the next one as it was: the next
+        // would compute the same scores again.
+        if !changed {
             break;
         }
     }
