@@ -70,29 +70,19 @@ fn starts_sentence(text: &str, start: usize) -> bool {
 }
 
 /// The words a text writes in lower case ("samples", "aid", "media"): capitalised at a sentence
-/// start, such a word is that common word, not a name. Built once per text, on first use.
-#[derive(Default)]
-struct LowerWords<'t> {
-    words: Option<FastSet<&'t [u8]>>,
-}
-
-impl<'t> LowerWords<'t> {
-    fn contains(&mut self, text: &'t str, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        if lower == word {
-            return false;
-        }
-        self.words
-            .get_or_insert_with(|| {
-                // Words are cut at ASCII non-letters; a lower-case first byte is enough to
-                // tell (capitalised and non-ASCII words are never looked up lower-cased).
-                text.as_bytes()
-                    .split(|b| !b.is_ascii_alphabetic())
-                    .filter(|w| w.first().is_some_and(u8::is_ascii_lowercase))
-                    .collect()
-            })
-            .contains(lower.as_bytes())
+/// start, such a word is that common word, not a name. A word is a run of ASCII letters; the
+/// text is searched for it on demand (a handful of lookups a text: cheaper than a set of all
+/// its words).
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word || !lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+        // Only runs of ASCII letters are words here, so no other text is one.
+        return false;
     }
+    let bytes = text.as_bytes();
+    let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+    memchr::memmem::find_iter(bytes, lower.as_bytes())
+        .any(|at| (at == 0 || !letter(at - 1)) && !letter(at + lower.len()))
 }
 
 /// Whether the span is the speaker of a verb of saying, follows "according to", or is a word
@@ -323,7 +313,6 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
     let mut aliases: FastSet<String> = FastSet::default();
     let starts: FastSet<usize> = spans.iter().map(|s| s.start).collect();
-    let mut lower_words = LowerWords::default();
     for mut span in spans {
         if span.senses.is_empty() {
             continue;
@@ -375,7 +364,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         if one_word
             && starts_sentence(text, span.start)
             && !is_prominent(&span.senses)
-            && (lower_words.contains(text, surface) || is_answer(text, &span, surface))
+            && (written_in_lower_case(text, surface) || is_answer(text, &span, surface))
         {
             continue;
         }
@@ -434,7 +423,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             // A sentence's first word written in lower case elsewhere is a common word
             // ("Total U.S. crops").
             let common = starts_sentence(text, at)
-                && (words().common.contains(&k.as_str()) || lower_words.contains(text, w));
+                && (words().common.contains(&k.as_str()) || written_in_lower_case(text, w));
             !words().function.contains(&k.as_str())
                 && !words().directions.contains(&k.as_str())
                 && !common
