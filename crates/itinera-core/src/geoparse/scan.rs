@@ -134,12 +134,13 @@ pub(crate) fn scan<D: AsRef<[u8]>, E: AsRef<[u8]>>(
     // inside a word): a name starts only at a word start.
     let mut in_word = false;
     let mut key = String::new();
+    let mut folded = String::new();
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             if b.is_ascii_alphanumeric() {
                 if !in_word && b.is_ascii_uppercase() {
-                    if let Some(found) = walk(text, i, places, features, &mut key) {
+                    if let Some(found) = walk(text, i, places, features, &mut key, &mut folded) {
                         i = found.end;
                         out.push(found);
                         in_word = false;
@@ -157,7 +158,7 @@ pub(crate) fn scan<D: AsRef<[u8]>, E: AsRef<[u8]>>(
             };
             if is_word(c) {
                 if !in_word && starts_name(c) {
-                    if let Some(found) = walk(text, i, places, features, &mut key) {
+                    if let Some(found) = walk(text, i, places, features, &mut key, &mut folded) {
                         i = found.end;
                         out.push(found);
                         in_word = false;
@@ -180,6 +181,7 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
     places: &Fst<D>,
     features: &Fst<E>,
     key: &mut String,
+    folded: &mut String,
 ) -> Option<Found> {
     key.clear();
     let mut p = Walker::new(places);
@@ -189,14 +191,13 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
     let mut words = 1;
     let mut connector = false;
     let mut chars = text[start..].char_indices().peekable();
-    let mut folded = String::new();
     loop {
         // One word: letters and digits, and apostrophes between them ("Zabaykal'sk").
         let mut through_possessive = false;
         while let Some(&(o, c)) = chars.peek() {
             if is_word(c) {
                 folded.clear();
-                fold_char(c, &mut folded);
+                fold_char(c, folded);
                 p.feed(folded.as_bytes());
                 f.feed(folded.as_bytes());
                 key.push_str(&folded);

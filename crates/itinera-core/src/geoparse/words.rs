@@ -1,22 +1,22 @@
 //! The filter's word lists (`geodata/words.tsv`), loaded once into sets.
 
-use std::collections::{HashMap, HashSet};
+use super::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// One set per list of `geodata/words.tsv`; the file's comments say what each holds.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    pub function: HashSet<&'static str>,
-    pub titles: HashSet<&'static str>,
-    pub directions: HashSet<&'static str>,
-    pub eponym_heads: HashSet<&'static str>,
-    pub speech: HashSet<&'static str>,
-    pub public_bodies: HashSet<&'static str>,
-    pub org_heads: HashSet<&'static str>,
-    pub common: HashSet<&'static str>,
-    pub facilities: HashSet<&'static str>,
+    pub function: FastSet<&'static str>,
+    pub titles: FastSet<&'static str>,
+    pub directions: FastSet<&'static str>,
+    pub eponym_heads: FastSet<&'static str>,
+    pub speech: FastSet<&'static str>,
+    pub public_bodies: FastSet<&'static str>,
+    pub org_heads: FastSet<&'static str>,
+    pub common: FastSet<&'static str>,
+    pub facilities: FastSet<&'static str>,
     /// Words that may end a place name, with what they say about it.
-    pub designators: HashMap<&'static str, Designator>,
+    pub designators: FastMap<&'static str, Designator>,
 }
 
 /// What a designator ("region", "province", "county"...) says about the name it ends.
