@@ -200,7 +200,7 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
                 fold_char(c, folded);
                 p.feed(folded.as_bytes());
                 f.feed(folded.as_bytes());
-                key.push_str(&folded);
+                key.push_str(folded);
                 chars.next();
                 pos = start + o + c.len_utf8();
                 if !p.alive() && !f.alive() {
