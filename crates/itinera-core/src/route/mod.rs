@@ -39,6 +39,10 @@ pub struct Leg {
     pub start: Coord,
     /// End, lon/lat degrees.
     pub end: Coord,
+    /// The initial azimuth as GeographicLib gives it (degrees, -180..180), kept so that the
+    /// line is densified without solving the inverse problem again.
+    #[serde(skip)]
+    azimuth: f64,
 }
 
 impl Leg {
@@ -52,11 +56,7 @@ impl Leg {
     /// The geodesic with vertices at most `max_m` metres apart (maps use a step tied to their
     /// scale).
     pub fn line_every(&self, max_m: f64) -> Vec<Coord> {
-        if self.metres <= max_m {
-            // One segment: no geodesic to solve.
-            return densify_measured(self.start, self.end, self.metres, 0.0, max_m);
-        }
-        densify(self.start, self.end, max_m)
+        densify_measured(self.start, self.end, self.metres, self.azimuth, max_m)
     }
 
     /// The line in parts that never cross ±180° (one part unless it crosses).
@@ -102,16 +102,16 @@ pub fn bearing(a: Coord, b: Coord) -> f64 {
     measure(a, b).1
 }
 
-/// Distance in metres and initial bearing in degrees [0, 360) (0 when `a == b`), from one
-/// solution of the inverse problem.
-fn measure(a: Coord, b: Coord) -> (f64, f64) {
+/// Distance in metres, initial bearing in degrees [0, 360) (0 when `a == b`) and the initial
+/// azimuth as GeographicLib gives it, from one solution of the inverse problem.
+fn measure(a: Coord, b: Coord) -> (f64, f64, f64) {
     let (s12, azi1, _, _): (f64, f64, f64, f64) = WGS84.inverse(a.y, a.x, b.y, b.x);
     if a == b {
-        return (s12, 0.0);
+        return (s12, 0.0, azi1);
     }
     let deg = (azi1 + 360.0) % 360.0;
     // (azi + 360) % 360 can round to exactly 360 for tiny negative azimuths.
-    (s12, if deg >= 360.0 { 0.0 } else { deg })
+    (s12, if deg >= 360.0 { 0.0 } else { deg }, azi1)
 }
 
 /// The geodesic from `a` to `b` as vertices at most `max_m` metres apart, both ends included,
@@ -188,12 +188,13 @@ fn legs(trip: &Trip) -> Vec<Leg> {
         .enumerate()
         .map(|(i, pair)| {
             let (a, b) = (pair[0].coord(), pair[1].coord());
-            let (metres, bearing_deg) = measure(a, b);
+            let (metres, bearing_deg, azimuth) = measure(a, b);
             Leg {
                 from: i,
                 to: i + 1,
                 metres,
                 bearing_deg,
+                azimuth,
                 mode: pair[1].mode.unwrap_or(trip.mode),
                 start: a,
                 end: b,

@@ -255,7 +255,17 @@ fn one_inverse_gives_what_geo_gives() {
             (a.y + (next() - 0.5) * 180.0 * scale).clamp(-90.0, 90.0),
             normalize_lon(a.x + (next() - 0.5) * 360.0 * scale),
         );
-        let (metres, bearing_deg) = measure(a, b);
+        let (metres, bearing_deg, azimuth) = measure(a, b);
+        let leg = Leg {
+            from: 0,
+            to: 1,
+            metres,
+            bearing_deg,
+            mode: Mode::Unknown,
+            start: a,
+            end: b,
+            azimuth,
+        };
         assert_eq!(
             metres,
             Geodesic.distance(Point::from(a), Point::from(b)),
@@ -282,6 +292,8 @@ fn one_inverse_gives_what_geo_gives() {
                 })
                 .collect();
             assert_eq!(densify(a, b, step), by_geo, "{a:?} {b:?} every {step} m");
+            // A leg densifies from what it measured, without solving the geodesic again.
+            assert_eq!(leg.line_every(step), by_geo, "{a:?} {b:?} every {step} m");
         }
     }
 }
