@@ -116,7 +116,8 @@ fn measure(a: Coord, b: Coord) -> (f64, f64, f64) {
 
 /// The geodesic from `a` to `b` as vertices at most `max_m` metres apart, both ends included,
 /// longitudes normalised to [-180, 180]. The vertices divide the geodesic into equal parts, as
-/// `geo`'s `Densify` places them.
+/// `geo`'s `Densify` places them. (Legs densify from what they measured; this is for tests.)
+#[cfg(test)]
 pub(crate) fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
     let (s12, azi1, _, _): (f64, f64, f64, f64) = WGS84.inverse(a.y, a.x, b.y, b.x);
     densify_measured(a, b, s12, azi1, max_m)
