@@ -132,6 +132,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                 *regions.entry((&c.country, &c.admin1)).or_default() += 1.0;
             }
         }
+        let mut near_points: Vec<&[f64; 3]> = Vec::new();
         let mut choices: Vec<usize> = Vec::with_capacity(groups.len());
         let mut scores: Vec<Vec<f64>> = Vec::with_capacity(groups.len());
         for (gi, g) in groups.iter().enumerate() {
@@ -147,6 +148,13 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
             let own = chosen[gi];
             let lo = gi.saturating_sub(WINDOW);
             let hi = (gi + WINDOW + 1).min(chosen.len());
+            // The chosen places around this group, gathered once for all its readings.
+            near_points.clear();
+            near_points.extend(
+                (lo..hi)
+                    .filter(|&h| h != gi)
+                    .filter_map(|h| points[h].as_ref()),
+            );
             let mut out = Vec::with_capacity(g.senses.len());
             for (si, s) in g.senses.iter().enumerate() {
                 let mut score = s.prior + g.bonus[si];
@@ -174,10 +182,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                     let u = &g.units[si];
                     // The sum counts up to 2; it stops there.
                     let mut near = 0.0;
-                    for p in (lo..hi)
-                        .filter(|&h| h != gi)
-                        .filter_map(|h| points[h].as_ref())
-                    {
+                    for p in &near_points {
                         near += nearness(u, p);
                         if near >= 2.0 {
                             break;
@@ -202,14 +207,21 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
             break;
         }
     }
+    // The confidence of each group's choice: its share of the softmax over its readings.
+    let confidence: Vec<f64> = groups
+        .iter()
+        .map(|g| {
+            let best = g.scores[g.choice];
+            let total: f64 = g.scores.iter().map(|x| (x - best).exp()).sum();
+            if total > 0.0 { 1.0 / total } else { 0.0 }
+        })
+        .collect();
     spans
         .iter()
         .zip(&of_span)
         .filter(|(s, gi)| !weak(text, s, &groups[**gi]))
         .map(|(s, &gi)| {
             let g = &groups[gi];
-            let best = g.scores[g.choice];
-            let total: f64 = g.scores.iter().map(|x| (x - best).exp()).sum();
             let c = &g.senses[g.choice];
             Mention {
                 start: s.start,
@@ -221,7 +233,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                 country: c.country.to_string(),
                 lat: c.lat,
                 lon: c.lon,
-                score: if total > 0.0 { 1.0 / total } else { 0.0 },
+                score: confidence[gi],
             }
         })
         .collect()

@@ -196,11 +196,19 @@ fn walk<D: AsRef<[u8]>, E: AsRef<[u8]>>(
         let mut through_possessive = false;
         while let Some(&(o, c)) = chars.peek() {
             if is_word(c) {
-                folded.clear();
-                fold_char(c, folded);
-                p.feed(folded.as_bytes());
-                f.feed(folded.as_bytes());
-                key.push_str(folded);
+                if c.is_ascii() {
+                    // Folding an ASCII letter or digit is lower-casing it.
+                    let b = c.to_ascii_lowercase();
+                    p.feed(&[b as u8]);
+                    f.feed(&[b as u8]);
+                    key.push(b);
+                } else {
+                    folded.clear();
+                    fold_char(c, folded);
+                    p.feed(folded.as_bytes());
+                    f.feed(folded.as_bytes());
+                    key.push_str(folded);
+                }
                 chars.next();
                 pos = start + o + c.len_utf8();
                 if !p.alive() && !f.alive() {
