@@ -2,6 +2,8 @@
 //! relative to each document's whole file, and a failure of the geoparser on one document
 //! costing that document alone.
 
+use std::cell::RefCell;
+
 use rayon::prelude::*;
 
 use super::{Extraction, Geoparser, to_char_offsets};
@@ -101,23 +103,33 @@ impl Batch {
 
     /// Geoparses the waiting documents on all cores (rayon's pool) and empties the batch.
     /// Returns each document's outcome, in the order they were pushed.
+    ///
+    /// Each worker thread keeps one geoparser, and so its cache of the readings of the names
+    /// it met, from batch to batch: rayon's `map_init` would make a fresh one for every piece
+    /// it splits the batch into, looking the same names up in the gazetteer again and again.
     pub fn run(&mut self) -> Vec<Outcome> {
+        thread_local! {
+            static PARSER: RefCell<Geoparser> = RefCell::new(Geoparser::new());
+        }
         let offsets = self.offsets;
         let out = self
             .docs
             .par_iter()
-            .map_init(Geoparser::new, |parser, d| {
-                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    extract_at(parser, d, offsets)
-                }));
-                let parsed = match run {
-                    Ok(e) => Parsed::Done(e),
-                    Err(_) => {
-                        // The parser's state may be half-updated: start afresh.
-                        *parser = Geoparser::new();
-                        Parsed::Failed
+            .map(|d| {
+                let parsed = PARSER.with(|cell| {
+                    let mut parser = cell.borrow_mut();
+                    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        extract_at(&mut parser, d, offsets)
+                    }));
+                    match run {
+                        Ok(e) => Parsed::Done(e),
+                        Err(_) => {
+                            // The parser's state may be half-updated: start afresh.
+                            *parser = Geoparser::new();
+                            Parsed::Failed
+                        }
                     }
-                };
+                });
                 Outcome {
                     id: d.id.clone(),
                     offset: d.offset,

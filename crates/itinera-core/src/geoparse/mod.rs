@@ -189,7 +189,11 @@ const CACHE_LIMIT: usize = 200_000;
 /// keep one per thread and reuse it across texts.
 #[derive(Debug, Default)]
 pub struct Geoparser {
-    cache: hash::FastMap<String, Arc<[Sense]>>,
+    /// Readings by folded name, apart for names written as one word and as several (a
+    /// one-word name is judged more strictly: "Chiesanuova" and "Chiesa Nuova" fold alike).
+    /// Without the split, what a name meant depended on how the parser first met it, and
+    /// so on the order documents came in.
+    cache: [hash::FastMap<String, Arc<[Sense]>>; 2],
 }
 
 impl Geoparser {
@@ -236,11 +240,12 @@ impl Geoparser {
     }
 
     fn senses(&mut self, found: &scan::Found) -> Arc<[Sense]> {
-        if let Some(s) = self.cache.get(&found.key) {
+        let cache = usize::from(found.words == 1);
+        if let Some(s) = self.cache[cache].get(&found.key) {
             return s.clone();
         }
-        if self.cache.len() >= CACHE_LIMIT {
-            self.cache.clear();
+        if self.cache[cache].len() >= CACHE_LIMIT {
+            self.cache[cache].clear();
         }
         let mut senses: Vec<Sense> = Vec::new();
         if let Some(at) = found.places {
@@ -288,7 +293,7 @@ impl Geoparser {
         senses.sort_by(|a, b| b.prior.total_cmp(&a.prior));
         senses.truncate(MAX_SENSES);
         let senses: Arc<[Sense]> = senses.into();
-        self.cache.insert(found.key.clone(), senses.clone());
+        self.cache[cache].insert(found.key.clone(), senses.clone());
         senses
     }
 }
