@@ -1,8 +1,10 @@
 //! Routes: a resolved [`Trip`] becomes legs measured along the WGS84 geodesic.
 //!
 //! This module owns distances, bearings and leg geometry (densified, split at ±180°). All
-//! measures go through `geo`'s [`Geodesic`] (Karney 2013, as GeographicLib), chosen here in one
-//! place. Rail and road legs are straight-line (geodesic): itinera has no network to follow.
+//! measures go through GeographicLib's WGS84 geodesic (Karney 2013; `geographiclib-rs`, the
+//! implementation that `geo::Geodesic` wraps, called directly so that each leg solves its
+//! inverse problem once), chosen here in one place. Rail and road legs are straight-line
+//! (geodesic): itinera has no network to follow.
 
 mod antimeridian;
 
