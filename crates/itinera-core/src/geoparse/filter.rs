@@ -70,19 +70,42 @@ fn starts_sentence(text: &str, start: usize) -> bool {
 }
 
 /// The words a text writes in lower case ("samples", "aid", "media"): capitalised at a sentence
-/// start, such a word is that common word, not a name. A word is a run of ASCII letters; the
-/// text is searched for it on demand (a handful of lookups a text: cheaper than a set of all
-/// its words).
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word || !lower.bytes().all(|b| b.is_ascii_alphabetic()) {
-        // Only runs of ASCII letters are words here, so no other text is one.
-        return false;
+/// start, such a word is that common word, not a name. A word is a run of ASCII letters. The
+/// first few lookups search the text (`memmem`; a news article needs a handful); past them the
+/// text's lower-case words are gathered into a set once, so a long text with many sentences
+/// costs linear time, not a search of the whole text per sentence.
+#[derive(Default)]
+struct LowerWords<'t> {
+    searches: usize,
+    words: Option<FastSet<&'t [u8]>>,
+}
+
+impl<'t> LowerWords<'t> {
+    /// Lookups answered by searching the text before the set is built.
+    const SEARCHES: usize = 8;
+
+    fn contains(&mut self, text: &'t str, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word || !lower.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // Only runs of ASCII letters are words here, so no other text is one.
+            return false;
+        }
+        let bytes = text.as_bytes();
+        if self.words.is_none() && self.searches < Self::SEARCHES {
+            self.searches += 1;
+            let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            return memchr::memmem::find_iter(bytes, lower.as_bytes())
+                .any(|at| (at == 0 || !letter(at - 1)) && !letter(at + lower.len()));
+        }
+        self.words
+            .get_or_insert_with(|| {
+                bytes
+                    .split(|b| !b.is_ascii_alphabetic())
+                    .filter(|w| w.first().is_some_and(u8::is_ascii_lowercase))
+                    .collect()
+            })
+            .contains(lower.as_bytes())
     }
-    let bytes = text.as_bytes();
-    let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
-    memchr::memmem::find_iter(bytes, lower.as_bytes())
-        .any(|at| (at == 0 || !letter(at - 1)) && !letter(at + lower.len()))
 }
 
 /// Whether the span is the speaker of a verb of saying, follows "according to", or is a word
@@ -313,6 +336,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
     let mut aliases: FastSet<String> = FastSet::default();
     let starts: FastSet<usize> = spans.iter().map(|s| s.start).collect();
+    let mut lower_words = LowerWords::default();
     for mut span in spans {
         if span.senses.is_empty() {
             continue;
@@ -364,7 +388,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
         if one_word
             && starts_sentence(text, span.start)
             && !is_prominent(&span.senses)
-            && (written_in_lower_case(text, surface) || is_answer(text, &span, surface))
+            && (lower_words.contains(text, surface) || is_answer(text, &span, surface))
         {
             continue;
         }
@@ -423,7 +447,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             // A sentence's first word written in lower case elsewhere is a common word
             // ("Total U.S. crops").
             let common = starts_sentence(text, at)
-                && (words().common.contains(&k.as_str()) || written_in_lower_case(text, w));
+                && (words().common.contains(&k.as_str()) || lower_words.contains(text, w));
             !words().function.contains(&k.as_str())
                 && !words().directions.contains(&k.as_str())
                 && !common
@@ -520,6 +544,33 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first lookups search the text, the later ones a set of its words: both must give
+    /// the same answers.
+    #[test]
+    fn lower_words_answer_alike_by_search_and_by_set() {
+        let text = "Total crops fell. Aid arrived; samples, aidE and Media-media went \
+                    to the totality of Samples-x. Mediaeval aid.";
+        let asked = [
+            "Total",
+            "Aid",
+            "Samples",
+            "Media",
+            "Crops",
+            "Mediaeval",
+            "Totality",
+            "Élan",
+        ];
+        let expected = [false, true, true, true, true, false, true, false];
+        let mut lower = LowerWords::default();
+        // Three rounds: the first lookups search, the rest use the set.
+        for round in 0..3 {
+            for (word, want) in asked.iter().zip(expected) {
+                assert_eq!(lower.contains(text, word), want, "{word}, round {round}");
+            }
+        }
+        assert!(lower.words.is_some());
+    }
 
     #[test]
     fn headlines_are_lines_of_capitalised_words() {
