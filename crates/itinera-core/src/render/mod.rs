@@ -543,10 +543,15 @@ fn row_spans(ring: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
 pub fn png(scene: &Scene) -> Result<Vec<u8>> {
     let (w, h) = (scene.width, scene.height);
     let (bw, bh) = (w * SUPERSAMPLE, h * SUPERSAMPLE);
-    // The buffer starts as the paper, so the page is painted once, not cleared and then
-    // painted.
+    // An opaque paper is the buffer's first colour, so the page is painted once, not cleared
+    // and then painted; a translucent one is blended over black by `draw`, as before.
     let paper = scene.palette.paper;
-    let mut big = [paper.r, paper.g, paper.b].repeat((bw * bh) as usize);
+    let first = if paper.a >= 1.0 {
+        [paper.r, paper.g, paper.b]
+    } else {
+        [0, 0, 0]
+    };
+    let mut big = first.repeat((bw * bh) as usize);
     {
         let root = BitMapBackend::with_buffer(&mut big, (bw, bh)).into_drawing_area();
         draw(scene, &root, f64::from(SUPERSAMPLE), true)?;

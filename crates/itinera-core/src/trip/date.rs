@@ -105,10 +105,16 @@ impl Date {
 }
 
 impl Ord for Date {
+    /// By year, month, day and time of day; for the same local time, a date without an
+    /// offset before one with, and offsets in order. No text is formatted to compare.
     fn cmp(&self, other: &Date) -> Ordering {
+        let offset = |d: &Date| match d {
+            Date::Offset(_, o) => Some(o.seconds()),
+            _ => None,
+        };
         self.key()
             .cmp(&other.key())
-            .then_with(|| self.to_string().cmp(&other.to_string()))
+            .then_with(|| offset(self).cmp(&offset(other)))
     }
 }
 

@@ -203,7 +203,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
         for s in t.stops {
             let at = s.span().start;
             let f = s.into_inner().0;
-            let stop = StopSpec {
+            let mut stop = StopSpec {
                 place: f.place,
                 name: f.name,
                 country: f.country,
@@ -216,10 +216,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
                 location: Some(source.location(at)),
             };
             check_stop(&stop, source, at)?;
-            let stop = StopSpec {
-                date: parse_date(f.date.map(|d| d.0), source, at)?,
-                ..stop
-            };
+            stop.date = parse_date(f.date.map(|d| d.0), source, at)?;
             stops.push(stop);
         }
         trips.push(TripSpec {
@@ -327,7 +324,7 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         let mode = get("mode")
             .map(|(v, at)| read_mode(&v, source, at))
             .transpose()?;
-        let stop = StopSpec {
+        let mut stop = StopSpec {
             place: get("place").map(|v| v.0),
             name: get("name").map(|v| v.0),
             country: get("country").map(|v| v.0),
@@ -340,10 +337,7 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             location: Some(source.location(start)),
         };
         check_stop(&stop, source, start)?;
-        let stop = StopSpec {
-            date: parse_date(get("date").map(|v| v.0), source, start)?,
-            ..stop
-        };
+        stop.date = parse_date(get("date").map(|v| v.0), source, start)?;
         let trip_name = get("trip").map_or_else(|| "Trip".to_string(), |v| v.0);
         let color = match get("color") {
             None => None,
