@@ -5,6 +5,7 @@
 //! mode, halos, arrows and markers. Where things go was decided by [`crate::scene`].
 
 pub(crate) mod html;
+mod pixels;
 
 use std::sync::Once;
 
@@ -551,9 +552,16 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
     } else {
         [0, 0, 0]
     };
-    let mut big = first.repeat((bw * bh) as usize);
+    let too_big = || Error::Encode {
+        what: "PNG",
+        source: format!("a {bw} x {bh} bitmap does not fit in memory").into(),
+    };
+    let len = (bw as usize * bh as usize)
+        .checked_mul(3)
+        .ok_or_else(too_big)?;
+    let mut pixels = pixels::Pixels::filled(len, &first).ok_or_else(too_big)?;
     {
-        let root = BitMapBackend::with_buffer(&mut big, (bw, bh)).into_drawing_area();
+        let root = BitMapBackend::with_buffer(pixels.as_mut(), (bw, bh)).into_drawing_area();
         draw(scene, &root, f64::from(SUPERSAMPLE), true)?;
         root.present().map_err(|e| Error::Encode {
             what: "PNG",
@@ -563,12 +571,14 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
     // Each pixel is the mean of its k × k block (a box filter), row by row.
     let k = SUPERSAMPLE as usize;
     let big_row = bw as usize * 3;
-    let mut small = vec![0u8; (w * h * 3) as usize];
+    let mut small = pixels::Pixels::filled((w * h * 3) as usize, &[]).ok_or_else(too_big)?;
+    let mut sums = vec![0u32; w as usize * 3];
     for (out, block) in small
+        .as_mut()
         .chunks_exact_mut(w as usize * 3)
-        .zip(big.chunks_exact(big_row * k))
+        .zip(pixels.as_ref().chunks_exact(big_row * k))
     {
-        let mut sums = vec![0u32; out.len()];
+        sums.fill(0);
         for row in block.chunks_exact(big_row) {
             for (sum, px) in sums.chunks_exact_mut(3).zip(row.chunks_exact(3 * k)) {
                 for sub in px.chunks_exact(3) {
@@ -582,10 +592,11 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
             *o = (s / (k * k) as u32) as u8;
         }
     }
+    drop(pixels);
     let mut out = Vec::new();
     use image::ImageEncoder;
     image::codecs::png::PngEncoder::new(&mut out)
-        .write_image(&small, w, h, image::ColorType::Rgb8)
+        .write_image(small.as_ref(), w, h, image::ColorType::Rgb8)
         .map_err(|e| Error::Encode {
             what: "PNG",
             source: e.into(),
