@@ -296,24 +296,32 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
     let mut trips: Vec<TripSpec> = Vec::new();
     // Trip name -> its index in `trips`: rows find their trip in constant time.
     let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(e, source))?;
+    // One record reused for every row; fields are read in place, and only the ones a stop keeps
+    // are copied. A field's offset (for an error message) is found only when needed.
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| csv_error(e, source))?
+    {
         let start = record.position().map_or(0, |p| p.byte() as usize);
-        let get = |name: &str| -> Option<(String, usize)> {
+        let field = |name: &str| -> Option<(&str, usize)> {
             let i = col(name)?;
-            let v = record.get(i)?.to_string();
-            (!v.is_empty()).then(|| (v, field_offset(&source.text, start, i)))
+            record.get(i).filter(|v| !v.is_empty()).map(|v| (v, i))
         };
+        let get = |name: &str| -> Option<(String, usize)> {
+            field(name).map(|(v, i)| (v.to_string(), field_offset(&source.text, start, i)))
+        };
+        let text = |name: &str| field(name).map(|(v, _)| v.to_string());
         let number = |name: &str| -> Result<Option<f64>> {
-            match get(name) {
+            match field(name) {
                 None => Ok(None),
-                Some((v, at)) => v.parse::<f64>().map(Some).map_err(|_| {
+                Some((v, i)) => v.parse::<f64>().map(Some).map_err(|_| {
                     // "42,4": a decimal comma, as many locales write it.
                     let comma = v.replace(',', ".").parse::<f64>().is_ok();
                     invalid(
                         format!("`{name}` must be a number, found `{v}`"),
                         source,
-                        at,
+                        field_offset(&source.text, start, i),
                         comma.then(|| {
                             format!("write decimals with a point: `{}`", v.replace(',', "."))
                         }),
@@ -325,20 +333,20 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             .map(|(v, at)| read_mode(&v, source, at))
             .transpose()?;
         let mut stop = StopSpec {
-            place: get("place").map(|v| v.0),
-            name: get("name").map(|v| v.0),
-            country: get("country").map(|v| v.0),
-            region: get("region").map(|v| v.0),
+            place: text("place"),
+            name: text("name"),
+            country: text("country"),
+            region: text("region"),
             lat: number("lat")?,
             lon: number("lon")?,
             date: None,
-            note: get("note").map(|v| v.0),
+            note: text("note"),
             mode,
             location: Some(source.location(start)),
         };
         check_stop(&stop, source, start)?;
-        stop.date = parse_date(get("date").map(|v| v.0), source, start)?;
-        let trip_name = get("trip").map_or_else(|| "Trip".to_string(), |v| v.0);
+        stop.date = parse_date(text("date"), source, start)?;
+        let trip_name = field("trip").map_or("Trip", |v| v.0);
         let color = match get("color") {
             None => None,
             Some((v, at)) => Some(parse_color(&v).ok_or_else(|| {
@@ -350,15 +358,15 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
                 )
             })?),
         };
-        match by_name.get(&trip_name).and_then(|&i| trips.get_mut(i)) {
+        match by_name.get(trip_name).and_then(|&i| trips.get_mut(i)) {
             Some(t) => {
                 t.color = t.color.take().or(color);
                 t.stops.push(stop);
             }
             None => {
-                by_name.insert(trip_name.clone(), trips.len());
+                by_name.insert(trip_name.to_string(), trips.len());
                 trips.push(TripSpec {
-                    name: trip_name,
+                    name: trip_name.to_string(),
                     color,
                     location: Some(source.location(start)),
                     stops: vec![stop],
