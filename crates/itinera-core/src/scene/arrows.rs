@@ -15,21 +15,20 @@ pub(super) fn arrow_triangle(mid: Px, angle: f64, unit: f64) -> [Px; 3] {
     ]
 }
 
-/// An arrow halfway along a leg (by drawn length), if that point is in the frame.
-pub(super) fn arrow_at_middle(line: &[Px], frame: &Rect) -> Option<(Px, f64)> {
+/// An arrow halfway along a leg, measured along its pieces in pixels (a leg that crosses ±180°
+/// is two pieces, and the jump between them is no part of it), if that point is in the frame.
+/// The arrow sits on the piece that holds the midpoint, pointing along it.
+pub(super) fn arrow_at_middle(pieces: &[Vec<Px>], frame: &Rect) -> Option<(Px, f64)> {
     let seg = |w: &[Px]| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
-    let total: f64 = line.windows(2).map(seg).filter(|d| *d < 1e4).sum();
+    let total: f64 = pieces.iter().flat_map(|p| p.windows(2)).map(seg).sum();
     if total < 40.0 {
         return None;
     }
     let mut acc = 0.0;
-    for w in line.windows(2) {
+    for w in pieces.iter().flat_map(|p| p.windows(2)) {
         let d = seg(w);
-        if d >= 1e4 {
-            continue;
-        }
-        if acc + d >= total / 2.0 {
-            let t = (total / 2.0 - acc) / d.max(1e-9);
+        if d > 0.0 && acc + d >= total / 2.0 {
+            let t = (total / 2.0 - acc) / d;
             let p = (
                 w[0].0 + t * (w[1].0 - w[0].0),
                 w[0].1 + t * (w[1].1 - w[0].1),

@@ -462,13 +462,13 @@ fn route_layers(
         for leg in &r.legs {
             let line = &leg.line_every(draw_step);
             let mut runs = Vec::new();
-            let mut whole: Vec<Px> = Vec::new();
+            let mut pieces: Vec<Vec<Px>> = Vec::new();
             for part in split_antimeridian(line) {
                 let px: Vec<Px> = part.iter().filter_map(|c| to_px(c.x, c.y)).collect();
                 runs.extend(clip::clip_line(&px, frame));
-                whole.extend(px);
+                pieces.push(px);
             }
-            if let Some((mid, angle)) = arrow_at_middle(&whole, frame) {
+            if let Some((mid, angle)) = arrow_at_middle(&pieces, frame) {
                 arrows.push(arrow_triangle(mid, angle, unit));
             }
             legs.push((Stroke::for_mode(leg.mode), runs));

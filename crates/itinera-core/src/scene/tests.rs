@@ -404,3 +404,52 @@ fn every_mode_has_a_stroke_of_its_own() {
     assert_eq!(row.mode, Mode::Rail);
     assert_eq!(row.stroke, Stroke::for_mode(Mode::Rail));
 }
+
+/// Distance in pixels from `p` to the segment `a`–`b`.
+fn to_segment(p: Px, a: Px, b: Px) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+}
+
+#[test]
+fn every_arrow_sits_on_a_drawn_leg() {
+    // Tokyo → Los Angeles crosses ±180°: its two pieces once got an arrow on the jump between
+    // them, in mid-Atlantic. The rest are ordinary, polar and Pacific trips.
+    let trips: [&[&str]; 5] = [
+        &["Tokyo", "Los Angeles", "London"],
+        &["Khasan", "Ussuriysk", "Ulan-Ude"],
+        &["Anadyr", "Nome"],
+        &["Oslo", "Tromsø", "Longyearbyen", "Anchorage"],
+        &["Sydney", "Honolulu", "Santiago"],
+    ];
+    for names in trips {
+        let s = build(&routes(names), None, &MapOptions::default()).unwrap();
+        let arrows: usize = s.routes.iter().map(|r| r.arrows.len()).sum();
+        assert!(arrows > 0, "{names:?}: no arrow at all");
+        for r in &s.routes {
+            for tri in &r.arrows {
+                // The triangle's centre of mass is a third of the way from the middle of its
+                // back to its tip; the arrow's anchor (on the line) is halfway.
+                let back = ((tri[1].0 + tri[2].0) / 2.0, (tri[1].1 + tri[2].1) / 2.0);
+                let mid = ((back.0 + tri[0].0) / 2.0, (back.1 + tri[0].1) / 2.0);
+                let nearest = r
+                    .legs
+                    .iter()
+                    .flat_map(|(_, runs)| runs)
+                    .flat_map(|run| run.windows(2))
+                    .map(|w| to_segment(mid, w[0], w[1]))
+                    .fold(f64::INFINITY, f64::min);
+                assert!(
+                    nearest < 1.0,
+                    "{names:?}: an arrow at {mid:?} is {nearest:.0} px from every drawn leg"
+                );
+            }
+        }
+    }
+}
