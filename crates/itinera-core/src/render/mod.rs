@@ -230,9 +230,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             // A bitmap comes already painted with an opaque paper colour (see `png`).
             self.area.fill(&rgba(pal.paper))?;
         }
-        let f = s.frame;
-        let frame_ring = [(f.x0, f.y0), (f.x1, f.y0), (f.x1, f.y1), (f.x0, f.y1)];
-        self.fill(&frame_ring, pal.water)?;
+        self.fill(&s.sea, pal.water)?;
         for r in &s.land {
             self.fill(r, pal.land)?;
         }
@@ -348,17 +346,9 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
                 self.label(l)?;
             }
         }
-        self.line(
-            &[
-                (f.x0, f.y0),
-                (f.x1, f.y0),
-                (f.x1, f.y1),
-                (f.x0, f.y1),
-                (f.x0, f.y0),
-            ],
-            pal.text,
-            1.2,
-        )?;
+        // The outline: the frame, or the globe's edge on a world map.
+        let outline: Vec<Px> = s.sea.iter().chain(s.sea.first()).copied().collect();
+        self.line(&outline, pal.text, 1.2)?;
         for l in s
             .graticule_labels
             .iter()

@@ -150,6 +150,9 @@ pub struct Scene {
     pub palette: Palette,
     /// The map frame.
     pub frame: Rect,
+    /// The water under the land and the map's outline, a ring: the frame, or on a world map the
+    /// globe's edge within the frame.
+    pub sea: Vec<Px>,
     /// The projection used (PROJ string).
     pub projection: String,
     /// Basemap detail used.
@@ -321,6 +324,7 @@ pub fn build_in(
     } = base_layers(context, detail, window, &to_px, &frame);
 
     let (graticule, graticule_labels) = graticule(&to_px, window, &frame, unit, &palette);
+    let sea = sea(&projector, &to_px, &frame);
 
     let layers = route_layers(routes, &to_px, &frame, draw_step, unit, &palette);
     let (markers, stop_labels) = markers(routes, &to_px, &frame, unit, &palette);
@@ -419,6 +423,7 @@ pub fn build_in(
         height: options.height,
         palette,
         frame,
+        sea,
         projection: projector.definition.clone(),
         detail,
         land,
@@ -481,6 +486,44 @@ fn route_layers(
         });
     }
     layers
+}
+
+/// Step of [`build_in`]: the water under the land, as a closed ring. A world map in a
+/// pseudo-cylindrical projection (Equal Earth, Robinson) fills only the globe, outlined by its
+/// edge meridians and pole lines, and the page shows around it; other maps fill the frame.
+fn sea(projector: &Projector, to_px: &dyn Fn(f64, f64) -> Option<Px>, frame: &Rect) -> Vec<Px> {
+    let frame_ring = vec![
+        (frame.x0, frame.y0),
+        (frame.x1, frame.y0),
+        (frame.x1, frame.y1),
+        (frame.x0, frame.y1),
+    ];
+    let d = &projector.definition;
+    if !(projector.world && (d.starts_with("+proj=eqearth") || d.starts_with("+proj=robin"))) {
+        return frame_ring;
+    }
+    // Just inside ±180° of the central meridian, so no projection wraps an edge to the other.
+    const EDGE: f64 = 179.999;
+    let lon0 = d
+        .split_whitespace()
+        .find_map(|p| p.strip_prefix("+lon_0="))
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let lats =
+        |from: f64, to: f64| (0..=180).map(move |i| from + (to - from) * f64::from(i) / 180.0);
+    let lons =
+        |from: f64, to: f64| (0..=360).map(move |i| from + (to - from) * f64::from(i) / 360.0);
+    let ring: Option<Vec<Px>> = lats(-90.0, 90.0)
+        .map(|lat| (lon0 - EDGE, lat))
+        .chain(lons(-EDGE, EDGE).map(|dl| (lon0 + dl, 90.0)))
+        .chain(lats(90.0, -90.0).map(|lat| (lon0 + EDGE, lat)))
+        .chain(lons(EDGE, -EDGE).map(|dl| (lon0 + dl, -90.0)))
+        .map(|(lon, lat)| to_px(lon, lat))
+        .collect();
+    match ring.map(|r| clip::clip_ring(&r, frame)) {
+        Some(r) if r.len() >= 3 => r,
+        _ => frame_ring,
+    }
 }
 
 /// A stop marker's radius, pixels.

@@ -123,6 +123,8 @@ const WORLD_LON_SPAN: f64 = 140.0;
 const WORLD_LAT_SPAN: f64 = 70.0;
 /// Latitude beyond which the extent reaches into polar regions.
 const POLAR_LAT: f64 = 78.0;
+/// A wide extent all poleward of this latitude gets a polar projection, not a world one.
+const CAP_LAT: f64 = 40.0;
 
 impl Projector {
     /// The projection for a map of `extent`.
@@ -148,7 +150,17 @@ impl Projector {
             }
             format!("+proj=lcc +lat_1={lat1:.4} +lat_2={lat2:.4} +lat_0={lat0:.4} +lon_0={lon0:.4}")
         };
+        // A wide trip kept to one high-latitude cap (Oslo, Tromsø, Longyearbyen, Anchorage) is
+        // an Arctic map: a world projection would squeeze it along the top edge.
+        let cap = extent.south >= CAP_LAT || extent.north <= -CAP_LAT;
         let (definition, world) = match choice {
+            ProjectionChoice::Auto if world && cap => (
+                format!(
+                    "+proj=stere +lat_0={pole} +lat_ts={} +lon_0={lon0}",
+                    pole * 0.78
+                ),
+                false,
+            ),
             ProjectionChoice::Auto if world => ("+proj=eqearth +lon_0=0".to_string(), true),
             ProjectionChoice::Auto if polar => (
                 format!(

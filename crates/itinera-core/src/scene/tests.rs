@@ -453,3 +453,92 @@ fn every_arrow_sits_on_a_drawn_leg() {
         }
     }
 }
+
+#[test]
+fn an_arctic_trip_gets_a_polar_map_not_a_world_one() {
+    let s = build(
+        &routes(&["Oslo", "Tromsø", "Longyearbyen", "Anchorage"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        s.projection.starts_with("+proj=stere +lat_0=90"),
+        "{}",
+        s.projection
+    );
+    // The route fills the frame instead of hugging its top edge.
+    let ys: Vec<f64> = s.markers.iter().map(|m| m.at.1).collect();
+    let xs: Vec<f64> = s.markers.iter().map(|m| m.at.0).collect();
+    let spread = |v: &[f64]| {
+        v.iter().copied().fold(f64::MIN, f64::max) - v.iter().copied().fold(f64::MAX, f64::min)
+    };
+    assert!(spread(&xs) > s.frame.width() * 0.6, "{xs:?}");
+    // A wide trip that reaches the tropics stays on a world map.
+    let w = build(
+        &routes(&["Oslo", "Anchorage", "Honolulu"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        w.projection.starts_with("+proj=eqearth"),
+        "{}",
+        w.projection
+    );
+}
+
+/// Twice the signed area of a ring (shoelace), pixels².
+fn ring_area(r: &[Px]) -> f64 {
+    r.iter()
+        .zip(r.iter().cycle().skip(1))
+        .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
+#[test]
+fn a_world_map_fills_only_the_globe_with_sea() {
+    let world = build(
+        &routes(&["Tokyo", "Los Angeles", "London"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    let f = world.frame;
+    let frame_area = f.width() * f.height();
+    let globe = ring_area(&world.sea);
+    // An ellipse-like globe inside a rectangle: well under the frame, well over half of it.
+    assert!(
+        globe < 0.95 * frame_area && globe > 0.6 * frame_area,
+        "{globe} of {frame_area}"
+    );
+    assert!(world.sea.iter().all(|p| f.grow(0.5).contains(*p)));
+    // The frame's corners are page, not sea.
+    assert!(!point_in_ring((f.x0 + 2.0, f.y0 + 2.0), &world.sea));
+    assert!(point_in_ring(
+        ((f.x0 + f.x1) / 2.0, (f.y0 + f.y1) / 2.0),
+        &world.sea
+    ));
+    // A regional map's sea is its frame.
+    let regional = build(
+        &routes(&["Khasan", "Ulan-Ude"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    let r = regional.frame;
+    assert!((ring_area(&regional.sea) - r.width() * r.height()).abs() < 1e-6);
+}
+
+/// Whether `p` lies inside `ring` (even-odd rule).
+fn point_in_ring(p: Px, ring: &[Px]) -> bool {
+    let mut inside = false;
+    for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
+        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+            inside = !inside;
+        }
+    }
+    inside
+}
