@@ -2,15 +2,18 @@
 
 use super::*;
 
-/// Graticule lines every 1, 2, 5, 10, 15 or 30 degrees, with degree labels where meridians
-/// leave the bottom of the frame and parallels the left side.
+/// Graticule lines every 1, 2, 5, 10, 15 or 30 degrees, with degree labels on all four sides:
+/// where meridians leave the top and bottom (any side on a polar map), and where
+/// parallels leave the left and right sides or end at a world map's globe edge.
 pub(super) fn graticule(
     to_px: &dyn Fn(f64, f64) -> Option<Px>,
     window: Option<BoundingBox>,
     frame: &Rect,
+    radial: bool,
     unit: f64,
     palette: &Palette,
 ) -> (Vec<Vec<Px>>, Vec<Label>) {
+    let world = window.is_none();
     let window = window.unwrap_or(BoundingBox::WORLD);
     let (w, s, n) = (window.west, window.south, window.north);
     let lon_span = window.lon_span();
@@ -36,7 +39,50 @@ pub(super) fn graticule(
         }
     };
     let (lat_lo, lat_hi) = ((s / step).floor() * step, (n / step).ceil() * step);
-    // Meridians.
+    // A label outside the frame where a line leaves it, or beside the globe's edge on a world
+    // map, unless it would overlap one already placed.
+    let mut place = |text: String, end: Px, side: Side| {
+        let tw = text::width(&text, size, false);
+        let th = text::height(size);
+        let gap = 5.0 * unit;
+        let at = match side {
+            Side::Bottom => (end.0 - tw / 2.0, end.1 + gap),
+            Side::Top => (end.0 - tw / 2.0, end.1 - gap - th),
+            Side::Left => (end.0 - tw - gap, end.1 - th / 2.0),
+            Side::Right => (end.0 + gap, end.1 - th / 2.0),
+        };
+        let l = Label {
+            text,
+            at,
+            size,
+            bold: false,
+            color: palette.muted,
+            halo: None,
+        };
+        if !labels
+            .iter()
+            .any(|o| o.bounds().grow(3.0).overlaps(&l.bounds()))
+            && l.at.0 > 0.0
+            && l.at.1 > 0.0
+        {
+            labels.push(l);
+        }
+    };
+    let on = |p: Px| {
+        if (p.1 - frame.y1).abs() < 0.5 {
+            Some(Side::Bottom)
+        } else if (p.1 - frame.y0).abs() < 0.5 {
+            Some(Side::Top)
+        } else if (p.0 - frame.x0).abs() < 0.5 {
+            Some(Side::Left)
+        } else if (p.0 - frame.x1).abs() < 0.5 {
+            Some(Side::Right)
+        } else {
+            None
+        }
+    };
+    // Meridians: labelled where they leave the top and bottom, on a map where they radiate
+    // (polar, azimuthal) on every side, and on a world map at the globe's pole lines.
     let mut k = (w / step).floor() as i64;
     let last = ((w + lon_span) / step).ceil() as i64;
     while k <= last {
@@ -49,33 +95,28 @@ pub(super) fn graticule(
             }
             lat += (step / 8.0).min(1.0);
         }
+        let (first, last) = (px.first().copied(), px.last().copied());
         for run in clip::clip_line(&px, frame) {
-            for end in [run[0], run[run.len() - 1]] {
-                if (end.1 - frame.y1).abs() < 0.5 {
-                    let text = fmt(lon, 'E', 'W');
-                    let tw = text::width(&text, size, false);
-                    let l = Label {
-                        text,
-                        at: (end.0 - tw / 2.0, frame.y1 + 5.0 * unit),
-                        size,
-                        bold: false,
-                        color: palette.muted,
-                        halo: None,
-                    };
-                    if !labels
-                        .iter()
-                        .any(|o| o.bounds().grow(3.0).overlaps(&l.bounds()))
-                        && l.at.0 > 0.0
-                    {
-                        labels.push(l);
-                    }
+            for (end, south) in [(run[0], true), (run[run.len() - 1], false)] {
+                let side = match on(end) {
+                    Some(side @ (Side::Top | Side::Bottom)) => Some(side),
+                    Some(side) if radial => Some(side),
+                    Some(_) => None,
+                    // On a world map, where the meridian meets the globe's pole line.
+                    None if world && south && Some(end) == first => Some(Side::Bottom),
+                    None if world && !south && Some(end) == last => Some(Side::Top),
+                    None => None,
+                };
+                if let Some(side) = side {
+                    place(fmt(lon, 'E', 'W'), end, side);
                 }
             }
             lines.push(run);
         }
         k += 1;
     }
-    // Parallels.
+    // Parallels: labelled where they leave the left and right sides, and on a world map where
+    // they end at the globe's edge (west end to the left, east end to the right).
     let mut lat = lat_lo;
     while lat <= lat_hi + 1e-9 {
         if lat.abs() < 90.0 {
@@ -87,25 +128,18 @@ pub(super) fn graticule(
                 }
                 t += (step / 8.0).min(1.0).min(lon_span / 64.0).max(0.05);
             }
+            let (first, last) = (px.first().copied(), px.last().copied());
             for run in clip::clip_line(&px, frame) {
-                for end in [run[0], run[run.len() - 1]] {
-                    if (end.0 - frame.x0).abs() < 0.5 {
-                        let text = fmt(lat, 'N', 'S');
-                        let tw = text::width(&text, size, false);
-                        let l = Label {
-                            text,
-                            at: (frame.x0 - tw - 5.0 * unit, end.1 - text::height(size) / 2.0),
-                            size,
-                            bold: false,
-                            color: palette.muted,
-                            halo: None,
-                        };
-                        if !labels
-                            .iter()
-                            .any(|o| o.bounds().grow(3.0).overlaps(&l.bounds()))
-                        {
-                            labels.push(l);
-                        }
+                for (end, west) in [(run[0], true), (run[run.len() - 1], false)] {
+                    let side = match on(end) {
+                        Some(side @ (Side::Left | Side::Right)) => Some(side),
+                        Some(_) => None,
+                        None if world && west && Some(end) == first => Some(Side::Left),
+                        None if world && !west && Some(end) == last => Some(Side::Right),
+                        None => None,
+                    };
+                    if let Some(side) = side {
+                        place(fmt(lat, 'N', 'S'), end, side);
                     }
                 }
                 lines.push(run);
@@ -114,4 +148,13 @@ pub(super) fn graticule(
         lat += step;
     }
     (lines, labels)
+}
+
+/// The side of the frame a graticule label stands beyond.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Top,
+    Bottom,
+    Left,
+    Right,
 }

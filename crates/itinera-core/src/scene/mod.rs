@@ -293,10 +293,11 @@ pub fn build_in(
         (Some(_), None) | (None, Some(_)) => 62.0,
         (None, None) => 14.0,
     } * unit;
+    // Room on every side for the graticule's degree labels.
     let frame = Rect {
         x0: 58.0 * unit,
-        y0: band + 8.0 * unit,
-        x1: w - 22.0 * unit,
+        y0: band + 26.0 * unit,
+        x1: w - 52.0 * unit,
         y1: h - 50.0 * unit,
     };
 
@@ -323,7 +324,11 @@ pub fn build_in(
         borders,
     } = base_layers(context, detail, window, &to_px, &frame);
 
-    let (graticule, graticule_labels) = graticule(&to_px, window, &frame, unit, &palette);
+    // Meridians radiate from the centre of an azimuthal map and leave it on every side.
+    let radial = ["+proj=stere", "+proj=aeqd", "+proj=ortho", "+proj=laea"]
+        .iter()
+        .any(|p| projector.definition.starts_with(p));
+    let (graticule, graticule_labels) = graticule(&to_px, window, &frame, radial, unit, &palette);
     let sea = sea(&projector, &to_px, &frame);
 
     let layers = route_layers(routes, &to_px, &frame, draw_step, unit, &palette);
@@ -351,6 +356,16 @@ pub fn build_in(
         &palette,
         legend.as_ref().map(|l| l.rect),
     );
+
+    // Degree labels give way to the legend and the scale bar.
+    let mut graticule_labels = graticule_labels;
+    graticule_labels.retain(|l| {
+        let b = l.bounds();
+        legend.as_ref().is_none_or(|lg| !lg.rect.overlaps(&b))
+            && scale_bar
+                .as_ref()
+                .is_none_or(|sb| !sb.bounds().grow(4.0 * unit).overlaps(&b))
+    });
 
     // Labels: stops first, then context places where they fit.
     let mut obstacles: Vec<Rect> = markers

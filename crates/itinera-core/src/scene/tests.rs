@@ -542,3 +542,42 @@ fn point_in_ring(p: Px, ring: &[Px]) -> bool {
     }
     inside
 }
+
+#[test]
+fn degree_labels_stand_on_all_four_sides() {
+    let (routes, title) = example_routes("kji-2011.toml");
+    let s = build(&routes, title.as_deref(), &MapOptions::default()).unwrap();
+    let f = s.frame;
+    let side = |pred: &dyn Fn(&Rect) -> bool| {
+        s.graticule_labels
+            .iter()
+            .filter(|l| pred(&l.bounds()))
+            .count()
+    };
+    assert!(side(&|b| b.x1 <= f.x0) >= 3, "left");
+    assert!(side(&|b| b.x0 >= f.x1) >= 3, "right");
+    assert!(side(&|b| b.y1 <= f.y0) >= 5, "top");
+    assert!(side(&|b| b.y0 >= f.y1) >= 5, "bottom");
+    // Nothing drawn off the page.
+    for l in &s.graticule_labels {
+        let b = l.bounds();
+        assert!(
+            b.x0 >= 0.0 && b.y0 >= 0.0 && b.x1 <= f64::from(s.width) && b.y1 <= f64::from(s.height),
+            "{}",
+            l.text
+        );
+    }
+    // A world map labels parallels at both edges of the globe, every 30°.
+    let w = build(
+        &self::routes(&["Tokyo", "Los Angeles", "London"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    let lats = w
+        .graticule_labels
+        .iter()
+        .filter(|l| l.text.ends_with('N') || l.text.ends_with('S'))
+        .count();
+    assert!(lats >= 8, "{lats} latitude labels");
+}
