@@ -28,6 +28,35 @@ pub enum Detail {
 }
 
 impl Detail {
+    /// The detail for a map drawn at `metres_per_px` (projected metres per output pixel, at the
+    /// map's centre): [`High`](Detail::High) (1:10m) finer than 500 m a pixel,
+    /// [`Medium`](Detail::Medium) (1:50m) finer than 5 km, [`Low`](Detail::Low) (1:110m)
+    /// beyond. Natural Earth's scales resolve about 3, 14 and 31 km at 0.28 mm a pixel; each
+    /// is used down to a few times its own resolution, where its straight segments start to
+    /// show. A NaN size gives `Low`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use itinera::basemap::Detail;
+    ///
+    /// // Khasan to Ulan-Ude across 1,340 pixels: about 2.3 km a pixel.
+    /// assert_eq!(Detail::for_pixel(2_300.0), Detail::Medium);
+    /// // Vladivostok and its bay.
+    /// assert_eq!(Detail::for_pixel(150.0), Detail::High);
+    /// // The world at 1,600 pixels.
+    /// assert_eq!(Detail::for_pixel(30_000.0), Detail::Low);
+    /// ```
+    pub fn for_pixel(metres_per_px: f64) -> Detail {
+        if metres_per_px < 500.0 {
+            Detail::High
+        } else if metres_per_px < 5_000.0 {
+            Detail::Medium
+        } else {
+            Detail::Low
+        }
+    }
+
     /// The detail for a map whose lon/lat extent spans `span_deg` degrees (the larger of its
     /// width and height): [`High`](Detail::High) below 6° (city scale), [`Medium`](Detail::Medium)
     /// up to 60° (regional), [`Low`](Detail::Low) above (world). A NaN span gives `Low`.

@@ -314,8 +314,13 @@ pub fn build_in(
     } else {
         window(&projector, &view, &frame)
     };
-    let span = window.map_or(360.0, |w| w.lon_span().max(w.lat_span()));
-    let detail = Detail::for_span(span);
+    // The basemap's scale follows the pixel size, not the degrees the window spans: a wide
+    // window drawn large (`--bbox 100,35,145,60` at 1600 px) keeps its coastline detail.
+    let detail = if window.is_none() {
+        Detail::Low
+    } else {
+        Detail::for_pixel(1.0 / view.scale)
+    };
     let BaseLayers {
         land,
         lakes,

@@ -468,7 +468,6 @@ fn an_arctic_trip_gets_a_polar_map_not_a_world_one() {
         s.projection
     );
     // The route fills the frame instead of hugging its top edge.
-    let ys: Vec<f64> = s.markers.iter().map(|m| m.at.1).collect();
     let xs: Vec<f64> = s.markers.iter().map(|m| m.at.0).collect();
     let spread = |v: &[f64]| {
         v.iter().copied().fold(f64::MIN, f64::max) - v.iter().copied().fold(f64::MAX, f64::min)
@@ -580,4 +579,40 @@ fn degree_labels_stand_on_all_four_sides() {
         .filter(|l| l.text.ends_with('N') || l.text.ends_with('S'))
         .count();
     assert!(lats >= 8, "{lats} latitude labels");
+}
+
+#[test]
+fn the_basemap_detail_follows_the_pixel_size() {
+    // A 45° window drawn 1600 px wide keeps the 1:50m coast (it fell to 1:110m by its degrees).
+    let r = routes(&["Khasan", "Vladivostok"]);
+    let window = |width: u32, height: u32| MapOptions {
+        bbox: Some(BoundingBox {
+            west: 100.0,
+            south: 35.0,
+            east: 145.0,
+            north: 60.0,
+        }),
+        width,
+        height,
+        ..MapOptions::default()
+    };
+    assert_eq!(
+        build(&r, None, &window(1600, 1000)).unwrap().detail,
+        Detail::Medium
+    );
+    // The same window as a thumbnail needs no more than 1:110m.
+    assert_eq!(
+        build(&r, None, &window(400, 250)).unwrap().detail,
+        Detail::Low
+    );
+    // A city-scale trip gets 1:10m; Tokyo to London (a conic map at 7.8 km a pixel) 1:110m.
+    let bay = build(
+        &routes(&["Vladivostok", "Nakhodka"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(bay.detail, Detail::High);
+    let world = build(&routes(&["Tokyo", "London"]), None, &MapOptions::default()).unwrap();
+    assert_eq!(world.detail, Detail::Low);
 }
