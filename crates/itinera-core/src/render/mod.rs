@@ -6,6 +6,7 @@
 
 pub(crate) mod html;
 mod pixels;
+mod svg;
 
 use std::sync::Once;
 
@@ -27,6 +28,14 @@ const HALO: [(f64, f64); 8] = [
     (0.7, -0.7),
     (-0.7, -0.7),
 ];
+
+/// The white ties drawn over a rail line.
+const TIES: Color = Color {
+    r: 255,
+    g: 255,
+    b: 255,
+    a: 0.9,
+};
 
 /// Supersampling factor of PNG output: drawn at 2x, averaged down, for smooth edges.
 const SUPERSAMPLE: u32 = 2;
@@ -213,13 +222,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             None => self.line(line, c, width)?,
         }
         if stroke.ties {
-            let white = Color {
-                r: 255,
-                g: 255,
-                b: 255,
-                a: 0.9,
-            };
-            self.dashed(line, white, 1.6, 7.0, 7.0)?;
+            self.dashed(line, TIES, 1.6, 7.0, 7.0)?;
         }
         Ok(())
     }
@@ -325,23 +328,10 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             }
         }
         if let Some(sb) = &s.scale_bar {
-            for i in 0..sb.segments {
-                let x0 = sb.at.0 + sb.segment_px * i as f64;
-                let ring = [
-                    (x0, sb.at.1),
-                    (x0 + sb.segment_px, sb.at.1),
-                    (x0 + sb.segment_px, sb.at.1 + sb.height),
-                    (x0, sb.at.1 + sb.height),
-                ];
-                self.fill(&ring, if i % 2 == 0 { pal.text } else { pal.paper })?;
+            for (ring, dark) in sb.cells() {
+                self.fill(&ring, if dark { pal.text } else { pal.paper })?;
             }
-            let x1 = sb.at.0 + sb.segment_px * sb.segments as f64;
-            let y1 = sb.at.1 + sb.height;
-            self.line(
-                &[sb.at, (x1, sb.at.1), (x1, y1), (sb.at.0, y1), sb.at],
-                pal.text,
-                1.0,
-            )?;
+            self.line(&sb.outline(), pal.text, 1.0)?;
             for l in &sb.labels {
                 self.label(l)?;
             }
@@ -594,36 +584,13 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Renders the scene as an SVG document.
+/// Renders the scene as an SVG document: a group per layer, a `<text>` per label with its halo
+/// as a stroke painted first, coordinates to 0.1 px.
 ///
 /// # Errors
-/// [`Error::Encode`] when drawing fails.
+/// None today; the `Result` keeps the signature of [`png`].
 pub fn svg(scene: &Scene) -> Result<String> {
-    let mut s = String::new();
-    {
-        let root = SVGBackend::with_string(&mut s, (scene.width, scene.height)).into_drawing_area();
-        draw(scene, &root, 1.0, false)?;
-        root.present().map_err(|e| Error::Encode {
-            what: "SVG",
-            source: e.to_string().into(),
-        })?;
-    }
-    // The drawing library escapes `& < >` but passes on the characters XML forbids (a title
-    // or a stop name with a control character): they become U+FFFD, so the SVG is XML. The
-    // markup itself never holds them.
-    if s.chars().any(|c| !crate::markup::xml_char(c)) {
-        s = s
-            .chars()
-            .map(|c| {
-                if crate::markup::xml_char(c) {
-                    c
-                } else {
-                    '\u{FFFD}'
-                }
-            })
-            .collect();
-    }
-    Ok(s)
+    Ok(svg::write(scene))
 }
 
 #[cfg(test)]

@@ -92,12 +92,85 @@ fn svg_is_xml_with_every_label_and_the_legend() {
         }
     }
     assert!(texts.iter().any(|t| t.contains("Natural Earth")));
-    assert!(
-        doc.descendants()
-            .filter(|n| n.has_tag_name("polygon") || n.has_tag_name("polyline"))
-            .count()
-            > 100
-    );
+    assert!(doc.descendants().filter(|n| n.has_tag_name("path")).count() > 20);
+}
+
+#[test]
+fn svg_is_layered_for_a_designer() {
+    let (routes, title) = example("kji-2011.toml");
+    let s = scene::build(&routes, title.as_deref(), &MapOptions::default()).unwrap();
+    let text = svg(&s).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    // One group per layer, each once.
+    for id in [
+        "sea",
+        "land",
+        "lakes",
+        "rivers",
+        "graticule",
+        "borders",
+        "routes",
+        "stops",
+        "labels",
+        "legend",
+        "scale-bar",
+        "frame",
+        "titles",
+        "attribution",
+    ] {
+        let n = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("g") && n.attribute("id") == Some(id))
+            .count();
+        assert_eq!(n, 1, "layer {id}");
+    }
+    // One <text> per label: halos are strokes painted first, not copies.
+    let labels = s.labels.len()
+        + s.graticule_labels.len()
+        + s.titles.len()
+        + 1
+        + s.legend.as_ref().map_or(0, |l| 2 * l.rows.len())
+        + s.scale_bar.as_ref().map_or(0, |b| b.labels.len());
+    let texts: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .collect();
+    assert_eq!(texts.len(), labels);
+    let haloed = texts
+        .iter()
+        .filter(|t| t.attribute("paint-order") == Some("stroke"))
+        .count();
+    let all_labels = s
+        .labels
+        .iter()
+        .chain(&s.graticule_labels)
+        .chain(&s.titles)
+        .chain(s.scale_bar.iter().flat_map(|b| &b.labels))
+        .chain(
+            s.legend
+                .iter()
+                .flat_map(|l| l.rows.iter().flat_map(|r| [&r.name, &r.detail])),
+        );
+    assert_eq!(haloed, all_labels.filter(|l| l.halo.is_some()).count());
+    // Coordinates to 0.1 px.
+    for n in doc.descendants() {
+        for a in ["d", "x", "y", "cx", "cy"] {
+            if let Some(v) = n.attribute(a) {
+                for num in v.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
+                    let decimals = num.split_once('.').map_or(0, |(_, f)| f.len());
+                    assert!(decimals <= 1, "{a}=\"{num}\"");
+                }
+            }
+        }
+    }
+    // Fonts named with fallbacks, the embedded face first.
+    assert!(text.contains("font-family:'Noto Sans', 'DejaVu Sans'"));
+    // Every trip's lines are in its own group inside the routes layer.
+    let trips = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("trip"))
+        .count();
+    assert_eq!(trips, routes.len());
 }
 
 #[test]

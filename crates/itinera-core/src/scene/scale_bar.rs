@@ -3,6 +3,27 @@
 use super::*;
 
 impl ScaleBar {
+    /// The bar's segments as rings, each with whether it is dark (the first is).
+    pub fn cells(&self) -> Vec<([Px; 4], bool)> {
+        (0..self.segments)
+            .map(|i| {
+                let x0 = self.at.0 + self.segment_px * i as f64;
+                let (x1, y1) = (x0 + self.segment_px, self.at.1 + self.height);
+                (
+                    [(x0, self.at.1), (x1, self.at.1), (x1, y1), (x0, y1)],
+                    i % 2 == 0,
+                )
+            })
+            .collect()
+    }
+
+    /// The outline of the whole bar, closed.
+    pub fn outline(&self) -> [Px; 5] {
+        let x1 = self.at.0 + self.segment_px * self.segments as f64;
+        let y1 = self.at.1 + self.height;
+        [self.at, (x1, self.at.1), (x1, y1), (self.at.0, y1), self.at]
+    }
+
     /// The box of the bar and its labels.
     pub fn bounds(&self) -> Rect {
         let mut r = Rect {

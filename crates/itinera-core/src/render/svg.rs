@@ -1,0 +1,353 @@
+//! The SVG document of a [`Scene`], written element by element so a designer can edit it:
+//! one named group per layer (`<g id="sea">`, `land`, `lakes`, `rivers`, `graticule`,
+//! `borders`, `routes`, `stops`, `labels`, `legend`, `scale-bar`, `frame`, `titles`,
+//! `attribution`), one `<path>` per line with its dash pattern as `stroke-dasharray`, one
+//! `<text>` per label with its halo as a stroke painted first (`paint-order: stroke`), and
+//! coordinates rounded to 0.1 px. Text names a list of fonts, the embedded Noto Sans first.
+//!
+//! The PNG is drawn from the same scene by [`super::draw`]; the two agree in layout, colour
+//! and line widths.
+
+use std::fmt::Write as _;
+
+use crate::markup::{escape, xml_char};
+use crate::scene::{Color, Label, Px, Scene, Stroke};
+
+/// Fonts in order of preference: the one the PNG embeds, then common sans faces with the same
+/// metrics role, then the viewer's default.
+const FONTS: &str = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
+
+/// Noto Sans: ascent - descent is 1.362 em. A label's `size` is that height, as in the PNG.
+const EM_PER_SIZE: f64 = 1.0 / 1.362;
+
+/// A number rounded to 0.1, without a trailing `.0`.
+struct N(f64);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = (self.0 * 10.0).round() / 10.0;
+        // Adding 0.0 turns -0.0 into 0.0.
+        let r = r + 0.0;
+        if r.fract() == 0.0 {
+            write!(f, "{r:.0}")
+        } else {
+            write!(f, "{r:.1}")
+        }
+    }
+}
+
+fn hex(c: Color) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+}
+
+/// ` fill="#…"` (with `fill-opacity` when translucent); the same for any paint attribute.
+fn paint(attr: &str, c: Color) -> String {
+    if c.a < 1.0 {
+        let a = format!("{:.2}", c.a.clamp(0.0, 1.0));
+        let a = a.trim_end_matches('0').trim_end_matches('.');
+        format!(" {attr}=\"{}\" {attr}-opacity=\"{a}\"", hex(c))
+    } else {
+        format!(" {attr}=\"{}\"", hex(c))
+    }
+}
+
+/// The `d` of a path through `points`, closed when `close`.
+fn path_d(out: &mut String, points: &[Px], close: bool) {
+    for (i, p) in points.iter().enumerate() {
+        let _ = write!(
+            out,
+            "{}{} {}",
+            if i == 0 { "M" } else { "L" },
+            N(p.0),
+            N(p.1)
+        );
+    }
+    if close && !points.is_empty() {
+        out.push('Z');
+    }
+}
+
+/// Text as XML character data: markup escaped, characters XML forbids as U+FFFD.
+fn text_data(s: &str) -> String {
+    let clean: String = s
+        .chars()
+        .map(|c| if xml_char(c) { c } else { '\u{FFFD}' })
+        .collect();
+    escape(&clean).into_owned()
+}
+
+struct Writer {
+    out: String,
+    /// Pixels per unit of style (line widths, dashes, halo), as the scene sets it.
+    u: f64,
+}
+
+impl Writer {
+    fn open(&mut self, id: &str, attrs: &str) {
+        let _ = write!(self.out, "<g id=\"{id}\"{attrs}>");
+    }
+
+    fn close(&mut self) {
+        self.out.push_str("</g>\n");
+    }
+
+    fn path(&mut self, points: &[Px], close: bool, attrs: &str) {
+        if points.len() < 2 {
+            return;
+        }
+        self.out.push_str("<path d=\"");
+        path_d(&mut self.out, points, close);
+        let _ = write!(self.out, "\"{attrs}/>");
+    }
+
+    /// Stroke attributes: colour, width in style units, and dashes in style units.
+    fn stroke(&self, c: Color, width: f64, dash: Option<(f64, f64)>) -> String {
+        let mut s = paint("stroke", c);
+        let _ = write!(s, " stroke-width=\"{}\"", N(width * self.u));
+        if let Some((on, off)) = dash {
+            let _ = write!(
+                s,
+                " stroke-dasharray=\"{} {}\"",
+                N(on * self.u),
+                N(off * self.u)
+            );
+        }
+        s
+    }
+
+    /// A route line in its stroke over a casing, as the PNG draws it.
+    fn route_line(&mut self, line: &[Px], c: Color, stroke: &Stroke, casing: Color) {
+        let w = stroke.width;
+        let casing = format!(
+            " class=\"casing\"{}",
+            self.stroke(casing.with_alpha(0.85), w + 3.0, None)
+        );
+        self.path(line, false, &casing);
+        let main = format!(" class=\"line\"{}", self.stroke(c, w, stroke.dash));
+        self.path(line, false, &main);
+        if stroke.ties {
+            let white = Color {
+                r: 255,
+                g: 255,
+                b: 255,
+                a: 0.9,
+            };
+            let ties = format!(
+                " class=\"ties\"{}",
+                self.stroke(white, 1.6, Some((7.0, 7.0)))
+            );
+            self.path(line, false, &ties);
+        }
+    }
+
+    /// One `<text>`: the baseline half the size below the label's anchor, as in the PNG; a
+    /// halo is the text's own stroke, painted under its fill.
+    fn label(&mut self, l: &Label) {
+        if l.text.is_empty() {
+            return;
+        }
+        let _ = write!(
+            self.out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{}",
+            N(l.at.0),
+            N(l.at.1 + l.size * 0.5),
+            N(l.size * EM_PER_SIZE),
+            if l.bold { " font-weight=\"bold\"" } else { "" },
+            paint("fill", l.color),
+        );
+        if let Some(h) = l.halo {
+            let _ = write!(
+                self.out,
+                " class=\"halo\"{} stroke-width=\"{}\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                paint("stroke", h),
+                N(2.0 * 1.6 * self.u)
+            );
+        }
+        let _ = write!(self.out, ">{}</text>", text_data(&l.text));
+    }
+
+    fn circle(&mut self, at: Px, r: f64, attrs: &str) {
+        let _ = write!(
+            self.out,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{attrs}/>",
+            N(at.0),
+            N(at.1),
+            N(r)
+        );
+    }
+}
+
+/// The scene as an SVG document.
+pub(super) fn write(s: &Scene) -> String {
+    let pal = &s.palette;
+    let mut w = Writer {
+        out: String::with_capacity(256 * 1024),
+        u: s.unit,
+    };
+    let _ = write!(
+        w.out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n\
+         <style>text{{font-family:{FONTS}}}</style>\n",
+        s.width, s.height
+    );
+    let _ = writeln!(
+        w.out,
+        "<rect id=\"paper\" width=\"{}\" height=\"{}\"{}/>",
+        s.width,
+        s.height,
+        paint("fill", pal.paper)
+    );
+
+    let fills = |w: &mut Writer, id: &str, rings: &[Vec<Px>], c: Color| {
+        w.open(id, &paint("fill", c));
+        for r in rings {
+            w.path(r, true, "");
+        }
+        w.close();
+    };
+    fills(&mut w, "sea", std::slice::from_ref(&s.sea), pal.water);
+    fills(&mut w, "land", &s.land, pal.land);
+    fills(&mut w, "lakes", &s.lakes, pal.water);
+    fills(&mut w, "islands", &s.islands, pal.land);
+
+    let lines = |w: &mut Writer, id: &str, ls: &[Vec<Px>], stroke: String| {
+        w.open(
+            id,
+            &format!(" fill=\"none\" stroke-linejoin=\"round\"{stroke}"),
+        );
+        for l in ls {
+            w.path(l, false, "");
+        }
+        w.close();
+    };
+    let river = w.stroke(pal.river, 1.0, None);
+    lines(&mut w, "rivers", &s.rivers, river);
+    let grat = w.stroke(pal.graticule, 1.0, None);
+    w.open("graticule", "");
+    lines(&mut w, "graticule-lines", &s.graticule, grat);
+    w.open("graticule-labels", "");
+    for l in &s.graticule_labels {
+        w.label(l);
+    }
+    w.close();
+    w.close();
+    let border = w.stroke(pal.border, 1.2, Some((6.0, 3.5)));
+    lines(&mut w, "borders", &s.borders, border);
+
+    w.open("routes", " fill=\"none\" stroke-linejoin=\"round\"");
+    for r in &s.routes {
+        let _ = write!(
+            w.out,
+            "<g class=\"trip\" data-name=\"{}\">",
+            text_data(&r.name)
+        );
+        for (stroke, line) in super::polylines(&r.legs) {
+            w.route_line(&line, r.color, &stroke, pal.halo);
+        }
+        for tri in &r.arrows {
+            let attrs = format!(" class=\"arrow\"{}", paint("fill", r.color));
+            w.path(tri, true, &attrs);
+            let edge = w.stroke(pal.halo, 1.2, None);
+            w.path(&[tri[0], tri[1], tri[2], tri[0]], false, &edge);
+        }
+        w.out.push_str("</g>");
+    }
+    w.close();
+
+    w.open("stops", "");
+    for m in &s.markers {
+        let (fill, ring) = if m.terminal {
+            (m.color, pal.halo)
+        } else {
+            (pal.halo, m.color)
+        };
+        let attrs = format!(
+            " class=\"{}\"{}{}",
+            if m.terminal { "terminal" } else { "stop" },
+            paint("fill", fill),
+            w.stroke(ring, 2.2, None)
+        );
+        w.circle(m.at, m.radius, &attrs);
+    }
+    let dot = format!(" class=\"place\"{}", paint("fill", pal.muted));
+    for d in &s.context_dots {
+        w.circle(*d, 2.5 * s.unit, &dot);
+    }
+    w.close();
+
+    w.open("labels", "");
+    for l in &s.labels {
+        w.label(l);
+    }
+    w.close();
+
+    if let Some(lg) = &s.legend {
+        let r = lg.rect;
+        w.open("legend", " fill=\"none\" stroke-linejoin=\"round\"");
+        let boxed = [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
+        let attrs = format!(
+            " class=\"box\"{}",
+            paint("fill", pal.paper.with_alpha(0.92))
+        );
+        w.path(&boxed, true, &attrs);
+        let edge = w.stroke(pal.muted.with_alpha(0.6), 1.0, None);
+        w.path(&boxed, true, &edge);
+        for row in &lg.rows {
+            w.route_line(
+                &[row.swatch.0, row.swatch.1],
+                row.color,
+                &row.stroke,
+                pal.paper,
+            );
+            w.label(&row.name);
+            w.label(&row.detail);
+        }
+        w.close();
+    }
+
+    if let Some(sb) = &s.scale_bar {
+        w.open("scale-bar", " fill=\"none\"");
+        for (ring, dark) in sb.cells() {
+            let c = if dark { pal.text } else { pal.paper };
+            w.path(&ring, true, &paint("fill", c));
+        }
+        let edge = w.stroke(pal.text, 1.0, None);
+        w.path(&sb.outline()[..4], true, &edge);
+        for l in &sb.labels {
+            w.label(l);
+        }
+        w.close();
+    }
+
+    w.open("frame", " fill=\"none\"");
+    let edge = w.stroke(pal.text, 1.2, None);
+    w.path(&s.sea, true, &edge);
+    w.close();
+
+    w.open("titles", "");
+    for l in &s.titles {
+        w.label(l);
+    }
+    w.close();
+    w.open("attribution", "");
+    w.label(&s.attribution);
+    w.close();
+    w.out.push_str("</svg>\n");
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_to_a_tenth_without_trailing_zeros() {
+        let s = |v: f64| N(v).to_string();
+        assert_eq!(s(12.0), "12");
+        assert_eq!(s(12.04), "12");
+        assert_eq!(s(12.06), "12.1");
+        assert_eq!(s(-0.04), "0");
+        assert_eq!(s(-3.26), "-3.3");
+        assert_eq!(s(1599.96), "1600");
+    }
+}
