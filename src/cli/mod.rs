@@ -202,6 +202,9 @@ struct RenderArgs {
     /// Map window as W,S,E,N in degrees (W > E crosses ±180°).
     #[arg(long, allow_hyphen_values = true)]
     bbox: Option<String>,
+    /// Units of the scale bar and the legend's distances.
+    #[arg(long, short, value_enum, default_value_t = Units::Km)]
+    units: Units,
     /// Also write the trips as GeoJSON, <out-dir>/<input name>.geojson.
     #[arg(long)]
     geojson: bool,

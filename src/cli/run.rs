@@ -474,6 +474,7 @@ pub fn render(a: RenderArgs) -> Outcome {
         projection: a.projection.parse::<ProjectionChoice>()?,
         bbox: a.bbox.as_deref().map(parse_bbox).transpose()?,
         heading: true,
+        units: a.units,
     };
     let formats: Vec<ImageFormat> = a
         .output

@@ -4,6 +4,7 @@ use super::*;
 
 pub(super) fn legend(
     routes: &[Route],
+    units: crate::route::Units,
     frame: &Rect,
     unit: f64,
     palette: &Palette,
@@ -22,11 +23,14 @@ pub(super) fn legend(
         .map(|r| {
             let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
             dates.sort_unstable();
-            let km = r.metres() / 1000.0;
             let dist = if r.legs.is_empty() {
                 "one stop".to_string()
             } else {
-                format!("{} km straight-line", thousands(km))
+                format!(
+                    "{} {} straight-line",
+                    thousands(units.from_metres(r.metres())),
+                    units.label()
+                )
             };
             let detail = match (dates.first(), dates.last()) {
                 (Some(a), Some(b)) => format!("{} · {dist}", pretty_range(a, b)),

@@ -351,10 +351,21 @@ pub fn build_in(
         .collect();
     let legend = options
         .legend
-        .then(|| legend(routes, &frame, unit, &palette, &route_px, &markers))
+        .then(|| {
+            legend(
+                routes,
+                options.units,
+                &frame,
+                unit,
+                &palette,
+                &route_px,
+                &markers,
+            )
+        })
         .flatten();
     let scale_bar = scale_bar(
         &projector,
+        options.units,
         &view,
         &frame,
         unit,

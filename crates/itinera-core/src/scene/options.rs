@@ -25,6 +25,8 @@ pub struct MapOptions {
     pub bbox: Option<BoundingBox>,
     /// Whether the map carries its title and subtitle (false when a page shows them).
     pub heading: bool,
+    /// Units of the scale bar and the legend's distances.
+    pub units: crate::route::Units,
 }
 
 impl Default for MapOptions {
@@ -40,6 +42,7 @@ impl Default for MapOptions {
             projection: ProjectionChoice::Auto,
             bbox: None,
             heading: true,
+            units: crate::route::Units::Km,
         }
     }
 }

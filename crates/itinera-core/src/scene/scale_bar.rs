@@ -49,6 +49,7 @@ impl ScaleBar {
 /// the legend does not take.
 pub(super) fn scale_bar(
     p: &Projector,
+    units: crate::route::Units,
     view: &View,
     frame: &Rect,
     unit: f64,
@@ -65,7 +66,13 @@ pub(super) fn scale_bar(
     if !(px_per_m.is_finite() && px_per_m > 0.0) {
         return None;
     }
-    let target_m = frame.width() * 0.2 / px_per_m;
+    // Below one kilometre a metric bar counts metres; miles count fractions of a mile.
+    let (unit_m, unit_name) = match units {
+        crate::route::Units::Km if frame.width() * 0.2 / px_per_m < 1000.0 => (1.0, "m"),
+        u => (u.metres(), u.label()),
+    };
+    // The bar's length in its unit, rounded to 1, 2 or 5 times a power of ten.
+    let target_m = frame.width() * 0.2 / px_per_m / unit_m;
     let mag = 10f64.powf(target_m.log10().floor());
     // The round length nearest the target, in ratio.
     let nice = [1.0, 2.0, 5.0, 10.0]
@@ -79,7 +86,7 @@ pub(super) fn scale_bar(
         })
         .unwrap_or(mag);
     let segments = 4;
-    let segment_px = nice * px_per_m / segments as f64;
+    let segment_px = nice * unit_m * px_per_m / segments as f64;
     let height = 7.0 * unit;
     let size = 14.0 * unit;
     let inset = 16.0 * unit;
@@ -91,14 +98,9 @@ pub(super) fn scale_bar(
         frame.x1 - inset - segment_px * segments as f64 - 40.0 * unit
     };
     let y = frame.y1 - inset - height;
-    let (unit_m, unit_name) = if nice >= 1000.0 {
-        (1000.0, "km")
-    } else {
-        (1.0, "m")
-    };
     let mut labels = Vec::new();
     for (i, v) in [0.0, nice / 2.0, nice].into_iter().enumerate() {
-        let val = v / unit_m;
+        let val = v;
         let mut t = if val.fract() == 0.0 {
             thousands(val)
         } else {

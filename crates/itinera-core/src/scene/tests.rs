@@ -616,3 +616,57 @@ fn the_basemap_detail_follows_the_pixel_size() {
     let world = build(&routes(&["Tokyo", "London"]), None, &MapOptions::default()).unwrap();
     assert_eq!(world.detail, Detail::Low);
 }
+
+#[test]
+fn maps_speak_the_units_asked_for() {
+    let r = routes(&["Khasan", "Ussuriysk", "Ulan-Ude"]);
+    let detail = |s: &Scene| s.legend.as_ref().unwrap().rows[0].detail.text.clone();
+    let last_tick = |s: &Scene| s.scale_bar.as_ref().unwrap().labels[2].text.clone();
+    let km = build(&r, None, &MapOptions::default()).unwrap();
+    assert!(
+        detail(&km).ends_with(" km straight-line"),
+        "{}",
+        detail(&km)
+    );
+    assert!(last_tick(&km).ends_with(" km"));
+    for (units, name) in [(route::Units::Mi, "mi"), (route::Units::Nmi, "nmi")] {
+        let o = MapOptions {
+            units,
+            ..MapOptions::default()
+        };
+        let s = build(&r, None, &o).unwrap();
+        assert!(
+            detail(&s).ends_with(&format!(" {name} straight-line")),
+            "{}",
+            detail(&s)
+        );
+        assert!(
+            last_tick(&s).ends_with(&format!(" {name}")),
+            "{}",
+            last_tick(&s)
+        );
+        // The bar is as long as its label says, in that unit.
+        let bar = s.scale_bar.as_ref().unwrap();
+        let number: f64 = last_tick(&s)
+            .split(' ')
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap();
+        let km_bar = km.scale_bar.as_ref().unwrap();
+        let km_number: f64 = last_tick(&km)
+            .split(' ')
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap();
+        let px_per_m = bar.segment_px * bar.segments as f64 / (number * units.metres());
+        let km_px_per_m = km_bar.segment_px * km_bar.segments as f64 / (km_number * 1000.0);
+        assert!(
+            (px_per_m / km_px_per_m - 1.0).abs() < 1e-9,
+            "{px_per_m} vs {km_px_per_m}"
+        );
+    }
+}
