@@ -168,7 +168,8 @@ struct RouteArgs {
 struct RenderArgs {
     #[command(flatten)]
     trips: TripArgs,
-    /// Output files, .png or .svg; repeat for both. Default: output/<input name>.png and .svg.
+    /// Output files, .png, .svg or .pdf; repeat for several. Default: output/<input name>.png
+    /// and .svg.
     #[arg(long, short)]
     output: Vec<PathBuf>,
     /// Folder for default output names.

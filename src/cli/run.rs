@@ -416,6 +416,7 @@ pub fn export(a: ExportArgs) -> Outcome {
 enum ImageFormat {
     Png,
     Svg,
+    Pdf,
 }
 
 fn image_format(path: &Path) -> Result<ImageFormat, Error> {
@@ -426,10 +427,11 @@ fn image_format(path: &Path) -> Result<ImageFormat, Error> {
     {
         Some("png") => Ok(ImageFormat::Png),
         Some("svg") => Ok(ImageFormat::Svg),
+        Some("pdf") => Ok(ImageFormat::Pdf),
         _ => Err(Error::invalid(
             InvalidKind::Setting,
             format!("unknown map format for `{}`", path.display()),
-            Some("name the output *.png or *.svg".into()),
+            Some("name the output *.png, *.svg or *.pdf".into()),
         )),
     }
 }
@@ -537,6 +539,7 @@ pub fn render(a: RenderArgs) -> Outcome {
             let bytes = match p.format {
                 Some(ImageFormat::Png) => render::png(&scene)?,
                 Some(ImageFormat::Svg) => render::svg(&scene)?.into_bytes(),
+                Some(ImageFormat::Pdf) => render::pdf(&scene)?,
                 None => {
                     plan.write(p.at, |w| {
                         export::write_geojson(&routes, set.resolved.title.as_deref(), w)

@@ -22,6 +22,54 @@ fn renders_png_and_svg_of_an_example() {
 }
 
 #[test]
+fn a_pdf_for_print_is_vector_with_its_fonts_and_text() {
+    let sb = Sandbox::new();
+    let trip = format!("{}/geodata/trips/kji-2011.toml", env!("CARGO_MANIFEST_DIR"));
+    sb.run(&[
+        "render", &trip, "-o", "m.pdf", "--width", "800", "--height", "500",
+    ])
+    .ok()
+    .stderr_has("wrote m.pdf");
+    let pdf = std::fs::read(sb.path("m.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.trim_ascii_end().ends_with(b"%%EOF"));
+    let text = String::from_utf8_lossy(&pdf);
+    // Vector: no raster image anywhere; both faces embedded as TrueType programs.
+    assert!(!text.contains("/Image"));
+    assert_eq!(text.matches("/FontFile2").count(), 2);
+    // 800 x 500 px at 0.75 pt a pixel.
+    assert!(text.contains("/MediaBox [0 0 600 375]"), "media box");
+    if have("pdftotext") {
+        let out = std::process::Command::new("pdftotext")
+            .args([sb.path("m.pdf").to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let words = String::from_utf8_lossy(&out.stdout);
+        for w in [
+            "Kim Jong Il in Russia, August 2011",
+            "Ulan-Ude",
+            "Khabarovsk",
+            "Natural Earth",
+        ] {
+            assert!(words.contains(w), "pdftotext lacks {w}: {words}");
+        }
+    }
+    if have("pdffonts") {
+        let out = std::process::Command::new("pdffonts")
+            .arg(sb.path("m.pdf"))
+            .output()
+            .unwrap();
+        let table = String::from_utf8_lossy(&out.stdout);
+        // Embedded ("yes") with a Unicode map ("yes"), for both faces.
+        let embedded = table
+            .lines()
+            .filter(|l| l.starts_with("NotoSans") && l.contains("yes no  yes"))
+            .count();
+        assert_eq!(embedded, 2, "{table}");
+    }
+}
+
+#[test]
 fn default_outputs_and_geojson() {
     let sb = Sandbox::new();
     sb.write(

@@ -5,6 +5,7 @@
 //! mode, halos, arrows and markers. Where things go was decided by [`crate::scene`].
 
 pub(crate) mod html;
+mod pdf;
 mod pixels;
 mod svg;
 
@@ -591,6 +592,14 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
 /// None today; the `Result` keeps the signature of [`png`].
 pub fn svg(scene: &Scene) -> Result<String> {
     Ok(svg::write(scene))
+}
+
+/// Renders the scene as a one-page vector PDF for print, its fonts embedded (1 px = 0.75 pt).
+///
+/// # Errors
+/// None today; the `Result` keeps the signature of [`png`].
+pub fn pdf(scene: &Scene) -> Result<Vec<u8>> {
+    Ok(pdf::write(scene))
 }
 
 #[cfg(test)]

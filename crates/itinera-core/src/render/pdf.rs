@@ -1,0 +1,462 @@
+//! The PDF of a [`Scene`], for print: one page, vector throughout, the scene's own fonts
+//! embedded (Noto Sans, regular and bold, as TrueType CID fonts with a `ToUnicode` map so
+//! text can be searched and copied). Layers are drawn in the order of the PNG and the SVG.
+//!
+//! A pixel of the scene is 0.75 pt (96 pixels to the inch), so the default 1600 × 1000 map
+//! is a 423 × 265 mm page. Text is laid out glyph by glyph with the same advances and kerning
+//! as the PNG, so labels sit where the scene placed them.
+
+use std::collections::BTreeMap;
+
+use ab_glyph::{Font, FontRef, GlyphId};
+use pdf_writer::types::{
+    CidFontType, FontFlags, LineCapStyle, LineJoinStyle, SystemInfo, TextRenderingMode, UnicodeCmap,
+};
+use pdf_writer::{Content, Filter, Name, Pdf, Rect as PdfRect, Ref, Str};
+
+use crate::scene::{Color, Label, Px, Scene, Stroke, text};
+
+/// Points per scene pixel.
+const PT_PER_PX: f32 = 0.75;
+
+/// Noto Sans: ascent - descent is 1.362 em; a label's `size` is that height.
+const EM_PER_SIZE: f64 = 1.0 / 1.362;
+
+/// The bezier handle length for a quarter circle, as a fraction of the radius.
+const KAPPA: f64 = 0.552_284_75;
+
+/// One embedded font and what the page used of it.
+struct FontUse {
+    font: FontRef<'static>,
+    bytes: &'static [u8],
+    name: &'static [u8],
+    /// Glyphs drawn, with the text each stands for (for `ToUnicode`).
+    glyphs: BTreeMap<u16, char>,
+}
+
+impl FontUse {
+    fn new(bold: bool) -> FontUse {
+        FontUse {
+            font: text::font(bold).clone(),
+            bytes: if bold { text::BOLD } else { text::REGULAR },
+            name: if bold {
+                b"NotoSans-Bold"
+            } else {
+                b"NotoSans-Regular"
+            },
+            glyphs: BTreeMap::new(),
+        }
+    }
+
+    /// Thousandths of an em.
+    fn units(&self, v: f32) -> f32 {
+        v * 1000.0 / self.font.units_per_em().unwrap_or(1000.0)
+    }
+}
+
+struct Page {
+    content: Content,
+    fonts: [FontUse; 2],
+    /// Fill and stroke opacities used, each an `ExtGState` named `A<i>`.
+    alphas: Vec<(f32, f32)>,
+}
+
+impl Page {
+    fn rgb_fill(&mut self, c: Color) {
+        self.content.set_fill_rgb(
+            f32::from(c.r) / 255.0,
+            f32::from(c.g) / 255.0,
+            f32::from(c.b) / 255.0,
+        );
+    }
+
+    fn rgb_stroke(&mut self, c: Color) {
+        self.content.set_stroke_rgb(
+            f32::from(c.r) / 255.0,
+            f32::from(c.g) / 255.0,
+            f32::from(c.b) / 255.0,
+        );
+    }
+
+    /// Sets the opacity of fills and strokes for what follows (1 is opaque).
+    fn alpha(&mut self, fill: f64, stroke: f64) {
+        let key = (fill.clamp(0.0, 1.0) as f32, stroke.clamp(0.0, 1.0) as f32);
+        let i = match self.alphas.iter().position(|a| *a == key) {
+            Some(i) => i,
+            None => {
+                self.alphas.push(key);
+                self.alphas.len() - 1
+            }
+        };
+        let name = format!("A{i}");
+        self.content.set_parameters(Name(name.as_bytes()));
+    }
+
+    fn trace(&mut self, points: &[Px], close: bool) {
+        for (i, p) in points.iter().enumerate() {
+            let (x, y) = (p.0 as f32, p.1 as f32);
+            if i == 0 {
+                self.content.move_to(x, y);
+            } else {
+                self.content.line_to(x, y);
+            }
+        }
+        if close {
+            self.content.close_path();
+        }
+    }
+
+    fn fill(&mut self, rings: &[Vec<Px>], c: Color) {
+        if rings.iter().all(|r| r.len() < 3) {
+            return;
+        }
+        self.alpha(c.a, 1.0);
+        self.rgb_fill(c);
+        for r in rings.iter().filter(|r| r.len() >= 3) {
+            self.trace(r, true);
+        }
+        // Nonzero: a ring and its hole are filled as the PNG fills them, each on its own.
+        self.content.fill_nonzero();
+    }
+
+    fn stroke(&mut self, lines: &[&[Px]], c: Color, width: f64, dash: Option<(f64, f64)>) {
+        let lines: Vec<&[Px]> = lines.iter().copied().filter(|l| l.len() >= 2).collect();
+        if lines.is_empty() {
+            return;
+        }
+        self.alpha(1.0, c.a);
+        self.rgb_stroke(c);
+        self.content.set_line_width(width as f32);
+        match dash {
+            Some((on, off)) => self.content.set_dash_pattern([on as f32, off as f32], 0.0),
+            None => self.content.set_dash_pattern([], 0.0),
+        };
+        for l in lines {
+            self.trace(l, false);
+        }
+        self.content.stroke();
+    }
+
+    fn circle(&mut self, at: Px, r: f64) {
+        let (x, y, k) = (at.0, at.1, r * KAPPA);
+        let c = &mut self.content;
+        c.move_to((x + r) as f32, y as f32);
+        c.cubic_to(
+            (x + r) as f32,
+            (y + k) as f32,
+            (x + k) as f32,
+            (y + r) as f32,
+            x as f32,
+            (y + r) as f32,
+        );
+        c.cubic_to(
+            (x - k) as f32,
+            (y + r) as f32,
+            (x - r) as f32,
+            (y + k) as f32,
+            (x - r) as f32,
+            y as f32,
+        );
+        c.cubic_to(
+            (x - r) as f32,
+            (y - k) as f32,
+            (x - k) as f32,
+            (y - r) as f32,
+            x as f32,
+            (y - r) as f32,
+        );
+        c.cubic_to(
+            (x + k) as f32,
+            (y - r) as f32,
+            (x + r) as f32,
+            (y - k) as f32,
+            (x + r) as f32,
+            y as f32,
+        );
+        c.close_path();
+    }
+
+    /// The text of `l` as glyph ids with kerning, in the font's own units.
+    fn show(&mut self, l: &Label, mode: TextRenderingMode) {
+        let f = usize::from(l.bold);
+        let font_name: &[u8] = if l.bold { b"F1" } else { b"F0" };
+        let em = (l.size * EM_PER_SIZE) as f32;
+        // The scene's y axis points down; text is drawn upright by flipping it back.
+        let baseline = (l.at.1 + l.size * 0.5) as f32;
+        self.content.begin_text();
+        self.content.set_text_rendering_mode(mode);
+        self.content.set_font(Name(font_name), em);
+        self.content
+            .set_text_matrix([1.0, 0.0, 0.0, -1.0, l.at.0 as f32, baseline]);
+        let mut items: Vec<(Vec<u8>, f32)> = Vec::new();
+        let mut prev: Option<GlyphId> = None;
+        for ch in l.text.chars() {
+            let fu = &mut self.fonts[f];
+            let id = fu.font.glyph_id(ch);
+            fu.glyphs.entry(id.0).or_insert(ch);
+            // A positive kern moves the next glyph right; TJ adjustments move it left.
+            let kern = prev.map_or(0.0, |p| fu.units(fu.font.kern_unscaled(p, id)));
+            items.push((id.0.to_be_bytes().to_vec(), -kern));
+            prev = Some(id);
+        }
+        {
+            let mut tj = self.content.show_positioned();
+            let mut it = tj.items();
+            for (bytes, adjust) in &items {
+                if *adjust != 0.0 {
+                    it.adjust(*adjust);
+                }
+                it.show(Str(bytes));
+            }
+        }
+        self.content.end_text();
+    }
+
+    /// A label: its halo as a stroke of the text under the text's fill, as in the SVG.
+    fn label(&mut self, l: &Label, unit: f64) {
+        if l.text.is_empty() {
+            return;
+        }
+        if let Some(h) = l.halo {
+            self.alpha(1.0, h.a);
+            self.rgb_stroke(h);
+            self.content.set_line_width((2.0 * 1.6 * unit) as f32);
+            self.content.set_line_join(LineJoinStyle::RoundJoin);
+            self.show(l, TextRenderingMode::Stroke);
+        }
+        self.alpha(l.color.a, 1.0);
+        self.rgb_fill(l.color);
+        self.show(l, TextRenderingMode::Fill);
+    }
+
+    fn route_line(&mut self, line: &[Px], c: Color, stroke: &Stroke, casing: Color, u: f64) {
+        let w = stroke.width;
+        self.stroke(&[line], casing.with_alpha(0.85), (w + 3.0) * u, None);
+        let dash = stroke.dash.map(|(on, off)| (on * u, off * u));
+        self.stroke(&[line], c, w * u, dash);
+        if stroke.ties {
+            self.stroke(&[line], super::TIES, 1.6 * u, Some((7.0 * u, 7.0 * u)));
+        }
+    }
+}
+
+/// The scene as a one-page PDF document.
+pub(super) fn write(s: &Scene) -> Vec<u8> {
+    let pal = &s.palette;
+    let u = s.unit;
+    let mut p = Page {
+        content: Content::new(),
+        fonts: [FontUse::new(false), FontUse::new(true)],
+        alphas: Vec::new(),
+    };
+    let (w_pt, h_pt) = (s.width as f32 * PT_PER_PX, s.height as f32 * PT_PER_PX);
+    // Scene pixels, y down, onto the page's points, y up.
+    p.content
+        .transform([PT_PER_PX, 0.0, 0.0, -PT_PER_PX, 0.0, h_pt]);
+    p.content.set_line_join(LineJoinStyle::RoundJoin);
+    p.content.set_line_cap(LineCapStyle::ButtCap);
+
+    let page_ring = vec![
+        (0.0, 0.0),
+        (f64::from(s.width), 0.0),
+        (f64::from(s.width), f64::from(s.height)),
+        (0.0, f64::from(s.height)),
+    ];
+    p.fill(&[page_ring], pal.paper);
+    p.fill(std::slice::from_ref(&s.sea), pal.water);
+    p.fill(&s.land, pal.land);
+    p.fill(&s.lakes, pal.water);
+    p.fill(&s.islands, pal.land);
+    p.stroke(&refs(&s.rivers), pal.river, u, None);
+    p.stroke(&refs(&s.graticule), pal.graticule, u, None);
+    p.stroke(
+        &refs(&s.borders),
+        pal.border,
+        1.2 * u,
+        Some((6.0 * u, 3.5 * u)),
+    );
+    for r in &s.routes {
+        for (stroke, line) in super::polylines(&r.legs) {
+            p.route_line(&line, r.color, &stroke, pal.halo, u);
+        }
+        for tri in &r.arrows {
+            p.fill(&[tri.to_vec()], r.color);
+            p.stroke(
+                &[&[tri[0], tri[1], tri[2], tri[0]]],
+                pal.halo,
+                1.2 * u,
+                None,
+            );
+        }
+    }
+    for m in &s.markers {
+        let (fill, ring) = if m.terminal {
+            (m.color, pal.halo)
+        } else {
+            (pal.halo, m.color)
+        };
+        p.alpha(fill.a, ring.a);
+        p.rgb_fill(fill);
+        p.rgb_stroke(ring);
+        p.content.set_line_width((2.2 * u) as f32);
+        p.content.set_dash_pattern([], 0.0);
+        p.circle(m.at, m.radius);
+        p.content.fill_nonzero_and_stroke();
+    }
+    if !s.context_dots.is_empty() {
+        p.alpha(pal.muted.a, 1.0);
+        p.rgb_fill(pal.muted);
+        for d in &s.context_dots {
+            p.circle(*d, 2.5 * u);
+        }
+        p.content.fill_nonzero();
+    }
+    for l in &s.labels {
+        p.label(l, u);
+    }
+    if let Some(lg) = &s.legend {
+        let r = lg.rect;
+        let boxed = vec![
+            (r.x0, r.y0),
+            (r.x1, r.y0),
+            (r.x1, r.y1),
+            (r.x0, r.y1),
+            (r.x0, r.y0),
+        ];
+        p.fill(std::slice::from_ref(&boxed), pal.paper.with_alpha(0.92));
+        p.stroke(&[&boxed], pal.muted.with_alpha(0.6), u, None);
+        for row in &lg.rows {
+            p.route_line(
+                &[row.swatch.0, row.swatch.1],
+                row.color,
+                &row.stroke,
+                pal.paper,
+                u,
+            );
+            p.label(&row.name, u);
+            p.label(&row.detail, u);
+        }
+    }
+    if let Some(sb) = &s.scale_bar {
+        for (ring, dark) in sb.cells() {
+            p.fill(&[ring.to_vec()], if dark { pal.text } else { pal.paper });
+        }
+        p.stroke(&[&sb.outline()], pal.text, u, None);
+        for l in &sb.labels {
+            p.label(l, u);
+        }
+    }
+    let outline: Vec<Px> = s.sea.iter().chain(s.sea.first()).copied().collect();
+    p.stroke(&[&outline], pal.text, 1.2 * u, None);
+    for l in s
+        .graticule_labels
+        .iter()
+        .chain(&s.titles)
+        .chain(std::iter::once(&s.attribution))
+    {
+        p.label(l, u);
+    }
+    document(p, w_pt, h_pt)
+}
+
+fn refs(ls: &[Vec<Px>]) -> Vec<&[Px]> {
+    ls.iter().map(Vec::as_slice).collect()
+}
+
+/// Deflate, for content and font streams.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+}
+
+/// The PDF around one page's content: catalog, page, fonts, opacity states.
+fn document(page: Page, w_pt: f32, h_pt: f32) -> Vec<u8> {
+    let mut next = Ref::new(1);
+    let mut id = || next.bump();
+    let (catalog, tree, page_id, content_id) = (id(), id(), id(), id());
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree).kids([page_id]).count(1);
+
+    let font_ids: Vec<[Ref; 5]> = (0..2).map(|_| [id(), id(), id(), id(), id()]).collect();
+    let alpha_ids: Vec<Ref> = page.alphas.iter().map(|_| id()).collect();
+    {
+        let mut pg = pdf.page(page_id);
+        pg.parent(tree)
+            .media_box(PdfRect::new(0.0, 0.0, w_pt, h_pt))
+            .contents(content_id);
+        let mut res = pg.resources();
+        {
+            let mut fonts = res.fonts();
+            fonts.pair(Name(b"F0"), font_ids[0][0]);
+            fonts.pair(Name(b"F1"), font_ids[1][0]);
+        }
+        let names: Vec<String> = (0..page.alphas.len()).map(|i| format!("A{i}")).collect();
+        res.ext_g_states().pairs(
+            names
+                .iter()
+                .zip(&alpha_ids)
+                .map(|(n, r)| (Name(n.as_bytes()), *r)),
+        );
+    }
+    let content = deflate(&page.content.finish().into_vec());
+    pdf.stream(content_id, &content).filter(Filter::FlateDecode);
+    for ((fill, stroke), r) in page.alphas.iter().zip(&alpha_ids) {
+        pdf.ext_graphics(*r)
+            .non_stroking_alpha(*fill)
+            .stroking_alpha(*stroke);
+    }
+
+    let info = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    };
+    for (fu, [type0, cid, descriptor, file, cmap]) in page.fonts.iter().zip(font_ids) {
+        pdf.type0_font(type0)
+            .base_font(Name(fu.name))
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid)
+            .to_unicode(cmap);
+        {
+            let mut c = pdf.cid_font(cid);
+            c.subtype(CidFontType::Type2)
+                .base_font(Name(fu.name))
+                .system_info(info)
+                .font_descriptor(descriptor)
+                .default_width(0.0)
+                .cid_to_gid_map_predefined(Name(b"Identity"));
+            let mut widths = c.widths();
+            for &g in fu.glyphs.keys() {
+                let adv = fu.units(fu.font.h_advance_unscaled(GlyphId(g)));
+                widths.consecutive(g, [adv]);
+            }
+        }
+        let ascent = fu.units(fu.font.ascent_unscaled());
+        let descent = fu.units(fu.font.descent_unscaled());
+        pdf.font_descriptor(descriptor)
+            .name(Name(fu.name))
+            .flags(FontFlags::NON_SYMBOLIC)
+            .bbox(PdfRect::new(-600.0, descent, 2600.0, ascent))
+            .italic_angle(0.0)
+            .ascent(ascent)
+            .descent(descent)
+            .cap_height(714.0)
+            .stem_v(if fu.name.ends_with(b"Bold") {
+                140.0
+            } else {
+                80.0
+            })
+            .font_file2(file);
+        let packed = deflate(fu.bytes);
+        pdf.stream(file, &packed)
+            .filter(Filter::FlateDecode)
+            .pair(Name(b"Length1"), fu.bytes.len() as i32);
+        let mut map = UnicodeCmap::new(Name(b"Custom"), info);
+        for (&g, &ch) in &fu.glyphs {
+            map.pair(g, ch);
+        }
+        let cmap_bytes = map.finish();
+        pdf.cmap(cmap, cmap_bytes.as_slice());
+    }
+    pdf.finish()
+}
