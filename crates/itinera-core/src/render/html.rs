@@ -165,12 +165,32 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             );
         }
         let last = route.stops.len().saturating_sub(1);
+        let mut leaders_drawn = std::collections::HashSet::new();
         for (i, stop) in route.stops.iter().enumerate() {
             let Some(at) = s
                 .locate(stop.lon, stop.lat)
                 .filter(|p| s.frame.contains(*p))
             else {
                 continue;
+            };
+            // A marker moved off its place to clear a neighbour keeps a leader line to it.
+            let near = |p: Px| (p.0 - at.0).abs() < 0.5 && (p.1 - at.1).abs() < 0.5;
+            let at = match s.markers.iter().find(|m| m.leader.is_some_and(near)) {
+                Some(m) if !leaders_drawn.insert((m.at.0.to_bits(), m.at.1.to_bits())) => m.at,
+                Some(m) => {
+                    let _ = write!(
+                        overlay,
+                        "<path class=\"leader\" d=\"{}\" stroke=\"{}\" stroke-width=\"{:.1}\"/><circle class=\"true-place\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{color}\"/>",
+                        path_d(&[at, m.at]),
+                        hex(pal.muted),
+                        s.unit,
+                        at.0,
+                        at.1,
+                        2.2 * s.unit
+                    );
+                    m.at
+                }
+                None => at,
             };
             let terminal = i == 0 || i == last;
             let (fill, stroke) = if terminal {

@@ -30,6 +30,9 @@ const HALO: [(f64, f64); 8] = [
     (-0.7, -0.7),
 ];
 
+/// Radius of the dot at a stop's true place when its marker was moved (style units).
+const LEADER_DOT: f64 = 2.2;
+
 /// The white ties drawn over a rail line.
 const TIES: Color = Color {
     r: 255,
@@ -259,6 +262,17 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             }
             for tri in &r.arrows {
                 self.arrow(tri, r.color, pal.halo)?;
+            }
+        }
+        // Leader lines from a moved marker back to its stop's true place, marked by a dot.
+        for m in &s.markers {
+            if let Some(from) = m.leader {
+                self.line(&[from, m.at], pal.muted, 1.0)?;
+                self.area.draw(&Circle::new(
+                    self.p(from),
+                    (LEADER_DOT * self.u * self.zoom).round() as i32,
+                    rgba(m.color).filled(),
+                ))?;
             }
         }
         for m in &s.markers {

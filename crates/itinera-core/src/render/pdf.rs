@@ -290,6 +290,15 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         }
     }
     for m in &s.markers {
+        if let Some(from) = m.leader {
+            p.stroke(&[&[from, m.at]], pal.muted, u, None);
+            p.alpha(m.color.a, 1.0);
+            p.rgb_fill(m.color);
+            p.circle(from, super::LEADER_DOT * u);
+            p.content.fill_nonzero();
+        }
+    }
+    for m in &s.markers {
         let (fill, ring) = if m.terminal {
             (m.color, pal.halo)
         } else {

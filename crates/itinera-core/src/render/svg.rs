@@ -256,6 +256,14 @@ pub(super) fn write(s: &Scene) -> String {
 
     w.open("stops", "");
     for m in &s.markers {
+        if let Some(from) = m.leader {
+            let line = format!(" class=\"leader\"{}", w.stroke(pal.muted, 1.0, None));
+            w.path(&[from, m.at], false, &line);
+            let dot = format!(" class=\"true-place\"{}", paint("fill", m.color));
+            w.circle(from, super::LEADER_DOT * s.unit, &dot);
+        }
+    }
+    for m in &s.markers {
         let (fill, ring) = if m.terminal {
             (m.color, pal.halo)
         } else {

@@ -14,6 +14,7 @@ mod legend;
 mod options;
 mod projection;
 mod scale_bar;
+mod spread;
 mod style;
 pub(crate) mod text;
 mod view;
@@ -96,6 +97,9 @@ pub struct Marker {
     pub color: Color,
     /// First or last stop of a trip: drawn filled.
     pub terminal: bool,
+    /// The stop's true place when the marker was moved off it to clear a neighbour: a leader
+    /// line runs from there to the marker.
+    pub leader: Option<Px>,
 }
 
 /// A legend entry.
@@ -337,7 +341,14 @@ pub fn build_in(
     let sea = sea(&projector, &to_px, &frame);
 
     let layers = route_layers(routes, &to_px, &frame, draw_step, unit, &palette);
-    let (markers, stop_labels) = markers(routes, &to_px, &frame, unit, &palette);
+    let (mut markers, mut stop_labels) = markers(routes, &to_px, &frame, unit, &palette);
+    // Stops too close to tell apart get their markers spread, and labels follow the markers.
+    let moved = spread::spread(&mut markers);
+    for w in &mut stop_labels {
+        if let Some(to) = moved.get(&(w.anchor.0.round() as i64, w.anchor.1.round() as i64)) {
+            w.anchor = *to;
+        }
+    }
     let radius = marker_radius(unit);
 
     // Legend and scale bar go in corners chosen to avoid the routes.
@@ -594,6 +605,7 @@ fn markers(
                         radius,
                         color,
                         terminal,
+                        leader: None,
                     });
                 }
             }

@@ -95,7 +95,7 @@ pub struct Color {
 }
 
 impl Color {
-    const fn rgb(hex: u32) -> Color {
+    pub(super) const fn rgb(hex: u32) -> Color {
         Color {
             r: (hex >> 16) as u8,
             g: (hex >> 8) as u8,

@@ -670,3 +670,47 @@ fn maps_speak_the_units_asked_for() {
         );
     }
 }
+
+#[test]
+fn close_stops_get_markers_apart_with_leaders_to_their_places() {
+    let (routes, title) = example_routes("kji-2011.toml");
+    let s = build(&routes, title.as_deref(), &MapOptions::default()).unwrap();
+    // Tumangang and Khasan (about 2 km apart) were one blot; no two markers overlap now.
+    for (i, a) in s.markers.iter().enumerate() {
+        for b in &s.markers[i + 1..] {
+            let d = (a.at.0 - b.at.0).hypot(a.at.1 - b.at.1);
+            assert!(
+                d >= a.radius + b.radius,
+                "markers {:?} and {:?} overlap",
+                a.at,
+                b.at
+            );
+        }
+    }
+    // Each moved marker's leader starts at a stop's true place.
+    let places: Vec<Px> = routes
+        .iter()
+        .flat_map(|r| &r.stops)
+        .filter_map(|st| s.locate(st.lon, st.lat))
+        .collect();
+    let leaders: Vec<Px> = s.markers.iter().filter_map(|m| m.leader).collect();
+    assert!(leaders.len() >= 4, "{} leaders", leaders.len());
+    for l in &leaders {
+        assert!(
+            places.iter().any(|p| (p.0 - l.0).hypot(p.1 - l.1) < 1e-6),
+            "a leader from {l:?}, where no stop is"
+        );
+    }
+    // Labels follow: Tumangang's label sits beside its moved marker.
+    let tumangang = s
+        .labels
+        .iter()
+        .find(|l| l.text == "Tumangang")
+        .unwrap()
+        .bounds();
+    let near = s
+        .markers
+        .iter()
+        .any(|m| m.leader.is_some() && tumangang.grow(m.radius + 4.0).contains(m.at));
+    assert!(near, "Tumangang's label is not beside a moved marker");
+}
