@@ -477,6 +477,7 @@ pub fn render(a: RenderArgs) -> Outcome {
         bbox: a.bbox.as_deref().map(parse_bbox).transpose()?,
         heading: true,
         units: a.units,
+        inset: a.inset,
     };
     let formats: Vec<ImageFormat> = a
         .output

@@ -33,6 +33,14 @@ const HALO: [(f64, f64); 8] = [
 /// Radius of the dot at a stop's true place when its marker was moved (style units).
 const LEADER_DOT: f64 = 2.2;
 
+/// The outline of the main map's window in the locator inset.
+const INSET_WINDOW: Color = Color {
+    r: 0xc0,
+    g: 0x1f,
+    b: 0x2e,
+    a: 1.0,
+};
+
 /// The white ties drawn over a rail line.
 const TIES: Color = Color {
     r: 255,
@@ -310,6 +318,29 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
                 (2.5 * self.u * self.zoom).round() as i32,
                 rgba(pal.muted).filled(),
             ))?;
+        }
+        if let Some(inset) = &s.inset {
+            let r = inset.rect;
+            let boxed = [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
+            self.fill(&boxed, pal.water)?;
+            for ring in &inset.land {
+                self.fill(ring, pal.land)?;
+            }
+            for l in &inset.borders {
+                self.line(l, pal.border, 0.8)?;
+            }
+            let window: Vec<Px> = inset
+                .window
+                .iter()
+                .chain(inset.window.first())
+                .copied()
+                .collect();
+            self.line(&window, INSET_WINDOW, 1.6)?;
+            self.line(
+                &[boxed[0], boxed[1], boxed[2], boxed[3], boxed[0]],
+                pal.text,
+                1.0,
+            )?;
         }
         for l in &s.labels {
             self.label(l)?;

@@ -320,6 +320,27 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         }
         p.content.fill_nonzero();
     }
+    if let Some(inset) = &s.inset {
+        let r = inset.rect;
+        let boxed = vec![
+            (r.x0, r.y0),
+            (r.x1, r.y0),
+            (r.x1, r.y1),
+            (r.x0, r.y1),
+            (r.x0, r.y0),
+        ];
+        p.fill(std::slice::from_ref(&boxed), pal.water);
+        p.fill(&inset.land, pal.land);
+        p.stroke(&refs(&inset.borders), pal.border, 0.8 * u, None);
+        let window: Vec<Px> = inset
+            .window
+            .iter()
+            .chain(inset.window.first())
+            .copied()
+            .collect();
+        p.stroke(&[&window], super::INSET_WINDOW, 1.6 * u, None);
+        p.stroke(&[&boxed], pal.text, u, None);
+    }
     for l in &s.labels {
         p.label(l, u);
     }

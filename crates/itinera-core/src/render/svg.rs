@@ -283,6 +283,26 @@ pub(super) fn write(s: &Scene) -> String {
     }
     w.close();
 
+    if let Some(inset) = &s.inset {
+        let r = inset.rect;
+        let boxed = [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
+        w.open("inset", "");
+        w.path(&boxed, true, &paint("fill", pal.water));
+        let land = paint("fill", pal.land);
+        for ring in &inset.land {
+            w.path(ring, true, &land);
+        }
+        let border = format!(" fill=\"none\"{}", w.stroke(pal.border, 0.8, None));
+        for l in &inset.borders {
+            w.path(l, false, &border);
+        }
+        let window = format!(" fill=\"none\"{}", w.stroke(super::INSET_WINDOW, 1.6, None));
+        w.path(&inset.window, true, &window);
+        let edge = format!(" fill=\"none\"{}", w.stroke(pal.text, 1.0, None));
+        w.path(&boxed, true, &edge);
+        w.close();
+    }
+
     w.open("labels", "");
     for l in &s.labels {
         w.label(l);

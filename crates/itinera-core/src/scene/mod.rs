@@ -9,6 +9,7 @@ mod arrows;
 mod clip;
 mod format;
 mod graticule;
+mod inset;
 mod labels;
 mod legend;
 mod options;
@@ -35,6 +36,7 @@ pub use clip::{Px, Rect};
 use format::*;
 pub(crate) use format::{date_range, thousands};
 use graticule::*;
+pub use inset::{Inset, InsetMode};
 use legend::*;
 pub use options::MapOptions;
 use options::*;
@@ -193,6 +195,8 @@ pub struct Scene {
     pub titles: Vec<Label>,
     /// Scale bar, true at the centre of the map.
     pub scale_bar: Option<ScaleBar>,
+    /// Locator inset, on maps of a small area.
+    pub inset: Option<Inset>,
     /// Attribution line.
     pub attribution: Label,
     /// Size factor of the decorations (1 at 1000 px).
@@ -406,6 +410,21 @@ pub fn build_in(
         .collect();
     obstacles.extend(legend.as_ref().map(|l| l.rect));
     obstacles.extend(scale_bar.as_ref().map(|s| s.bounds()));
+    // A locator inset on a map of a small area, in a free corner.
+    let inset = match (options.inset, window) {
+        (InsetMode::Auto, Some(w)) => {
+            let taken: Vec<Rect> = legend
+                .iter()
+                .map(|l| l.rect)
+                .chain(scale_bar.as_ref().map(|s| s.bounds()))
+                .collect();
+            let mut busy = route_px.clone();
+            busy.extend(markers.iter().map(|m| m.at));
+            inset::inset(context, w, &frame, unit, &taken, &busy)
+        }
+        _ => None,
+    };
+    obstacles.extend(inset.as_ref().map(|i| i.rect.grow(4.0 * unit)));
     let placer = labels::Placer::new(frame, &route_px);
     let (mut placed, unplaced) =
         placer.place_stops(&stop_labels, &mut obstacles, 15.0 * unit, radius, &palette);
@@ -484,6 +503,7 @@ pub fn build_in(
         legend,
         titles,
         scale_bar,
+        inset,
         attribution,
         unit,
         projector: std::sync::Arc::new(projector),

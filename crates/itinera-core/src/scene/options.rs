@@ -27,6 +27,8 @@ pub struct MapOptions {
     pub heading: bool,
     /// Units of the scale bar and the legend's distances.
     pub units: crate::route::Units,
+    /// Whether to add a locator inset on maps of a small area.
+    pub inset: InsetMode,
 }
 
 impl Default for MapOptions {
@@ -43,6 +45,7 @@ impl Default for MapOptions {
             bbox: None,
             heading: true,
             units: crate::route::Units::Km,
+            inset: InsetMode::Auto,
         }
     }
 }

@@ -714,3 +714,41 @@ fn close_stops_get_markers_apart_with_leaders_to_their_places() {
         .any(|m| m.leader.is_some() && tumangang.grow(m.radius + 4.0).contains(m.at));
     assert!(near, "Tumangang's label is not beside a moved marker");
 }
+
+#[test]
+fn a_small_area_gets_a_locator_inset_that_shows_where_it_is() {
+    let r = routes(&["Khasan", "Ussuriysk", "Vladivostok"]);
+    let s = build(&r, None, &MapOptions::default()).unwrap();
+    let inset = s.inset.as_ref().expect("an inset on a 2° map");
+    let f = s.frame;
+    let box_ = inset.rect;
+    assert!(box_.x0 >= f.x0 && box_.x1 <= f.x1 && box_.y0 >= f.y0 && box_.y1 <= f.y1);
+    assert!(!inset.land.is_empty(), "the inset shows land");
+    // The window's outline lies inside the inset, away from its edges (the surroundings show).
+    assert!(inset.window.len() >= 4);
+    for p in &inset.window {
+        assert!(box_.grow(-5.0).contains(*p), "{p:?} outside {box_:?}");
+    }
+    // Nothing else sits on it: no label, marker, legend or scale bar.
+    for l in &s.labels {
+        assert!(!l.bounds().overlaps(&box_), "label {} on the inset", l.text);
+    }
+    for m in &s.markers {
+        assert!(!box_.contains(m.at));
+    }
+    assert!(!s.legend.as_ref().unwrap().rect.overlaps(&box_));
+    assert!(!s.scale_bar.as_ref().unwrap().bounds().overlaps(&box_));
+    // None when asked, none on a wide map.
+    let off = MapOptions {
+        inset: InsetMode::None,
+        ..MapOptions::default()
+    };
+    assert!(build(&r, None, &off).unwrap().inset.is_none());
+    let (wide, title) = example_routes("kji-2011.toml");
+    assert!(
+        build(&wide, title.as_deref(), &MapOptions::default())
+            .unwrap()
+            .inset
+            .is_none()
+    );
+}

@@ -21,6 +21,23 @@ pub(super) fn outline(b: &BoundingBox) -> Vec<(f64, f64)> {
     v
 }
 
+/// The outline of a lon/lat box as a ring, in order: south edge west to east, then the east,
+/// north and west edges, each edge in 24 steps.
+pub(super) fn outline_ring(b: &BoundingBox) -> Vec<(f64, f64)> {
+    let n = 24;
+    let span = b.lon_span();
+    let lon = |t: f64| crate::route::normalize_lon(b.west + span * t);
+    let lat = |t: f64| b.south + (b.north - b.south) * t;
+    let steps = |f: &dyn Fn(f64) -> (f64, f64)| -> Vec<(f64, f64)> {
+        (0..n).map(|i| f(f64::from(i) / f64::from(n))).collect()
+    };
+    let mut ring = steps(&|t| (lon(t), b.south));
+    ring.extend(steps(&|t| (b.east, lat(t))));
+    ring.extend(steps(&|t| (lon(1.0 - t), b.north)));
+    ring.extend(steps(&|t| (b.west, lat(1.0 - t))));
+    ring
+}
+
 /// Projected metres -> pixels: uniform scale, y flipped.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct View {

@@ -1,0 +1,162 @@
+//! The locator inset: on a map of a small area, a small map in a corner showing the country or
+//! continent around it, with the main map's window outlined.
+
+use super::*;
+
+/// Whether a map carries a locator inset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum InsetMode {
+    /// When the map's window spans less than [`AUTO_SPAN`] degrees.
+    #[default]
+    Auto,
+    /// Never.
+    None,
+}
+
+/// Windows narrower than this (degrees, the larger of the two spans) get an inset in `auto`.
+pub const AUTO_SPAN: f64 = 20.0;
+
+/// A small map of the surroundings, in pixels of the main map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inset {
+    /// Where the inset sits.
+    pub rect: Rect,
+    /// Land, clipped to the inset.
+    pub land: Vec<Vec<Px>>,
+    /// Country borders, clipped to the inset.
+    pub borders: Vec<Vec<Px>>,
+    /// The main map's window, outlined.
+    pub window: Vec<Px>,
+}
+
+/// The inset for a map showing `window`, in the corner of `frame` that is free of the legend
+/// and the scale bar and holds the fewest route points; `None` when no corner is free or the
+/// window is too large to need one.
+pub(super) fn inset(
+    context: &Context<'_>,
+    window: BoundingBox,
+    frame: &Rect,
+    unit: f64,
+    taken: &[Rect],
+    busy: &[Px],
+) -> Option<Inset> {
+    if window.lon_span().max(window.lat_span()) >= AUTO_SPAN {
+        return None;
+    }
+    let (w, h) = (frame.width() * 0.22, frame.width() * 0.22 * 0.75);
+    let m = 10.0 * unit;
+    let corners = [
+        Rect {
+            x0: frame.x1 - m - w,
+            y0: frame.y0 + m,
+            x1: frame.x1 - m,
+            y1: frame.y0 + m + h,
+        },
+        Rect {
+            x0: frame.x0 + m,
+            y0: frame.y0 + m,
+            x1: frame.x0 + m + w,
+            y1: frame.y0 + m + h,
+        },
+        Rect {
+            x0: frame.x1 - m - w,
+            y0: frame.y1 - m - h,
+            x1: frame.x1 - m,
+            y1: frame.y1 - m,
+        },
+        Rect {
+            x0: frame.x0 + m,
+            y0: frame.y1 - m - h,
+            x1: frame.x0 + m + w,
+            y1: frame.y1 - m,
+        },
+    ];
+    let rect = corners
+        .into_iter()
+        .filter(|c| !taken.iter().any(|t| t.overlaps(&c.grow(4.0 * unit))))
+        .min_by_key(|c| {
+            busy.iter()
+                .filter(|p| c.grow(8.0 * unit).contains(**p))
+                .count()
+        })?;
+
+    // The surroundings: the window widened to about 40° (a country or a region of a
+    // continent), on an azimuthal equal-area projection centred on it.
+    let (lon0, lat0) = (window.center_lon(), window.center_lat());
+    let half = 20.0_f64.max(3.0 * window.lon_span().max(window.lat_span()));
+    let around = BoundingBox {
+        west: crate::route::normalize_lon(lon0 - half * 1.33),
+        east: crate::route::normalize_lon(lon0 + half * 1.33),
+        south: (lat0 - half).max(-89.0),
+        north: (lat0 + half).min(89.0),
+    };
+    let projector = Projector::new(
+        &ProjectionChoice::Custom(format!("+proj=laea +lat_0={lat0} +lon_0={lon0}")),
+        &around,
+    )
+    .ok()?;
+    let inner = rect.grow(-1.0);
+    let corners_m: Vec<(f64, f64)> = view::outline(&around)
+        .into_iter()
+        .filter_map(|(lon, lat)| projector.project(lon, lat))
+        .collect();
+    let view = view::fit(&corners_m, &inner, true, false);
+    let to_px = |lon: f64, lat: f64| projector.project(lon, lat).map(|p| view.px(p));
+    let base = (context.basemap)(Detail::Low, Some(around));
+    let land = base
+        .land
+        .iter()
+        .map(|p| {
+            let ring: Vec<Px> = p
+                .exterior()
+                .0
+                .iter()
+                .filter_map(|c| to_px(c.x, c.y))
+                .collect();
+            clip::clip_ring(&ring, &inner)
+        })
+        .filter(|r| r.len() >= 3)
+        .collect();
+    let borders = base
+        .borders
+        .iter()
+        .flat_map(|l| {
+            let line: Vec<Px> = l.0.iter().filter_map(|c| to_px(c.x, c.y)).collect();
+            clip::clip_line(&line, &inner)
+        })
+        .collect();
+    let window_ring: Vec<Px> = view::outline_ring(&window)
+        .into_iter()
+        .filter_map(|(lon, lat)| to_px(lon, lat))
+        .collect();
+    // A window too small to see at this scale is drawn as a box of at least 8 px.
+    let window = grow_to(&window_ring, 8.0 * unit);
+    Some(Inset {
+        rect,
+        land,
+        borders,
+        window,
+    })
+}
+
+/// `ring`, or the square of side `min` around its centre when it is smaller than that.
+fn grow_to(ring: &[Px], min: f64) -> Vec<Px> {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in ring {
+        x0 = x0.min(p.0);
+        x1 = x1.max(p.0);
+        y0 = y0.min(p.1);
+        y1 = y1.max(p.1);
+    }
+    if ring.is_empty() || (x1 - x0 >= min && y1 - y0 >= min) {
+        return ring.to_vec();
+    }
+    let (cx, cy, r) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0, min / 2.0);
+    vec![
+        (cx - r, cy - r),
+        (cx + r, cy - r),
+        (cx + r, cy + r),
+        (cx - r, cy + r),
+    ]
+}
