@@ -523,7 +523,7 @@ fn route_layers(
 ) -> Vec<RouteLayer> {
     let mut layers = Vec::new();
     for r in routes {
-        let color = Color::from_hex(&r.color).unwrap_or(palette.text);
+        let color = palette.route(&r.color);
         let mut legs = Vec::new();
         let mut arrows = Vec::new();
         for leg in &r.legs {
@@ -609,7 +609,7 @@ fn markers(
     let mut label_at: HashSet<(i64, i64, String)> = HashSet::new();
     let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
     for r in routes {
-        let color = Color::from_hex(&r.color).unwrap_or(palette.text);
+        let color = palette.route(&r.color);
         let last = r.stops.len().saturating_sub(1);
         for (i, s) in r.stops.iter().enumerate() {
             let Some(at) = to_px(s.lon, s.lat).filter(|p| frame.contains(*p)) else {

@@ -117,6 +117,63 @@ impl Color {
     }
 }
 
+impl Palette {
+    /// A trip's colour as drawn: `hex` (the text colour if it does not parse), darkened on a
+    /// light theme or lightened on a dark one until it stands out from the land by at least
+    /// [`ROUTE_CONTRAST`]:1. Okabe–Ito's orange, sky blue
+    /// and yellow are too pale on the cream land as they are.
+    pub fn route(&self, hex: &str) -> Color {
+        let Some(c) = Color::from_hex(hex) else {
+            return self.text;
+        };
+        let toward = if self.land.luminance() > 0.5 {
+            0.0
+        } else {
+            255.0
+        };
+        let mut out = c;
+        for step in 1..=20 {
+            if contrast(out, self.land) >= ROUTE_CONTRAST {
+                break;
+            }
+            let t = f64::from(step) * 0.05;
+            let mix = |v: u8| (f64::from(v) * (1.0 - t) + toward * t).round() as u8;
+            out = Color {
+                r: mix(c.r),
+                g: mix(c.g),
+                b: mix(c.b),
+                a: c.a,
+            };
+        }
+        out
+    }
+}
+
+/// The least contrast of a route against the land: WCAG 2 asks 3:1 of graphics, and 4.5:1 of
+/// text; a thin line beside labels reads better with the latter.
+pub const ROUTE_CONTRAST: f64 = 4.5;
+
+/// WCAG 2 contrast ratio of two colours, from 1 (same) to 21 (black on white).
+pub fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (a.luminance(), b.luminance());
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+impl Color {
+    /// Relative luminance (WCAG 2, sRGB), 0 to 1.
+    pub fn luminance(self) -> f64 {
+        let lin = |v: u8| {
+            let c = f64::from(v) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.r) + 0.7152 * lin(self.g) + 0.0722 * lin(self.b)
+    }
+}
+
 /// The colours of a theme.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {

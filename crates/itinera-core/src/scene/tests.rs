@@ -752,3 +752,27 @@ fn a_small_area_gets_a_locator_inset_that_shows_where_it_is() {
             .is_none()
     );
 }
+
+#[test]
+fn every_route_colour_stands_out_from_the_land_on_both_themes() {
+    let palette = [
+        "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442",
+        "#ffffff",
+    ];
+    for theme in [Theme::Light, Theme::Dark] {
+        let p = theme.palette();
+        for hex in palette {
+            let drawn = p.route(hex);
+            let c = style::contrast(drawn, p.land);
+            assert!(
+                c >= style::ROUTE_CONTRAST - 1e-9,
+                "{hex} on {theme:?}: {c:.2}"
+            );
+        }
+    }
+    // A colour that already stands out is drawn as given, and a pale one keeps its hue.
+    let light = Theme::Light.palette();
+    assert_eq!(light.route("#0072b2"), Color::from_hex("#0072b2").unwrap());
+    let orange = light.route("#e69f00");
+    assert!(orange.r > orange.g && orange.g > orange.b, "{orange:?}");
+}
