@@ -287,7 +287,8 @@ pub fn build_in(
         ));
     }
     let (w, h) = (f64::from(options.width), f64::from(options.height));
-    let unit = (w.min(h) / 1000.0).clamp(0.5, 3.0);
+    // Sizes scale with the map, but not below what reads at column width (600 px wide).
+    let unit = (w.min(h) / 1000.0).clamp(0.7, 3.0);
     let palette = options.theme.palette();
 
     // Layout: title band, frame, margins for degree labels and attribution.

@@ -776,3 +776,33 @@ fn every_route_colour_stands_out_from_the_land_on_both_themes() {
     let orange = light.route("#e69f00");
     assert!(orange.r > orange.g && orange.g > orange.b, "{orange:?}");
 }
+
+#[test]
+fn a_map_at_column_width_keeps_readable_labels() {
+    let (routes, title) = example_routes("kji-2011.toml");
+    let o = MapOptions {
+        width: 600,
+        height: 375,
+        ..MapOptions::default()
+    };
+    let s = build(&routes, title.as_deref(), &o).unwrap();
+    // Stop labels of at least 10 px, the smallest type of a news graphic.
+    for l in &s.labels[..s.stop_label_count] {
+        assert!(l.size >= 10.0, "{} at {} px", l.text, l.size);
+    }
+    assert!(
+        s.stop_label_count >= 15,
+        "{} stop labels",
+        s.stop_label_count
+    );
+    for (i, a) in s.labels.iter().enumerate() {
+        for b in &s.labels[i + 1..] {
+            assert!(
+                !a.bounds().overlaps(&b.bounds()),
+                "{} over {}",
+                a.text,
+                b.text
+            );
+        }
+    }
+}
