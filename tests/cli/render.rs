@@ -70,6 +70,64 @@ fn a_pdf_for_print_is_vector_with_its_fonts_and_text() {
 }
 
 #[test]
+fn labels_in_other_scripts_are_drawn_in_their_faces_in_every_format() {
+    let sb = Sandbox::new();
+    sb.write(
+        "s.toml",
+        "[[trips]]\nname = \"Scripts\"\nstops = [\n\
+         { name = \"القاهرة\", lat = 30.0444, lon = 31.2357 },\n\
+         { name = \"ירושלים\", lat = 31.7683, lon = 35.2137 },\n\
+         { name = \"नई दिल्ली\", lat = 28.6139, lon = 77.2090 },\n\
+         { name = \"กรุงเทพมหานคร\", lat = 13.7563, lon = 100.5018 },\n\
+         { name = \"서울\", lat = 37.5665, lon = 126.9780 },\n\
+         { name = \"東京\", lat = 35.6762, lon = 139.6503 },\n]\n",
+    );
+    sb.run(&[
+        "render", "s.toml", "-o", "s.png", "-o", "s.svg", "-o", "s.pdf",
+    ])
+    .ok();
+    // The SVG keeps the text, right-to-left labels anchored at their right end.
+    let svg = std::fs::read_to_string(sb.path("s.svg")).unwrap();
+    for name in [
+        "القاهرة",
+        "ירושלים",
+        "नई दिल्ली",
+        "กรุงเทพมหานคร",
+        "서울",
+        "東京",
+    ] {
+        assert!(svg.contains(&format!(">{name}</text>")), "SVG lacks {name}");
+    }
+    assert!(svg.contains("text-anchor=\"end\""));
+    if have("pdffonts") {
+        let out = std::process::Command::new("pdffonts")
+            .arg(sb.path("s.pdf"))
+            .output()
+            .unwrap();
+        let table = String::from_utf8_lossy(&out.stdout);
+        for face in [
+            "NotoSansArabic",
+            "NotoSansHebrew",
+            "NotoSansDevanagari",
+            "NotoSansThai",
+            "NotoSansCJKSC",
+        ] {
+            assert!(table.contains(face), "{face} not embedded: {table}");
+        }
+    }
+    if have("pdftotext") {
+        let out = std::process::Command::new("pdftotext")
+            .args([sb.path("s.pdf").to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        let words = String::from_utf8_lossy(&out.stdout);
+        for name in ["서울", "東京"] {
+            assert!(words.contains(name), "pdftotext lacks {name}: {words}");
+        }
+    }
+}
+
+#[test]
 fn default_outputs_and_geojson() {
     let sb = Sandbox::new();
     sb.write(

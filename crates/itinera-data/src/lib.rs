@@ -54,6 +54,19 @@ pub mod fonts {
     pub static REGULAR: &[u8] = include_bytes!("../../../geodata/fonts/NotoSans_400Regular.ttf");
     /// Bold weight.
     pub static BOLD: &[u8] = include_bytes!("../../../geodata/fonts/NotoSans_700Bold.ttf");
+    /// Noto Sans Arabic, regular (Debian `fonts-noto-core`).
+    pub static ARABIC: &[u8] = include_bytes!("../../../geodata/fonts/NotoSansArabic-Regular.ttf");
+    /// Noto Sans Hebrew, regular.
+    pub static HEBREW: &[u8] = include_bytes!("../../../geodata/fonts/NotoSansHebrew-Regular.ttf");
+    /// Noto Sans Devanagari, regular.
+    pub static DEVANAGARI: &[u8] =
+        include_bytes!("../../../geodata/fonts/NotoSansDevanagari-Regular.ttf");
+    /// Noto Sans Thai, regular.
+    pub static THAI: &[u8] = include_bytes!("../../../geodata/fonts/NotoSansThai-Regular.ttf");
+    /// Noto Sans CJK SC, regular, subset to kana, KS X 1001 Hangul and the level-1 hanzi and
+    /// kanji of GB 2312 and JIS X 0208 (`geodata/fonts/derive_scripts.sh`).
+    pub static CJK: &[u8] =
+        include_bytes!("../../../geodata/fonts/NotoSansCJKsc-Regular-subset.otf");
 }
 
 /// Feature designators and their kinds (`geodata/features.tsv`).

@@ -158,8 +158,21 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
     /// Draws text with the embedded font: baseline at half the size below `at`, as plotters does.
     fn glyphs(&self, text: &str, at: (f64, f64), size: f64, bold: bool, c: Color) -> DResult<DB> {
         use ab_glyph::{Font, ScaleFont, point};
-        let font = text::font(bold).as_scaled(size as f32);
         let baseline = at.1 + size * 0.5;
+        if let Some(run) = text::shape(text, size, bold) {
+            // Other scripts: the shaped glyphs of their faces, where the shaper put them.
+            for g in &run.glyphs {
+                let font = text::face_font(g.face, bold);
+                let pos = point((at.0 + g.x) as f32, (baseline + g.y) as f32);
+                if let Some(outline) =
+                    font.outline_glyph(g.id.with_scale_and_position(g.scale, pos))
+                {
+                    self.coverage(&outline, c)?;
+                }
+            }
+            return Ok(());
+        }
+        let font = text::font(bold).as_scaled(size as f32);
         let mut x = at.0 as f32;
         let mut prev = None;
         for ch in text.chars() {
@@ -169,19 +182,25 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             }
             let glyph = id.with_scale_and_position(font.scale(), point(x, baseline as f32));
             if let Some(outline) = font.outline_glyph(glyph) {
-                let b = outline.px_bounds();
-                let mut pixels = Vec::new();
-                outline.draw(|gx, gy, cov| pixels.push((gx, gy, cov)));
-                for (gx, gy, cov) in pixels {
-                    if cov > 0.0 {
-                        let px = (b.min.x as i32 + gx as i32, b.min.y as i32 + gy as i32);
-                        self.area
-                            .draw_pixel(px, &rgba(c.with_alpha(c.a * f64::from(cov.min(1.0)))))?;
-                    }
-                }
+                self.coverage(&outline, c)?;
             }
             x += font.h_advance(id);
             prev = Some(id);
+        }
+        Ok(())
+    }
+
+    /// Paints a rasterised glyph's coverage in `c`.
+    fn coverage(&self, outline: &ab_glyph::OutlinedGlyph, c: Color) -> DResult<DB> {
+        let b = outline.px_bounds();
+        let mut pixels = Vec::new();
+        outline.draw(|gx, gy, cov| pixels.push((gx, gy, cov)));
+        for (gx, gy, cov) in pixels {
+            if cov > 0.0 {
+                let px = (b.min.x as i32 + gx as i32, b.min.y as i32 + gy as i32);
+                self.area
+                    .draw_pixel(px, &rgba(c.with_alpha(c.a * f64::from(cov.min(1.0)))))?;
+            }
         }
         Ok(())
     }

@@ -14,7 +14,8 @@ use pdf_writer::types::{
 };
 use pdf_writer::{Content, Filter, Name, Pdf, Rect as PdfRect, Ref, Str};
 
-use crate::scene::{Color, Label, Px, Scene, Stroke, text};
+use crate::scene::text::{self, Face};
+use crate::scene::{Color, Label, Px, Scene, Stroke};
 
 /// Points per scene pixel.
 const PT_PER_PX: f32 = 0.75;
@@ -27,23 +28,20 @@ const KAPPA: f64 = 0.552_284_75;
 
 /// One embedded font and what the page used of it.
 struct FontUse {
-    font: FontRef<'static>,
+    font: &'static FontRef<'static>,
     bytes: &'static [u8],
-    name: &'static [u8],
+    name: String,
     /// Glyphs drawn, with the text each stands for (for `ToUnicode`).
     glyphs: BTreeMap<u16, char>,
 }
 
 impl FontUse {
-    fn new(bold: bool) -> FontUse {
+    fn new(face: Face, bold: bool) -> FontUse {
+        let family = face.family().replace(' ', "");
         FontUse {
-            font: text::font(bold).clone(),
-            bytes: if bold { text::BOLD } else { text::REGULAR },
-            name: if bold {
-                b"NotoSans-Bold"
-            } else {
-                b"NotoSans-Regular"
-            },
+            font: text::face_font(face, bold),
+            bytes: face.bytes(bold),
+            name: format!("{family}-{}", if bold { "Bold" } else { "Regular" }),
             glyphs: BTreeMap::new(),
         }
     }
@@ -54,9 +52,17 @@ impl FontUse {
     }
 }
 
+/// Index in [`Page::fonts`]: Noto Sans regular and bold, then the faces for other scripts.
+fn font_index(face: Face, bold: bool) -> usize {
+    match face {
+        Face::Latin => usize::from(bold),
+        other => 2 + Face::SCRIPTS.iter().position(|f| *f == other).unwrap_or(0),
+    }
+}
+
 struct Page {
     content: Content,
-    fonts: [FontUse; 2],
+    fonts: Vec<FontUse>,
     /// Fill and stroke opacities used, each an `ExtGState` named `A<i>`.
     alphas: Vec<(f32, f32)>,
 }
@@ -176,16 +182,32 @@ impl Page {
         c.close_path();
     }
 
-    /// The text of `l` as glyph ids with kerning, in the font's own units.
+    /// The text of `l` as glyph ids: Noto Sans with its kerning, other scripts as shaped,
+    /// each glyph where the shaper put it.
     fn show(&mut self, l: &Label, mode: TextRenderingMode) {
-        let f = usize::from(l.bold);
-        let font_name: &[u8] = if l.bold { b"F1" } else { b"F0" };
         let em = (l.size * EM_PER_SIZE) as f32;
         // The scene's y axis points down; text is drawn upright by flipping it back.
         let baseline = (l.at.1 + l.size * 0.5) as f32;
         self.content.begin_text();
         self.content.set_text_rendering_mode(mode);
-        self.content.set_font(Name(font_name), em);
+        if let Some(run) = text::shape(&l.text, l.size, l.bold) {
+            let mut current = usize::MAX;
+            for g in &run.glyphs {
+                let f = font_index(g.face, l.bold && g.face == Face::Latin);
+                if f != current {
+                    self.content.set_font(Name(format!("F{f}").as_bytes()), em);
+                    current = f;
+                }
+                self.fonts[f].glyphs.entry(g.id.0).or_insert(g.ch);
+                let (x, y) = ((l.at.0 + g.x) as f32, baseline + g.y as f32);
+                self.content.set_text_matrix([1.0, 0.0, 0.0, -1.0, x, y]);
+                self.content.show(Str(&g.id.0.to_be_bytes()));
+            }
+            self.content.end_text();
+            return;
+        }
+        let f = usize::from(l.bold);
+        self.content.set_font(Name(format!("F{f}").as_bytes()), em);
         self.content
             .set_text_matrix([1.0, 0.0, 0.0, -1.0, l.at.0 as f32, baseline]);
         let mut items: Vec<(Vec<u8>, f32)> = Vec::new();
@@ -246,7 +268,10 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
     let u = s.unit;
     let mut p = Page {
         content: Content::new(),
-        fonts: [FontUse::new(false), FontUse::new(true)],
+        fonts: std::iter::once(FontUse::new(Face::Latin, false))
+            .chain(std::iter::once(FontUse::new(Face::Latin, true)))
+            .chain(Face::SCRIPTS.iter().map(|f| FontUse::new(*f, false)))
+            .collect(),
         alphas: Vec::new(),
     };
     let (w_pt, h_pt) = (s.width as f32 * PT_PER_PX, s.height as f32 * PT_PER_PX);
@@ -407,7 +432,14 @@ fn document(page: Page, w_pt: f32, h_pt: f32) -> Vec<u8> {
     pdf.catalog(catalog).pages(tree);
     pdf.pages(tree).kids([page_id]).count(1);
 
-    let font_ids: Vec<[Ref; 5]> = (0..2).map(|_| [id(), id(), id(), id(), id()]).collect();
+    // Only the fonts the page drew with are embedded.
+    let used: Vec<usize> = (0..page.fonts.len())
+        .filter(|&i| !page.fonts[i].glyphs.is_empty())
+        .collect();
+    let font_ids: Vec<[Ref; 5]> = used
+        .iter()
+        .map(|_| [id(), id(), id(), id(), id()])
+        .collect();
     let alpha_ids: Vec<Ref> = page.alphas.iter().map(|_| id()).collect();
     {
         let mut pg = pdf.page(page_id);
@@ -416,9 +448,13 @@ fn document(page: Page, w_pt: f32, h_pt: f32) -> Vec<u8> {
             .contents(content_id);
         let mut res = pg.resources();
         {
-            let mut fonts = res.fonts();
-            fonts.pair(Name(b"F0"), font_ids[0][0]);
-            fonts.pair(Name(b"F1"), font_ids[1][0]);
+            let names: Vec<String> = used.iter().map(|i| format!("F{i}")).collect();
+            res.fonts().pairs(
+                names
+                    .iter()
+                    .zip(&font_ids)
+                    .map(|(n, ids)| (Name(n.as_bytes()), ids[0])),
+            );
         }
         let names: Vec<String> = (0..page.alphas.len()).map(|i| format!("A{i}")).collect();
         res.ext_g_states().pairs(
@@ -441,20 +477,30 @@ fn document(page: Page, w_pt: f32, h_pt: f32) -> Vec<u8> {
         ordering: Str(b"Identity"),
         supplement: 0,
     };
-    for (fu, [type0, cid, descriptor, file, cmap]) in page.fonts.iter().zip(font_ids) {
+    for (&i, [type0, cid, descriptor, file, cmap]) in used.iter().zip(font_ids) {
+        let fu = &page.fonts[i];
+        let name = Name(fu.name.as_bytes());
         pdf.type0_font(type0)
-            .base_font(Name(fu.name))
+            .base_font(name)
             .encoding_predefined(Name(b"Identity-H"))
             .descendant_font(cid)
             .to_unicode(cmap);
         {
             let mut c = pdf.cid_font(cid);
-            c.subtype(CidFontType::Type2)
-                .base_font(Name(fu.name))
-                .system_info(info)
-                .font_descriptor(descriptor)
-                .default_width(0.0)
-                .cid_to_gid_map_predefined(Name(b"Identity"));
+            // CFF outlines (the CJK face) are a Type 0 CID font, TrueType ones Type 2.
+            let cff = fu.bytes.starts_with(b"OTTO");
+            c.subtype(if cff {
+                CidFontType::Type0
+            } else {
+                CidFontType::Type2
+            })
+            .base_font(name)
+            .system_info(info)
+            .font_descriptor(descriptor)
+            .default_width(0.0);
+            if !cff {
+                c.cid_to_gid_map_predefined(Name(b"Identity"));
+            }
             let mut widths = c.widths();
             for &g in fu.glyphs.keys() {
                 let adv = fu.units(fu.font.h_advance_unscaled(GlyphId(g)));
@@ -463,24 +509,36 @@ fn document(page: Page, w_pt: f32, h_pt: f32) -> Vec<u8> {
         }
         let ascent = fu.units(fu.font.ascent_unscaled());
         let descent = fu.units(fu.font.descent_unscaled());
-        pdf.font_descriptor(descriptor)
-            .name(Name(fu.name))
+        let cff = fu.bytes.starts_with(b"OTTO");
+        let mut d = pdf.font_descriptor(descriptor);
+        d.name(name)
             .flags(FontFlags::NON_SYMBOLIC)
             .bbox(PdfRect::new(-600.0, descent, 2600.0, ascent))
             .italic_angle(0.0)
             .ascent(ascent)
             .descent(descent)
             .cap_height(714.0)
-            .stem_v(if fu.name.ends_with(b"Bold") {
+            .stem_v(if fu.name.ends_with("Bold") {
                 140.0
             } else {
                 80.0
-            })
-            .font_file2(file);
+            });
+        if cff {
+            d.font_file3(file);
+        } else {
+            d.font_file2(file);
+        }
+        drop(d);
         let packed = deflate(fu.bytes);
-        pdf.stream(file, &packed)
-            .filter(Filter::FlateDecode)
-            .pair(Name(b"Length1"), fu.bytes.len() as i32);
+        let mut stream = pdf.stream(file, &packed);
+        stream.filter(Filter::FlateDecode);
+        if cff {
+            // An OpenType font with CFF outlines, embedded whole.
+            stream.pair(Name(b"Subtype"), Name(b"OpenType"));
+        } else {
+            stream.pair(Name(b"Length1"), fu.bytes.len() as i32);
+        }
+        drop(stream);
         let mut map = UnicodeCmap::new(Name(b"Custom"), info);
         for (&g, &ch) in &fu.glyphs {
             map.pair(g, ch);

@@ -13,9 +13,11 @@ use std::fmt::Write as _;
 use crate::markup::{escape, xml_char};
 use crate::scene::{Color, Label, Px, Scene, Stroke};
 
-/// Fonts in order of preference: the one the PNG embeds, then common sans faces with the same
-/// metrics role, then the viewer's default.
-const FONTS: &str = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
+/// Fonts in order of preference: the one the PNG embeds, common sans faces with the same
+/// metrics role, the Noto faces the PNG uses for other scripts, then the viewer's default.
+const FONTS: &str = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, 'Noto Sans Arabic', \
+                     'Noto Sans Hebrew', 'Noto Sans Devanagari', 'Noto Sans Thai', \
+                     'Noto Sans CJK SC', sans-serif";
 
 /// Noto Sans: ascent - descent is 1.362 em. A label's `size` is that height, as in the PNG.
 const EM_PER_SIZE: f64 = 1.0 / 1.362;
@@ -146,10 +148,22 @@ impl Writer {
         if l.text.is_empty() {
             return;
         }
+        // A label all in a right-to-left script is anchored at its right end, where such text
+        // starts, at the width the scene measured.
+        let rtl = crate::scene::text::Face::for_text(&l.text).rtl()
+            && !l.text.chars().any(|c| c.is_ascii_alphabetic());
+        let (x, anchor) = if rtl {
+            (
+                l.at.0 + crate::scene::text::width(&l.text, l.size, l.bold),
+                " text-anchor=\"end\"",
+            )
+        } else {
+            (l.at.0, "")
+        };
         let _ = write!(
             self.out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{}",
-            N(l.at.0),
+            "<text x=\"{}\"{anchor} y=\"{}\" font-size=\"{}\"{}{}",
+            N(x),
             N(l.at.1 + l.size * 0.5),
             N(l.size * EM_PER_SIZE),
             if l.bold { " font-weight=\"bold\"" } else { "" },

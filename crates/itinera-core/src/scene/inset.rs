@@ -7,7 +7,7 @@ use super::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum InsetMode {
-    /// When the map's window spans less than [`AUTO_SPAN`] degrees.
+    /// When the map's window spans less than 20 degrees.
     #[default]
     Auto,
     /// Never.

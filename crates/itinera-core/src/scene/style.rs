@@ -120,7 +120,7 @@ impl Color {
 impl Palette {
     /// A trip's colour as drawn: `hex` (the text colour if it does not parse), darkened on a
     /// light theme or lightened on a dark one until it stands out from the land by at least
-    /// [`ROUTE_CONTRAST`]:1. Okabe–Ito's orange, sky blue
+    /// 4.5:1. Okabe–Ito's orange, sky blue
     /// and yellow are too pale on the cream land as they are.
     pub fn route(&self, hex: &str) -> Color {
         let Some(c) = Color::from_hex(hex) else {

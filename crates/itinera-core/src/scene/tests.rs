@@ -340,7 +340,7 @@ fn ussuriysk_and_vladivostok_both_get_labels() {
 }
 
 #[test]
-fn cyrillic_labels_stay_cyrillic_and_hangul_falls_back_to_latin() {
+fn labels_stay_in_the_script_they_were_written_in() {
     let s = build(
         &routes(&["Улан-Удэ", "Иркутск", "블라디보스토크"]),
         None,
@@ -348,11 +348,30 @@ fn cyrillic_labels_stay_cyrillic_and_hangul_falls_back_to_latin() {
     )
     .unwrap();
     let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
-    assert!(
-        texts.contains(&"Улан-Удэ") && texts.contains(&"Иркутск"),
-        "{texts:?}"
-    );
-    assert!(texts.contains(&"Vladivostok"), "{texts:?}");
+    for name in ["Улан-Удэ", "Иркутск", "블라디보스토크"] {
+        assert!(texts.contains(&name), "{name}: {texts:?}");
+    }
+    // A script no embedded face has falls back to the gazetteer's Latin name.
+    let runic = trip::Trip {
+        name: "T".into(),
+        color: "#000000".into(),
+        mode: Mode::default(),
+        stops: vec![
+            trip::Stop {
+                label: "ᚢᛚᚨᚾ".into(),
+                ..r_stop(&routes(&["Ulan-Ude"])[0])
+            },
+            r_stop(&routes(&["Irkutsk"])[0]),
+        ],
+    };
+    let s = build(&[route::build(&runic)], None, &MapOptions::default()).unwrap();
+    let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
+    assert!(texts.contains(&"Ulan-Ude"), "{texts:?}");
+}
+
+/// The first stop of a route, as a trip stop.
+fn r_stop(r: &Route) -> trip::Stop {
+    r.stops[0].clone()
 }
 
 #[test]

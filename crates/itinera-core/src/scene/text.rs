@@ -1,7 +1,10 @@
-//! The embedded fonts (OFL Noto Sans, Latin + Greek + Cyrillic) and text measurement.
+//! The embedded fonts and text layout.
 //!
-//! Renderers draw with these bytes (no system font is ever looked up) and the scene measures
-//! labels with the same metrics, so placement done here holds in the PNG.
+//! Noto Sans (Latin, Greek, Cyrillic, regular and bold) sets most labels. A label in another
+//! script is set in the Noto face for it (Arabic, Hebrew, Devanagari, Thai, and a CJK face
+//! for Hangul, kana and common Han), shaped with `rustybuzz` (joining forms, conjuncts, marks,
+//! right-to-left order). Renderers draw with these bytes (no system font is ever looked up)
+//! and the scene measures labels with the same layout, so placement done here holds.
 
 use ab_glyph::{Font, FontRef, ScaleFont};
 use std::sync::OnceLock;
@@ -19,8 +22,253 @@ pub fn font(bold: bool) -> &'static FontRef<'static> {
     cell.get_or_init(|| FontRef::try_from_slice(bytes).expect("the embedded font parses"))
 }
 
+/// The face a label is set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    /// Noto Sans: Latin, Greek, Cyrillic.
+    Latin,
+    /// Noto Sans Arabic.
+    Arabic,
+    /// Noto Sans Hebrew.
+    Hebrew,
+    /// Noto Sans Devanagari.
+    Devanagari,
+    /// Noto Sans Thai.
+    Thai,
+    /// Noto Sans CJK SC (subset): Hangul, kana, common Han.
+    Cjk,
+}
+
+impl Face {
+    /// The faces besides Noto Sans.
+    pub const SCRIPTS: [Face; 5] = [
+        Face::Arabic,
+        Face::Hebrew,
+        Face::Devanagari,
+        Face::Thai,
+        Face::Cjk,
+    ];
+
+    /// The face for `text`: that of its first character in a script Noto Sans lacks.
+    pub fn for_text(text: &str) -> Face {
+        text.chars().find_map(Face::of_char).unwrap_or(Face::Latin)
+    }
+
+    fn of_char(c: char) -> Option<Face> {
+        Some(match u32::from(c) {
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => Face::Hebrew,
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => Face::Arabic,
+            0x0900..=0x097F | 0xA8E0..=0xA8FF => Face::Devanagari,
+            0x0E00..=0x0E7F => Face::Thai,
+            0x1100..=0x11FF
+            | 0x3000..=0x30FF
+            | 0x3130..=0x318F
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xFF00..=0xFFEF => Face::Cjk,
+            _ => return None,
+        })
+    }
+
+    /// Whether the face's script runs right to left.
+    pub fn rtl(self) -> bool {
+        matches!(self, Face::Arabic | Face::Hebrew)
+    }
+
+    /// The font program (regular and bold for Latin; the other faces have one weight).
+    pub fn bytes(self, bold: bool) -> &'static [u8] {
+        match self {
+            Face::Latin if bold => BOLD,
+            Face::Latin => REGULAR,
+            Face::Arabic => itinera_data::fonts::ARABIC,
+            Face::Hebrew => itinera_data::fonts::HEBREW,
+            Face::Devanagari => itinera_data::fonts::DEVANAGARI,
+            Face::Thai => itinera_data::fonts::THAI,
+            Face::Cjk => itinera_data::fonts::CJK,
+        }
+    }
+
+    /// The family name, as an SVG or PDF names it.
+    pub fn family(self) -> &'static str {
+        match self {
+            Face::Latin => "Noto Sans",
+            Face::Arabic => "Noto Sans Arabic",
+            Face::Hebrew => "Noto Sans Hebrew",
+            Face::Devanagari => "Noto Sans Devanagari",
+            Face::Thai => "Noto Sans Thai",
+            Face::Cjk => "Noto Sans CJK SC",
+        }
+    }
+}
+
+/// The `ab_glyph` font of a face (bold only for Latin).
+pub fn face_font(face: Face, bold: bool) -> &'static FontRef<'static> {
+    static FONTS: OnceLock<Vec<FontRef<'static>>> = OnceLock::new();
+    if face == Face::Latin {
+        return font(bold);
+    }
+    let fonts = FONTS.get_or_init(|| {
+        Face::SCRIPTS
+            .iter()
+            .map(|f| FontRef::try_from_slice(f.bytes(false)).expect("the embedded font parses"))
+            .collect()
+    });
+    let i = Face::SCRIPTS.iter().position(|f| *f == face).unwrap_or(0);
+    &fonts[i]
+}
+
+fn shaper(face: Face, bold: bool) -> Option<&'static rustybuzz::Face<'static>> {
+    static FACES: OnceLock<Vec<Option<rustybuzz::Face<'static>>>> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        [REGULAR, BOLD]
+            .into_iter()
+            .chain(Face::SCRIPTS.iter().map(|f| f.bytes(false)))
+            .map(|b| rustybuzz::Face::from_slice(b, 0))
+            .collect()
+    });
+    let i = match face {
+        Face::Latin => usize::from(bold),
+        other => 2 + Face::SCRIPTS.iter().position(|f| *f == other)?,
+    };
+    faces[i].as_ref()
+}
+
+/// A glyph placed along a line: pixels from the label's left end, and down from its baseline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    /// The face the glyph is in.
+    pub face: Face,
+    /// The glyph in the face's font ([`face_font`]; bold only for Latin in a bold label).
+    pub id: ab_glyph::GlyphId,
+    /// Right of the label's left end, pixels.
+    pub x: f64,
+    /// Below the baseline, pixels.
+    pub y: f64,
+    /// The character the glyph starts (for text extraction).
+    pub ch: char,
+    /// The `ab_glyph` scale that draws this face's em at the label's size.
+    pub scale: f32,
+}
+
+/// A label with characters outside Noto Sans, laid out: glyphs in drawing order, left to
+/// right, each in the face of its script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The glyphs.
+    pub glyphs: Vec<Placed>,
+    /// Width, pixels.
+    pub width: f64,
+}
+
+#[cfg(test)]
+impl Run {
+    /// The faces the run uses.
+    pub fn faces(&self) -> Vec<Face> {
+        let mut f: Vec<Face> = self.glyphs.iter().map(|g| g.face).collect();
+        f.sort();
+        f.dedup();
+        f
+    }
+}
+
+/// Splits `text` into runs of one face each: a character in a script Noto Sans lacks takes its
+/// script's face; spaces, digits and punctuation stay in the run they are in when its face has
+/// them, and letters Noto Sans has start a Noto Sans run.
+fn runs(text: &str) -> Vec<(Face, &str)> {
+    let mut out: Vec<(Face, usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let face = match Face::of_char(c) {
+            Some(f) => f,
+            None if !c.is_alphabetic() => match out.last() {
+                Some(&(f, _, _)) if face_font(f, false).glyph_id(c).0 != 0 => f,
+                _ => Face::Latin,
+            },
+            None => Face::Latin,
+        };
+        match out.last_mut() {
+            Some(last) if last.0 == face => last.2 = i + c.len_utf8(),
+            _ => out.push((face, i, i + c.len_utf8())),
+        }
+    }
+    // Spaces and punctuation after the last letter of a right-to-left run belong to the
+    // left-to-right line around it, not the run: "ירושלים · Cairo" keeps its dot in the middle.
+    let mut fixed: Vec<(Face, usize, usize)> = Vec::with_capacity(out.len());
+    for (face, a, b) in out {
+        if face.rtl() {
+            let keep = text[a..b]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphabetic())
+                .map_or(a, |(i, c)| a + i + c.len_utf8());
+            fixed.push((face, a, keep));
+            if keep < b {
+                fixed.push((Face::Latin, keep, b));
+            }
+        } else {
+            match fixed.last_mut() {
+                Some(last) if last.0 == face && last.2 == a => last.2 = b,
+                _ => fixed.push((face, a, b)),
+            }
+        }
+    }
+    fixed
+        .into_iter()
+        .filter(|(_, a, b)| a < b)
+        .map(|(f, a, b)| (f, &text[a..b]))
+        .collect()
+}
+
+/// Lays out `text` when any of it is in a script Noto Sans lacks (`None` otherwise: renderers
+/// set Noto Sans glyph by glyph with its kerning). Each run is shaped in its face, right to
+/// left for Arabic and Hebrew; runs follow each other left to right in the order written.
+/// Sizes are the scene's label sizes: an em is `size / 1.362`, as for Noto Sans.
+pub fn shape(text: &str, size: f64, bold: bool) -> Option<Run> {
+    if text.chars().all(|c| Face::of_char(c).is_none()) {
+        return None;
+    }
+    let mut glyphs = Vec::new();
+    let mut pen = 0.0;
+    for (face, part) in runs(text) {
+        let bold = bold && face == Face::Latin;
+        let rb = shaper(face, bold)?;
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(part);
+        buffer.guess_segment_properties();
+        if face.rtl() {
+            buffer.set_direction(rustybuzz::Direction::RightToLeft);
+        }
+        let shaped = rustybuzz::shape(rb, &[], buffer);
+        let px = size / 1.362 / f64::from(rb.units_per_em());
+        let scale = (px * f64::from(face_font(face, bold).height_unscaled())) as f32;
+        for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+            let ch = part
+                .get(info.cluster as usize..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or(' ');
+            glyphs.push(Placed {
+                face,
+                id: ab_glyph::GlyphId(info.glyph_id as u16),
+                x: pen + f64::from(pos.x_offset) * px,
+                y: -f64::from(pos.y_offset) * px,
+                ch,
+                scale,
+            });
+            pen += f64::from(pos.x_advance) * px;
+        }
+    }
+    Some(Run { glyphs, width: pen })
+}
+
 /// Width in pixels of `text` at `size` (plotters' size units: ab_glyph pixel scale).
 pub fn width(text: &str, size: f64, bold: bool) -> f64 {
+    if let Some(run) = shape(text, size, bold) {
+        return run.width;
+    }
     let f = font(bold).as_scaled(size as f32);
     let mut w = 0.0f32;
     let mut prev = None;
@@ -40,11 +288,13 @@ pub fn height(size: f64) -> f64 {
     size * 0.74
 }
 
-/// Whether every character of `text` has a glyph in the embedded font.
+/// Whether every character of `text` has a glyph in the face it is set in.
 pub fn covers(text: &str) -> bool {
-    let f = font(false);
-    text.chars()
-        .all(|c| c.is_whitespace() || f.glyph_id(c).0 != 0)
+    runs(text).iter().all(|(face, part)| {
+        let f = face_font(*face, false);
+        part.chars()
+            .all(|c| c.is_whitespace() || c.is_control() || f.glyph_id(c).0 != 0)
+    })
 }
 
 #[cfg(test)]
@@ -60,10 +310,69 @@ mod tests {
         assert_eq!(width("", 20.0, false), 0.0);
     }
 
+    /// Place names in each script, as the press and the gazetteers write them.
+    const SCRIPTS: [(&str, Face); 9] = [
+        ("Улан-Удэ", Face::Latin),
+        ("Zabaykal’sk", Face::Latin),
+        ("블라디보스토크", Face::Cjk),
+        ("平壤", Face::Cjk),
+        ("ウラジオストク", Face::Cjk),
+        ("القاهرة", Face::Arabic),
+        ("ירושלים", Face::Hebrew),
+        ("नई दिल्ली", Face::Devanagari),
+        ("กรุงเทพมหานคร", Face::Thai),
+    ];
+
     #[test]
-    fn cyrillic_is_covered_hangul_is_not() {
-        assert!(covers("Улан-Удэ"));
-        assert!(covers("Zabaykal’sk"));
-        assert!(!covers("블라디보스토크"));
+    fn every_listed_script_has_a_face_that_covers_it() {
+        for (name, face) in SCRIPTS {
+            assert_eq!(Face::for_text(name), face, "{name}");
+            assert!(covers(name), "{name}: a character without a glyph");
+            // No glyph is the missing-glyph box (id 0) after shaping either.
+            if let Some(run) = shape(name, 20.0, false) {
+                assert!(run.glyphs.iter().all(|g| g.id.0 != 0), "{name}: .notdef");
+                assert!(run.width > 20.0, "{name}: {}", run.width);
+            }
+        }
+        // A character no embedded face has is reported, not drawn as a box.
+        assert!(!covers("ᚠᚢᚦ"));
+    }
+
+    #[test]
+    fn arabic_is_joined_and_runs_right_to_left() {
+        let text = "القاهرة";
+        let run = shape(text, 20.0, false).unwrap();
+        let font = face_font(Face::Arabic, false);
+        // Shaping picks joining forms: not the glyphs of the characters one by one.
+        let isolated: Vec<u16> = text.chars().map(|c| font.glyph_id(c).0).collect();
+        let shaped: Vec<u16> = run.glyphs.iter().map(|g| g.id.0).collect();
+        assert_ne!(shaped, isolated);
+        // Right to left: the first character (alef of al-) is drawn last, at the right end.
+        assert_eq!(run.glyphs.last().map(|g| g.ch), Some('ا'));
+        // Positions run left to right along the line.
+        assert!(run.glyphs.windows(2).all(|w| w[0].x <= w[1].x + 1e-9));
+    }
+
+    #[test]
+    fn a_label_in_several_scripts_sets_each_in_its_face() {
+        let text = "Seoul (서울) · القاهرة";
+        assert!(covers(text));
+        let run = shape(text, 20.0, false).unwrap();
+        assert_eq!(run.faces(), [Face::Latin, Face::Arabic, Face::Cjk]);
+        assert!(run.glyphs.iter().all(|g| g.id.0 != 0));
+        // Written order, left to right: the Latin run first.
+        assert_eq!(run.glyphs[0].ch, 'S');
+        assert_eq!(run.glyphs[0].face, Face::Latin);
+    }
+
+    #[test]
+    fn devanagari_forms_conjuncts() {
+        // "दिल्ली": the vowel sign i is drawn before its consonant, and l+l joins.
+        let run = shape("दिल्ली", 20.0, false).unwrap();
+        assert!(
+            run.glyphs.len() < "दिल्ली".chars().count(),
+            "{:?}",
+            run.glyphs
+        );
     }
 }
