@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use itinera::Units;
 use itinera::export::Format;
 use itinera::geoparse::batch::Offsets;
-use itinera::scene::{InsetMode, LabelMode, Theme};
+use itinera::scene::{InsetMode, LabelLang, LabelMode, Theme};
 
 /// Turn news about journeys into maps and numbers, offline.
 #[derive(Debug, Parser)]
@@ -206,6 +206,9 @@ struct RenderArgs {
     /// Units of the scale bar and the legend's distances.
     #[arg(long, short, value_enum, default_value_t = Units::Km)]
     units: Units,
+    /// Label stops in this language where the gazetteer has their names in it.
+    #[arg(long, value_enum)]
+    label_lang: Option<LabelLang>,
     /// A locator inset showing the surroundings of a map of a small area (under 20°).
     #[arg(long, value_enum, default_value_t = InsetMode::Auto)]
     inset: InsetMode,

@@ -478,6 +478,7 @@ pub fn render(a: RenderArgs) -> Outcome {
         heading: true,
         units: a.units,
         inset: a.inset,
+        label_lang: a.label_lang,
     };
     let formats: Vec<ImageFormat> = a
         .output

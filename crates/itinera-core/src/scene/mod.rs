@@ -11,6 +11,7 @@ mod format;
 mod graticule;
 mod inset;
 mod labels;
+mod lang;
 mod legend;
 mod options;
 mod projection;
@@ -37,6 +38,7 @@ use format::*;
 pub(crate) use format::{date_range, thousands};
 use graticule::*;
 pub use inset::{Inset, InsetMode};
+pub use lang::LabelLang;
 use legend::*;
 pub use options::MapOptions;
 use options::*;
@@ -346,7 +348,8 @@ pub fn build_in(
     let sea = sea(&projector, &to_px, &frame);
 
     let layers = route_layers(routes, &to_px, &frame, draw_step, unit, &palette);
-    let (mut markers, mut stop_labels) = markers(routes, &to_px, &frame, unit, &palette);
+    let (mut markers, mut stop_labels) =
+        markers(routes, &to_px, &frame, unit, &palette, options.label_lang);
     // Stops too close to tell apart get their markers spread, and labels follow the markers.
     let moved = spread::spread(&mut markers);
     for w in &mut stop_labels {
@@ -602,6 +605,7 @@ fn markers(
     frame: &Rect,
     unit: f64,
     palette: &Palette,
+    lang: Option<LabelLang>,
 ) -> (Vec<Marker>, Vec<labels::Wanted>) {
     let radius = marker_radius(unit);
     let mut markers: Vec<Marker> = Vec::new();
@@ -630,7 +634,15 @@ fn markers(
                     });
                 }
             }
-            let text = if text::covers(&s.label) {
+            // In the language asked for when the gazetteer has the place's name in it; else as
+            // written, unless no embedded face can draw that (then the Latin gazetteer name).
+            let translated = lang
+                .zip(s.place.as_ref())
+                .and_then(|(l, p)| l.name(p))
+                .filter(|t| text::covers(t));
+            let text = if let Some(t) = translated {
+                t
+            } else if text::covers(&s.label) {
                 s.label.clone()
             } else {
                 s.place

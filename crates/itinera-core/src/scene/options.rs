@@ -29,6 +29,8 @@ pub struct MapOptions {
     pub units: crate::route::Units,
     /// Whether to add a locator inset on maps of a small area.
     pub inset: InsetMode,
+    /// Label stops in this language where the gazetteer has their names in it.
+    pub label_lang: Option<LabelLang>,
 }
 
 impl Default for MapOptions {
@@ -46,6 +48,7 @@ impl Default for MapOptions {
             heading: true,
             units: crate::route::Units::Km,
             inset: InsetMode::Auto,
+            label_lang: None,
         }
     }
 }

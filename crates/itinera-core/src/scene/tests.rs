@@ -825,3 +825,28 @@ fn a_map_at_column_width_keeps_readable_labels() {
         }
     }
 }
+
+#[test]
+fn stops_are_labelled_in_the_language_asked_for() {
+    let r = routes(&["Khabarovsk", "Ussuriysk", "Ulan-Ude"]);
+    let labels = |lang| {
+        let o = MapOptions {
+            label_lang: Some(lang),
+            ..MapOptions::default()
+        };
+        let s = build(&r, None, &o).unwrap();
+        s.labels[..s.stop_label_count]
+            .iter()
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+    };
+    let ru = labels(LabelLang::Ru);
+    for name in ["Хабаровск", "Уссурийск", "Улан-Удэ"] {
+        assert!(ru.iter().any(|t| t == name), "{name}: {ru:?}");
+    }
+    let ko = labels(LabelLang::Ko);
+    assert!(ko.iter().any(|t| t == "하바롭스크"), "{ko:?}");
+    // Without the option, the names as written.
+    let s = build(&r, None, &MapOptions::default()).unwrap();
+    assert!(s.labels.iter().any(|l| l.text == "Khabarovsk"));
+}
