@@ -46,6 +46,11 @@ pub mod basemap {
     pub static SCALE_50M: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/basemap-50m.bin"));
     /// 1:10m (lakes and rivers from 1:50m).
     pub static SCALE_10M: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/basemap-10m.bin"));
+    /// First-level boundary lines (states, provinces, oblasts, krais), Natural Earth 1:10m
+    /// simplified to 0.01° (`geodata/derive_admin1.py`): `ITA1`, u32 count, then per line its
+    /// box (4 × f32: west, south, east, north), u32 point count and lon/lat f32 pairs,
+    /// little-endian.
+    pub static ADMIN1_LINES: &[u8] = include_bytes!("../../../geodata/basemap/admin1-lines.bin");
 }
 
 /// Noto Sans (SIL Open Font License).

@@ -104,6 +104,9 @@ pub struct Basemap {
     pub lakes: Vec<Polygon<f64>>,
     /// River centre lines (through lakes too).
     pub rivers: Vec<LineString<f64>>,
+    /// First-level boundaries (states, provinces, oblasts, krais) inside countries: at 1:50m
+    /// and 1:10m detail in a window, none at 1:110m or for the world.
+    pub regions: Vec<LineString<f64>>,
 }
 
 /// The layers at `detail`, keeping only the shapes whose bounding box meets `window` (`None`
@@ -131,12 +134,67 @@ pub fn load(detail: Detail, window: Option<BoundingBox>) -> Basemap {
         bytes: detail.bytes(),
         window,
     };
+    let regions = match (detail, window) {
+        (Detail::Medium | Detail::High, Some(w)) => region_lines(w),
+        _ => Vec::new(),
+    };
     Basemap {
         land: layers.polygons(),
         borders: layers.lines(),
         lakes: layers.polygons(),
         rivers: layers.lines(),
+        regions,
     }
+}
+
+/// The first-level boundary lines whose box meets `window` (layout in
+/// `itinera_data::basemap::ADMIN1_LINES`). The bytes are compiled in, written by
+/// `geodata/derive_admin1.py`; a short read ends the list.
+fn region_lines(window: BoundingBox) -> Vec<LineString> {
+    struct Reader {
+        bytes: &'static [u8],
+        at: usize,
+    }
+    impl Reader {
+        fn word(&mut self) -> Option<[u8; 4]> {
+            let w = self.bytes.get(self.at..self.at + 4)?.try_into().ok()?;
+            self.at += 4;
+            Some(w)
+        }
+        fn u32(&mut self) -> Option<u32> {
+            self.word().map(u32::from_le_bytes)
+        }
+        fn f(&mut self) -> Option<f64> {
+            self.word().map(|w| f64::from(f32::from_le_bytes(w)))
+        }
+    }
+    let mut r = Reader {
+        bytes: itinera_data::basemap::ADMIN1_LINES,
+        at: 4,
+    };
+    let mut lines = Vec::new();
+    let Some(count) = r.u32() else {
+        return lines;
+    };
+    for _ in 0..count {
+        let (Some(west), Some(south), Some(east), Some(north), Some(n)) =
+            (r.f(), r.f(), r.f(), r.f(), r.u32())
+        else {
+            break;
+        };
+        if !window.meets(&BoundingBox::new(west, south, east, north)) {
+            r.at += n as usize * 8;
+            continue;
+        }
+        let mut points = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            if let (Some(x), Some(y)) = (r.f(), r.f()) {
+                points.push(geo::Coord { x, y });
+            }
+        }
+        lines.push(LineString::new(points));
+    }
+    lines
 }
 
 /// A reader of the compiled-in layers (layout in `crates/itinera-data/build/basemap.rs`).

@@ -280,6 +280,9 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         for l in &s.graticule {
             self.line(l, pal.graticule, 1.0)?;
         }
+        for l in &s.regions {
+            self.dashed(l, pal.border.with_alpha(0.7), 0.7, 2.0, 2.5)?;
+        }
         for l in &s.borders {
             self.dashed(l, pal.border, 1.2, 6.0, 3.5)?;
         }

@@ -295,6 +295,12 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
     p.stroke(&refs(&s.rivers), pal.river, u, None);
     p.stroke(&refs(&s.graticule), pal.graticule, u, None);
     p.stroke(
+        &refs(&s.regions),
+        pal.border.with_alpha(0.7),
+        0.7 * u,
+        Some((2.0 * u, 2.5 * u)),
+    );
+    p.stroke(
         &refs(&s.borders),
         pal.border,
         1.2 * u,

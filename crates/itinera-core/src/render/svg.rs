@@ -245,6 +245,8 @@ pub(super) fn write(s: &Scene) -> String {
     }
     w.close();
     w.close();
+    let region = w.stroke(pal.border.with_alpha(0.7), 0.7, Some((2.0, 2.5)));
+    lines(&mut w, "regions", &s.regions, region);
     let border = w.stroke(pal.border, 1.2, Some((6.0, 3.5)));
     lines(&mut w, "borders", &s.borders, border);
 

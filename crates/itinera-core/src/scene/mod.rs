@@ -175,6 +175,8 @@ pub struct Scene {
     pub rivers: Vec<Vec<Px>>,
     /// Country borders.
     pub borders: Vec<Vec<Px>>,
+    /// First-level boundaries (states, provinces, oblasts, krais), on regional maps.
+    pub regions: Vec<Vec<Px>>,
     /// Graticule lines.
     pub graticule: Vec<Vec<Px>>,
     /// Degree labels on the frame.
@@ -338,6 +340,7 @@ pub fn build_in(
         islands,
         rivers,
         borders,
+        regions,
     } = base_layers(context, detail, window, &to_px, &frame);
 
     // Meridians radiate from the centre of an azimuthal map and leave it on every side.
@@ -496,6 +499,7 @@ pub fn build_in(
         islands,
         rivers,
         borders,
+        regions,
         graticule,
         graticule_labels,
         routes: layers,
@@ -773,6 +777,7 @@ struct BaseLayers {
     islands: Vec<Vec<Px>>,
     rivers: Vec<Vec<Px>>,
     borders: Vec<Vec<Px>>,
+    regions: Vec<Vec<Px>>,
 }
 
 /// Step of [`build_in`]: loads the basemap at `detail` for `window` and projects and clips it.
@@ -810,6 +815,7 @@ fn base_layers(
         islands,
         rivers: lines(&base.rivers),
         borders: lines(&base.borders),
+        regions: lines(&base.regions),
     }
 }
 

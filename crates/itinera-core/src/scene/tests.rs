@@ -850,3 +850,21 @@ fn stops_are_labelled_in_the_language_asked_for() {
     let s = build(&r, None, &MapOptions::default()).unwrap();
     assert!(s.labels.iter().any(|l| l.text == "Khabarovsk"));
 }
+
+#[test]
+fn regional_maps_show_first_level_boundaries_and_world_maps_do_not() {
+    let (routes, title) = example_routes("kji-2011.toml");
+    let s = build(&routes, title.as_deref(), &MapOptions::default()).unwrap();
+    // Oblasts, krais and provinces of Russia, China and Mongolia.
+    assert!(s.regions.len() > 20, "{} region lines", s.regions.len());
+    for l in &s.regions {
+        assert!(l.iter().all(|p| s.frame.grow(0.5).contains(*p)));
+    }
+    let w = build(
+        &self::routes(&["Tokyo", "London"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    assert!(w.regions.is_empty());
+}
