@@ -54,7 +54,9 @@ pub(super) fn postings(at: u64) -> Vec<u32> {
 }
 
 pub(super) fn parse_row(id: PlaceId, line: &'static str) -> Place {
-    let mut c = line.split('\t');
+    // Nine columns; the last (alternate names, thousands of bytes for a large city) is taken
+    // whole, never searched for a tab.
+    let mut c = line.splitn(9, '\t');
     let mut next = || c.next().unwrap_or_default();
     let gid: i64 = next().parse().unwrap_or(0);
     let kind = match next() {

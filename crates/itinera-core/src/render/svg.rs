@@ -27,13 +27,20 @@ struct N(f64);
 
 impl std::fmt::Display for N {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let r = (self.0 * 10.0).round() / 10.0;
-        // Adding 0.0 turns -0.0 into 0.0.
-        let r = r + 0.0;
-        if r.fract() == 0.0 {
-            write!(f, "{r:.0}")
+        // Tenths as an integer: the digits `{:.1}` writes of the rounded value, without the
+        // exact float formatting that was a fifth of an SVG's instructions.
+        let tenths = (self.0 * 10.0).round();
+        if !(tenths.abs() < 1e15) {
+            let r = tenths / 10.0 + 0.0;
+            return write!(f, "{r:.1}");
+        }
+        let t = tenths as i64;
+        let (whole, tenth) = ((t / 10).abs(), (t % 10).abs());
+        let sign = if t < 0 { "-" } else { "" };
+        if tenth == 0 {
+            write!(f, "{sign}{whole}")
         } else {
-            write!(f, "{r:.1}")
+            write!(f, "{sign}{whole}.{tenth}")
         }
     }
 }
@@ -393,5 +400,23 @@ mod tests {
         assert_eq!(s(-0.04), "0");
         assert_eq!(s(-3.26), "-3.3");
         assert_eq!(s(1599.96), "1600");
+        assert_eq!(s(-0.26), "-0.3");
+        assert_eq!(s(-12.0), "-12");
+        assert_eq!(s(0.05), "0.1");
+        // The same text as rounding, then formatting to one decimal and trimming `.0`.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = (x >> 11) as f64 / (1u64 << 53) as f64 * 8000.0 - 4000.0;
+            let r = (v * 10.0).round() / 10.0 + 0.0;
+            let expected = if r.fract() == 0.0 {
+                format!("{r:.0}")
+            } else {
+                format!("{r:.1}")
+            };
+            assert_eq!(s(v), expected, "{v}");
+        }
     }
 }
