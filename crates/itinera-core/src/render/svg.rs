@@ -30,7 +30,9 @@ impl std::fmt::Display for N {
         // Tenths as an integer: the digits `{:.1}` writes of the rounded value, without the
         // exact float formatting that was a fifth of an SVG's instructions.
         let tenths = (self.0 * 10.0).round();
-        if !(tenths.abs() < 1e15) {
+        // Huge or not a number: the float formatting, as before.
+        let small = tenths.abs() < 1e15;
+        if !small {
             let r = tenths / 10.0 + 0.0;
             return write!(f, "{r:.1}");
         }
