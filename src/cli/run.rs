@@ -285,9 +285,9 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
                 from: &r.stops[l.from].label,
                 to: &r.stops[l.to].label,
                 distance_m: mm(l.metres),
-                distance: u.from_metres(l.metres),
+                distance: micro(u.from_metres(l.metres)),
                 cumulative_m: mm(cum),
-                bearing_deg: l.bearing_deg,
+                bearing_deg: (l.bearing_deg * 100.0).round() / 100.0,
                 mode: l.mode,
             })
         })?;
@@ -306,7 +306,7 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
                 date: s.date,
             })
         })?;
-        field(out, "total", report::to_json(&u.from_metres(r.metres())))?;
+        field(out, "total", report::to_json(&micro(u.from_metres(r.metres()))))?;
         field(out, "total_m", report::to_json(&mm(r.metres())))?;
         field(out, "units", report::to_json(u.label()))?;
         out.write_all(b"\n    }")?;
@@ -340,6 +340,12 @@ struct StopOut<'a> {
 
 fn mm(m: f64) -> f64 {
     (m * 1000.0).round() / 1000.0
+}
+
+/// A distance in kilometres or miles to six decimals: the millimetre of `mm`, as the GeoJSON
+/// rounds its numbers (bearings to hundredths of a degree, as there too).
+fn micro(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
 }
 
 pub fn export(a: ExportArgs) -> Outcome {
