@@ -143,7 +143,12 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
                     }
                 }
             }
-            table(&rows, &[1, 6, 7, 8, 9])
+            // Nothing found: no table at all, not a header alone (the errors say why).
+            if rows.len() == 1 {
+                String::new()
+            } else {
+                table(&rows, &[1, 6, 7, 8, 9])
+            }
         }
     };
     print(&text)?;

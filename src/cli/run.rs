@@ -306,7 +306,11 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
                 date: s.date,
             })
         })?;
-        field(out, "total", report::to_json(&micro(u.from_metres(r.metres()))))?;
+        field(
+            out,
+            "total",
+            report::to_json(&micro(u.from_metres(r.metres()))),
+        )?;
         field(out, "total_m", report::to_json(&mm(r.metres())))?;
         field(out, "units", report::to_json(u.label()))?;
         out.write_all(b"\n    }")?;

@@ -127,3 +127,15 @@ fn a_qualifier_that_names_nothing_is_bad_input() {
         .run(&["geocode", "91,10"])
         .bad_input("latitude 91 is outside -90..90");
 }
+
+#[test]
+fn unknown_names_only_print_nothing_on_stdout() {
+    let sb = Sandbox::new();
+    let r = sb.run(&["geocode", "Xyzzyplace", "Qwxzvplace"]);
+    r.bad_input("unknown place `Xyzzyplace`");
+    assert_eq!(r.stdout, "", "a table header with no rows");
+    // One known name still gets its table.
+    let r = sb.run(&["geocode", "Khasan", "Xyzzyplace"]);
+    r.bad_input("unknown place `Xyzzyplace`");
+    assert!(r.stdout.starts_with("query") && r.stdout.contains("Khasan"));
+}
