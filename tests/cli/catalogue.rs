@@ -1637,3 +1637,53 @@ fn gold_files_as_annotators_get_them_wrong() {
         .stderr_has("document id `a` is used again (first on line 1)");
     assert!(r.stdout.contains("F1 1.000"), "{}", r.stdout);
 }
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    let sb = Sandbox::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let r = sb.run(&["completions", shell]);
+        r.ok();
+        for sub in ["geocode", "route", "render", "export", "extract"] {
+            assert!(r.stdout.contains(sub), "{shell} completions lack {sub}");
+        }
+    }
+    // The bash script parses.
+    let r = sb.run(&["completions", "bash"]);
+    std::fs::write(sb.path("c.bash"), &r.stdout).unwrap();
+    let st = std::process::Command::new("bash")
+        .args(["-n", sb.path("c.bash").to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(st.success(), "bash -n rejects the completion script");
+    sb.run(&["completions", "tcsh"])
+        .bad_input("invalid value 'tcsh'");
+}
+
+#[test]
+fn the_man_page_covers_every_subcommand_and_version_names_the_data() {
+    let sb = Sandbox::new();
+    let r = sb.run(&["man"]);
+    r.ok();
+    // One page for the tool and one per subcommand.
+    assert_eq!(
+        r.stdout.matches("\n.TH ").count() + usize::from(r.stdout.starts_with(".TH")),
+        9
+    );
+    for sub in ["itinera\\-render", "itinera\\-export", "\\-\\-label\\-lang"] {
+        assert!(r.stdout.contains(sub), "man page lacks {sub}");
+    }
+    let v = sb.run(&["--version"]);
+    v.ok();
+    for source in [
+        "gazetteer: GeoNames",
+        "basemap: Natural Earth",
+        "fonts: Noto Sans",
+    ] {
+        assert!(
+            v.stdout.contains(source),
+            "--version lacks {source}: {}",
+            v.stdout
+        );
+    }
+}
