@@ -187,8 +187,8 @@ struct RouteArgs {
 struct RenderArgs {
     #[command(flatten)]
     trips: TripArgs,
-    /// Output files, .png, .svg or .pdf; repeat for several. Default: output/<input name>.png
-    /// and .svg.
+    /// Output files, .png, .svg or .pdf, or - for standard output; repeat for several.
+    /// Default: output/<input name>.png and .svg.
     #[arg(long, short)]
     output: Vec<PathBuf>,
     /// Folder for default output names.
@@ -234,6 +234,9 @@ struct RenderArgs {
     /// Also write the trips as GeoJSON, <out-dir>/<input name>.geojson.
     #[arg(long)]
     geojson: bool,
+    /// Format of the -o outputs, whatever their names (default: by extension; PNG for -).
+    #[arg(long, short, value_enum)]
+    format: Option<run::ImageFormat>,
 }
 
 #[derive(Debug, Args)]

@@ -421,15 +421,26 @@ pub fn export(a: ExportArgs) -> Outcome {
     Ok(Exit::Success)
 }
 
-/// Map image formats, by extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ImageFormat {
+/// Map image formats, by extension or `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageFormat {
+    /// PNG bitmap.
     Png,
+    /// Layered SVG.
     Svg,
+    /// Vector PDF for print.
     Pdf,
 }
 
-fn image_format(path: &Path) -> Result<ImageFormat, Error> {
+/// The format of an output: `--format` when given, else the extension; `-` (standard output)
+/// is a PNG unless `--format` says otherwise.
+fn image_format(path: &Path, format: Option<ImageFormat>) -> Result<ImageFormat, Error> {
+    if let Some(f) = format {
+        return Ok(f);
+    }
+    if path.as_os_str() == "-" {
+        return Ok(ImageFormat::Png);
+    }
     match path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -441,7 +452,7 @@ fn image_format(path: &Path) -> Result<ImageFormat, Error> {
         _ => Err(Error::invalid(
             InvalidKind::Setting,
             format!("unknown map format for `{}`", path.display()),
-            Some("name the output *.png, *.svg or *.pdf".into()),
+            Some("name the output *.png, *.svg or *.pdf, or give --format".into()),
         )),
     }
 }
@@ -493,7 +504,7 @@ pub fn render(a: RenderArgs) -> Outcome {
     let formats: Vec<ImageFormat> = a
         .output
         .iter()
-        .map(|o| image_format(o))
+        .map(|o| image_format(o, a.format))
         .collect::<Result<_, _>>()?;
     let sets = load(&a.trips)?;
     // Every destination is checked before any map is drawn, and all are renamed into place

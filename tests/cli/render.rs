@@ -234,3 +234,46 @@ fn a_failed_render_keeps_the_previous_map() {
     assert_eq!(std::fs::read(sb.path("m.png")).unwrap(), before);
     assert_eq!(sb.files(), ["m.png"]);
 }
+
+#[test]
+fn a_map_goes_to_standard_output_with_dash() {
+    let sb = Sandbox::new();
+    let r = sb.run(&["render", "Khasan", "Ussuriysk", "-o", "-"]);
+    r.ok();
+    // PNG by default (the first byte, 0x89, is not UTF-8 and reads as U+FFFD here).
+    assert!(
+        r.stdout.starts_with("\u{FFFD}PNG"),
+        "{:?}",
+        &r.stdout[..8.min(r.stdout.len())]
+    );
+    assert!(!r.stderr.contains("wrote"));
+    let r = sb.run(&[
+        "render",
+        "Khasan",
+        "Ussuriysk",
+        "-o",
+        "-",
+        "--format",
+        "svg",
+    ]);
+    r.ok();
+    assert!(r.stdout.starts_with("<svg"));
+    // --format names the format whatever the file is called.
+    sb.run(&[
+        "render",
+        "Khasan",
+        "Ussuriysk",
+        "-o",
+        "map.out",
+        "--format",
+        "pdf",
+    ])
+    .ok();
+    assert!(
+        std::fs::read(sb.path("map.out"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    sb.run(&["render", "Khasan", "Ussuriysk", "-o", "-", "-o", "-"])
+        .bad_input("standard output (`-`) is named as two outputs");
+}
