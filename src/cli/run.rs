@@ -385,12 +385,24 @@ pub fn export(a: ExportArgs) -> Outcome {
     let mut plan = OutputPlan::new(inputs_of(&a.trips, &sets));
     let stems: Vec<String> = sets.iter().map(|s| s.stem.clone()).collect();
     let default = forced.unwrap_or(Format::GeoJson);
+    // `None`: the `.csvt` sidecar of a CSV file, GDAL's column types.
+    let targets: Vec<(PathBuf, Option<Format>)> =
+        targets.into_iter().map(|(p, f)| (p, Some(f))).collect();
     plan.plan(
         &stems,
         &targets,
-        &[(default.extension(), default)],
+        &[(default.extension(), Some(default))],
         &a.out_dir,
     )?;
+    let csvs: Vec<(usize, PathBuf)> = plan
+        .items()
+        .iter()
+        .filter(|p| p.format == Some(Format::Csv) && p.path.as_os_str() != "-")
+        .map(|p| (p.input, p.path.with_extension("csvt")))
+        .collect();
+    for (input, sidecar) in csvs {
+        plan.add(input, sidecar, None)?;
+    }
     let routes: Vec<Vec<Route>> = sets
         .iter_mut()
         .map(|set| {
@@ -402,9 +414,19 @@ pub fn export(a: ExportArgs) -> Outcome {
         .collect();
     for p in plan.items().to_vec() {
         let title = sets[p.input].resolved.title.as_deref();
+        let Some(format) = p.format else {
+            plan.write(p.at, |w| {
+                w.write_all(export::CSVT.as_bytes())
+                    .map_err(|e| Error::Write {
+                        path: p.path.display().to_string(),
+                        source: e,
+                    })
+            })?;
+            continue;
+        };
         plan.write(p.at, |w| {
             export::write(
-                p.format,
+                format,
                 &routes[p.input],
                 title,
                 a.units,

@@ -181,3 +181,40 @@ fn a_failed_export_keeps_the_previous_file() {
     assert_eq!(std::fs::read(sb.path("x.geojson")).unwrap(), before);
     assert_eq!(sb.files(), ["x.geojson"]);
 }
+
+#[test]
+fn a_csv_export_comes_with_gdal_column_types() {
+    let sb = Sandbox::new();
+    sb.run(&["export", "Khasan", "Ussuriysk", "-o", "legs.csv"])
+        .ok()
+        .stderr_has("wrote legs.csvt");
+    let types = std::fs::read_to_string(sb.path("legs.csvt")).unwrap();
+    assert!(types.starts_with("\"String\",\"Integer\""));
+    // Standard output gets the CSV alone.
+    let r = sb.run(&[
+        "export",
+        "Khasan",
+        "Ussuriysk",
+        "-o",
+        "-",
+        "--format",
+        "csv",
+    ]);
+    r.ok();
+    assert!(r.stdout.starts_with("trip,leg,"));
+    if have("ogrinfo") {
+        let out = std::process::Command::new("ogrinfo")
+            .args(["-al", "-so", sb.path("legs.csv").to_str().unwrap()])
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&out.stdout);
+        for column in [
+            "leg: Integer",
+            "distance_km: Real",
+            "from_lat: Real",
+            "trip: String",
+        ] {
+            assert!(info.contains(column), "ogrinfo: no {column}\n{info}");
+        }
+    }
+}

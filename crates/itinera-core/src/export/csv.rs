@@ -114,11 +114,26 @@ fn error(e: ::csv::Error) -> Error {
     }
 }
 
+/// The column types of the legs CSV for GDAL's `.csvt` sidecar, one per column of
+/// [`write_csv`]: text, integer and real columns come into QGIS and `ogr2ogr` typed. Dates stay
+/// text: a trip date may be a year or a month alone.
+pub const CSVT: &str = "\"String\",\"Integer\",\"String\",\"String\",\"Real\",\"Real\",\"Real\",\"String\",\"String\",\"String\",\"Real(10.6)\",\"Real(10.6)\",\"Real(10.6)\",\"Real(10.6)\"\n";
+
 #[cfg(test)]
 mod tests {
     use std::io;
 
     use super::*;
+
+    #[test]
+    fn the_csvt_sidecar_types_every_column() {
+        let mut out = Vec::new();
+        write_csv(&[], Units::Km, CsvText::Guarded, &mut out).unwrap();
+        let header = String::from_utf8(out).unwrap();
+        let columns = header.trim_end().split(',').count();
+        assert_eq!(CSVT.trim_end().split(',').count(), columns);
+        assert!(CSVT.starts_with("\"String\",\"Integer\""));
+    }
     use crate::export::testdata::{BrokenPipe, bering, kim, route, stop};
 
     const HEADER: &str = "trip,leg,from,to,distance_km,cumulative_km,bearing_deg,mode,\

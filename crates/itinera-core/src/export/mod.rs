@@ -10,7 +10,7 @@ mod kml;
 mod testdata;
 pub(crate) mod text;
 
-pub use self::csv::{CsvText, write_csv};
+pub use self::csv::{CSVT, CsvText, write_csv};
 pub use self::geojson::{feature_collection, write_geojson};
 pub use self::gpx::write_gpx;
 pub use self::kml::write_kml;
