@@ -239,9 +239,28 @@ fn gpx_and_kml_validate_against_their_schemas() {
         );
         std::fs::write(kml_dir.join(f), fixed).unwrap();
     }
-    for name in ["kji-2011.toml", "kji-2001.toml"] {
-        sb.run(&["export", &example(name), "-o", "t.gpx", "-o", "t.kml"])
+    // A trip with a time of day and an offset, a day alone, and no date at all.
+    sb.write(
+        "timed.toml",
+        "[[trips]]\nname = \"Timed\"\nstops = [\n\
+         { place = \"Khasan\", date = \"2011-08-20T08:00+10:00\" },\n\
+         { place = \"Ussuriysk\", date = \"2011-08-20\" },\n\
+         { place = \"Vladivostok\" },\n]\n",
+    );
+    let timed = sb.path("timed.toml").display().to_string();
+    for name in [example("kji-2011.toml"), example("kji-2001.toml"), timed] {
+        sb.run(&["export", &name, "-o", "t.gpx", "-o", "t.kml"])
             .ok();
+        if name.ends_with("timed.toml") {
+            // Time in both: KML per stop and per leg, GPX where the stop has a time of day.
+            let kml = std::fs::read_to_string(sb.path("t.kml")).unwrap();
+            assert!(kml.contains("<TimeStamp><when>2011-08-20T08:00:00+10:00</when></TimeStamp>"));
+            assert!(kml.contains("<begin>2011-08-20T08:00:00+10:00</begin>"));
+            assert!(kml.contains("<end>2011-08-20</end>"));
+            let gpx = std::fs::read_to_string(sb.path("t.gpx")).unwrap();
+            assert_eq!(gpx.matches("<time>").count(), 1, "{gpx}");
+            assert!(gpx.contains("<time>2011-08-20T08:00:00+10:00</time>"));
+        }
         for (file, schema) in [
             ("t.gpx", dir.join("gpx_1_1/gpx.xsd")),
             ("t.kml", kml_dir.join("ogckml22.xsd")),

@@ -15,6 +15,7 @@ use std::io::{self, Write};
 use super::text::{deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::Route;
+use crate::trip::Date;
 
 /// Writes `routes` as a GPX 1.1 document, with `title` as the metadata name.
 ///
@@ -70,6 +71,14 @@ fn route(r: &Route, w: &mut dyn Write) -> io::Result<()> {
             deg(s.lat),
             lon(s.lon)
         )?;
+        // GPX times are date-times: a stop dated to the minute gets one; a day alone stays in
+        // the description.
+        if let Some(d) = s
+            .date
+            .filter(|d| matches!(d, Date::Time(_) | Date::Offset(..)))
+        {
+            writeln!(w, "      <time>{d}</time>")?;
+        }
         writeln!(w, "      <name>{}</name>", escape(&s.label))?;
         let desc: Vec<String> = [s.date.map(|d| d.to_string()), s.note.clone()]
             .into_iter()

@@ -95,6 +95,18 @@ fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Re
     let name = format!("{} → {}", from.label, to.label);
     writeln!(w, "      <name>{}</name>", escape(&name))?;
     writeln!(w, "      <description>{}</description>", escape(&about))?;
+    // The leg's time span, for Google Earth's time slider: from the first stop's date to the
+    // next one's (either end may be open).
+    if from.date.is_some() || to.date.is_some() {
+        writeln!(w, "      <TimeSpan>")?;
+        if let Some(d) = from.date {
+            writeln!(w, "        <begin>{d}</begin>")?;
+        }
+        if let Some(d) = to.date {
+            writeln!(w, "        <end>{d}</end>")?;
+        }
+        writeln!(w, "      </TimeSpan>")?;
+    }
     writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
     let parts = leg.parts();
     if parts.len() == 1 {
@@ -143,6 +155,9 @@ fn stop_placemark(s: &Stop, style: &str, w: &mut dyn Write) -> io::Result<()> {
         "      <description>{}</description>",
         escape(&about.join("; "))
     )?;
+    if let Some(d) = s.date {
+        writeln!(w, "      <TimeStamp><when>{d}</when></TimeStamp>")?;
+    }
     writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
     writeln!(
         w,
