@@ -256,6 +256,10 @@ struct ExportArgs {
     /// Distance units of the CSV export.
     #[arg(long, short, value_enum, default_value_t = Units::Km)]
     units: Units,
+    /// Write each GeoJSON as two files of one geometry type, <name>.legs.geojson (lines) and
+    /// <name>.stops.geojson (points), as Shapefile and other one-type formats need.
+    #[arg(long)]
+    layers: bool,
     /// Write CSV text cells as they are. By default a cell starting with = + - @ gets a leading
     /// ' so that spreadsheets do not run it as a formula.
     #[arg(long)]

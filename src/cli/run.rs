@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use itinera::BoundingBox;
 use itinera::InvalidKind;
-use itinera::export::{CsvText, Format};
+use itinera::export::{CsvText, Format, Layer};
 use itinera::gazetteer::UserGazetteer;
 use itinera::output::{OutputPlan, Outputs};
 use itinera::route::{self, Route};
@@ -385,23 +385,45 @@ pub fn export(a: ExportArgs) -> Outcome {
     let mut plan = OutputPlan::new(inputs_of(&a.trips, &sets));
     let stems: Vec<String> = sets.iter().map(|s| s.stem.clone()).collect();
     let default = forced.unwrap_or(Format::GeoJson);
-    // `None`: the `.csvt` sidecar of a CSV file, GDAL's column types.
-    let targets: Vec<(PathBuf, Option<Format>)> =
-        targets.into_iter().map(|(p, f)| (p, Some(f))).collect();
-    plan.plan(
-        &stems,
-        &targets,
-        &[(default.extension(), Some(default))],
-        &a.out_dir,
-    )?;
+    // With --layers a GeoJSON output is two files, `x.legs.geojson` and `x.stops.geojson`.
+    let mut pieces: Vec<(PathBuf, Piece)> = Vec::new();
+    for (path, f) in targets {
+        if a.layers && f == Format::GeoJson {
+            if path.as_os_str() == "-" {
+                return Err(Error::invalid(
+                    InvalidKind::Output,
+                    "--layers writes two GeoJSON files, not one to standard output".to_string(),
+                    Some("name the output, e.g. -o trip.geojson".into()),
+                )
+                .into());
+            }
+            for (layer, name) in [(Layer::Legs, "legs"), (Layer::Stops, "stops")] {
+                pieces.push((
+                    path.with_extension(format!("{name}.geojson")),
+                    Piece::Layer(layer),
+                ));
+            }
+        } else {
+            pieces.push((path, Piece::Export(f)));
+        }
+    }
+    let defaults: Vec<(&str, Piece)> = if a.layers && default == Format::GeoJson {
+        vec![
+            ("legs.geojson", Piece::Layer(Layer::Legs)),
+            ("stops.geojson", Piece::Layer(Layer::Stops)),
+        ]
+    } else {
+        vec![(default.extension(), Piece::Export(default))]
+    };
+    plan.plan(&stems, &pieces, &defaults, &a.out_dir)?;
     let csvs: Vec<(usize, PathBuf)> = plan
         .items()
         .iter()
-        .filter(|p| p.format == Some(Format::Csv) && p.path.as_os_str() != "-")
+        .filter(|p| p.format == Piece::Export(Format::Csv) && p.path.as_os_str() != "-")
         .map(|p| (p.input, p.path.with_extension("csvt")))
         .collect();
     for (input, sidecar) in csvs {
-        plan.add(input, sidecar, None)?;
+        plan.add(input, sidecar, Piece::Csvt)?;
     }
     let routes: Vec<Vec<Route>> = sets
         .iter_mut()
@@ -414,15 +436,24 @@ pub fn export(a: ExportArgs) -> Outcome {
         .collect();
     for p in plan.items().to_vec() {
         let title = sets[p.input].resolved.title.as_deref();
-        let Some(format) = p.format else {
-            plan.write(p.at, |w| {
-                w.write_all(export::CSVT.as_bytes())
-                    .map_err(|e| Error::Write {
-                        path: p.path.display().to_string(),
-                        source: e,
-                    })
-            })?;
-            continue;
+        let format = match p.format {
+            Piece::Export(f) => f,
+            Piece::Csvt => {
+                plan.write(p.at, |w| {
+                    w.write_all(export::CSVT.as_bytes())
+                        .map_err(|e| Error::Write {
+                            path: p.path.display().to_string(),
+                            source: e,
+                        })
+                })?;
+                continue;
+            }
+            Piece::Layer(layer) => {
+                plan.write(p.at, |w| {
+                    export::write_geojson_layer(&routes[p.input], title, layer, w)
+                })?;
+                continue;
+            }
         };
         plan.write(p.at, |w| {
             export::write(
@@ -441,6 +472,14 @@ pub fn export(a: ExportArgs) -> Outcome {
     }
     wrote(plan.commit()?.iter());
     Ok(Exit::Success)
+}
+
+/// One file `export` writes: a format, the `.csvt` sidecar of a CSV, or one GeoJSON layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Export(Format),
+    Csvt,
+    Layer(Layer),
 }
 
 /// Map image formats, by extension or `--format`.

@@ -218,3 +218,52 @@ fn a_csv_export_comes_with_gdal_column_types() {
         }
     }
 }
+
+#[test]
+fn layers_split_a_geojson_into_lines_and_points() {
+    let sb = Sandbox::new();
+    sb.run(&[
+        "export",
+        "Khasan",
+        "Ussuriysk",
+        "Vladivostok",
+        "-o",
+        "t.geojson",
+        "--layers",
+    ])
+    .ok()
+    .stderr_has("wrote t.legs.geojson")
+    .stderr_has("wrote t.stops.geojson");
+    assert!(!sb.path("t.geojson").exists());
+    let legs: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sb.path("t.legs.geojson")).unwrap()).unwrap();
+    let stops: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sb.path("t.stops.geojson")).unwrap())
+            .unwrap();
+    let kinds = |v: &serde_json::Value| -> Vec<String> {
+        v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["geometry"]["type"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kinds(&legs), ["LineString", "LineString"]);
+    assert_eq!(kinds(&stops), ["Point", "Point", "Point"]);
+    sb.run(&["export", "Khasan", "Ussuriysk", "-o", "-", "--layers"])
+        .bad_input("--layers writes two GeoJSON files");
+    if have("ogr2ogr") {
+        // Straight into a Shapefile, which takes one geometry type a layer.
+        let st = std::process::Command::new("ogr2ogr")
+            .args(["-f", "ESRI Shapefile", sb.path("shp").to_str().unwrap()])
+            .arg(sb.path("t.legs.geojson"))
+            .output()
+            .unwrap();
+        assert!(
+            st.status.success(),
+            "{}",
+            String::from_utf8_lossy(&st.stderr)
+        );
+        assert!(sb.path("shp/t.legs.shp").exists());
+    }
+}

@@ -17,13 +17,13 @@ use crate::trip::{Date, Stop};
 /// Builds the FeatureCollection of some routes: per trip, its legs then its stops.
 pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
     let mut features = Vec::new();
-    for_each_feature(routes, |f| {
+    for_each_feature(routes, Layer::All, |f| {
         features.push(f.to_feature());
         Ok::<(), std::convert::Infallible>(())
     })
     .unwrap_or_else(|never| match never {});
     FeatureCollection {
-        bbox: bbox(routes),
+        bbox: bbox(routes, Layer::All),
         features,
         foreign_members: title.map(|t| match json!({ "title": t }) {
             JsonValue::Object(m) => m,
@@ -32,11 +32,22 @@ pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureColle
     }
 }
 
+/// Which features a GeoJSON file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// Legs and stops, one collection (the default).
+    All,
+    /// The legs alone (LineString and MultiLineString): a line layer.
+    Legs,
+    /// The stops alone (Point): a point layer.
+    Stops,
+}
+
 /// The box of every leg's line and every stop, RFC 7946 §5 style.
-fn bbox(routes: &[Route]) -> Option<Vec<f64>> {
+fn bbox(routes: &[Route], layer: Layer) -> Option<Vec<f64>> {
     let mut b = BoxBuilder::default();
     for r in routes {
-        for leg in &r.legs {
+        for leg in r.legs.iter().filter(|_| layer != Layer::Stops) {
             for part in split_antimeridian(&leg.line()) {
                 b.add_part(&part);
             }
@@ -254,14 +265,19 @@ impl Item<'_> {
 /// built at a time, so a writer holds no more.
 fn for_each_feature<E>(
     routes: &[Route],
+    layer: Layer,
     mut f: impl FnMut(Item<'_>) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     for r in routes {
-        for (i, leg) in r.legs.iter().enumerate() {
-            f(Item::leg(r, i, leg))?;
+        if layer != Layer::Stops {
+            for (i, leg) in r.legs.iter().enumerate() {
+                f(Item::leg(r, i, leg))?;
+            }
         }
-        for (i, s) in r.stops.iter().enumerate() {
-            f(Item::stop(r, i, s))?;
+        if layer != Layer::Legs {
+            for (i, s) in r.stops.iter().enumerate() {
+                f(Item::stop(r, i, s))?;
+            }
         }
     }
     Ok(())
@@ -274,19 +290,33 @@ fn for_each_feature<E>(
 /// # Errors
 /// [`Error::Write`] when the writer fails.
 pub fn write_geojson(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> Result<()> {
+    write_geojson_layer(routes, title, Layer::All, w)
+}
+
+/// [`write_geojson`] of one [`Layer`]: the legs alone or the stops alone make a file of one
+/// geometry type, which GIS formats with a geometry type per layer (Shapefile) take as it is.
+///
+/// # Errors
+/// [`Error::Write`] when the writer fails.
+pub fn write_geojson_layer(
+    routes: &[Route],
+    title: Option<&str>,
+    layer: Layer,
+    w: &mut dyn Write,
+) -> Result<()> {
     let werr = |e: std::io::Error| Error::Write {
         path: "GeoJSON".into(),
         source: e,
     };
     let mut head = String::from(r#"{"type":"FeatureCollection","#);
-    if let Some(b) = bbox(routes) {
+    if let Some(b) = bbox(routes, layer) {
         head.push_str(&format!(r#""bbox":{},"#, json!(b)));
     }
     head.push_str(r#""features":["#);
     w.write_all(head.as_bytes()).map_err(werr)?;
     // Each feature is serialised into one buffer, then written in one call.
     let mut buf = Vec::new();
-    for_each_feature(routes, |f| {
+    for_each_feature(routes, layer, |f| {
         if !buf.is_empty() {
             buf.clear();
             buf.push(b',');
