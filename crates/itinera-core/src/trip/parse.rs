@@ -248,6 +248,11 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         .trim(csv::Trim::All)
         .from_reader(source.text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(e, source))?.clone();
+    // itinera's own legs CSV (`export -o legs.csv`) reads back as the trips it was made from.
+    let lower: Vec<String> = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+    if lower.iter().any(|h| h == "leg") && lower.iter().any(|h| h == "from_lat") {
+        return parse_legs_csv(source, reader, &lower);
+    }
     let mut index = [None; CSV_COLUMNS.len()];
     for (i, h) in headers.iter().enumerate() {
         let h = h.to_ascii_lowercase();
@@ -386,6 +391,101 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
     // A growing list keeps room for more (four stops at least): many short trips would pay it.
     for t in &mut trips {
         t.stops.shrink_to_fit();
+    }
+    Ok(TripPlan { title: None, trips })
+}
+
+/// The trips of a legs CSV as `export` writes it: per trip, the first leg's `from` stop, then
+/// every leg's `to` stop, at the coordinates and dates of the row; a leg's `mode` becomes its
+/// arrival stop's (`unknown` leaves it to the trip).
+fn parse_legs_csv(
+    source: &SourceFile,
+    mut reader: csv::Reader<&[u8]>,
+    headers: &[String],
+) -> Result<TripPlan> {
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    for need in [
+        "trip", "from", "to", "from_lat", "from_lon", "to_lat", "to_lon",
+    ] {
+        if col(need).is_none() {
+            return Err(invalid(
+                format!("a legs CSV needs the column `{need}`"),
+                source,
+                0,
+                Some("export writes trip,leg,from,to,...,from_lat,from_lon,to_lat,to_lon".into()),
+            ));
+        }
+    }
+    let mut trips: Vec<TripSpec> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| csv_error(e, source))?
+    {
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let field = |name: &str| -> Option<(&str, usize)> {
+            let i = col(name)?;
+            record.get(i).filter(|v| !v.is_empty()).map(|v| (v, i))
+        };
+        let number = |name: &str| -> Result<f64> {
+            let (v, i) = field(name)
+                .ok_or_else(|| invalid(format!("`{name}` is empty"), source, start, None))?;
+            v.parse::<f64>().map_err(|_| {
+                invalid(
+                    format!("`{name}` must be a number, found `{v}`"),
+                    source,
+                    field_offset(&source.text, start, i),
+                    None,
+                )
+            })
+        };
+        let stop = |end: &str, mode: Option<Mode>| -> Result<StopSpec> {
+            let mut s = StopSpec {
+                name: field(end).map(|v| v.0.to_string()),
+                lat: Some(number(&format!("{end}_lat"))?),
+                lon: Some(number(&format!("{end}_lon"))?),
+                mode,
+                location: Some(source.location(start)),
+                ..StopSpec::default()
+            };
+            check_stop(&s, source, start)?;
+            let date = field(&format!("{end}_date")).map(|v| v.0.to_string());
+            s.date = parse_date(date, source, start)?;
+            Ok(s)
+        };
+        let mode = match field("mode") {
+            Some((v, i)) => Some(read_mode(v, source, field_offset(&source.text, start, i))?)
+                .filter(|m| *m != Mode::Unknown),
+            None => None,
+        };
+        let name = field("trip").map_or("Trip", |v| v.0);
+        let t = match by_name.get(name) {
+            Some(&t) => t,
+            None => {
+                by_name.insert(name.to_string(), trips.len());
+                trips.push(TripSpec {
+                    name: name.to_string(),
+                    location: Some(source.location(start)),
+                    ..TripSpec::default()
+                });
+                trips.len() - 1
+            }
+        };
+        if trips[t].stops.is_empty() {
+            let from = stop("from", None)?;
+            trips[t].stops.push(from);
+        }
+        let to = stop("to", mode)?;
+        trips[t].stops.push(to);
+    }
+    if trips.is_empty() {
+        return Err(invalid(
+            "no legs in the file".into(),
+            source,
+            source.text.len(),
+            None,
+        ));
     }
     Ok(TripPlan { title: None, trips })
 }
