@@ -224,3 +224,33 @@ fn the_legs_csv_of_export_reads_back_into_the_same_trips() {
     sb.run(&["route", "bad.csv"])
         .bad_input("a legs CSV needs the column `to_lon`");
 }
+
+#[test]
+fn csv_coordinates_come_under_the_names_gis_tools_give_them() {
+    let sb = Sandbox::new();
+    sb.write(
+        "ll.csv",
+        "name,latitude,longitude\nKhasan,42.42387,130.65156\nUssuriysk,43.80467,131.95734\n",
+    );
+    sb.write(
+        "xy.csv",
+        "name,X,Y\nKhasan,130.65156,42.42387\nUssuriysk,131.95734,43.80467\n",
+    );
+    sb.write(
+        "lng.csv",
+        "name,lat,lng\nKhasan,42.42387,130.65156\nUssuriysk,43.80467,131.95734\n",
+    );
+    let tables: Vec<String> = ["ll.csv", "xy.csv", "lng.csv"]
+        .iter()
+        .map(|f| {
+            let r = sb.run(&["route", f]);
+            r.ok();
+            r.stdout.clone()
+        })
+        .collect();
+    assert!(tables[0].contains("186.612"), "{}", tables[0]);
+    assert!(tables.iter().all(|t| *t == tables[0]));
+    sb.write("dup.csv", "name,lat,latitude\nA,1,2\n");
+    sb.run(&["route", "dup.csv"])
+        .bad_input("column `latitude` is `lat` again");
+}

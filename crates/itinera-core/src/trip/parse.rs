@@ -256,10 +256,22 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
     let mut index = [None; CSV_COLUMNS.len()];
     for (i, h) in headers.iter().enumerate() {
         let h = h.to_ascii_lowercase();
-        match CSV_COLUMNS.iter().position(|c| *c == h) {
+        // The names GIS tools and spreadsheets give coordinates: `latitude`/`longitude`,
+        // `lng`/`long`, and `x`/`y` as QGIS and GDAL write them (x is the longitude).
+        let canonical = match h.as_str() {
+            "latitude" | "y" => "lat",
+            "longitude" | "lng" | "long" | "x" => "lon",
+            other => other,
+        };
+        match CSV_COLUMNS.iter().position(|c| *c == canonical) {
             Some(k) if index[k].is_some() => {
+                let what = if canonical == h {
+                    format!("column `{h}` appears twice")
+                } else {
+                    format!("column `{h}` is `{canonical}` again")
+                };
                 return Err(invalid(
-                    format!("column `{h}` appears twice"),
+                    what,
                     source,
                     field_offset(&source.text, 0, i),
                     Some("keep one column of each name".into()),
