@@ -30,6 +30,11 @@ const HALO: [(f64, f64); 8] = [
     (-0.7, -0.7),
 ];
 
+/// `ring` with its first point again at the end, to stroke it all round.
+fn closed(ring: &[Px]) -> Vec<Px> {
+    ring.iter().chain(ring.first()).copied().collect()
+}
+
 /// Radius of the dot at a stop's true place when its marker was moved (style units).
 const LEADER_DOT: f64 = 2.2;
 
@@ -342,8 +347,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             ))?;
         }
         if let Some(inset) = &s.inset {
-            let r = inset.rect;
-            let boxed = [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
+            let boxed = inset.rect.corners();
             self.fill(&boxed, pal.water)?;
             for ring in &inset.land {
                 self.fill(ring, pal.land)?;
@@ -351,39 +355,16 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             for l in &inset.borders {
                 self.line(l, pal.border, 0.8)?;
             }
-            let window: Vec<Px> = inset
-                .window
-                .iter()
-                .chain(inset.window.first())
-                .copied()
-                .collect();
-            self.line(&window, INSET_WINDOW, 1.6)?;
-            self.line(
-                &[boxed[0], boxed[1], boxed[2], boxed[3], boxed[0]],
-                pal.text,
-                1.0,
-            )?;
+            self.line(&closed(&inset.window), INSET_WINDOW, 1.6)?;
+            self.line(&closed(&boxed), pal.text, 1.0)?;
         }
         for l in &s.labels {
             self.label(l)?;
         }
         if let Some(lg) = &s.legend {
-            let r = lg.rect;
-            self.fill(
-                &[(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)],
-                pal.paper.with_alpha(0.92),
-            )?;
-            self.line(
-                &[
-                    (r.x0, r.y0),
-                    (r.x1, r.y0),
-                    (r.x1, r.y1),
-                    (r.x0, r.y1),
-                    (r.x0, r.y0),
-                ],
-                pal.muted.with_alpha(0.6),
-                1.0,
-            )?;
+            let boxed = lg.rect.corners();
+            self.fill(&boxed, pal.paper.with_alpha(0.92))?;
+            self.line(&closed(&boxed), pal.muted.with_alpha(0.6), 1.0)?;
             for row in &lg.rows {
                 self.stroke_line(
                     &[row.swatch.0, row.swatch.1],
@@ -405,8 +386,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             }
         }
         // The outline: the frame, or the globe's edge on a world map.
-        let outline: Vec<Px> = s.sea.iter().chain(s.sea.first()).copied().collect();
-        self.line(&outline, pal.text, 1.2)?;
+        self.line(&closed(&s.sea), pal.text, 1.2)?;
         for l in s
             .graticule_labels
             .iter()

@@ -352,38 +352,23 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         p.content.fill_nonzero();
     }
     if let Some(inset) = &s.inset {
-        let r = inset.rect;
-        let boxed = vec![
-            (r.x0, r.y0),
-            (r.x1, r.y0),
-            (r.x1, r.y1),
-            (r.x0, r.y1),
-            (r.x0, r.y0),
-        ];
+        let boxed = super::closed(&inset.rect.corners());
         p.fill(std::slice::from_ref(&boxed), pal.water);
         p.fill(&inset.land, pal.land);
         p.stroke(&refs(&inset.borders), pal.border, 0.8 * u, None);
-        let window: Vec<Px> = inset
-            .window
-            .iter()
-            .chain(inset.window.first())
-            .copied()
-            .collect();
-        p.stroke(&[&window], super::INSET_WINDOW, 1.6 * u, None);
+        p.stroke(
+            &[&super::closed(&inset.window)],
+            super::INSET_WINDOW,
+            1.6 * u,
+            None,
+        );
         p.stroke(&[&boxed], pal.text, u, None);
     }
     for l in &s.labels {
         p.label(l, u);
     }
     if let Some(lg) = &s.legend {
-        let r = lg.rect;
-        let boxed = vec![
-            (r.x0, r.y0),
-            (r.x1, r.y0),
-            (r.x1, r.y1),
-            (r.x0, r.y1),
-            (r.x0, r.y0),
-        ];
+        let boxed = super::closed(&lg.rect.corners());
         p.fill(std::slice::from_ref(&boxed), pal.paper.with_alpha(0.92));
         p.stroke(&[&boxed], pal.muted.with_alpha(0.6), u, None);
         for row in &lg.rows {
@@ -407,8 +392,7 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
             p.label(l, u);
         }
     }
-    let outline: Vec<Px> = s.sea.iter().chain(s.sea.first()).copied().collect();
-    p.stroke(&[&outline], pal.text, 1.2 * u, None);
+    p.stroke(&[&super::closed(&s.sea)], pal.text, 1.2 * u, None);
     for l in s
         .graticule_labels
         .iter()

@@ -309,8 +309,7 @@ pub(super) fn write(s: &Scene) -> String {
     w.close();
 
     if let Some(inset) = &s.inset {
-        let r = inset.rect;
-        let boxed = [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
+        let boxed = inset.rect.corners();
         w.open("inset", "");
         w.path(&boxed, true, &paint("fill", pal.water));
         let land = paint("fill", pal.land);
@@ -335,9 +334,8 @@ pub(super) fn write(s: &Scene) -> String {
     w.close();
 
     if let Some(lg) = &s.legend {
-        let r = lg.rect;
         w.open("legend", " fill=\"none\" stroke-linejoin=\"round\"");
-        let boxed = [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
+        let boxed = lg.rect.corners();
         let attrs = format!(
             " class=\"box\"{}",
             paint("fill", pal.paper.with_alpha(0.92))

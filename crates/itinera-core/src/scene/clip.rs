@@ -37,6 +37,16 @@ impl Rect {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
 
+    /// The corners, clockwise from the top left: the rectangle as a ring.
+    pub fn corners(&self) -> [Px; 4] {
+        [
+            (self.x0, self.y0),
+            (self.x1, self.y0),
+            (self.x1, self.y1),
+            (self.x0, self.y1),
+        ]
+    }
+
     /// The rectangle grown by `d` on every side.
     pub fn grow(&self, d: f64) -> Rect {
         Rect {

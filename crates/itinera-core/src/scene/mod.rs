@@ -562,12 +562,7 @@ fn route_layers(
 /// pseudo-cylindrical projection (Equal Earth, Robinson) fills only the globe, outlined by its
 /// edge meridians and pole lines, and the page shows around it; other maps fill the frame.
 fn sea(projector: &Projector, to_px: &dyn Fn(f64, f64) -> Option<Px>, frame: &Rect) -> Vec<Px> {
-    let frame_ring = vec![
-        (frame.x0, frame.y0),
-        (frame.x1, frame.y0),
-        (frame.x1, frame.y1),
-        (frame.x0, frame.y1),
-    ];
+    let frame_ring = frame.corners().to_vec();
     let d = &projector.definition;
     if !(projector.world && (d.starts_with("+proj=eqearth") || d.starts_with("+proj=robin"))) {
         return frame_ring;
