@@ -310,9 +310,7 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             Some("the header needs at least: trip,place (or trip,name,lat,lon)".into()),
         ));
     }
-    let mut trips: Vec<TripSpec> = Vec::new();
-    // Trip name -> its index in `trips`: rows find their trip in constant time.
-    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut trips = TripsByName::default();
     // One record reused for every row; fields are read in place, and only the ones a stop keeps
     // are copied. A field's offset (for an error message) is found only when needed.
     let mut record = csv::StringRecord::new();
@@ -330,21 +328,9 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         };
         let text = |name: &str| field(name).map(|(v, _)| v.to_string());
         let number = |name: &str| -> Result<Option<f64>> {
-            match field(name) {
-                None => Ok(None),
-                Some((v, i)) => v.parse::<f64>().map(Some).map_err(|_| {
-                    // "42,4": a decimal comma, as many locales write it.
-                    let comma = v.replace(',', ".").parse::<f64>().is_ok();
-                    invalid(
-                        format!("`{name}` must be a number, found `{v}`"),
-                        source,
-                        field_offset(&source.text, start, i),
-                        comma.then(|| {
-                            format!("write decimals with a point: `{}`", v.replace(',', "."))
-                        }),
-                    )
-                }),
-            }
+            field(name)
+                .map(|(v, i)| csv_number(name, v, source, field_offset(&source.text, start, i)))
+                .transpose()
         };
         let mode = get("mode")
             .map(|(v, at)| read_mode(&v, source, at))
@@ -375,23 +361,11 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
                 )
             })?),
         };
-        match by_name.get(trip_name).and_then(|&i| trips.get_mut(i)) {
-            Some(t) => {
-                t.color = t.color.take().or(color);
-                t.stops.push(stop);
-            }
-            None => {
-                by_name.insert(trip_name.to_string(), trips.len());
-                trips.push(TripSpec {
-                    name: trip_name.to_string(),
-                    color,
-                    location: Some(source.location(start)),
-                    stops: vec![stop],
-                    ..TripSpec::default()
-                });
-            }
-        }
+        let t = trips.named(trip_name, || source.location(start));
+        t.color = t.color.take().or(color);
+        t.stops.push(stop);
     }
+    let mut trips = trips.trips;
     if trips.is_empty() {
         return Err(invalid(
             "no stops in the file".into(),
@@ -428,8 +402,7 @@ fn parse_legs_csv(
             ));
         }
     }
-    let mut trips: Vec<TripSpec> = Vec::new();
-    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut trips = TripsByName::default();
     let mut record = csv::StringRecord::new();
     while reader
         .read_record(&mut record)
@@ -443,14 +416,7 @@ fn parse_legs_csv(
         let number = |name: &str| -> Result<f64> {
             let (v, i) = field(name)
                 .ok_or_else(|| invalid(format!("`{name}` is empty"), source, start, None))?;
-            v.parse::<f64>().map_err(|_| {
-                invalid(
-                    format!("`{name}` must be a number, found `{v}`"),
-                    source,
-                    field_offset(&source.text, start, i),
-                    None,
-                )
-            })
+            csv_number(name, v, source, field_offset(&source.text, start, i))
         };
         let stop = |end: &str, mode: Option<Mode>| -> Result<StopSpec> {
             let mut s = StopSpec {
@@ -472,25 +438,13 @@ fn parse_legs_csv(
             None => None,
         };
         let name = field("trip").map_or("Trip", |v| v.0);
-        let t = match by_name.get(name) {
-            Some(&t) => t,
-            None => {
-                by_name.insert(name.to_string(), trips.len());
-                trips.push(TripSpec {
-                    name: name.to_string(),
-                    location: Some(source.location(start)),
-                    ..TripSpec::default()
-                });
-                trips.len() - 1
-            }
-        };
-        if trips[t].stops.is_empty() {
-            let from = stop("from", None)?;
-            trips[t].stops.push(from);
+        let t = trips.named(name, || source.location(start));
+        if t.stops.is_empty() {
+            t.stops.push(stop("from", None)?);
         }
-        let to = stop("to", mode)?;
-        trips[t].stops.push(to);
+        t.stops.push(stop("to", mode)?);
     }
+    let trips = trips.trips;
     if trips.is_empty() {
         return Err(invalid(
             "no legs in the file".into(),
@@ -500,6 +454,47 @@ fn parse_legs_csv(
         ));
     }
     Ok(TripPlan { title: None, trips })
+}
+
+/// The trips of a CSV file in the order their names first appear; a row finds its trip by
+/// name in constant time.
+#[derive(Default)]
+struct TripsByName {
+    trips: Vec<TripSpec>,
+    by_name: std::collections::HashMap<String, usize>,
+}
+
+impl TripsByName {
+    /// The trip called `name`, added (located by `location`) if it is new.
+    fn named(&mut self, name: &str, location: impl FnOnce() -> crate::Location) -> &mut TripSpec {
+        let i = match self.by_name.get(name) {
+            Some(&i) => i,
+            None => {
+                self.by_name.insert(name.to_string(), self.trips.len());
+                self.trips.push(TripSpec {
+                    name: name.to_string(),
+                    location: Some(location()),
+                    ..TripSpec::default()
+                });
+                self.trips.len() - 1
+            }
+        };
+        &mut self.trips[i]
+    }
+}
+
+/// A CSV cell that must be a number; `at` is its offset, for the error.
+fn csv_number(name: &str, v: &str, source: &SourceFile, at: usize) -> Result<f64> {
+    v.parse::<f64>().map_err(|_| {
+        // "42,4": a decimal comma, as many locales write it.
+        let comma = v.replace(',', ".").parse::<f64>().is_ok();
+        invalid(
+            format!("`{name}` must be a number, found `{v}`"),
+            source,
+            at,
+            comma.then(|| format!("write decimals with a point: `{}`", v.replace(',', "."))),
+        )
+    })
 }
 
 fn csv_error(e: csv::Error, source: &SourceFile) -> Error {
