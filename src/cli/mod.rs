@@ -156,9 +156,14 @@ struct GeocodeArgs {
 /// Where trips come from: trip files (TOML or CSV, `-` for stdin) or place names.
 #[derive(Debug, Args)]
 struct TripArgs {
-    /// Trip files (.toml, .csv, - for stdin), or place names forming one ad-hoc trip.
+    /// Trip files (.toml, .csv, .geojson, .gpx, .kml; - for stdin), or place names forming
+    /// one ad-hoc trip.
     #[arg(required = true, value_name = "TRIPFILE|PLACE")]
     inputs: Vec<String>,
+    /// Read the trip files in this format, whatever their names (default: by extension, or by
+    /// content for stdin and other names).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<itinera::trip::InputFormat>,
     /// Country hint for stops that give none (ISO code or name).
     #[arg(long, short)]
     country: Option<String>,

@@ -67,7 +67,7 @@ struct Loaded {
 fn are_files(inputs: &[String]) -> bool {
     inputs.iter().any(|i| {
         let lower = i.to_ascii_lowercase();
-        i == "-" || lower.ends_with(".toml") || lower.ends_with(".csv") || Path::new(i).is_file()
+        i == "-" || trip::InputFormat::from_name(&lower).is_some() || Path::new(i).is_file()
     })
 }
 
@@ -99,7 +99,7 @@ fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
         return Err(Error::invalid(
             InvalidKind::Value,
             format!("`{dir}` is a directory"),
-            Some("give a trip file (.toml or .csv) or place names".into()),
+            Some("give a trip file (.toml, .csv, .geojson, .gpx, .kml) or place names".into()),
         )
         .into());
     }
@@ -108,7 +108,10 @@ fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
         for input in &args.inputs {
             let path = PathBuf::from(input);
             let source = SourceFile::read(&path)?;
-            let plan = trip::parse(&source)?;
+            let plan = match args.input_format {
+                Some(format) => trip::parse_as(&source, format)?,
+                None => trip::parse(&source)?,
+            };
             let resolved = trip::resolve(&plan, g, &opts)?;
             let stem = if input == "-" {
                 "stdin".to_string()

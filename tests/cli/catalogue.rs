@@ -540,9 +540,14 @@ fn export_onto_its_own_user_gazetteer() {
 
 #[test]
 fn render_geojson_onto_its_own_trip() {
-    // A TOML trip that happens to be named *.geojson, rendered with --geojson into its folder.
+    // A GeoJSON trip rendered with --geojson into its own folder.
+    let trip = br#"{"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [130.65156, 42.42387]},
+         "properties": {"name": "Khasan"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [131.95734, 43.80467]},
+         "properties": {"name": "Ussuriysk"}}]}"#;
     case(
-        &[("trip.geojson", TRIP)],
+        &[("trip.geojson", trip)],
         &[
             "render",
             "trip.geojson",

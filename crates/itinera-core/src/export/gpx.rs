@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use super::text::{deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::Route;
-use crate::trip::Date;
+use crate::trip::{Date, Mode};
 
 /// Writes `routes` as a GPX 1.1 document, with `title` as the metadata name.
 ///
@@ -64,7 +64,7 @@ fn route(r: &Route, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "  <rte>")?;
     writeln!(w, "    <name>{}</name>", escape(&r.name))?;
     writeln!(w, "    <desc>{}</desc>", escape(&about(r)))?;
-    for s in &r.stops {
+    for (i, s) in r.stops.iter().enumerate() {
         writeln!(
             w,
             r#"    <rtept lat="{}" lon="{}">"#,
@@ -86,6 +86,11 @@ fn route(r: &Route, w: &mut dyn Write) -> io::Result<()> {
             .collect();
         if !desc.is_empty() {
             writeln!(w, "      <desc>{}</desc>", escape(&desc.join("; ")))?;
+        }
+        // The mode of the leg arriving here, which reads back as the stop's.
+        let arrival = i.checked_sub(1).and_then(|l| r.legs.get(l)).map(|l| l.mode);
+        if let Some(mode) = arrival.filter(|m| *m != Mode::Unknown) {
+            writeln!(w, "      <type>{}</type>", mode.as_str())?;
         }
         writeln!(w, "    </rtept>")?;
     }

@@ -108,6 +108,7 @@ fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Re
         writeln!(w, "      </TimeSpan>")?;
     }
     writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
+    extended_data(&[("mode", leg.mode.as_str())], w)?;
     let parts = leg.parts();
     if parts.len() == 1 {
         line_string(&parts[0], "      ", w)?;
@@ -159,6 +160,9 @@ fn stop_placemark(s: &Stop, style: &str, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "      <TimeStamp><when>{d}</when></TimeStamp>")?;
     }
     writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
+    if let Some(note) = &s.note {
+        extended_data(&[("note", note)], w)?;
+    }
     writeln!(
         w,
         "      <Point><coordinates>{},{}</coordinates></Point>",
@@ -166,6 +170,19 @@ fn stop_placemark(s: &Stop, style: &str, w: &mut dyn Write) -> io::Result<()> {
         deg(s.lat)
     )?;
     writeln!(w, "    </Placemark>")
+}
+
+/// Fields GIS tools read as attributes (and itinera reads back): `<Data name=".."><value>`.
+fn extended_data(fields: &[(&str, &str)], w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "      <ExtendedData>")?;
+    for (name, value) in fields {
+        writeln!(
+            w,
+            "        <Data name=\"{name}\"><value>{}</value></Data>",
+            escape(value)
+        )?;
+    }
+    writeln!(w, "      </ExtendedData>")
 }
 
 fn style_id(trip_index: usize) -> String {

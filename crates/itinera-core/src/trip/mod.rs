@@ -1,4 +1,4 @@
-//! Trips: what a trip file (TOML or CSV) or a list of place names says, and the stops it
+//! Trips: what a trip file (TOML, CSV, GeoJSON, GPX or KML) or a list of place names says, and the stops it
 //! resolves to.
 //!
 //! This module owns the trip format ([`parse`]: text -> [`TripPlan`], with `file:line:column` on
@@ -14,7 +14,7 @@ use geo::Coord;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, DateError};
-pub use parse::{parse, parse_csv, parse_toml};
+pub use parse::{InputFormat, parse, parse_as, parse_csv, parse_toml};
 pub use resolve::{ResolveOptions, Resolved, Warning, resolve};
 
 use crate::gazetteer::Place;

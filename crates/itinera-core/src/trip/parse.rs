@@ -1,4 +1,5 @@
-//! Trip-file parsers: TOML (several trips, short and long stop forms) and CSV (one stop a row).
+//! Trip-file parsers: TOML (several trips, short and long stop forms), CSV (one stop a row, or
+//! itinera's legs), and the GIS formats GeoJSON, GPX and KML (submodules, through [`features`]).
 
 use std::fmt;
 
@@ -11,8 +12,66 @@ use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
 
-/// Parses a trip file, CSV when the name ends in `.csv` (or, for standard input, when the
-/// first line looks like a CSV header), TOML otherwise.
+/// The formats trips are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum InputFormat {
+    /// itinera's trip file: trips with their stops (see the README).
+    Toml,
+    /// One stop a row (`trip,place,name,lat,lon,date,...`), or itinera's legs CSV.
+    Csv,
+    /// GeoJSON (RFC 7946): Point features are stops, LineStrings trips through their vertices.
+    Geojson,
+    /// GPX 1.0 or 1.1: waypoints, routes and tracks.
+    Gpx,
+    /// KML 2.2: Placemarks with Points, LineStrings and `gx:Track`s, a trip per Folder.
+    Kml,
+}
+
+impl InputFormat {
+    /// The format a file name says by its extension (`.geojson` and `.json` are GeoJSON).
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "toml" => InputFormat::Toml,
+            "csv" => InputFormat::Csv,
+            "geojson" | "json" => InputFormat::Geojson,
+            "gpx" => InputFormat::Gpx,
+            "kml" => InputFormat::Kml,
+            _ => return None,
+        })
+    }
+
+    /// The format text looks like, for standard input and names without a known extension:
+    /// `{` starts GeoJSON, `<gpx` and `<kml` elements XML ones, a first line with commas and
+    /// no `=` a CSV header; anything else is read as TOML.
+    pub fn sniff(text: &str) -> InputFormat {
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('{') {
+            return InputFormat::Geojson;
+        }
+        if body.starts_with('<') {
+            // The root element follows the XML declaration and any comments.
+            let head = &body[..body.len().min(4096)];
+            let gpx = head.find("<gpx");
+            let kml = head.find("<kml");
+            return match (gpx, kml) {
+                (Some(g), Some(k)) if k < g => InputFormat::Kml,
+                (None, Some(_)) => InputFormat::Kml,
+                _ => InputFormat::Gpx,
+            };
+        }
+        let first = body.lines().next().unwrap_or_default();
+        if first.contains(',') && !first.contains('=') && !first.starts_with('[') {
+            InputFormat::Csv
+        } else {
+            InputFormat::Toml
+        }
+    }
+}
+
+/// Parses a trip file in the format its name says ([`InputFormat::from_name`]), or the format
+/// its text looks like ([`InputFormat::sniff`]) for standard input and other names.
 ///
 /// # Errors
 /// [`Error::Syntax`] or [`Error::Invalid`] with the `file:line:column` of the problem.
@@ -42,20 +101,27 @@ use crate::source::SourceFile;
 /// # Ok::<(), itinera::Error>(())
 /// ```
 pub fn parse(source: &SourceFile) -> Result<TripPlan> {
-    let is_csv = if source.name == "<stdin>" {
-        let first = source
-            .text
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default();
-        first.contains(',') && !first.contains('=') && !first.trim_start().starts_with('[')
-    } else {
-        source.name.to_ascii_lowercase().ends_with(".csv")
+    let format = match source.name.as_str() {
+        "<stdin>" => None,
+        name => InputFormat::from_name(name),
     };
-    if is_csv {
-        parse_csv(source)
-    } else {
-        parse_toml(source)
+    parse_as(
+        source,
+        format.unwrap_or_else(|| InputFormat::sniff(&source.text)),
+    )
+}
+
+/// Parses a trip file in the given format.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_as(source: &SourceFile, format: InputFormat) -> Result<TripPlan> {
+    match format {
+        InputFormat::Toml => parse_toml(source),
+        InputFormat::Csv => parse_csv(source),
+        InputFormat::Geojson => geojson::parse_geojson(source),
+        InputFormat::Gpx => gpx::parse_gpx(source),
+        InputFormat::Kml => kml::parse_kml(source),
     }
 }
 
@@ -539,18 +605,7 @@ fn check_stop(stop: &StopSpec, source: &SourceFile, at: usize) -> Result<()> {
         (Some(_), None) => return Err(here("stop has `lat` but no `lon`".into(), None)),
         (None, Some(_)) => return Err(here("stop has `lon` but no `lat`".into(), None)),
         (Some(lat), Some(lon)) => {
-            if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
-                return Err(here(
-                    format!("latitude `{lat}` is out of range"),
-                    Some("latitude is between -90 and 90 degrees"),
-                ));
-            }
-            if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
-                return Err(here(
-                    format!("longitude `{lon}` is out of range"),
-                    Some("longitude is between -180 and 180 degrees"),
-                ));
-            }
+            check_coordinates(lat, lon, source, at)?;
             if stop.place.is_none() && stop.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
                 return Err(here(
                     "stop with coordinates needs a `name`".into(),
@@ -637,16 +692,48 @@ fn read_mode(text: &str, source: &SourceFile, at: usize) -> Result<Mode> {
 
 /// The help for a mode written in everyday words: `train` is `rail`, `plane` is `air`.
 fn mode_help(word: &str) -> Option<String> {
-    let mode = match word.to_lowercase().as_str() {
-        "train" | "railway" | "railroad" => "rail",
-        "car" | "bus" | "coach" | "drive" | "driving" | "motorcade" | "truck" => "road",
-        "plane" | "airplane" | "aeroplane" | "flight" | "fly" | "flying" | "jet" => "air",
-        "ship" | "boat" | "ferry" | "yacht" => "sea",
-        _ => return None,
-    };
+    let mode = everyday_mode(word)?.as_str();
     Some(format!(
         "`{word}` is written `{mode}`; the modes are rail, road, air, sea, unknown"
     ))
+}
+
+/// The mode an everyday word means: `train` is rail, `ferry` is sea.
+fn everyday_mode(word: &str) -> Option<Mode> {
+    match word.trim().to_lowercase().as_str() {
+        "train" | "railway" | "railroad" => Some(Mode::Rail),
+        "car" | "bus" | "coach" | "drive" | "driving" | "motorcade" | "truck" => Some(Mode::Road),
+        "plane" | "airplane" | "aeroplane" | "flight" | "fly" | "flying" | "jet" => Some(Mode::Air),
+        "ship" | "boat" | "ferry" | "yacht" => Some(Mode::Sea),
+        _ => None,
+    }
+}
+
+/// A mode as other software writes it, in itinera's words or everyday ones; anything else
+/// (Strava's `cycling`, a Garmin route type) is no mode itinera draws, and not an error.
+fn loose_mode(word: &str) -> Option<Mode> {
+    parse_mode(word.trim()).or_else(|| everyday_mode(word))
+}
+
+/// Checks that a latitude and a longitude are on Earth; `at` locates the error.
+fn check_coordinates(lat: f64, lon: f64, source: &SourceFile, at: usize) -> Result<()> {
+    if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
+        return Err(invalid(
+            format!("latitude `{lat}` is out of range"),
+            source,
+            at,
+            Some("latitude is between -90 and 90 degrees".into()),
+        ));
+    }
+    if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
+        return Err(invalid(
+            format!("longitude `{lon}` is out of range"),
+            source,
+            at,
+            Some("longitude is between -180 and 180 degrees".into()),
+        ));
+    }
+    Ok(())
 }
 
 /// `#rgb` or `#rrggbb` -> lower-case `#rrggbb`.
@@ -685,6 +772,12 @@ fn lower_first(s: &str) -> String {
         None => String::new(),
     }
 }
+
+mod features;
+mod geojson;
+mod gpx;
+mod kml;
+mod xml;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,124 @@
+//! GPX 1.0 and 1.1 (as GPS devices, Strava, Garmin and itinera write it): all waypoints form
+//! one trip, each route a trip of its points, each track a trip through its points (segments
+//! joined); `<time>` is kept as the date, `<type>` as the mode when it names one.
+
+use roxmltree::Node;
+
+use super::features::{self, Feature, Shape, Vertex};
+use super::xml::{child, child_text, children, date, document, number_attribute, wrong_root_help};
+use super::{Date, TripPlan, invalid, loose_mode};
+use crate::error::Result;
+use crate::source::SourceFile;
+
+/// Parses a GPX file.
+pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
+    let doc = document(source)?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "gpx" {
+        return Err(invalid(
+            format!(
+                "the root element is <{}>, not <gpx>",
+                root.tag_name().name()
+            ),
+            source,
+            root.range().start,
+            wrong_root_help(root.tag_name().name()),
+        ));
+    }
+    // itinera writes a day (no time) at the head of `desc`: `2011-08-20; note`.
+    let ours = root
+        .attribute("creator")
+        .is_some_and(|c| c.starts_with("itinera"));
+    let title = child(root, "metadata")
+        .and_then(|m| child_text(m, "name"))
+        .or_else(|| child_text(root, "name"));
+    let mut waypoints = Vec::new();
+    let mut features = Vec::new();
+    let (mut routes, mut tracks) = (0, 0);
+    for n in root.children().filter(Node::is_element) {
+        match n.tag_name().name() {
+            "wpt" => waypoints.push(point(n, "Waypoints", None, ours, source)?),
+            "rte" => {
+                routes += 1;
+                let name = child_text(n, "name").unwrap_or_else(|| format!("Route {routes}"));
+                let mode = child_text(n, "type").and_then(|t| loose_mode(&t));
+                for p in children(n, "rtept") {
+                    features.push(point(p, &name, mode, ours, source)?);
+                }
+            }
+            "trk" => {
+                tracks += 1;
+                let name = child_text(n, "name").unwrap_or_else(|| format!("Track {tracks}"));
+                let mut vertices = Vec::new();
+                for p in children(n, "trkseg").flat_map(|s| children(s, "trkpt")) {
+                    vertices.push(vertex(p, source)?);
+                }
+                features.push(Feature {
+                    group: name.clone(),
+                    name: Some(name),
+                    date: None,
+                    note: child_text(n, "desc").or_else(|| child_text(n, "cmt")),
+                    mode: child_text(n, "type").and_then(|t| loose_mode(&t)),
+                    color: None,
+                    shape: Shape::Line(vertices),
+                    at: n.range().start,
+                });
+            }
+            _ => {}
+        }
+    }
+    waypoints.extend(features);
+    features::assemble(waypoints, title, source, "GPX")
+}
+
+/// A `wpt`, `rtept` or `trkpt` position, with its `<time>`.
+fn vertex(n: Node<'_, '_>, source: &SourceFile) -> Result<Vertex> {
+    Ok(Vertex {
+        lat: number_attribute(n, "lat", source)?,
+        lon: number_attribute(n, "lon", source)?,
+        date: child(n, "time")
+            .map(|t| date(t, source))
+            .transpose()?
+            .flatten(),
+        at: n.range().start,
+    })
+}
+
+/// A waypoint or route point as a stop of trip `group`; `mode` is the route's.
+fn point(
+    n: Node<'_, '_>,
+    group: &str,
+    mode: Option<super::Mode>,
+    ours: bool,
+    source: &SourceFile,
+) -> Result<Feature> {
+    let v = vertex(n, source)?;
+    let mut note = child_text(n, "desc").or_else(|| child_text(n, "cmt"));
+    let mut day = None;
+    if ours && v.date.is_none() {
+        (day, note) = split_day(note);
+    }
+    Ok(Feature {
+        group: group.to_string(),
+        name: child_text(n, "name"),
+        date: day,
+        note,
+        mode: child_text(n, "type").and_then(|t| loose_mode(&t)).or(mode),
+        color: None,
+        shape: Shape::Point(v),
+        at: n.range().start,
+    })
+}
+
+/// `2011-08-20; met Medvedev` -> the day and the note, as itinera's GPX writes a stop dated to
+/// the day; any other text is all note.
+fn split_day(desc: Option<String>) -> (Option<Date>, Option<String>) {
+    let Some(d) = desc else {
+        return (None, None);
+    };
+    let (head, rest) = d.split_once("; ").unwrap_or((&d, ""));
+    match head.parse::<Date>() {
+        Ok(day) => (Some(day), (!rest.is_empty()).then(|| rest.to_string())),
+        Err(_) => (None, Some(d)),
+    }
+}

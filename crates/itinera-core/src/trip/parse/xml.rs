@@ -1,0 +1,109 @@
+//! What the GPX and KML readers share: parsing XML with its errors at `file:line:column`, and
+//! finding elements by local name, so that namespaces (GPX 1.0 or 1.1, KML with or without
+//! `gx:`, vendor extensions) do not matter.
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+use super::{Date, invalid};
+use crate::error::{Error, Result};
+use crate::source::SourceFile;
+
+/// The parsed document; a syntax error at its line and column.
+pub(super) fn document(source: &SourceFile) -> Result<Document<'_>> {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    Document::parse_with_options(&source.text, options).map_err(|e| {
+        let pos = e.pos();
+        let mut location = source.line_location(pos.row as usize);
+        location.column = pos.col as usize;
+        Error::Syntax {
+            message: format!("invalid XML: {}", lower_message(&e.to_string())),
+            location: Box::new(location),
+        }
+    })
+}
+
+/// roxmltree's message without the position it appends (the location says it).
+fn lower_message(m: &str) -> String {
+    let m = m.rsplit_once(" at ").map_or(m, |(head, _)| head);
+    super::lower_first(m)
+}
+
+/// The element children of `node` with the local name `name`.
+pub(super) fn children<'a, 'i>(
+    node: Node<'a, 'i>,
+    name: &'static str,
+) -> impl Iterator<Item = Node<'a, 'i>> {
+    node.children()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// The first element child of `node` with the local name `name`.
+pub(super) fn child<'a, 'i>(node: Node<'a, 'i>, name: &'static str) -> Option<Node<'a, 'i>> {
+    children(node, name).next()
+}
+
+/// The text of an element (character data and CDATA sections), trimmed; `None` when empty.
+pub(super) fn text(node: Node<'_, '_>) -> Option<String> {
+    let mut s = String::new();
+    for c in node.children().filter(Node::is_text) {
+        s.push_str(c.text().unwrap_or_default());
+    }
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The text of the child element `name`.
+pub(super) fn child_text(node: Node<'_, '_>, name: &'static str) -> Option<String> {
+    child(node, name).and_then(text)
+}
+
+/// The date in an element's text (`<time>`, `<when>`), or an error at the element.
+pub(super) fn date(node: Node<'_, '_>, source: &SourceFile) -> Result<Option<Date>> {
+    let Some(t) = text(node) else {
+        return Ok(None);
+    };
+    t.parse::<Date>().map(Some).map_err(|_| {
+        invalid(
+            format!("invalid date `{t}`"),
+            source,
+            node.range().start,
+            Some("write times in ISO 8601, e.g. 2011-08-20 or 2011-08-20T10:00:00Z".into()),
+        )
+    })
+}
+
+/// A number in an attribute (GPX `lat`, `lon`), or an error at the attribute's value.
+pub(super) fn number_attribute(
+    node: Node<'_, '_>,
+    name: &'static str,
+    source: &SourceFile,
+) -> Result<f64> {
+    let Some(attr) = node.attributes().find(|a| a.name() == name) else {
+        return Err(invalid(
+            format!("<{}> has no `{name}` attribute", node.tag_name().name()),
+            source,
+            node.range().start,
+            Some("a GPX point is written <wpt lat=\"42.42387\" lon=\"130.65156\">".into()),
+        ));
+    };
+    attr.value().trim().parse::<f64>().map_err(|_| {
+        invalid(
+            format!("`{name}` must be a number, found `{}`", attr.value()),
+            source,
+            attr.range_value().start,
+            None,
+        )
+    })
+}
+
+/// The help for a file whose root element is not the format's: the format it is.
+pub(super) fn wrong_root_help(root: &str) -> Option<String> {
+    match root {
+        "kml" => Some("this is a KML file: name it .kml or pass --input-format kml".into()),
+        "gpx" => Some("this is a GPX file: name it .gpx or pass --input-format gpx".into()),
+        _ => None,
+    }
+}
