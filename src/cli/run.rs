@@ -223,12 +223,17 @@ fn route_table(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()
         ];
         let mut widths = Vec::new();
         let mut cum = 0.0;
+        // A track's vertices have no names: the table numbers them.
+        let name = |k: usize| match r.stops[k].label.as_str() {
+            "" => format!("point {}", k + 1),
+            label => label.to_string(),
+        };
         for (i, l) in r.legs.iter().enumerate() {
             cum += l.metres;
             rows.push(vec![
                 (i + 1).to_string(),
-                r.stops[l.from].label.clone(),
-                r.stops[l.to].label.clone(),
+                name(l.from),
+                name(l.to),
                 format!("{:.3}", u.from_metres(l.metres)),
                 format!("{:.3}", u.from_metres(cum)),
                 format!("{:.1}°", l.bearing_deg),

@@ -10,5 +10,6 @@ mod extract;
 mod formats;
 mod geocode;
 mod harness;
+mod interchange;
 mod render;
 mod route;

@@ -169,14 +169,19 @@ mod tests {
         }
 
         #[test]
-        fn rtept_has_name_then_desc_with_date_and_note() {
+        fn rtept_has_name_then_desc_with_date_and_note_then_arrival_mode() {
             let mut r = kim();
             r.stops[1].note = Some("met Medvedev".into());
             let text = gpx(&[r], None);
-            assert!(text.contains(
-                "    <rtept lat=\"43.80467\" lon=\"131.95734\">\n      <name>Ussuriysk</name>\n      \
-                 <desc>2011-08-21; met Medvedev</desc>\n    </rtept>"
-            ));
+            assert!(
+                text.contains(
+                    "    <rtept lat=\"43.80467\" lon=\"131.95734\">\n      <name>Ussuriysk</name>\n      \
+                     <desc>2011-08-21; met Medvedev</desc>\n      <type>rail</type>\n    </rtept>"
+                ),
+                "{text}"
+            );
+            // The first stop is reached by no leg.
+            assert!(!text.contains("<type>rail</type>\n    </rtept>\n    <rtept lat=\"43.80467"));
         }
 
         #[test]

@@ -620,6 +620,11 @@ fn markers(
                 continue;
             };
             let terminal = i == 0 || i == last;
+            // The vertices of a track (unnamed stops) are drawn by the line; its ends get
+            // markers.
+            if s.label.is_empty() && !terminal {
+                continue;
+            }
             match marker_at.get(&key(at)) {
                 Some(&m) => markers[m].terminal |= terminal,
                 None => {
@@ -649,7 +654,7 @@ fn markers(
                     .map_or_else(|| s.label.clone(), |p| p.name.to_string())
             };
             let (kx, ky) = key(at);
-            if label_at.insert((kx, ky, text.clone())) {
+            if !text.is_empty() && label_at.insert((kx, ky, text.clone())) {
                 let population = s.place.as_ref().map_or(0, |p| p.population);
                 stop_labels.push(labels::Wanted {
                     text,

@@ -780,4 +780,6 @@ mod kml;
 mod xml;
 
 #[cfg(test)]
+mod gis_tests;
+#[cfg(test)]
 mod tests;

@@ -1,0 +1,305 @@
+//! The GeoJSON, GPX and KML readers, on small files written here in the shapes other software
+//! gives (namespaces, extensions, CDATA, multi-part lines). The fixtures that mimic whole files
+//! of Garmin, Strava and Google Earth are read by the command-line tests.
+
+use super::*;
+use crate::error::Error;
+
+fn read(name: &str, text: &str) -> Result<TripPlan> {
+    parse(&SourceFile::new(name, text))
+}
+
+fn location(e: &Error) -> (usize, usize) {
+    let l = e.location().unwrap_or_else(|| panic!("no location: {e:?}"));
+    (l.line, l.column)
+}
+
+fn names(t: &TripSpec) -> Vec<&str> {
+    t.stops
+        .iter()
+        .map(|s| s.name.as_deref().unwrap_or(""))
+        .collect()
+}
+
+fn coords(t: &TripSpec) -> Vec<(f64, f64)> {
+    t.stops
+        .iter()
+        .map(|s| (s.lat.unwrap_or(f64::NAN), s.lon.unwrap_or(f64::NAN)))
+        .collect()
+}
+
+const GPX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="Test" xmlns="http://www.topografix.com/GPX/1/1"
+     xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">
+  <metadata><name>Far East</name></metadata>
+  <wpt lat="42.42387" lon="130.65156"><name>Khasan</name><time>2011-08-20T08:00:00Z</time></wpt>
+  <rte><name>Train</name><type>train</type>
+    <rtept lat="43.80467" lon="131.95734"><name>Ussuriysk</name><desc><![CDATA[passed <through>]]></desc></rtept>
+    <rtept lat="48.46204" lon="135.0971"><name>Khabarovsk</name></rtept>
+  </rte>
+  <trk><name>Walk</name>
+    <trkseg>
+      <trkpt lat="43.1" lon="131.9"><time>2019-04-25T10:00:00Z</time>
+        <extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>90</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions></trkpt>
+      <trkpt lat="43.11" lon="131.91"/>
+    </trkseg>
+    <trkseg><trkpt lat="43.11" lon="131.91"/><trkpt lat="43.12" lon="131.92"/></trkseg>
+  </trk>
+</gpx>
+"#;
+
+#[test]
+fn gpx_waypoints_routes_and_tracks() {
+    let plan = read("x.gpx", GPX).unwrap();
+    assert_eq!(plan.title.as_deref(), Some("Far East"));
+    let [wpt, rte, trk] = plan.trips.as_slice() else {
+        panic!("three trips: {plan:?}")
+    };
+    assert_eq!(
+        (wpt.name.as_str(), names(wpt)),
+        ("Waypoints", vec!["Khasan"])
+    );
+    assert_eq!(
+        wpt.stops[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2011-08-20T08:00:00Z")
+    );
+    // `<type>train</type>` is rail, in everyday words; CDATA is text.
+    assert_eq!((rte.name.as_str(), rte.mode), ("Train", Mode::Rail));
+    assert_eq!(names(rte), ["Ussuriysk", "Khabarovsk"]);
+    assert_eq!(rte.stops[0].note.as_deref(), Some("passed <through>"));
+    // Segments join; the point repeated where they meet is kept once; vertices are unnamed.
+    assert_eq!(trk.name, "Walk");
+    assert_eq!(
+        coords(trk),
+        [(43.1, 131.9), (43.11, 131.91), (43.12, 131.92)]
+    );
+    assert_eq!(names(trk), ["", "", ""]);
+    assert!(trk.stops[0].date.is_some() && trk.stops[1].date.is_none());
+}
+
+#[test]
+fn gpx_1_0_and_itinera_days_in_desc() {
+    let text = r#"<gpx version="1.0" creator="itinera" xmlns="http://www.topografix.com/GPX/1/0">
+<name>Old</name>
+<rte><rtept lat="42.42387" lon="130.65156"><name>Khasan</name><desc>2011-08-20; crossed</desc></rtept>
+<rtept lat="43.80467" lon="131.95734"><name>Ussuriysk</name><desc>no date here</desc><type>rail</type></rtept></rte>
+</gpx>"#;
+    let plan = read("x.gpx", text).unwrap();
+    assert_eq!(plan.title.as_deref(), Some("Old"));
+    let t = &plan.trips[0];
+    assert_eq!(t.name, "Route 1");
+    assert_eq!(
+        t.stops[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2011-08-20")
+    );
+    assert_eq!(t.stops[0].note.as_deref(), Some("crossed"));
+    assert_eq!(t.stops[1].note.as_deref(), Some("no date here"));
+    assert_eq!(t.mode, Mode::Rail);
+}
+
+#[test]
+fn gpx_errors_point_at_the_problem() {
+    // An XML error at its line and column.
+    let e = read("x.gpx", "<gpx>\n  <wpt lat=\"1\" lon=\"2\">\n</gpx>\n").unwrap_err();
+    assert!(matches!(e, Error::Syntax { .. }), "{e:?}");
+    assert_eq!(location(&e).0, 3);
+    // A coordinate that is not a number, at its attribute value.
+    let e = read("x.gpx", "<gpx>\n<wpt lat=\"4x\" lon=\"2\"/></gpx>").unwrap_err();
+    assert_eq!(location(&e), (2, 11));
+    assert!(e.to_string().contains("`lat` must be a number"), "{e}");
+    // Out of range, at the point.
+    let e = read("x.gpx", "<gpx>\n <wpt lat=\"91\" lon=\"2\"/></gpx>").unwrap_err();
+    assert_eq!(location(&e), (2, 2));
+    // A bad time, at its element.
+    let e = read(
+        "x.gpx",
+        "<gpx><wpt lat=\"1\" lon=\"2\">\n<time>yesterday</time></wpt></gpx>",
+    )
+    .unwrap_err();
+    assert_eq!(location(&e), (2, 1));
+    // A KML file named .gpx says what it is.
+    let e = read("x.gpx", "<kml><Document/></kml>").unwrap_err();
+    assert!(e.help().unwrap_or_default().contains("KML"), "{e:?}");
+    // Nothing to draw.
+    let e = read("x.gpx", "<gpx><metadata/></gpx>").unwrap_err();
+    assert!(e.to_string().contains("no points or lines"), "{e}");
+}
+
+const KML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">
+<Document><name>Doc</name>
+  <Style id="red"><LineStyle><color>ff0000ff</color></LineStyle></Style>
+  <StyleMap id="m"><Pair><key>normal</key><styleUrl>#red</styleUrl></Pair></StyleMap>
+  <Folder><name>2019 visit</name>
+    <Placemark><name>Khasan</name><styleUrl>#m</styleUrl>
+      <description><![CDATA[<b>crossed</b> at dawn]]></description>
+      <TimeStamp><when>2019-04-24</when></TimeStamp>
+      <Point><coordinates>130.65156,42.42387,0</coordinates></Point></Placemark>
+    <Placemark><name>Vladivostok</name>
+      <ExtendedData><Data name="note"><value>summit</value></Data></ExtendedData>
+      <Point><coordinates> 131.87353, 43.10562 </coordinates></Point></Placemark>
+    <Placemark><name>leg</name><ExtendedData><Data name="mode"><value>rail</value></Data></ExtendedData>
+      <LineString><coordinates>130.65156,42.42387 131.2,42.8
+        131.87353,43.10562</coordinates></LineString></Placemark>
+  </Folder>
+  <Placemark><name>Drive</name>
+    <gx:Track><when>2019-04-25T10:00:00Z</when><gx:coord>131.9 43.1 0</gx:coord>
+      <when>2019-04-25T10:30:00Z</when><gx:coord>132.0 43.2 0</gx:coord></gx:Track></Placemark>
+  <Placemark><name>Parts</name><MultiGeometry>
+    <LineString><coordinates>1,2 3,4</coordinates></LineString>
+    <LineString><coordinates>3,4 5,6</coordinates></LineString></MultiGeometry></Placemark>
+</Document></kml>"#;
+
+#[test]
+fn kml_folders_legs_tracks_and_styles() {
+    let plan = read("x.kml", KML).unwrap();
+    assert_eq!(plan.title.as_deref(), Some("Doc"));
+    let [visit, drive, parts] = plan.trips.as_slice() else {
+        panic!("three trips: {plan:?}")
+    };
+    // The drawn leg joins two pins of its folder: left out, its mode on the arrival.
+    assert_eq!(visit.name, "2019 visit");
+    assert_eq!(names(visit), ["Khasan", "Vladivostok"]);
+    assert_eq!(visit.mode, Mode::Rail);
+    assert_eq!(visit.color.as_deref(), Some("#ff0000"));
+    assert_eq!(visit.stops[0].note.as_deref(), Some("crossed at dawn"));
+    assert_eq!(visit.stops[1].note.as_deref(), Some("summit"));
+    assert_eq!(
+        visit.stops[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2019-04-24")
+    );
+    // A space after a comma (Google Earth writes it) is still one tuple.
+    assert_eq!(coords(visit)[1], (43.10562, 131.87353));
+    // gx:Track: a time per vertex.
+    assert_eq!(drive.name, "Drive");
+    assert_eq!(coords(drive), [(43.1, 131.9), (43.2, 132.0)]);
+    assert_eq!(
+        drive.stops[1].date.map(|d| d.to_string()).as_deref(),
+        Some("2019-04-25T10:30:00Z")
+    );
+    // A MultiGeometry's lines are one trip; the shared vertex is kept once.
+    assert_eq!(coords(parts), [(2.0, 1.0), (4.0, 3.0), (6.0, 5.0)]);
+}
+
+#[test]
+fn kml_errors_point_at_the_problem() {
+    let e = read(
+        "x.kml",
+        "<kml><Placemark>\n<Point><coordinates>1,2 x,4</coordinates></Point></Placemark></kml>",
+    )
+    .unwrap_err();
+    assert_eq!(location(&e), (2, 25));
+    assert!(e.to_string().contains("`x,4`"), "{e}");
+    let e = read("x.kml", "<kml>\n<Placemark></Document></kml>").unwrap_err();
+    assert!(matches!(e, Error::Syntax { .. }), "{e:?}");
+    assert_eq!(location(&e).0, 2);
+    let e = read("x.kml", "<gpx/>").unwrap_err();
+    assert!(e.help().unwrap_or_default().contains("GPX"), "{e:?}");
+}
+
+const GEOJSON: &str = r##"{"type": "FeatureCollection", "name": "Kim 2019",
+ "features": [
+  {"type": "Feature", "id": 1, "geometry": {"type": "Point", "coordinates": [130.65156, 42.42387]},
+   "properties": {"name": "Khasan", "date": "2019-04-24", "marker-color": "#c0392b", "trip": "Train"}},
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [131.87353, 43.10562, 12]},
+   "properties": {"name": "Vladivostok", "mode": "rail", "trip": "Train"}},
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [131.9, 43.0]},
+   "properties": {}},
+  {"type": "Feature", "geometry": {"type": "MultiLineString",
+     "coordinates": [[[131.9, 43.1], [132.0, 43.2]], [[132.0, 43.2], [132.1, 43.3]]]},
+   "properties": {"name": "Walk", "coordTimes": [["2019-04-25T10:00:00Z", "2019-04-25T10:10:00Z"],
+     ["2019-04-25T10:10:00Z", "2019-04-25T10:20:00Z"]]}},
+  {"type": "Feature", "geometry": null, "properties": {"name": "nothing"}}
+ ]}"##;
+
+#[test]
+fn geojson_points_by_trip_and_lines() {
+    let plan = read("x.geojson", GEOJSON).unwrap();
+    assert_eq!(plan.title.as_deref(), Some("Kim 2019"));
+    let [train, points, walk] = plan.trips.as_slice() else {
+        panic!("three trips: {plan:?}")
+    };
+    assert_eq!(train.name, "Train");
+    assert_eq!(names(train), ["Khasan", "Vladivostok"]);
+    assert_eq!(train.color.as_deref(), Some("#c0392b"));
+    assert_eq!(train.mode, Mode::Rail);
+    // An unnamed point is its coordinates, which resolution labels "near ...".
+    assert_eq!(points.name, "Kim 2019");
+    assert_eq!(
+        points.stops[0].place.as_deref(),
+        Some("43.000000,131.900000")
+    );
+    assert_eq!(walk.stops.len(), 3);
+    assert_eq!(
+        walk.stops[2].date.map(|d| d.to_string()).as_deref(),
+        Some("2019-04-25T10:20:00Z")
+    );
+}
+
+#[test]
+fn geojson_bare_geometry_and_feature() {
+    let plan = read(
+        "x.json",
+        r#"{"type": "LineString", "coordinates": [[1, 2], [3, 4]]}"#,
+    )
+    .unwrap();
+    assert_eq!(coords(&plan.trips[0]), [(2.0, 1.0), (4.0, 3.0)]);
+    let plan = read(
+        "x.geojson",
+        r#"{"type": "Feature", "properties": {"name": "Khasan"},
+            "geometry": {"type": "Point", "coordinates": [130.65156, 42.42387]}}"#,
+    )
+    .unwrap();
+    assert_eq!(names(&plan.trips[0]), ["Khasan"]);
+}
+
+#[test]
+fn geojson_errors_point_at_the_problem() {
+    // JSON syntax, at its line and column.
+    let e = read(
+        "x.geojson",
+        "{\"type\": \"FeatureCollection\",\n \"features\": [,]}",
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::Syntax { .. }), "{e:?}");
+    assert_eq!(location(&e), (2, 15));
+    // Latitude first (a common slip): out of range, at the feature's coordinates.
+    let text = "{\"type\": \"FeatureCollection\", \"features\": [\n  {\"type\": \"Feature\", \"properties\": {},\n   \"geometry\": {\"type\": \"Point\", \"coordinates\": [42.4, 130.6]}}]}";
+    let e = read("x.geojson", text).unwrap_err();
+    assert_eq!(location(&e), (3, 34));
+    assert!(e.to_string().contains("latitude `130.6`"), "{e}");
+    // A position that is not numbers.
+    let text = r#"{"type": "Point", "coordinates": ["130", 42]}"#;
+    let e = read("x.geojson", text).unwrap_err();
+    assert!(e.to_string().contains("[longitude, latitude]"), "{e}");
+    // A bad date, at its property.
+    let text = "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]},\n \"properties\": {\"date\": \"spring\"}}";
+    let e = read("x.geojson", text).unwrap_err();
+    assert_eq!(location(&e), (2, 17));
+    // Other JSON.
+    let e = read("x.json", r#"{"places": []}"#).unwrap_err();
+    assert!(e.to_string().contains("not GeoJSON"), "{e}");
+}
+
+#[test]
+fn formats_by_name_and_by_content() {
+    assert_eq!(InputFormat::from_name("A.GPX"), Some(InputFormat::Gpx));
+    assert_eq!(InputFormat::from_name("a.json"), Some(InputFormat::Geojson));
+    assert_eq!(InputFormat::from_name("trip"), None);
+    assert_eq!(
+        InputFormat::sniff("\u{feff}  {\"type\": 1}"),
+        InputFormat::Geojson
+    );
+    assert_eq!(
+        InputFormat::sniff("<?xml version=\"1.0\"?>\n<!-- x -->\n<kml>"),
+        InputFormat::Kml
+    );
+    assert_eq!(
+        InputFormat::sniff("<?xml version=\"1.0\"?><gpx>"),
+        InputFormat::Gpx
+    );
+    assert_eq!(InputFormat::sniff("trip,lat,lon\n"), InputFormat::Csv);
+    assert_eq!(InputFormat::sniff("title = \"x\""), InputFormat::Toml);
+    let plan = parse(&SourceFile::new("<stdin>", GPX)).unwrap();
+    assert_eq!(plan.trips.len(), 3);
+}
