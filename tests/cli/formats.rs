@@ -157,7 +157,7 @@ fn html_map_works_in_a_real_browser() {
     // Hovering marks one leg (`class="leg on"`): count the paths whose class starts so.
     assert_eq!(dom.matches("<path class=\"leg").count(), legs);
     assert!(
-        dom.contains("data-selftest=\"toggle:true zoom:true hover:true\""),
+        dom.contains("data-selftest=\"toggle:true zoom:true hover:true slider:true\""),
         "{}\n{log}",
         dom.lines()
             .find(|l| l.contains("<body"))

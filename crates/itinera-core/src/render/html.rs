@@ -86,9 +86,10 @@ fn dash(stroke: &Stroke) -> String {
     }
 }
 
-fn label_svg(l: &Label, halo: Color) -> String {
+/// A stop label; `when` is its time-slider attribute (or empty).
+fn label_svg(l: &Label, halo: Color, when: &str) -> String {
     format!(
-        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\"{} fill=\"{}\" stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">{}</text>",
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\"{} fill=\"{}\" stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"{when}>{}</text>",
         l.at.0,
         l.at.1 + l.size * 0.5,
         l.size / 1.362,
@@ -113,9 +114,11 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
     let base_svg = render::svg(&base)?;
     let pal = &s.palette;
 
+    let timeline = Timeline::new(routes);
     let mut overlay = String::new();
     for (t, (layer, route)) in s.routes.iter().zip(routes).enumerate() {
         let color = hex(layer.color);
+        let step = |stop: usize| timeline.attribute(t, stop);
         let _ = write!(overlay, "<g class=\"trip\" data-trip=\"{t}\">");
         for (i, ((stroke, runs), leg)) in layer.legs.iter().zip(&route.legs).enumerate() {
             let (a, b) = (&route.stops[leg.from], &route.stops[leg.to]);
@@ -129,15 +132,17 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 continue;
             }
             let width = stroke.width * s.unit;
+            // A leg shows on the time slider from its arrival's date.
+            let when = step(leg.to);
             let _ = write!(
                 overlay,
-                "<path class=\"casing\" d=\"{d}\" stroke=\"{}\" stroke-width=\"{:.1}\"/>",
+                "<path class=\"casing\" d=\"{d}\" stroke=\"{}\" stroke-width=\"{:.1}\"{when}/>",
                 hex(pal.halo),
                 width + 3.0 * s.unit
             );
             let _ = write!(
                 overlay,
-                "<path class=\"leg\" d=\"{d}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{} data-trip=\"{}\" data-leg=\"{}\" data-from=\"{}\" data-to=\"{}\" data-km=\"{}\" data-bearing=\"{:.0}\" data-mode=\"{}\" data-dates=\"{}\"/>",
+                "<path class=\"leg\" d=\"{d}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{when}{} data-trip=\"{}\" data-leg=\"{}\" data-from=\"{}\" data-to=\"{}\" data-km=\"{}\" data-bearing=\"{:.0}\" data-mode=\"{}\" data-dates=\"{}\"/>",
                 dash(stroke),
                 escape(&route.name),
                 i + 1,
@@ -151,7 +156,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             if stroke.ties {
                 let _ = write!(
                     overlay,
-                    "<path class=\"ties\" d=\"{d}\" stroke=\"#ffffff\" stroke-width=\"{:.1}\" stroke-dasharray=\"7 7\"/>",
+                    "<path class=\"ties\" d=\"{d}\" stroke=\"#ffffff\" stroke-width=\"{:.1}\" stroke-dasharray=\"7 7\"{when}/>",
                     1.6 * s.unit
                 );
             }
@@ -167,6 +172,11 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
         let last = route.stops.len().saturating_sub(1);
         let mut leaders_drawn = std::collections::HashSet::new();
         for (i, stop) in route.stops.iter().enumerate() {
+            // A track's unnamed vertices are drawn by its line; its ends get markers.
+            if stop.label.is_empty() && i != 0 && i != last {
+                continue;
+            }
+            let when = step(i);
             let Some(at) = s
                 .locate(stop.lon, stop.lat)
                 .filter(|p| s.frame.contains(*p))
@@ -180,7 +190,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 Some(m) => {
                     let _ = write!(
                         overlay,
-                        "<path class=\"leader\" d=\"{}\" stroke=\"{}\" stroke-width=\"{:.1}\"/><circle class=\"true-place\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{color}\"/>",
+                        "<path class=\"leader\" d=\"{}\" stroke=\"{}\" stroke-width=\"{:.1}\"{when}/><circle class=\"true-place\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{color}\"{when}/>",
                         path_d(&[at, m.at]),
                         hex(pal.muted),
                         s.unit,
@@ -205,7 +215,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 .unwrap_or_default();
             let _ = write!(
                 overlay,
-                "<circle class=\"stop\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{:.1}\" data-trip=\"{}\" data-name=\"{}\" data-place=\"{}\" data-date=\"{}\" data-note=\"{}\" data-order=\"{}\"/>",
+                "<circle class=\"stop\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{:.1}\"{when} data-trip=\"{}\" data-name=\"{}\" data-place=\"{}\" data-date=\"{}\" data-note=\"{}\" data-order=\"{}\"/>",
                 at.0,
                 at.1,
                 5.5 * s.unit,
@@ -222,7 +232,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
     }
     let mut labels = String::new();
     for l in &s.labels[..s.stop_label_count] {
-        labels.push_str(&label_svg(l, pal.halo));
+        labels.push_str(&label_svg(l, pal.halo, &timeline.of_label(&l.text, routes)));
     }
 
     let mut legend = String::new();
@@ -249,11 +259,97 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
         .replace("TEXT", &hex(pal.text))
         .replace("MUTED", &hex(pal.muted));
     Ok(format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">{overlay}</g>\n<g id=\"labels\" font-family=\"sans-serif\">{labels}</g>\n</svg>\n<div id=\"legend\">{legend}</div>\n<div id=\"controls\"><button type=\"button\" id=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" id=\"zout\" title=\"Zoom out\">−</button><button type=\"button\" id=\"reset\" title=\"Reset view\">⟲</button></div>\n<div id=\"tip\" hidden></div>\n</div>\n<footer>Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics between stops. Drag to pan, wheel or pinch to zoom, hover or tap a leg or stop.</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">{overlay}</g>\n<g id=\"labels\" font-family=\"sans-serif\">{labels}</g>\n</svg>\n<div id=\"legend\">{legend}</div>\n<div id=\"controls\"><button type=\"button\" id=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" id=\"zout\" title=\"Zoom out\">−</button><button type=\"button\" id=\"reset\" title=\"Reset view\">⟲</button></div>\n<div id=\"tip\" hidden></div>\n</div>\n{slider}<footer>Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics between stops. Drag to pan, wheel or pinch to zoom, hover or tap a leg or stop.</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
         t = escape(title),
         st = escape(subtitle),
         base = svg_body(&base_svg),
+        slider = timeline.slider(),
     ))
+}
+
+/// The dates of the trips, for the page's time slider: each stop's step is the index of its
+/// date among all the distinct dates, an undated stop taking the date of the last dated stop
+/// before it (or of the first after it). Legs show from their arrival's step.
+struct Timeline {
+    /// The distinct dates, in calendar order.
+    dates: Vec<Date>,
+    /// Per trip, per stop: the step, `None` in a trip without dates.
+    steps: Vec<Vec<Option<usize>>>,
+}
+
+impl Timeline {
+    fn new(routes: &[Route]) -> Timeline {
+        let mut dates: Vec<Date> = routes
+            .iter()
+            .flat_map(|r| r.stops.iter().filter_map(|s| s.date))
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let step = |d: &Date| dates.binary_search(d).ok();
+        let steps = routes
+            .iter()
+            .map(|r| {
+                let mut current = r.stops.iter().find_map(|s| s.date);
+                r.stops
+                    .iter()
+                    .map(|s| {
+                        if s.date.is_some() {
+                            current = s.date;
+                        }
+                        current.as_ref().and_then(step)
+                    })
+                    .collect()
+            })
+            .collect();
+        Timeline { dates, steps }
+    }
+
+    /// ` data-t="k"` for stop `stop` of trip `trip`, or nothing when it has no date.
+    fn attribute(&self, trip: usize, stop: usize) -> String {
+        match self
+            .steps
+            .get(trip)
+            .and_then(|t| t.get(stop))
+            .copied()
+            .flatten()
+        {
+            Some(k) if self.dates.len() > 1 => format!(" data-t=\"{k}\""),
+            _ => String::new(),
+        }
+    }
+
+    /// The attribute of a stop label: the first step of a stop with that label.
+    fn of_label(&self, text: &str, routes: &[Route]) -> String {
+        let first = routes
+            .iter()
+            .enumerate()
+            .flat_map(|(t, r)| {
+                r.stops
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.label == text)
+                    .filter_map(move |(i, _)| self.steps[t][i])
+            })
+            .min();
+        match first {
+            Some(k) if self.dates.len() > 1 => format!(" data-t=\"{k}\""),
+            _ => String::new(),
+        }
+    }
+
+    /// The slider, when there are two dates or more.
+    fn slider(&self) -> String {
+        if self.dates.len() < 2 {
+            return String::new();
+        }
+        let labels: Vec<String> = self.dates.iter().map(ToString::to_string).collect();
+        let last = self.dates.len() - 1;
+        format!(
+            "<div id=\"time\"><button type=\"button\" id=\"play\" title=\"Play the journey\" aria-label=\"Play\">▶</button><input type=\"range\" id=\"when\" min=\"0\" max=\"{last}\" value=\"{last}\" step=\"1\" aria-label=\"Show the journey up to this date\" data-labels=\"{}\"><output id=\"when-label\" for=\"when\">{}</output></div>\n",
+            escape(&labels.join("|")),
+            escape(&labels[last])
+        )
+    }
 }
 
 /// Records script errors on `<body data-errors>` so a headless test can read them.
@@ -279,6 +375,9 @@ header{padding:10px 16px 4px}header h1{margin:0;font-size:22px}header p{margin:2
 #controls button{width:32px;height:32px;font-size:18px;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;cursor:pointer}
 #tip{position:absolute;pointer-events:none;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;padding:6px 8px;font-size:13px;max-width:280px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
 #tip b{display:block}#tip span{color:MUTED}
+#time{display:flex;gap:10px;align-items:center;margin:6px 8px 0;font-size:14px}
+#time input{flex:1}#time output{min-width:10em;font-variant-numeric:tabular-nums}
+#time button{width:32px;height:28px;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;cursor:pointer}
 footer{padding:6px 16px 12px;color:MUTED;font-size:12px}
 "#;
 
@@ -403,6 +502,36 @@ const JS: &str = r#"
   });
   document.body.dataset.legs = String(document.querySelectorAll('#trips path.leg').length);
 
+  // Time slider: what the journey had reached by a date (legs from their arrival's date).
+  // Arrows show only at the end, where every leg is drawn.
+  var when = document.getElementById('when');
+  function upTo(v) {
+    if (!when) { return; }
+    when.value = String(v);
+    document.getElementById('when-label').textContent = when.dataset.labels.split('|')[v];
+    Array.prototype.forEach.call(document.querySelectorAll('#svg [data-t]'), function (el) {
+      el.style.visibility = +el.dataset.t <= v ? '' : 'hidden';
+    });
+    var end = v === +when.max;
+    Array.prototype.forEach.call(document.querySelectorAll('#trips path.arrow'), function (a) {
+      a.style.visibility = end ? '' : 'hidden';
+    });
+  }
+  if (when) {
+    when.addEventListener('input', function () { upTo(+when.value); });
+    var timer = null, play = document.getElementById('play');
+    play.addEventListener('click', function () {
+      if (timer) { clearInterval(timer); timer = null; play.textContent = '\u25b6'; return; }
+      if (+when.value === +when.max) { upTo(0); }
+      play.textContent = '\u23f8';
+      timer = setInterval(function () {
+        var v = +when.value + 1;
+        upTo(Math.min(v, +when.max));
+        if (v >= +when.max) { clearInterval(timer); timer = null; play.textContent = '\u25b6'; }
+      }, 800);
+    });
+  }
+
   // `#selftest`: drive the page with synthetic events and record what happened, so a headless
   // browser test can check hover, legend toggling and zoom without a driver.
   if (location.hash === '#selftest') {
@@ -424,6 +553,15 @@ const JS: &str = r#"
       var r = leg.getBoundingClientRect();
       leg.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }));
       results.push('hover:' + (!tip.hidden && tip.textContent.indexOf(leg.dataset.from) >= 0 && tip.textContent.indexOf('km') >= 0));
+    }
+    if (when) {
+      var shown = function () {
+        return Array.prototype.filter.call(legs, function (l) { return l.style.visibility !== 'hidden'; }).length;
+      };
+      upTo(0);
+      var early = shown();
+      upTo(+when.max);
+      results.push('slider:' + (early < legs.length && shown() === legs.length));
     }
     document.body.dataset.selftest = results.join(' ');
   }
@@ -489,6 +627,40 @@ mod tests {
         let start = html.find("<svg id=\"svg\"").unwrap();
         let end = html.find("</svg>\n<div id=\"legend\"").unwrap() + 6;
         roxmltree::Document::parse(&html[start..end]).unwrap();
+    }
+
+    #[test]
+    fn time_steps_carry_dates_forward_and_the_slider_needs_two_dates() {
+        let r = routes();
+        let t = Timeline::new(&r);
+        assert_eq!(t.dates.len(), 2);
+        // Ussuriysk, undated, is where the journey was on the 20th.
+        assert_eq!(t.steps[0], [Some(0), Some(0), Some(1)]);
+        assert_eq!(t.attribute(0, 2), " data-t=\"1\"");
+        assert_eq!(t.of_label("Ulan-Ude", &r), " data-t=\"1\"");
+        let slider = t.slider();
+        assert!(slider.contains("max=\"1\" value=\"1\""), "{slider}");
+        assert!(
+            slider.contains("data-labels=\"2011-08-20|2011-08-23\""),
+            "{slider}"
+        );
+        let mut html = Vec::new();
+        write_html(&r, None, &MapOptions::default(), &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        // The second leg arrives on the 23rd.
+        assert_eq!(html.matches("class=\"leg\" d=").count(), 2);
+        assert_eq!(
+            html.matches("data-t=\"1\" data-trip").count(),
+            2,
+            "leg 2 and Ulan-Ude"
+        );
+        // Without dates, no slider and no steps.
+        let mut undated = routes();
+        for s in &mut undated[0].stops {
+            s.date = None;
+        }
+        let t = Timeline::new(&undated);
+        assert!(t.slider().is_empty() && t.attribute(0, 0).is_empty());
     }
 
     #[test]
