@@ -71,3 +71,32 @@ for n in 10000 100000; do
       "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" "$(awk -v b="$(stat -c %s "$tmp/walk$n.$ext")" 'BEGIN { print b / 1e6 }')"
   done
 done
+
+# A GPS track as a device writes it (issue 16): 100,000 trkpts with times in one GPX file, read
+# as a trip through its vertices (markers at the ends only), routed and drawn.
+python3 - "$tmp" <<'PY'
+import math, sys
+n = 100_000
+with open(f"{sys.argv[1]}/track.gpx", "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="bench" '
+            'xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Track</name><trkseg>\n')
+    for i in range(n):
+        t = i / n
+        lat, lon = 43.0 + 8.0 * t, 131.0 + 2.0 * math.sin(t * 60)
+        s = i * 5
+        f.write(f'<trkpt lat="{lat:.6f}" lon="{lon:.6f}"><ele>120.0</ele>'
+                f'<time>2024-05-{12 + s // 86400:02d}T{s // 3600 % 24:02d}:{s // 60 % 60:02d}:{s % 60:02d}Z</time></trkpt>\n')
+    f.write('</trkseg></trk></gpx>\n')
+PY
+track() {
+  local what=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$tmp/t" "$bin" "$@" >/dev/null 2>&1
+  read -r secs kb < "$tmp/t"
+  printf '100,000-point GPX track (%s MB), %-5s: %5.2f s, peak RSS %4.0f MiB\n' \
+    "$(awk -v b="$(stat -c %s "$tmp/track.gpx")" 'BEGIN { printf "%.1f", b / 1e6 }')" "$what" "$secs" \
+    "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+}
+track route route "$tmp/track.gpx"
+track PNG render "$tmp/track.gpx" -o "$tmp/track.png"
+track SVG render "$tmp/track.gpx" -o "$tmp/track.svg"
