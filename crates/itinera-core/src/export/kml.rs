@@ -160,9 +160,9 @@ fn stop_placemark(s: &Stop, style: &str, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "      <TimeStamp><when>{d}</when></TimeStamp>")?;
     }
     writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
-    if let Some(note) = &s.note {
-        extended_data(&[("note", note)], w)?;
-    }
+    // Always a `note` field, empty without a note: one schema for GIS tools, and a reader
+    // knows the description is not a note.
+    extended_data(&[("note", s.note.as_deref().unwrap_or_default())], w)?;
     writeln!(
         w,
         "      <Point><coordinates>{},{}</coordinates></Point>",

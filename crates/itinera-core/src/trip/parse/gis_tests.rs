@@ -303,3 +303,90 @@ fn formats_by_name_and_by_content() {
     let plan = parse(&SourceFile::new("<stdin>", GPX)).unwrap();
     assert_eq!(plan.trips.len(), 3);
 }
+
+/// Every exporter's output reads back as the trips written: names with the characters real
+/// place names and notes have (curly quotes, dashes, no-break spaces, markup characters,
+/// Cyrillic, Han, combining marks, letters beyond the BMP), coordinates anywhere on Earth
+/// (the antimeridian and the poles included), dates at every precision.
+mod round_trip {
+    use super::*;
+    use crate::Units;
+    use crate::export::{self, CsvText, Format};
+    use crate::route;
+    use crate::trip::{Stop, Trip};
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            "[A-Z][a-z]{0,6}|[’‘“”\"'—–-]|\u{a0}|[<>&;,]|Хабаровск|平壤|Ulan-Ude|e\u{301}|𝕆|[0-9]{1,3}",
+            1..6,
+        )
+        .prop_map(|w| w.join(" "))
+        .prop_filter("a name is not blank", |n| !n.trim().is_empty())
+    }
+
+    fn date() -> impl Strategy<Value = Option<Date>> {
+        proptest::option::of(prop_oneof![
+            "20[0-2][0-9]-0[1-9]-[12][0-8]",
+            "20[0-2][0-9]-1[0-2]",
+            "20[0-2][0-9]-0[1-9]-1[0-9]T[01][0-9]:[0-5][0-9]:00Z",
+        ])
+        .prop_map(|d| d.map(|d| d.parse().expect("a valid date")))
+    }
+
+    prop_compose! {
+        fn stop()(label in name(), lat in -90.0f64..=90.0, lon in -180.0f64..=180.0,
+                   date in date(), note in proptest::option::of(name())) -> Stop {
+            // Six decimals, as every format writes them.
+            let six = |x: f64| (x * 1e6).round() / 1e6;
+            Stop { label, place: None, lat: six(lat), lon: six(lon), date, note, mode: None }
+        }
+    }
+
+    prop_compose! {
+        fn trip()(name in name(), stops in proptest::collection::vec(stop(), 1..6),
+                  mode in prop_oneof![Just(Mode::Rail), Just(Mode::Air), Just(Mode::Unknown)])
+                  -> Trip {
+            Trip { name, color: "#d55e00".into(), mode, stops }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn exports_read_back(trips in proptest::collection::vec(trip(), 1..4)) {
+            // Trip names are unique in a file: points are grouped by them.
+            let mut trips = trips;
+            for (i, t) in trips.iter_mut().enumerate() {
+                t.name = format!("{} {i}", t.name);
+            }
+            let routes: Vec<_> = trips.iter().map(route::build).collect();
+            for (format, input) in [
+                (Format::GeoJson, InputFormat::Geojson),
+                (Format::Gpx, InputFormat::Gpx),
+                (Format::Kml, InputFormat::Kml),
+            ] {
+                let mut out = Vec::new();
+                export::write(format, &routes, Some("Title"), Units::Km, CsvText::Guarded, &mut out)
+                    .expect("writing to memory");
+                let text = String::from_utf8(out).expect("UTF-8");
+                let plan = parse_as(&SourceFile::new("x", text.as_str()), input)
+                    .map_err(|e| TestCaseError::fail(format!("{format:?}: {e}\n{text}")))?;
+                prop_assert_eq!(plan.trips.len(), trips.len(), "{:?}", format);
+                for (t, back) in trips.iter().zip(&plan.trips) {
+                    prop_assert_eq!(&back.name, &t.name, "{:?}", format);
+                    prop_assert_eq!(back.stops.len(), t.stops.len(), "{:?}", format);
+                    for (s, b) in t.stops.iter().zip(&back.stops) {
+                        prop_assert_eq!(b.name.as_deref(), Some(s.label.as_str()), "{:?}", format);
+                        prop_assert!((b.lat.unwrap_or(f64::NAN) - s.lat).abs() <= 1e-6);
+                        // GPX writes the antimeridian as 179.999999.
+                        let dlon = (b.lon.unwrap_or(f64::NAN) - s.lon).abs();
+                        prop_assert!(dlon <= 1e-6 || (dlon - 360.0).abs() <= 2e-6, "{:?} {} {:?}", format, s.lon, b.lon);
+                        prop_assert_eq!(b.date, s.date, "{:?}", format);
+                        prop_assert_eq!(&b.note, &s.note, "{:?}", format);
+                    }
+                }
+            }
+        }
+    }
+}

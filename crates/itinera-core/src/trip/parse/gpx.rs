@@ -25,7 +25,7 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
             wrong_root_help(root.tag_name().name()),
         ));
     }
-    // itinera writes a day (no time) at the head of `desc`: `2011-08-20; note`.
+    // itinera writes the date at the head of `desc`: `2011-08-20; note`.
     let ours = root
         .attribute("creator")
         .is_some_and(|c| c.starts_with("itinera"));
@@ -94,9 +94,13 @@ fn point(
 ) -> Result<Feature> {
     let v = vertex(n, source)?;
     let mut note = child_text(n, "desc").or_else(|| child_text(n, "cmt"));
+    // itinera writes a stop's date at the head of `desc` (a day has no `<time>`).
     let mut day = None;
-    if ours && v.date.is_none() {
+    if ours {
         (day, note) = split_day(note);
+        if v.date.is_some() {
+            day = None;
+        }
     }
     Ok(Feature {
         group: group.to_string(),

@@ -85,10 +85,12 @@ impl Reader<'_> {
             group: group.to_string(),
             name: child_text(n, "name"),
             date: when.map(|w| date(w, self.source)).transpose()?.flatten(),
-            note: data
-                .get("note")
-                .cloned()
-                .or_else(|| child_text(n, "description").map(|d| plain(&d))),
+            // An empty `note` field (itinera writes one for every stop) means no note, not
+            // "read the description".
+            note: match data.get("note") {
+                Some(n) => (!n.is_empty()).then(|| n.clone()),
+                None => child_text(n, "description").map(|d| plain(&d)),
+            },
             mode: data.get("mode").and_then(|m| loose_mode(m)),
             color,
             shape,
@@ -220,13 +222,14 @@ fn extended_data(n: Node<'_, '_>) -> HashMap<String, String> {
         return out;
     };
     for d in children(e, "Data") {
-        if let (Some(k), Some(v)) = (d.attribute("name"), child_text(d, "value")) {
+        if let Some(k) = d.attribute("name") {
+            let v = child_text(d, "value").unwrap_or_default();
             out.insert(k.to_ascii_lowercase(), v);
         }
     }
     for d in children(e, "SchemaData").flat_map(|s| children(s, "SimpleData")) {
-        if let (Some(k), Some(v)) = (d.attribute("name"), text(d)) {
-            out.insert(k.to_ascii_lowercase(), v);
+        if let Some(k) = d.attribute("name") {
+            out.insert(k.to_ascii_lowercase(), text(d).unwrap_or_default());
         }
     }
     out

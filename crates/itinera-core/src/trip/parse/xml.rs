@@ -45,13 +45,15 @@ pub(super) fn child<'a, 'i>(node: Node<'a, 'i>, name: &'static str) -> Option<No
     children(node, name).next()
 }
 
-/// The text of an element (character data and CDATA sections), trimmed; `None` when empty.
+/// The text of an element (character data and CDATA sections) without the XML white space
+/// (space, tab, line breaks) around it, which indenting adds; a no-break space is text.
+/// `None` when empty.
 pub(super) fn text(node: Node<'_, '_>) -> Option<String> {
     let mut s = String::new();
     for c in node.children().filter(Node::is_text) {
         s.push_str(c.text().unwrap_or_default());
     }
-    let t = s.trim();
+    let t = s.trim_matches([' ', '\t', '\r', '\n']);
     (!t.is_empty()).then(|| t.to_string())
 }
 
