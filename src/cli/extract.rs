@@ -12,6 +12,7 @@ use itinera::InvalidKind;
 use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed, extract_at};
 use itinera::geoparse::{self, Extraction, Geoparser, Mention, SenseKind};
 use itinera::output::Outputs;
+use itinera::records::{MentionRecord, rounded};
 use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
 
 use super::run::{Outcome, table_section};
@@ -50,38 +51,6 @@ fn is_jsonl(path: &str, forced: bool) -> bool {
     forced || path.ends_with(".jsonl") || path.ends_with(".ndjson")
 }
 
-/// A mention in `extract --format json`: as the library's [`Mention`], rounded.
-#[derive(serde::Serialize)]
-struct MentionOut<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    name: &'a str,
-    geonameid: Option<i64>,
-    kind: SenseKind,
-    country: &'a str,
-    lat: f64,
-    lon: f64,
-    score: f64,
-}
-
-impl<'a> MentionOut<'a> {
-    fn new(m: &'a Mention) -> Self {
-        MentionOut {
-            start: m.start,
-            end: m.end,
-            text: &m.text,
-            name: &m.name,
-            geonameid: m.geonameid,
-            kind: m.kind,
-            country: &m.country,
-            lat: round(m.lat, 6),
-            lon: round(m.lon, 6),
-            score: round(m.score, 3),
-        }
-    }
-}
-
 /// A mention in `extract --format geojson`: a Point feature.
 #[derive(serde::Serialize)]
 struct FeatureOut<'a> {
@@ -112,12 +81,7 @@ struct FeatureProperties<'a> {
 }
 
 fn mention_json(m: &Mention) -> serde_json::Value {
-    report::to_json(&MentionOut::new(m))
-}
-
-fn round(x: f64, digits: i32) -> f64 {
-    let f = 10f64.powi(digits);
-    (x * f).round() / f
+    report::to_json(&MentionRecord::new(m))
 }
 
 /// One line of JSON Lines output (serialised straight from the structs: no intermediate tree).
@@ -285,7 +249,7 @@ fn stream(a: &ExtractArgs, w: &mut dyn Write) -> Result<usize, Error> {
                 continue;
             };
             for m in &mut e.mentions {
-                (m.lat, m.lon, m.score) = (round(m.lat, 6), round(m.lon, 6), round(m.score, 3));
+                (m.lat, m.lon, m.score) = rounded(m);
             }
             let line = DocOut {
                 id: &id,
@@ -608,11 +572,12 @@ fn claim_text(c: &itinera::geoparse::DistanceClaim) -> String {
 }
 
 fn feature_json(m: &Mention, source: &str) -> serde_json::Value {
+    let (lat, lon, score) = rounded(m);
     report::to_json(&FeatureOut {
         kind: "Feature",
         geometry: PointOut {
             kind: "Point",
-            coordinates: [round(m.lon, 6), round(m.lat, 6)],
+            coordinates: [lon, lat],
         },
         properties: FeatureProperties {
             text: &m.text,
@@ -622,7 +587,7 @@ fn feature_json(m: &Mention, source: &str) -> serde_json::Value {
             country: &m.country,
             start: m.start,
             end: m.end,
-            score: round(m.score, 3),
+            score,
             source,
         },
     })

@@ -2,8 +2,8 @@
 
 use itinera::InvalidKind;
 use itinera::gazetteer::{Geocoded, LookupOptions, near_label};
-use itinera::{Candidate, Error, Gazetteer, MatchKind, Place, PlaceKind};
-use serde::Serialize;
+use itinera::records::{CandidateRecord, PointRecord, UnknownRecord};
+use itinera::{Error, Gazetteer};
 
 use super::run::{Outcome, print, table, user_gazetteer};
 use super::{DataFormat, Exit, GeocodeArgs, report};
@@ -52,22 +52,20 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
                             } if name == query => Some(suggestions),
                             _ => None,
                         });
-                        report::to_json(&ErrorOut {
+                        report::to_json(&UnknownRecord {
                             query,
                             error: message,
-                            suggestions,
+                            suggestions: suggestions.map(Vec::as_slice),
                         })
                     }
                     Ok(Geocoded::Point { lat, lon, near }) => {
-                        point_json(query, *lat, *lon, near.as_ref())
+                        report::to_json(&PointRecord::new(query, *lat, *lon, near.as_ref()))
                     }
                     Ok(Geocoded::Places(found)) => {
-                        let mut v = found
-                            .first()
-                            .map_or(serde_json::Value::Null, |best| candidate_json(query, best));
+                        let record = |c| report::to_json(&CandidateRecord::new(query, c));
+                        let mut v = found.first().map_or(serde_json::Value::Null, record);
                         if a.all {
-                            v["candidates"] =
-                                found.iter().map(|c| candidate_json(query, c)).collect();
+                            v["candidates"] = found.iter().map(record).collect();
                         }
                         v
                     }
@@ -163,93 +161,6 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
 }
 
 /// A name that found nothing, in `geocode --format json`.
-#[derive(Serialize)]
-struct ErrorOut<'a> {
-    query: &'a str,
-    error: &'a str,
-    suggestions: Option<&'a Vec<String>>,
-}
-
-/// A coordinate query in `geocode --format json`: the point and the place it is near.
-#[derive(Serialize)]
-struct PointOut<'a> {
-    query: &'a str,
-    name: Option<String>,
-    #[serde(rename = "match")]
-    how: &'static str,
-    kind: &'static str,
-    lat: f64,
-    lon: f64,
-    near: Option<NearOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct NearOut<'a> {
-    name: &'a str,
-    country: &'a str,
-    admin1: Option<&'static str>,
-    geonameid: Option<i64>,
-    distance_km: f64,
-}
-
-/// A place found for a name, in `geocode --format json`.
-#[derive(Serialize)]
-struct CandidateOut<'a> {
-    query: &'a str,
-    name: &'a str,
-    matched: &'a str,
-    #[serde(rename = "match")]
-    how: MatchKind,
-    kind: PlaceKind,
-    country: &'a str,
-    country_name: Option<&'static str>,
-    admin1: Option<&'static str>,
-    admin1_code: &'a str,
-    lat: f64,
-    lon: f64,
-    population: u64,
-    geonameid: Option<i64>,
-    score: f64,
-}
-
-fn point_json(query: &str, lat: f64, lon: f64, near: Option<&(Place, f64)>) -> serde_json::Value {
-    report::to_json(&PointOut {
-        query,
-        name: near.and_then(near_label),
-        how: "coordinates",
-        kind: "point",
-        lat,
-        lon,
-        near: near.map(|(p, km)| NearOut {
-            name: &p.name,
-            country: &p.country,
-            admin1: p.admin1_name(),
-            geonameid: p.geonameid,
-            distance_km: (km * 1000.0).round() / 1000.0,
-        }),
-    })
-}
-
-fn candidate_json(query: &str, c: &Candidate) -> serde_json::Value {
-    let p = &c.place;
-    report::to_json(&CandidateOut {
-        query,
-        name: &p.name,
-        matched: &c.matched,
-        how: c.how,
-        kind: p.kind,
-        country: &p.country,
-        country_name: p.country_name(),
-        admin1: p.admin1_name(),
-        admin1_code: &p.admin1,
-        lat: p.lat,
-        lon: p.lon,
-        population: p.population,
-        geonameid: p.geonameid,
-        score: (c.score * 1000.0).round() / 1000.0,
-    })
-}
-
 fn unknown_country(c: &str) -> Error {
     Error::invalid(
         InvalidKind::Setting,

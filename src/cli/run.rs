@@ -8,6 +8,7 @@ use itinera::InvalidKind;
 use itinera::export::{CsvText, Format, Layer};
 use itinera::gazetteer::UserGazetteer;
 use itinera::output::{OutputPlan, Outputs};
+use itinera::records::{LegRecord, StopRecord, micro, mm};
 use itinera::route::{self, Route};
 use itinera::scene::{self, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
@@ -289,30 +290,13 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
         let mut cum = 0.0;
         items(out, "legs", r.legs.iter(), 6, |l| {
             cum += l.metres;
-            report::to_json(&LegOut {
-                from: &r.stops[l.from].label,
-                to: &r.stops[l.to].label,
-                distance_m: mm(l.metres),
-                distance: micro(u.from_metres(l.metres)),
-                cumulative_m: mm(cum),
-                bearing_deg: (l.bearing_deg * 100.0).round() / 100.0,
-                mode: l.mode,
-            })
+            report::to_json(&LegRecord::new(r, l, cum, u))
         })?;
         field(out, "name", report::to_json(&r.name))?;
         field(out, "path", report::to_json("geodesic"))?;
         out.write_all(b",\n")?;
         items(out, "stops", r.stops.iter(), 6, |s| {
-            let place = s.place.as_ref();
-            report::to_json(&StopOut {
-                name: &s.label,
-                matched: place.map(|p| p.name.as_ref()),
-                country: place.map(|p| p.country.as_ref()),
-                geonameid: place.and_then(|p| p.geonameid),
-                lat: s.lat,
-                lon: s.lon,
-                date: s.date,
-            })
+            report::to_json(&StopRecord::new(s))
         })?;
         field(
             out,
@@ -324,40 +308,6 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
         out.write_all(b"\n    }")?;
     }
     out.write_all(b"\n  ]\n}\n")
-}
-
-/// A leg in `route --format json`.
-#[derive(serde::Serialize)]
-struct LegOut<'a> {
-    from: &'a str,
-    to: &'a str,
-    distance_m: f64,
-    distance: f64,
-    cumulative_m: f64,
-    bearing_deg: f64,
-    mode: itinera::trip::Mode,
-}
-
-/// A stop in `route --format json`.
-#[derive(serde::Serialize)]
-struct StopOut<'a> {
-    name: &'a str,
-    matched: Option<&'a str>,
-    country: Option<&'a str>,
-    geonameid: Option<i64>,
-    lat: f64,
-    lon: f64,
-    date: Option<itinera::trip::Date>,
-}
-
-fn mm(m: f64) -> f64 {
-    (m * 1000.0).round() / 1000.0
-}
-
-/// A distance in kilometres or miles to six decimals: the millimetre of `mm`, as the GeoJSON
-/// rounds its numbers (bearings to hundredths of a degree, as there too).
-fn micro(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
 }
 
 pub fn export(a: ExportArgs) -> Outcome {

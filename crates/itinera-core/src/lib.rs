@@ -23,6 +23,7 @@
 //! - [`TripPlan`] / [`Trip`]: a trip file as written, and its stops resolved to coordinates.
 //! - [`Route`] / [`Leg`]: geodesic distances, bearings and lines.
 //! - [`export`]: GeoJSON (RFC 7946).
+//! - [`records`]: results as serialisable records, as the command line and Python give them.
 //! - [`Error`]: everything that can go wrong, with [`Error::is_bad_input`] for exit codes.
 #![deny(missing_docs)]
 
@@ -34,6 +35,7 @@ pub mod gazetteer;
 pub mod geoparse;
 mod markup;
 pub mod output;
+pub mod records;
 pub mod render;
 pub mod route;
 pub mod scene;

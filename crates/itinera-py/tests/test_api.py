@@ -1,0 +1,222 @@
+"""Every function of the itinera package, its errors, and agreement with the command line."""
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import threading
+import time
+import venv
+import warnings
+
+import pytest
+
+import itinera
+from conftest import require
+
+
+def test_geocode_khasan():
+    [khasan] = itinera.geocode(["Khasan"])
+    assert khasan["lat"] == 42.42387
+    assert (khasan["country"], khasan["kind"]) == ("RU", "city")
+    # One name may be given alone.
+    assert itinera.geocode("Khasan")[0]["geonameid"] == khasan["geonameid"]
+
+
+def test_geocode_matches_the_command_line(cli):
+    names = ["Cologne", "Springfield, Illinois", "Paris, Tenn.", "51.85,107.9"]
+    ours = itinera.geocode(names)
+    theirs = json.loads(cli("geocode", "--format", "json", *names))
+    assert ours == theirs
+
+
+def test_geocode_country_limit_and_unknown_names():
+    [portland] = itinera.geocode(["Portland"], country="US", limit=3)
+    assert portland["country"] == "US"
+    assert 1 < len(portland["candidates"]) <= 3
+    [unknown] = itinera.geocode(["Khasann Xyzzy"])
+    assert unknown["error"] == "unknown place"
+    assert isinstance(unknown["suggestions"], list)
+    with pytest.raises(itinera.BadInput, match="unknown country"):
+        itinera.geocode(["Paris"], country="Atlantis")
+    with pytest.raises(itinera.BadInput):
+        itinera.geocode([1, 2])
+
+
+def test_route_of_names_and_files(repo, cli):
+    r = itinera.route(["Khasan", "Ussuriysk", "Ulan-Ude"])
+    [trip] = r["trips"]
+    assert [s["name"] for s in trip["stops"]] == ["Khasan", "Ussuriysk", "Ulan-Ude"]
+    assert trip["legs"][0]["distance_m"] == 186612.252
+    assert trip["total"] == pytest.approx(2204.068, abs=1e-3)
+    for name in ["kji-2011.toml", "kji-2001.toml"]:
+        path = repo / "geodata" / "trips" / name
+        # A pathlib.Path or a str; the same records as `itinera route --format json`.
+        assert itinera.route(path, units="mi") == json.loads(
+            cli("route", str(path), "--format", "json", "--units", "mi")
+        )
+    # Trips are read from GIS files too.
+    gpx = repo / "tests" / "fixtures" / "interchange" / "gpx10.gpx"
+    assert len(itinera.route(str(gpx))["trips"][0]["stops"]) == 4
+
+
+def test_route_errors_carry_their_location(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[trips]]\nstops = ["Khasan", { name = "Ussuriysk", lat = 91, lon = 131 }]\n')
+    with pytest.raises(itinera.BadInput) as e:
+        itinera.route(bad)
+    assert (e.value.file, e.value.line) == (str(bad), 2)
+    assert e.value.column > 1
+    assert "latitude" in str(e.value)
+    with pytest.raises(itinera.BadInput, match="cannot read"):
+        itinera.route(tmp_path / "missing.toml")
+    with pytest.raises(itinera.BadInput, match="units"):
+        itinera.route(["Khasan", "Ussuriysk"], units="furlongs")
+    with pytest.raises(itinera.BadInput):
+        itinera.route([])
+    with pytest.raises(itinera.BadInput) as e:
+        itinera.route(["Khasan", "Qwxzzy"])
+    assert e.value.file is None
+
+
+def test_route_warnings_are_python_warnings():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        itinera.route(["Khasan", "Khasan", "Ussuriysk"])
+    assert any("zero-length leg" in str(w.message) for w in caught), [str(w.message) for w in caught]
+
+
+def test_extract_offsets_index_python_strings():
+    text = "Đồng Đăng’s station saw Kim’s train leave for Hanoi — and Pyongyang."
+    e = itinera.extract(text)
+    names = [m["name"] for m in e["mentions"]]
+    assert "Hanoi" in names and "Pyongyang" in names
+    for m in e["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"]
+    assert itinera.extract("") == {"mentions": [], "claims": []}
+
+
+def test_extract_matches_the_command_line(corpus, cli):
+    docs = corpus[:20]
+    lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs)
+    theirs = [json.loads(l) for l in cli("extract", "--jsonl", "--offsets", "chars", "-", stdin=lines).splitlines()]
+    ours = itinera.extract_batch([t for _, t in docs])
+    assert [o["mentions"] for o in ours] == [t["mentions"] for t in theirs]
+    assert [itinera.extract(t)["mentions"] for _, t in docs[:5]] == [o["mentions"] for o in ours[:5]]
+
+
+def test_extract_batch_threads_and_bad_input(corpus):
+    texts = [t for _, t in corpus[:30]]
+    assert itinera.extract_batch(texts, threads=1) == itinera.extract_batch(texts)
+    assert itinera.extract_batch([]) == []
+    with pytest.raises(itinera.BadInput, match="threads"):
+        itinera.extract_batch(texts, threads=0)
+    with pytest.raises(TypeError):
+        itinera.extract_batch("not a list of texts, a text")
+
+
+def test_the_gil_is_released(corpus):
+    texts = [t for _, t in corpus] * 2
+    expected = itinera.extract_batch(texts)
+    # Two threads extract at once and get what one gets alone.
+    results = [None, None]
+
+    def work(i):
+        results[i] = itinera.extract_batch(texts, threads=1)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    # Meanwhile this thread counts: with the GIL held by a batch it could not.
+    ticks = 0
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        ticks += 1
+        time.sleep(0.001)
+    assert results == [expected, expected]
+    assert ticks > 20, f"the main thread ran {ticks} times while two batches ran"
+
+
+def test_extract_arrow_is_extract_batch_as_a_table(corpus):
+    pa = require("pyarrow")
+    texts = [t for _, t in corpus[:25]] + [None, "Moscow"]
+    table = itinera.extract_arrow(pa.array(texts))
+    assert table.column_names == [
+        "doc", "start", "end", "text", "name", "geonameid", "kind", "country", "lat", "lon", "score",
+    ]
+    assert str(table.schema.field("geonameid").type) == "int64"
+    rows = table.to_pylist()
+    batch = itinera.extract_batch([t or "" for t in texts])
+    flat = [
+        {"doc": i, **m} for i, e in enumerate(batch) for m in e["mentions"]
+    ]
+    assert rows == flat
+    assert rows[-1]["doc"] == len(texts) - 1
+    # Large strings, string views, chunked arrays and lists give the same rows.
+    assert itinera.extract_arrow(pa.array(texts, type=pa.large_string())).to_pylist() == rows
+    if hasattr(pa, "string_view"):
+        assert itinera.extract_arrow(pa.array(texts, type=pa.string_view())).to_pylist() == rows
+    chunked = pa.chunked_array([pa.array(texts[:10]), pa.array(texts[10:])])
+    assert itinera.extract_arrow(chunked).to_pylist() == rows
+    assert itinera.extract_arrow(texts).to_pylist() == rows
+    assert itinera.extract_arrow(pa.array([], type=pa.string())).num_rows == 0
+    with pytest.raises(itinera.BadInput, match="strings"):
+        itinera.extract_arrow(pa.array([1, 2, 3]))
+
+
+def test_render_and_export_write_files_atomically(tmp_path, repo):
+    trip = repo / "geodata" / "trips" / "kji-2011.toml"
+    itinera.render(trip, tmp_path / "map.png", width=800, height=500)
+    assert (tmp_path / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    itinera.render(["Khasan", "Vladivostok"], str(tmp_path / "map.svg"), title="Test", theme="dark", legend=False)
+    assert "<svg" in (tmp_path / "map.svg").read_text()
+    itinera.export(trip, tmp_path / "trip.geojson")
+    doc = json.loads((tmp_path / "trip.geojson").read_text())
+    assert doc["type"] == "FeatureCollection"
+    # It reads back as the same trips (at the coordinates written, so without gazetteer ids).
+    back, first = itinera.route(tmp_path / "trip.geojson"), itinera.route(trip)
+    assert [t["legs"] for t in back["trips"]] == [t["legs"] for t in first["trips"]]
+    assert [t["total_m"] for t in back["trips"]] == [t["total_m"] for t in first["trips"]]
+    with pytest.raises(itinera.BadInput, match="format"):
+        itinera.export(trip, tmp_path / "trip.docx")
+    with pytest.raises(itinera.BadInput, match="format"):
+        itinera.render(trip, tmp_path / "map.gif")
+    with pytest.raises(itinera.BadInput, match="theme"):
+        itinera.render(trip, tmp_path / "map.png", theme="sepia")
+    with pytest.raises(TypeError):
+        itinera.render(trip, tmp_path / "map.png", colour="red")
+    with pytest.raises(itinera.BadInput):
+        itinera.export(trip, tmp_path / "no" / "such" / "dir" / "t.kml")
+    # Nothing half-written is left behind.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png", "map.svg", "trip.geojson"]
+
+
+def test_no_panic_crosses_the_boundary():
+    odd = ["\x00", "\ufeff" * 3, "A" * 100_000, "’" * 1000, "Khasan\u0301", "\U0001d546" * 50]
+    for t in odd:
+        itinera.extract(t)
+    itinera.extract_batch(odd)
+    for name in ["", " ", "\x00", "91,181"]:
+        try:
+            itinera.geocode([name])
+        except itinera.BadInput:
+            pass
+
+
+def test_a_fresh_virtualenv_installs_the_wheel(tmp_path):
+    wheel = os.environ.get("ITINERA_WHEEL")
+    if not wheel:
+        if os.environ.get("CI"):
+            pytest.fail("ITINERA_WHEEL is not set under CI")
+        pytest.skip("ITINERA_WHEEL is not set")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", wheel], check=True
+    )
+    out = subprocess.run(
+        [python, "-c", "import itinera; print(itinera.geocode(['Khasan'])[0]['lat'])"],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    )
+    assert out.stdout.strip() == "42.42387"
