@@ -2,6 +2,7 @@
 with, and the development corpus. `tests/python/main.rs` (run by `cargo test`) builds the
 wheel, installs it and runs these tests with ITINERA_BIN and ITINERA_WHEEL set."""
 
+import importlib
 import json
 import os
 import pathlib
@@ -51,7 +52,7 @@ def corpus():
 def require(module):
     """Imports an optional test dependency; under CI a missing one fails the test."""
     try:
-        return __import__(module)
+        return importlib.import_module(module)
     except ImportError:
         if os.environ.get("CI"):
             pytest.fail(f"{module} is missing under CI: .ci/run must install it")
