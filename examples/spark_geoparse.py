@@ -42,7 +42,8 @@ def geoparse(id_column: str, text_column: str):
 
         for batch in batches:
             ids = pc.cast(batch.column(id_column), pa.string())
-            mentions = itinera.extract_arrow(batch.column(text_column))
+            # One thread: Spark runs a task per core already.
+            mentions = itinera.extract_arrow(batch.column(text_column), threads=1)
             doc = mentions.column("doc")
             table = mentions.drop_columns(["doc"]).add_column(0, "id", pc.take(ids, doc))
             yield from table.to_batches()
