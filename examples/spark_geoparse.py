@@ -77,8 +77,13 @@ def main(argv: list[str]) -> int:
     )
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        reader = spark.read.parquet if _is_parquet(args.corpus) else spark.read.json
-        docs = reader(args.corpus).select(args.id, args.text)
+        if _is_parquet(args.corpus):
+            docs = spark.read.parquet(args.corpus)
+        else:
+            # The two columns named: Spark would otherwise read the whole corpus once more to
+            # infer a schema.
+            docs = spark.read.schema(f"`{args.id}` string, `{args.text}` string").json(args.corpus)
+        docs = docs.select(args.id, args.text)
         mentions = docs.mapInArrow(geoparse(args.id, args.text), MENTIONS)
         out = os.path.join(args.out, "mentions.parquet")
         mentions.write.mode("overwrite").parquet(out)
