@@ -2,7 +2,7 @@
 
 use itinera::InvalidKind;
 use itinera::gazetteer::{Geocoded, LookupOptions, near_label};
-use itinera::records::{CandidateRecord, PointRecord, UnknownRecord};
+use itinera::records::{PlacesRecord, PointRecord, UnknownRecord};
 use itinera::{Error, Gazetteer};
 
 use super::run::{Outcome, print, table, user_gazetteer};
@@ -62,12 +62,10 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
                         report::to_json(&PointRecord::new(query, *lat, *lon, near.as_ref()))
                     }
                     Ok(Geocoded::Places(found)) => {
-                        let record = |c| report::to_json(&CandidateRecord::new(query, c));
-                        let mut v = found.first().map_or(serde_json::Value::Null, record);
-                        if a.all {
-                            v["candidates"] = found.iter().map(record).collect();
-                        }
-                        v
+                        // `found` is cut to --limit with --all.
+                        let candidates = a.all.then_some(found.len());
+                        PlacesRecord::new(query, found, candidates)
+                            .map_or(serde_json::Value::Null, |r| report::to_json(&r))
                     }
                 })
                 .collect();

@@ -241,7 +241,7 @@ struct RenderArgs {
     geojson: bool,
     /// Format of the -o outputs, whatever their names (default: by extension; PNG for -).
     #[arg(long, short, value_enum)]
-    format: Option<run::ImageFormat>,
+    format: Option<itinera::render::ImageFormat>,
 }
 
 #[derive(Debug, Args)]

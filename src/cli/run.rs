@@ -9,10 +9,11 @@ use itinera::export::{CsvText, Format, Layer};
 use itinera::gazetteer::UserGazetteer;
 use itinera::output::{OutputPlan, Outputs};
 use itinera::records::{LegRecord, StopRecord, micro, mm};
+use itinera::render::ImageFormat;
 use itinera::route::{self, Route};
 use itinera::scene::{self, MapOptions, ProjectionChoice};
 use itinera::trip::{self, ResolveOptions, Resolved};
-use itinera::{Error, Gazetteer, SourceFile, TripPlan, Units, export, render};
+use itinera::{Error, Gazetteer, SourceFile, TripPlan, Units, export};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Exit, ExportArgs, RenderArgs, RouteArgs, RouteFormat, TripArgs, report};
@@ -440,17 +441,6 @@ enum Piece {
     Layer(Layer),
 }
 
-/// Map image formats, by extension or `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ImageFormat {
-    /// PNG bitmap.
-    Png,
-    /// Layered SVG.
-    Svg,
-    /// Vector PDF for print.
-    Pdf,
-}
-
 /// The format of an output: `--format` when given, else the extension; `-` (standard output)
 /// is a PNG unless `--format` says otherwise.
 fn image_format(path: &Path, format: Option<ImageFormat>) -> Result<ImageFormat, Error> {
@@ -460,20 +450,13 @@ fn image_format(path: &Path, format: Option<ImageFormat>) -> Result<ImageFormat,
     if path.as_os_str() == "-" {
         return Ok(ImageFormat::Png);
     }
-    match path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("png") => Ok(ImageFormat::Png),
-        Some("svg") => Ok(ImageFormat::Svg),
-        Some("pdf") => Ok(ImageFormat::Pdf),
-        _ => Err(Error::invalid(
+    ImageFormat::from_path(path).ok_or_else(|| {
+        Error::invalid(
             InvalidKind::Setting,
             format!("unknown map format for `{}`", path.display()),
             Some("name the output *.png, *.svg or *.pdf, or give --format".into()),
-        )),
-    }
+        )
+    })
 }
 
 fn parse_bbox(text: &str) -> Result<BoundingBox, Error> {
@@ -578,17 +561,13 @@ pub fn render(a: RenderArgs) -> Outcome {
         for p in plan.of(i) {
             // The GeoJSON streams into its destination, as `export` writes it; maps are
             // encoded whole first.
-            let bytes = match p.format {
-                Some(ImageFormat::Png) => render::png(&scene)?,
-                Some(ImageFormat::Svg) => render::svg(&scene)?.into_bytes(),
-                Some(ImageFormat::Pdf) => render::pdf(&scene)?,
-                None => {
-                    plan.write(p.at, |w| {
-                        export::write_geojson(&routes, set.resolved.title.as_deref(), w)
-                    })?;
-                    continue;
-                }
+            let Some(format) = p.format else {
+                plan.write(p.at, |w| {
+                    export::write_geojson(&routes, set.resolved.title.as_deref(), w)
+                })?;
+                continue;
             };
+            let bytes = format.encode(&scene)?;
             plan.write(p.at, |w| {
                 w.write_all(&bytes).map_err(|e| Error::Write {
                     path: p.path.display().to_string(),

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::gazetteer::{Geocoded, near_label};
+use crate::gazetteer::near_label;
 use crate::geoparse::{DistanceClaim, Mention, SenseKind};
 use crate::route::{Leg, Route, Units};
 use crate::trip::{Date, Mode};
@@ -16,12 +16,12 @@ use crate::{Candidate, MatchKind, Place, PlaceKind};
 
 /// Metres to the millimetre.
 pub fn mm(m: f64) -> f64 {
-    (m * 1000.0).round() / 1000.0
+    round(m, 3)
 }
 
 /// A distance in kilometres or miles to six decimals (the millimetre of [`mm`]).
 pub fn micro(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
+    round(v, 6)
 }
 
 fn round(x: f64, digits: i32) -> f64 {
@@ -29,34 +29,31 @@ fn round(x: f64, digits: i32) -> f64 {
     (x * f).round() / f
 }
 
-/// One answer to a geocoding query.
+/// The answer to a name: its best place, and the first candidates when they are asked for.
 #[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum GeocodeRecord<'a> {
-    /// A place the name was matched to.
-    Place(CandidateRecord<'a>),
-    /// A coordinate pair, named after the nearest notable place.
-    Point(PointRecord<'a>),
+pub struct PlacesRecord<'a> {
+    /// The best place.
+    #[serde(flatten)]
+    pub best: CandidateRecord<'a>,
+    /// The candidates, best first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<CandidateRecord<'a>>>,
 }
 
-impl<'a> GeocodeRecord<'a> {
-    /// The records of an answer: its candidates (the first `limit`), or its point.
-    pub fn all(query: &'a str, answer: &'a Geocoded, limit: usize) -> Vec<GeocodeRecord<'a>> {
-        match answer {
-            Geocoded::Places(found) => found
-                .iter()
-                .take(limit.max(1))
-                .map(|c| GeocodeRecord::Place(CandidateRecord::new(query, c)))
-                .collect(),
-            Geocoded::Point { lat, lon, near } => {
-                vec![GeocodeRecord::Point(PointRecord::new(
-                    query,
-                    *lat,
-                    *lon,
-                    near.as_ref(),
-                ))]
-            }
-        }
+impl<'a> PlacesRecord<'a> {
+    /// The record of the places `found` for `query` (best first), with the first `candidates`
+    /// of them when given; `None` when nothing was found.
+    pub fn new(query: &'a str, found: &'a [Candidate], candidates: Option<usize>) -> Option<Self> {
+        Some(PlacesRecord {
+            best: CandidateRecord::new(query, found.first()?),
+            candidates: candidates.map(|n| {
+                found
+                    .iter()
+                    .take(n)
+                    .map(|c| CandidateRecord::new(query, c))
+                    .collect()
+            }),
+        })
     }
 }
 

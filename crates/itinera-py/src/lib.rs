@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
@@ -16,9 +16,8 @@ use arrow_schema::{DataType, Field, Schema};
 use itinera::export::{CsvText, Format};
 use itinera::gazetteer::{Geocoded, LookupOptions};
 use itinera::geoparse::{Extraction, Geoparser, to_char_offsets};
-use itinera::records::{
-    CandidateRecord, ExtractionRecord, PointRecord, RouteRecord, UnknownRecord,
-};
+use itinera::records::{ExtractionRecord, PlacesRecord, PointRecord, RouteRecord, UnknownRecord};
+use itinera::render::ImageFormat;
 use itinera::scene::{self, MapOptions, Theme};
 use itinera::trip::{self, ResolveOptions};
 use itinera::{Error, Gazetteer, Route, SourceFile, TripPlan, Units, output};
@@ -124,18 +123,10 @@ fn geocode<'py>(
     let out = PyList::empty(py);
     for (query, answer) in names.iter().zip(&answers) {
         let item = match answer {
-            Ok(Geocoded::Places(found)) => {
-                let best = to_py(py, &CandidateRecord::new(query, &found[0]))?;
-                if limit > 1 {
-                    let all: Vec<CandidateRecord<'_>> = found
-                        .iter()
-                        .take(limit)
-                        .map(|c| CandidateRecord::new(query, c))
-                        .collect();
-                    best.set_item("candidates", to_py(py, &all)?)?;
-                }
-                best
-            }
+            Ok(Geocoded::Places(found)) => to_py(
+                py,
+                &PlacesRecord::new(query, found, (limit > 1).then_some(limit)),
+            )?,
             Ok(Geocoded::Point { lat, lon, near }) => {
                 to_py(py, &PointRecord::new(query, *lat, *lon, near.as_ref()))?
             }
@@ -456,29 +447,6 @@ fn extract_arrow<'py>(
     PyTable::try_new(vec![batch], mention_schema())?.into_pyarrow(py)
 }
 
-/// Map options from keyword arguments.
-fn map_options(
-    width: u32,
-    height: u32,
-    title: Option<String>,
-    subtitle: Option<String>,
-    theme: &str,
-    units: &str,
-) -> PyResult<MapOptions> {
-    let theme: Theme = theme
-        .parse()
-        .map_err(|_| bad_input(format!("unknown theme `{theme}`: use light or dark")))?;
-    Ok(MapOptions {
-        width,
-        height,
-        title,
-        subtitle,
-        theme,
-        units: self::units(units)?,
-        ..MapOptions::default()
-    })
-}
-
 /// Draws the map of a trip into `path` (.png, .svg or .pdf), written atomically.
 #[pyfunction]
 #[pyo3(signature = (trip, path, *, width=1600, height=1000, title=None, subtitle=None, theme="light", units="km", legend=true, country=None))]
@@ -496,26 +464,30 @@ fn render<'py>(
     legend: bool,
     country: Option<String>,
 ) -> PyResult<()> {
+    let theme: Theme = theme
+        .parse()
+        .map_err(|_| bad_input(format!("unknown theme `{theme}`: use light or dark")))?;
     let options = MapOptions {
+        width,
+        height,
+        title,
+        subtitle,
+        theme,
+        units: self::units(units)?,
         legend,
-        ..map_options(width, height, title, subtitle, theme, units)?
+        ..MapOptions::default()
     };
-    let kind = extension(&path);
-    if !matches!(kind.as_str(), "png" | "svg" | "pdf") {
-        return Err(bad_input(format!(
+    let format = ImageFormat::from_path(&path).ok_or_else(|| {
+        bad_input(format!(
             "unknown map format for `{}`: use .png, .svg or .pdf",
             path.display()
-        )));
-    }
+        ))
+    })?;
     let (routes, file_title) = self::routes(py, TripArg::from_py(trip)?, country, false)?;
     py.detach(|| {
         guarded("drawing the map", || -> Result<(), Error> {
             let scene = scene::build(&routes, file_title.as_deref(), &options)?;
-            let bytes = match kind.as_str() {
-                "png" => itinera::render::png(&scene)?,
-                "svg" => itinera::render::svg(&scene)?.into_bytes(),
-                _ => itinera::render::pdf(&scene)?,
-            };
+            let bytes = format.encode(&scene)?;
             output::write_atomic(&path, |w| {
                 w.write_all(&bytes).map_err(|e| Error::Write {
                     path: path.display().to_string(),
@@ -525,12 +497,6 @@ fn render<'py>(
         })
     })?
     .map_err(|e| py_err(py, &e))
-}
-
-fn extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default()
 }
 
 /// Writes a trip as GeoJSON, KML, GPX, CSV or HTML (by the extension of `path`), atomically.

@@ -232,7 +232,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
     }
     let mut labels = String::new();
     for l in &s.labels[..s.stop_label_count] {
-        labels.push_str(&label_svg(l, pal.halo, &timeline.of_label(&l.text, routes)));
+        labels.push_str(&label_svg(l, pal.halo, &timeline.of_label(&l.text)));
     }
 
     let mut legend = String::new();
@@ -275,6 +275,8 @@ struct Timeline {
     dates: Vec<Date>,
     /// Per trip, per stop: the step, `None` in a trip without dates.
     steps: Vec<Vec<Option<usize>>>,
+    /// Per stop label, the first step of a stop with that label.
+    by_label: std::collections::HashMap<String, usize>,
 }
 
 impl Timeline {
@@ -300,41 +302,47 @@ impl Timeline {
                     })
                     .collect()
             })
-            .collect();
-        Timeline { dates, steps }
+            .collect::<Vec<Vec<Option<usize>>>>();
+        let mut by_label = std::collections::HashMap::new();
+        for (r, steps) in routes.iter().zip(&steps) {
+            for (s, k) in r.stops.iter().zip(steps) {
+                if let Some(k) = *k {
+                    by_label
+                        .entry(s.label.clone())
+                        .and_modify(|first: &mut usize| *first = (*first).min(k))
+                        .or_insert(k);
+                }
+            }
+        }
+        Timeline {
+            dates,
+            steps,
+            by_label,
+        }
     }
 
-    /// ` data-t="k"` for stop `stop` of trip `trip`, or nothing when it has no date.
-    fn attribute(&self, trip: usize, stop: usize) -> String {
-        match self
-            .steps
-            .get(trip)
-            .and_then(|t| t.get(stop))
-            .copied()
-            .flatten()
-        {
+    /// ` data-t="k"` for step `k`, or nothing without one or without two dates to slide over.
+    fn step(&self, k: Option<usize>) -> String {
+        match k {
             Some(k) if self.dates.len() > 1 => format!(" data-t=\"{k}\""),
             _ => String::new(),
         }
+    }
+
+    /// The attribute of stop `stop` of trip `trip`.
+    fn attribute(&self, trip: usize, stop: usize) -> String {
+        self.step(
+            self.steps
+                .get(trip)
+                .and_then(|t| t.get(stop))
+                .copied()
+                .flatten(),
+        )
     }
 
     /// The attribute of a stop label: the first step of a stop with that label.
-    fn of_label(&self, text: &str, routes: &[Route]) -> String {
-        let first = routes
-            .iter()
-            .enumerate()
-            .flat_map(|(t, r)| {
-                r.stops
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| s.label == text)
-                    .filter_map(move |(i, _)| self.steps[t][i])
-            })
-            .min();
-        match first {
-            Some(k) if self.dates.len() > 1 => format!(" data-t=\"{k}\""),
-            _ => String::new(),
-        }
+    fn of_label(&self, text: &str) -> String {
+        self.step(self.by_label.get(text).copied())
     }
 
     /// The slider, when there are two dates or more.
@@ -637,7 +645,7 @@ mod tests {
         // Ussuriysk, undated, is where the journey was on the 20th.
         assert_eq!(t.steps[0], [Some(0), Some(0), Some(1)]);
         assert_eq!(t.attribute(0, 2), " data-t=\"1\"");
-        assert_eq!(t.of_label("Ulan-Ude", &r), " data-t=\"1\"");
+        assert_eq!(t.of_label("Ulan-Ude"), " data-t=\"1\"");
         let slider = t.slider();
         assert!(slider.contains("max=\"1\" value=\"1\""), "{slider}");
         assert!(

@@ -5,26 +5,16 @@
 use roxmltree::Node;
 
 use super::features::{self, Feature, Shape, Vertex};
-use super::xml::{child, child_text, children, date, document, number_attribute, wrong_root_help};
-use super::{Date, TripPlan, invalid, loose_mode};
+
+use super::xml::{self, child, child_text, children, date, document, number_attribute};
+use super::{Date, TripPlan, loose_mode};
 use crate::error::Result;
 use crate::source::SourceFile;
 
 /// Parses a GPX file.
 pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
     let doc = document(source)?;
-    let root = doc.root_element();
-    if root.tag_name().name() != "gpx" {
-        return Err(invalid(
-            format!(
-                "the root element is <{}>, not <gpx>",
-                root.tag_name().name()
-            ),
-            source,
-            root.range().start,
-            wrong_root_help(root.tag_name().name()),
-        ));
-    }
+    let root = xml::root(&doc, "gpx", source)?;
     // itinera writes the date at the head of `desc`: `2011-08-20; note`.
     let ours = root
         .attribute("creator")

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use roxmltree::{Document, Node};
 
 use super::features::{self, Feature, Shape, Vertex};
-use super::xml::{child, child_text, children, date, document, text, wrong_root_help};
+
+use super::xml::{self, child, child_text, children, date, document, text};
 use super::{TripPlan, invalid, loose_mode};
 use crate::error::Result;
 use crate::source::SourceFile;
@@ -17,18 +18,7 @@ use crate::source::SourceFile;
 /// Parses a KML file.
 pub(super) fn parse_kml(source: &SourceFile) -> Result<TripPlan> {
     let doc = document(source)?;
-    let root = doc.root_element();
-    if root.tag_name().name() != "kml" {
-        return Err(invalid(
-            format!(
-                "the root element is <{}>, not <kml>",
-                root.tag_name().name()
-            ),
-            source,
-            root.range().start,
-            wrong_root_help(root.tag_name().name()),
-        ));
-    }
+    let root = xml::root(&doc, "kml", source)?;
     let styles = styles(&doc);
     let title = child(root, "Document").and_then(|d| child_text(d, "name"));
     let group = title.clone().unwrap_or_else(|| "Placemarks".into());

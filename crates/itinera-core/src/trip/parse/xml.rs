@@ -31,6 +31,25 @@ fn lower_message(m: &str) -> String {
     super::lower_first(m)
 }
 
+/// The document's root element, checked to be `<name>` (a KML file named `.gpx` says so).
+pub(super) fn root<'a, 'i>(
+    doc: &'a Document<'i>,
+    name: &str,
+    source: &SourceFile,
+) -> Result<Node<'a, 'i>> {
+    let root = doc.root_element();
+    let found = root.tag_name().name();
+    if found != name {
+        return Err(invalid(
+            format!("the root element is <{found}>, not <{name}>"),
+            source,
+            root.range().start,
+            wrong_root_help(found),
+        ));
+    }
+    Ok(root)
+}
+
 /// The element children of `node` with the local name `name`.
 pub(super) fn children<'a, 'i>(
     node: Node<'a, 'i>,
@@ -102,7 +121,7 @@ pub(super) fn number_attribute(
 }
 
 /// The help for a file whose root element is not the format's: the format it is.
-pub(super) fn wrong_root_help(root: &str) -> Option<String> {
+fn wrong_root_help(root: &str) -> Option<String> {
     match root {
         "kml" => Some("this is a KML file: name it .kml or pass --input-format kml".into()),
         "gpx" => Some("this is a GPX file: name it .gpx or pass --input-format gpx".into()),
