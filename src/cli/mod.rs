@@ -186,6 +186,11 @@ struct RouteArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = RouteFormat::Table)]
     format: RouteFormat,
+    /// In the table, one row per track point. By default the unnamed points of a GPS track
+    /// (GPX, KML or GeoJSON lines) are folded into one row between named stops or track ends.
+    /// JSON and CSV always hold every leg.
+    #[arg(long)]
+    every_point: bool,
 }
 
 #[derive(Debug, Args)]

@@ -180,7 +180,7 @@ pub fn route(a: RouteArgs) -> Outcome {
     // Written as it is made: a trip of a million stops is never held as text.
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     match a.format {
-        RouteFormat::Table => route_table(&routes, a.units, &mut out)?,
+        RouteFormat::Table => route_table(&routes, a.units, a.every_point, &mut out)?,
         RouteFormat::Json => route_json(&routes, a.units, &mut out)?,
         // The same CSV as `export -o legs.csv`.
         RouteFormat::Csv => export::write_csv(&routes, a.units, CsvText::Guarded, &mut out)?,
@@ -192,7 +192,12 @@ pub fn route(a: RouteArgs) -> Outcome {
 /// Table rows printed per section of a long trip (see [`table_section`]).
 const ROUTE_SECTION: usize = 1024;
 
-fn route_table(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()> {
+fn route_table(
+    routes: &[Route],
+    u: Units,
+    every_point: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let unit = u.label();
     for r in routes {
         writeln!(
@@ -230,18 +235,35 @@ fn route_table(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()
             "" => format!("point {}", k + 1),
             label => label.to_string(),
         };
-        for (i, l) in r.legs.iter().enumerate() {
-            cum += l.metres;
+        let spans = table_spans(r, every_point);
+        let count = spans.len();
+        for (i, legs) in spans.into_iter().enumerate() {
+            let (first, last) = (&legs[0], &legs[legs.len() - 1]);
+            let metres: f64 = legs.iter().map(|l| l.metres).sum();
+            cum += metres;
+            let to = match legs.len() {
+                1 => name(last.to),
+                n => format!("{} (via {} points)", name(last.to), n - 1),
+            };
+            // A folded row has no one bearing; its mode is the legs' one mode, if they share it.
+            let bearing = match legs.len() {
+                1 => format!("{:.1}°", first.bearing_deg),
+                _ => "–".to_string(),
+            };
+            let mode = match legs.iter().all(|l| l.mode == first.mode) {
+                true => first.mode.as_str(),
+                false => "mixed",
+            };
             rows.push(vec![
                 (i + 1).to_string(),
-                name(l.from),
-                name(l.to),
-                format!("{:.3}", u.from_metres(l.metres)),
+                name(first.from),
+                to,
+                format!("{:.3}", u.from_metres(metres)),
                 format!("{:.3}", u.from_metres(cum)),
-                format!("{:.1}°", l.bearing_deg),
-                l.mode.as_str().to_string(),
+                bearing,
+                mode.to_string(),
             ]);
-            if rows.len() >= ROUTE_SECTION || i + 1 == r.legs.len() {
+            if rows.len() >= ROUTE_SECTION || i + 1 == count {
                 for line in table_section(&rows, &[0, 3, 4, 5], &mut widths).lines() {
                     writeln!(out, "  {line}")?;
                 }
@@ -251,6 +273,25 @@ fn route_table(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()
         writeln!(out, "  total {:.3} {unit}\n", u.from_metres(r.metres()))?;
     }
     Ok(())
+}
+
+/// The legs of a route as the table's rows: one leg a row, or (unless `every_point`) the legs
+/// through a track's unnamed points folded into one row that ends at the next named stop or at
+/// the route's last stop.
+fn table_spans(r: &Route, every_point: bool) -> Vec<&[route::Leg]> {
+    let last = r.stops.len().saturating_sub(1);
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, l) in r.legs.iter().enumerate() {
+        if every_point || !r.stops[l.to].label.is_empty() || l.to == last {
+            spans.push(&r.legs[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < r.legs.len() {
+        spans.push(&r.legs[start..]);
+    }
+    spans
 }
 
 /// The routes as pretty JSON, written a leg and a stop at a time (keys in the order

@@ -164,6 +164,38 @@ fn a_long_track_renders_and_every_vertex_counts() {
         n - 1,
         "distances use every vertex"
     );
+    // The table folds the track's unnamed points into one row from end to end, with the
+    // same total; `--every-point` gives a row a leg.
+    let total = format!("{:.3}", route["trips"][0]["total"].as_f64().unwrap());
+    let table = sb.run(&["route", "walk.gpx"]);
+    let rows: Vec<&str> = table.ok().stdout.lines().collect();
+    let row = rows
+        .iter()
+        .find(|l| l.trim_start().starts_with("1 "))
+        .unwrap();
+    assert!(
+        row.contains("point 1 ") && row.contains(&format!("point {n} (via {} points)", n - 2)),
+        "{row}"
+    );
+    assert!(row.contains(&total) && row.contains('–'), "{row}");
+    assert!(
+        !rows.iter().any(|l| l.trim_start().starts_with("2 ")),
+        "one row"
+    );
+    assert!(
+        rows.iter()
+            .any(|l| l.contains(&format!("total {total} km")))
+    );
+    let every = sb.run(&["route", "walk.gpx", "--every-point"]);
+    let last = format!("{} point {} point {n} ", n - 1, n - 1);
+    assert!(
+        every.ok().stdout.lines().any(|l| l
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .starts_with(&last)),
+        "a row a leg"
+    );
     sb.run(&["render", "walk.gpx", "-o", "walk.png", "-o", "walk.svg"])
         .ok();
     let svg = std::fs::read_to_string(sb.path("walk.svg")).unwrap();
