@@ -301,6 +301,11 @@ pub fn build_in(
         .clone()
         .or_else(|| file_title.map(String::from));
     let subtitle = options.subtitle.clone().or_else(|| date_range(routes));
+    // A page that shows the heading itself (the HTML map) gets a map without its band.
+    let (title, subtitle) = match options.heading {
+        true => (title, subtitle),
+        false => (None, None),
+    };
     let band = match (&title, &subtitle) {
         (Some(_), Some(_)) => 92.0,
         (Some(_), None) | (None, Some(_)) => 62.0,

@@ -868,3 +868,29 @@ fn regional_maps_show_first_level_boundaries_and_world_maps_do_not() {
     .unwrap();
     assert!(w.regions.is_empty());
 }
+
+#[test]
+fn a_map_without_its_heading_gives_the_band_to_the_frame() {
+    // The HTML page shows the title above the map: the map itself has neither the title nor
+    // the room for it.
+    let r = routes(&["Khasan", "Ussuriysk", "Ulan-Ude"]);
+    let with = build(&r, Some("Test"), &MapOptions::default()).unwrap();
+    let without = build(
+        &r,
+        Some("Test"),
+        &MapOptions {
+            heading: false,
+            ..MapOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(with.titles.len(), 1);
+    assert!(without.titles.is_empty());
+    assert!(
+        without.frame.y0 < with.frame.y0 - 40.0,
+        "{} vs {}",
+        without.frame.y0,
+        with.frame.y0
+    );
+    assert_eq!(without.frame.y1, with.frame.y1);
+}
