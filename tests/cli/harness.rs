@@ -188,3 +188,18 @@ pub fn have(program: &str) -> bool {
     }
     found
 }
+
+/// A folder `.ci/run` fetches for tests only (XML schemas, other projects' test files), named by
+/// the environment variable `var`, if `probe` is in it. Under CI it must be.
+pub fn fetched(var: &str, probe: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os(var).map(PathBuf::from);
+    if dir.as_ref().is_some_and(|d| d.join(probe).is_file()) {
+        return dir;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{var} is not set up: .ci/run fetches it"
+    );
+    eprintln!("skipping: {var} is not set up (see .ci/run)");
+    None
+}

@@ -25,7 +25,7 @@ fn fixture(name: &str) -> String {
 }
 
 /// A time as a value: `…:15.930Z` and `…:15.93Z` are the same instant.
-fn normal_date(d: &Value) -> Option<String> {
+pub fn normal_date(d: &Value) -> Option<String> {
     let d = d.as_str()?;
     let Some((head, tail)) = d.split_once('.') else {
         return Some(d.to_string());

@@ -11,5 +11,6 @@ mod formats;
 mod geocode;
 mod harness;
 mod interchange;
+mod others;
 mod render;
 mod route;
