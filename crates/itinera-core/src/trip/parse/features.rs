@@ -175,9 +175,15 @@ pub(super) fn assemble(
         }
     }
     let mut trips = Vec::new();
+    // A file without a title that holds one line named in the file (a GPS activity: Strava's
+    // "Morning Ride") takes the line's name as its title.
+    let mut line_names = Vec::new();
     for (p, keep) in pending.into_iter().zip(keep) {
         if !keep {
             continue;
+        }
+        if let Pending::Line(f) = &p {
+            line_names.push(f.name.clone().filter(|n| !n.trim().is_empty()));
         }
         trips.push(match p {
             Pending::Points {
@@ -208,6 +214,10 @@ pub(super) fn assemble(
             Some("a trip needs at least one point or line with coordinates".into()),
         ));
     }
+    let title = match (title, trips.len(), line_names.as_slice()) {
+        (None, 1, [Some(name)]) => Some(name.clone()),
+        (title, ..) => title,
+    };
     Ok(TripPlan { title, trips })
 }
 

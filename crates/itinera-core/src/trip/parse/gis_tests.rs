@@ -390,3 +390,45 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn an_untitled_file_of_one_named_line_takes_its_name() {
+    let gpx = |tracks: &str| {
+        format!("<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">{tracks}</gpx>")
+    };
+    let track = |name: &str| {
+        format!(
+            "<trk>{name}<trkseg><trkpt lat=\"45.1\" lon=\"14.1\"/><trkpt lat=\"45.2\" lon=\"14.2\"/></trkseg></trk>"
+        )
+    };
+    let ride = track("<name>Morning Ride</name>");
+    let title = |text: String| {
+        read(
+            if text.starts_with('{') {
+                "a.geojson"
+            } else {
+                "a.gpx"
+            },
+            &text,
+        )
+        .unwrap()
+        .title
+    };
+    assert_eq!(title(gpx(&ride)).as_deref(), Some("Morning Ride"));
+    // Not from a name the reader made up, nor from one of several lines.
+    assert_eq!(title(gpx(&track(""))), None);
+    assert_eq!(
+        read("a.gpx", &gpx(&track(""))).unwrap().trips[0].name,
+        "Track 1"
+    );
+    assert_eq!(
+        title(gpx(&format!("{ride}{}", track("<name>Evening</name>")))),
+        None
+    );
+    // The file's own title wins.
+    let titled = gpx(&format!("<metadata><name>Istria</name></metadata>{ride}"));
+    assert_eq!(title(titled).as_deref(), Some("Istria"));
+    let geojson = r#"{"type":"Feature","properties":{"name":"Walk"},
+        "geometry":{"type":"LineString","coordinates":[[14.1,45.1],[14.2,45.2]]}}"#;
+    assert_eq!(title(geojson.to_string()).as_deref(), Some("Walk"));
+}

@@ -38,14 +38,14 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
             }
             "trk" => {
                 tracks += 1;
-                let name = child_text(n, "name").unwrap_or_else(|| format!("Track {tracks}"));
+                let name = child_text(n, "name");
                 let mut vertices = Vec::new();
                 for p in children(n, "trkseg").flat_map(|s| children(s, "trkpt")) {
                     vertices.push(vertex(p, source)?);
                 }
                 features.push(Feature {
-                    group: name.clone(),
-                    name: Some(name),
+                    group: name.clone().unwrap_or_else(|| format!("Track {tracks}")),
+                    name,
                     date: None,
                     note: child_text(n, "desc").or_else(|| child_text(n, "cmt")),
                     mode: child_text(n, "type").and_then(|t| loose_mode(&t)),
