@@ -33,8 +33,12 @@ pub(super) enum Shape {
 /// A feature as a reader found it.
 #[derive(Debug)]
 pub(super) struct Feature {
-    /// The trip a point belongs to, and the name of a line's trip when the line has none.
+    /// The name of the trip a point belongs to, and of a line's trip when the line has none.
     pub group: String,
+    /// Which group: points with the same key are one trip, and a line joining two points of
+    /// its own key is a drawn leg (a KML Folder's position, a GPX route's number, a GeoJSON
+    /// `trip`), so two Folders that share a name stay two trips.
+    pub key: String,
     pub name: Option<String>,
     pub date: Option<Date>,
     pub note: Option<String>,
@@ -77,7 +81,7 @@ pub(super) fn assemble(
         match f.shape {
             Shape::Point(v) => {
                 check_coordinates(v.lat, v.lon, source, v.at)?;
-                let i = *group_at.entry(f.group.clone()).or_insert_with(|| {
+                let i = *group_at.entry(f.key.clone()).or_insert_with(|| {
                     pending.push(Pending::Points {
                         name: f.group.clone(),
                         stops: Vec::new(),
@@ -128,7 +132,7 @@ pub(super) fn assemble(
         let Pending::Line(line) = &pending[k] else {
             continue;
         };
-        let Some(&g) = group_at.get(&line.group) else {
+        let Some(&g) = group_at.get(&line.key) else {
             continue;
         };
         let Shape::Line(vertices) = &line.shape else {

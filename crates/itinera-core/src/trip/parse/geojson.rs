@@ -131,8 +131,10 @@ impl FeatureReader<'_> {
         };
         let times = coord_times(&props);
         let color = prop(&["stroke", "marker-color"]).and_then(|c| parse_color(&c));
+        let group = prop(&["trip"]).unwrap_or_else(|| self.group.to_string());
         let feature = |shape: Shape| Feature {
-            group: prop(&["trip"]).unwrap_or_else(|| self.group.to_string()),
+            key: group.clone(),
+            group: group.clone(),
             name: prop(&["name", "title"]),
             date,
             note: prop(&["note", "description", "desc"]),

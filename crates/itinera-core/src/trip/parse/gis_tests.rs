@@ -432,3 +432,48 @@ fn an_untitled_file_of_one_named_line_takes_its_name() {
         "geometry":{"type":"LineString","coordinates":[[14.1,45.1],[14.2,45.2]]}}"#;
     assert_eq!(title(geojson.to_string()).as_deref(), Some("Walk"));
 }
+
+#[test]
+fn folders_and_routes_of_the_same_name_stay_apart() {
+    // Google Earth names every new folder "Untitled Folder"; a GPS may repeat a route's name.
+    let placemark = |name: &str, lon: f64| {
+        format!(
+            "<Placemark><name>{name}</name><Point><coordinates>{lon},45</coordinates></Point></Placemark>"
+        )
+    };
+    let kml = format!(
+        "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\
+         <Folder><name>Untitled Folder</name>{}{}</Folder>\
+         <Folder><name>Untitled Folder</name>{}{}</Folder></Document></kml>",
+        placemark("A", 14.0),
+        placemark("B", 14.1),
+        placemark("C", 15.0),
+        placemark("D", 15.1)
+    );
+    let plan = read("a.kml", &kml).unwrap();
+    let trips: Vec<_> = plan
+        .trips
+        .iter()
+        .map(|t| (t.name.as_str(), names(t)))
+        .collect();
+    assert_eq!(
+        trips,
+        [
+            ("Untitled Folder", vec!["A", "B"]),
+            ("Untitled Folder", vec!["C", "D"])
+        ]
+    );
+    let rte = |lat: f64| {
+        format!(
+            "<rte><name>Day</name><rtept lat=\"{lat}\" lon=\"14\"/><rtept lat=\"{lat}.5\" lon=\"14\"/></rte>"
+        )
+    };
+    let gpx = format!(
+        "<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">{}{}</gpx>",
+        rte(45.0),
+        rte(46.0)
+    );
+    let plan = read("a.gpx", &gpx).unwrap();
+    assert_eq!(plan.trips.len(), 2);
+    assert!(plan.trips.iter().all(|t| t.stops.len() == 2));
+}

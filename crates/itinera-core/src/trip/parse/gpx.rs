@@ -2,6 +2,8 @@
 //! one trip, each route a trip of its points, each track a trip through its points (segments
 //! joined); `<time>` is kept as the date, `<type>` as the mode when it names one.
 
+use std::collections::HashMap;
+
 use roxmltree::Node;
 
 use super::features::{self, Feature, Shape, Vertex};
@@ -25,15 +27,20 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
     let mut waypoints = Vec::new();
     let mut features = Vec::new();
     let (mut routes, mut tracks) = (0, 0);
+    // The last route of each name: a track of that name drawn through its points (as itinera
+    // writes a route and its legs) belongs to it.
+    let mut route_keys: HashMap<String, String> = HashMap::new();
     for n in root.children().filter(Node::is_element) {
         match n.tag_name().name() {
-            "wpt" => waypoints.push(point(n, "Waypoints", None, ours, source)?),
+            "wpt" => waypoints.push(point(n, ("Waypoints", "wpt"), None, ours, source)?),
             "rte" => {
                 routes += 1;
+                let key = format!("rte{routes}");
                 let name = child_text(n, "name").unwrap_or_else(|| format!("Route {routes}"));
+                route_keys.insert(name.clone(), key.clone());
                 let mode = child_text(n, "type").and_then(|t| loose_mode(&t));
                 for p in children(n, "rtept") {
-                    features.push(point(p, &name, mode, ours, source)?);
+                    features.push(point(p, (&name, &key), mode, ours, source)?);
                 }
             }
             "trk" => {
@@ -44,6 +51,10 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
                     vertices.push(vertex(p, source)?);
                 }
                 features.push(Feature {
+                    key: name
+                        .as_ref()
+                        .and_then(|n| route_keys.get(n).cloned())
+                        .unwrap_or_else(|| format!("trk{tracks}")),
                     group: name.clone().unwrap_or_else(|| format!("Track {tracks}")),
                     name,
                     date: None,
@@ -74,10 +85,11 @@ fn vertex(n: Node<'_, '_>, source: &SourceFile) -> Result<Vertex> {
     })
 }
 
-/// A waypoint or route point as a stop of trip `group`; `mode` is the route's.
+/// A waypoint or route point as a stop of trip `group` (its name and key); `mode` is the
+/// route's.
 fn point(
     n: Node<'_, '_>,
-    group: &str,
+    (group, key): (&str, &str),
     mode: Option<super::Mode>,
     ours: bool,
     source: &SourceFile,
@@ -94,6 +106,7 @@ fn point(
     }
     Ok(Feature {
         group: group.to_string(),
+        key: key.to_string(),
         name: child_text(n, "name"),
         date: day,
         note,

@@ -27,7 +27,7 @@ pub(super) fn parse_kml(source: &SourceFile) -> Result<TripPlan> {
         source,
         styles: &styles,
     };
-    reader.walk(root, &group, &mut features)?;
+    reader.walk(root, (&group, "kml"), &mut features)?;
     features::assemble(features, title, source, "KML")
 }
 
@@ -39,13 +39,15 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
-    /// The Placemarks under `node`, a Folder's (or Document's) in a group named after it.
-    fn walk(&self, node: Node<'_, '_>, group: &str, out: &mut Vec<Feature>) -> Result<()> {
+    /// The Placemarks under `node`, a Folder's (or Document's) in a group named after it and
+    /// keyed by its position, so that Folders of the same name stay apart.
+    fn walk(&self, node: Node<'_, '_>, group: (&str, &str), out: &mut Vec<Feature>) -> Result<()> {
         for c in node.children().filter(Node::is_element) {
             match c.tag_name().name() {
                 "Document" | "Folder" => {
-                    let name = child_text(c, "name").unwrap_or_else(|| group.to_string());
-                    self.walk(c, &name, out)?;
+                    let name = child_text(c, "name").unwrap_or_else(|| group.0.to_string());
+                    let key = c.range().start.to_string();
+                    self.walk(c, (&name, &key), out)?;
                 }
                 "Placemark" => {
                     if let Some(f) = self.placemark(c, group)? {
@@ -59,7 +61,7 @@ impl Reader<'_> {
     }
 
     /// A Placemark with a point or a line; `None` for other geometries (polygons, models).
-    fn placemark(&self, n: Node<'_, '_>, group: &str) -> Result<Option<Feature>> {
+    fn placemark(&self, n: Node<'_, '_>, group: (&str, &str)) -> Result<Option<Feature>> {
         let Some(shape) = self.shape(n)? else {
             return Ok(None);
         };
@@ -72,7 +74,8 @@ impl Reader<'_> {
             .and_then(|u| self.styles.get(u.trim_start_matches('#')).cloned())
             .or_else(|| child(n, "Style").and_then(style_color));
         Ok(Some(Feature {
-            group: group.to_string(),
+            group: group.0.to_string(),
+            key: group.1.to_string(),
             name: child_text(n, "name"),
             date: when.map(|w| date(w, self.source)).transpose()?.flatten(),
             // An empty `note` field (itinera writes one for every stop) means no note, not
