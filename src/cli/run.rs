@@ -200,6 +200,10 @@ fn route_table(
 ) -> io::Result<()> {
     let unit = u.label();
     for r in routes {
+        if r.places {
+            places_table(r, out)?;
+            continue;
+        }
         writeln!(
             out,
             "{} ({} stops; straight-line geodesic distances, WGS84)",
@@ -273,6 +277,34 @@ fn route_table(
         writeln!(out, "  total {:.3} {unit}\n", u.from_metres(r.metres()))?;
     }
     Ok(())
+}
+
+/// A group of places (GPS waypoints): where each is, with no legs between them.
+fn places_table(r: &Route, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} ({} places; no journey between them, so no legs)",
+        report::visible(&r.name),
+        r.stops.len()
+    )?;
+    let mut rows = vec![
+        ["#", "place", "lat", "lon", "date"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for (i, s) in r.stops.iter().enumerate() {
+        rows.push(vec![
+            (i + 1).to_string(),
+            s.label.clone(),
+            format!("{:.5}", s.lat),
+            format!("{:.5}", s.lon),
+            s.date.map(|d| d.to_string()).unwrap_or_default(),
+        ]);
+    }
+    for line in table_section(&rows, &[0, 2, 3], &mut Vec::new()).lines() {
+        writeln!(out, "  {}", line.trim_end())?;
+    }
+    writeln!(out)
 }
 
 /// The legs of a route as the table's rows: one leg a row, or (unless `every_point`) the legs
@@ -455,6 +487,24 @@ pub fn export(a: ExportArgs) -> Outcome {
                 continue;
             }
         };
+        if format == Format::Csv {
+            // The legs CSV has a row per leg: say what it leaves out.
+            for r in routes[p.input].iter().filter(|r| r.legs.is_empty()) {
+                let what = match (r.places, r.stops.len()) {
+                    (true, n) => format!("{n} places with no legs between them"),
+                    (false, _) => "one stop, no legs".to_string(),
+                };
+                report::warning(
+                    &format!(
+                        "`{}` is not in {}: the CSV has a row per leg, and it has {what} \
+                         (GeoJSON, KML and GPX keep it)",
+                        r.name,
+                        p.path.display()
+                    ),
+                    None,
+                );
+            }
+        }
         plan.write(p.at, |w| {
             export::write(
                 format,

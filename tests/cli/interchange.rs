@@ -325,3 +325,49 @@ fn gdal_reads_every_output_with_typed_fields() {
         }
     }
 }
+
+#[test]
+fn gps_waypoints_are_places_without_legs() {
+    // A GPS's waypoints are spots it saved, not a journey (gpxpy's Garmin logs have them
+    // beside the tracks): markers and a list, no legs, no distance.
+    let sb = Sandbox::new();
+    sb.write(
+        "walk.gpx",
+        r#"<?xml version="1.0"?>
+<gpx version="1.1" creator="eTrex" xmlns="http://www.topografix.com/GPX/1/1">
+  <wpt lat="45.772161" lon="14.357650"><time>2010-08-05T14:23:59Z</time><name>001</name><sym>Flag</sym></wpt>
+  <wpt lat="45.735202" lon="14.377518"><name>BIRDS NEST</name></wpt>
+  <trk><name>ACTIVE LOG</name><trkseg>
+    <trkpt lat="45.772175" lon="14.357659"/><trkpt lat="45.772090" lon="14.357567"/>
+  </trkseg></trk>
+</gpx>
+"#,
+    );
+    let table = sb.run(&["route", "walk.gpx"]);
+    let out = &table.ok().stdout;
+    assert!(
+        out.contains("Waypoints (2 places; no journey between them, so no legs)"),
+        "{out}"
+    );
+    assert!(out.contains("BIRDS NEST  45.73520  14.37752"), "{out}");
+    let json = sb.run(&["route", "walk.gpx", "-f", "json"]).json();
+    assert_eq!(json["trips"][0]["legs"].as_array().unwrap().len(), 0);
+    assert_eq!(json["trips"][0]["total_m"], 0.0);
+    assert_eq!(json["trips"][1]["legs"].as_array().unwrap().len(), 1);
+    sb.run(&["render", "walk.gpx", "-o", "walk.svg"]).ok();
+    let svg = std::fs::read_to_string(sb.path("walk.svg")).unwrap();
+    assert!(svg.contains("· 2 places<"), "the legend counts the places");
+    // Written out and read back, they stay places.
+    for out in ["back.geojson", "back.kml", "back.gpx"] {
+        sb.run(&["export", "walk.gpx", "-o", out]).ok();
+        let back = sb.run(&["route", out]);
+        assert!(
+            back.ok().stdout.contains("(2 places; no journey"),
+            "{out}: {}",
+            back.stdout
+        );
+    }
+    sb.run(&["export", "walk.gpx", "-o", "legs.csv"])
+        .ok()
+        .stderr_has("`Waypoints` is not in legs.csv");
+}

@@ -62,6 +62,12 @@ fn gpxpy_test_files_read_as_gpxpy_and_geographiclib_say() {
             }
             let stops = g["stops"].as_array().unwrap();
             assert_eq!(stops.len() as u64, w["points"], "{what}: points");
+            // Waypoints are places a GPS saved: no legs between them.
+            let legs = g["legs"].as_array().unwrap().len();
+            match w["kind"].as_str() {
+                Some("waypoints") => assert_eq!(legs, 0, "{what}: legs between waypoints"),
+                _ => assert_eq!(legs + 1, stops.len(), "{what}: legs"),
+            }
             for (stop, end) in [
                 (&stops[0], &w["first"]),
                 (&stops[stops.len() - 1], &w["last"]),

@@ -133,6 +133,9 @@ struct StopProperties<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     order: usize,
+    /// One of a group of places (GPS waypoints), not a stop of a journey; read back so.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    places: bool,
     trip: &'a str,
 }
 
@@ -185,6 +188,7 @@ impl Item<'_> {
             name: &s.label,
             note: s.note.as_deref(),
             order: i + 1,
+            places: r.places,
             trip: &r.name,
         });
         Item {

@@ -43,7 +43,13 @@ fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Res
         writeln!(w, "  </metadata>")?;
     }
     // gpxType is a sequence: metadata?, wpt*, rte*, trk*, so every route before any track.
-    for r in routes {
+    // Places (GPS waypoints) are waypoints, as they came.
+    for r in routes.iter().filter(|r| r.places) {
+        for i in 0..r.stops.len() {
+            point("wpt", "  ", r, i, w)?;
+        }
+    }
+    for r in routes.iter().filter(|r| !r.places) {
         route(r, w)?;
     }
     for r in routes.iter().filter(|r| !r.legs.is_empty()) {
@@ -64,37 +70,43 @@ fn route(r: &Route, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "  <rte>")?;
     writeln!(w, "    <name>{}</name>", escape(&r.name))?;
     writeln!(w, "    <desc>{}</desc>", escape(&about(r)))?;
-    for (i, s) in r.stops.iter().enumerate() {
-        writeln!(
-            w,
-            r#"    <rtept lat="{}" lon="{}">"#,
-            deg(s.lat),
-            lon(s.lon)
-        )?;
-        // GPX times are date-times: a stop dated to the minute gets one; a day alone stays in
-        // the description.
-        if let Some(d) = s
-            .date
-            .filter(|d| matches!(d, Date::Time(_) | Date::Offset(..)))
-        {
-            writeln!(w, "      <time>{d}</time>")?;
-        }
-        writeln!(w, "      <name>{}</name>", escape(&s.label))?;
-        let desc: Vec<String> = [s.date.map(|d| d.to_string()), s.note.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !desc.is_empty() {
-            writeln!(w, "      <desc>{}</desc>", escape(&desc.join("; ")))?;
-        }
-        // The mode of the leg arriving here, which reads back as the stop's.
-        let arrival = i.checked_sub(1).and_then(|l| r.legs.get(l)).map(|l| l.mode);
-        if let Some(mode) = arrival.filter(|m| *m != Mode::Unknown) {
-            writeln!(w, "      <type>{}</type>", mode.as_str())?;
-        }
-        writeln!(w, "    </rtept>")?;
+    for i in 0..r.stops.len() {
+        point("rtept", "    ", r, i, w)?;
     }
     writeln!(w, "  </rte>")
+}
+
+/// Stop `i` of `r` as a `wpt` or `rtept` (both GPX's `wptType`), indented by `indent`.
+fn point(tag: &str, indent: &str, r: &Route, i: usize, w: &mut dyn Write) -> io::Result<()> {
+    let s = &r.stops[i];
+    writeln!(
+        w,
+        r#"{indent}<{tag} lat="{}" lon="{}">"#,
+        deg(s.lat),
+        lon(s.lon)
+    )?;
+    // GPX times are date-times: a stop dated to the minute gets one; a day alone stays in the
+    // description.
+    if let Some(d) = s
+        .date
+        .filter(|d| matches!(d, Date::Time(_) | Date::Offset(..)))
+    {
+        writeln!(w, "{indent}  <time>{d}</time>")?;
+    }
+    writeln!(w, "{indent}  <name>{}</name>", escape(&s.label))?;
+    let desc: Vec<String> = [s.date.map(|d| d.to_string()), s.note.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !desc.is_empty() {
+        writeln!(w, "{indent}  <desc>{}</desc>", escape(&desc.join("; ")))?;
+    }
+    // The mode of the leg arriving here, which reads back as the stop's.
+    let arrival = i.checked_sub(1).and_then(|l| r.legs.get(l)).map(|l| l.mode);
+    if let Some(mode) = arrival.filter(|m| *m != Mode::Unknown) {
+        writeln!(w, "{indent}  <type>{}</type>", mode.as_str())?;
+    }
+    writeln!(w, "{indent}</{tag}>")
 }
 
 fn track(r: &Route, w: &mut dyn Write) -> io::Result<()> {

@@ -62,11 +62,15 @@ fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
         1 => "1 leg".to_string(),
         n => format!("{n} legs"),
     };
-    let about = format!(
-        "{} km in {legs}; legs are straight-line geodesics (WGS84), not the roads, rails or \
-         sea lanes travelled",
-        km(r.metres())
-    );
+    let about = if r.places {
+        format!("{} places, no journey between them", r.stops.len())
+    } else {
+        format!(
+            "{} km in {legs}; legs are straight-line geodesics (WGS84), not the roads, rails or \
+             sea lanes travelled",
+            km(r.metres())
+        )
+    };
     writeln!(w, "  <Folder>")?;
     writeln!(w, "    <name>{}</name>", escape(&r.name))?;
     writeln!(w, "    <description>{}</description>", escape(&about))?;
@@ -74,7 +78,7 @@ fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
         leg_placemark(r, leg, style, w)?;
     }
     for s in &r.stops {
-        stop_placemark(s, style, w)?;
+        stop_placemark(s, style, r.places, w)?;
     }
     writeln!(w, "  </Folder>")
 }
@@ -134,7 +138,9 @@ fn line_string(part: &[Coord], indent: &str, w: &mut dyn Write) -> io::Result<()
     writeln!(w, "{indent}</LineString>")
 }
 
-fn stop_placemark(s: &Stop, style: &str, w: &mut dyn Write) -> io::Result<()> {
+/// A stop's Placemark; `places` when it is one of a group of places (GPS waypoints), marked so
+/// in `ExtendedData` for reading back.
+fn stop_placemark(s: &Stop, style: &str, places: bool, w: &mut dyn Write) -> io::Result<()> {
     let mut about = Vec::new();
     if let Some(d) = &s.date {
         about.push(format!("date {d}"));
@@ -162,7 +168,12 @@ fn stop_placemark(s: &Stop, style: &str, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
     // Always a `note` field, empty without a note: one schema for GIS tools, and a reader
     // knows the description is not a note.
-    extended_data(&[("note", s.note.as_deref().unwrap_or_default())], w)?;
+    let note = ("note", s.note.as_deref().unwrap_or_default());
+    if places {
+        extended_data(&[note, ("places", "true")], w)?;
+    } else {
+        extended_data(&[note], w)?;
+    }
     writeln!(
         w,
         "      <Point><coordinates>{},{}</coordinates></Point>",

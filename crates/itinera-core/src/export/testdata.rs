@@ -23,6 +23,7 @@ pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
         color: color.into(),
         mode: Mode::Rail,
         stops,
+        places: false,
     })
 }
 

@@ -12,8 +12,8 @@ use std::io::Write;
 use crate::error::{Error, Result};
 use crate::markup::escape;
 use crate::render;
-use crate::route::Route;
-use crate::scene::{self, Color, Label, MapOptions, Px, Scene, Stroke, thousands};
+use crate::route::{Route, Units};
+use crate::scene::{self, Color, Label, MapOptions, Px, Scene, Stroke, readable_distance};
 use crate::trip::Date;
 
 /// Writes the interactive map of `routes` as one HTML document.
@@ -148,7 +148,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 i + 1,
                 escape(&a.label),
                 escape(&b.label),
-                thousands(leg.metres / 1000.0),
+                readable_distance(leg.metres / 1000.0),
                 leg.bearing_deg,
                 leg.mode.as_str(),
                 escape(&dates)
@@ -169,11 +169,9 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 hex(pal.halo)
             );
         }
-        let last = route.stops.len().saturating_sub(1);
         let mut leaders_drawn = std::collections::HashSet::new();
         for (i, stop) in route.stops.iter().enumerate() {
-            // A track's unnamed vertices are drawn by its line; its ends get markers.
-            if stop.label.is_empty() && i != 0 && i != last {
+            if !route.has_marker(i) {
                 continue;
             }
             let when = step(i);
@@ -202,8 +200,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 }
                 None => at,
             };
-            let terminal = i == 0 || i == last;
-            let (fill, stroke) = if terminal {
+            let (fill, stroke) = if route.is_terminal(i) {
                 (color.clone(), hex(pal.halo))
             } else {
                 (hex(pal.halo), color.clone())
@@ -244,13 +241,19 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             (Some(a), _) => format!("{a} · "),
             _ => String::new(),
         };
+        // A trip without legs (places, one stop) shows a dot, as its markers.
+        let swatch = if route.legs.is_empty() {
+            "sw dot"
+        } else {
+            "sw"
+        };
         let _ = write!(
             legend,
-            "<button type=\"button\" class=\"item\" data-trip=\"{t}\" aria-pressed=\"true\"><span class=\"sw\" style=\"background:{}\"></span><span><b>{}</b><br><small>{}{} km straight-line</small></span></button>",
+            "<button type=\"button\" class=\"item\" data-trip=\"{t}\" aria-pressed=\"true\"><span class=\"{swatch}\" style=\"background:{}\"></span><span><b>{}</b><br><small>{}{}</small></span></button>",
             hex(layer.color),
             escape(&route.name),
             escape(&when),
-            thousands(route.metres() / 1000.0)
+            escape(&scene::legend_extent(route, Units::Km))
         );
     }
     let (w, h) = (s.width, s.height);
@@ -378,7 +381,7 @@ header{padding:10px 16px 4px}header h1{margin:0;font-size:22px}header p{margin:2
 #legend{position:absolute;left:10px;bottom:10px;background:PAPER;opacity:.94;border:1px solid MUTED;border-radius:4px;padding:4px;max-width:45%}
 #legend .item{display:flex;gap:8px;align-items:center;width:100%;text-align:left;background:none;border:0;color:inherit;font:inherit;font-size:13px;padding:4px 6px;cursor:pointer}
 #legend .item[aria-pressed=false]{opacity:.4}#legend .sw{display:inline-block;width:28px;height:4px;border-radius:2px;flex:none}
-#legend small{color:MUTED}
+#legend .sw.dot{width:11px;height:11px;border-radius:50%;margin:0 8px}#legend small{color:MUTED}
 #controls{position:absolute;right:10px;top:10px;display:flex;flex-direction:column;gap:4px}
 #controls button{width:32px;height:32px;font-size:18px;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;cursor:pointer}
 #tip{position:absolute;pointer-events:none;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;padding:6px 8px;font-size:13px;max-width:280px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
@@ -600,6 +603,7 @@ mod tests {
             name: "Kim <& \"Putin\">".into(),
             color: "#d55e00".into(),
             mode: Mode::Rail,
+            places: false,
             stops: vec![
                 stop("Khasan", 42.42387, 130.65156, Some("2011-08-20")),
                 stop("Ussuriysk", 43.80467, 131.95734, None),

@@ -16,7 +16,7 @@ use plotters::prelude::*;
 use plotters::style::{Color as _, FontStyle, RGBAColor, register_font};
 
 use crate::error::{Error, Result};
-use crate::scene::{Color, Label, Px, Scene, Stroke, text};
+use crate::scene::{Color, Label, Marker, Px, Scene, Stroke, text};
 
 /// Directions in which a label's text is repeated in the halo colour, under the text.
 const HALO: [(f64, f64); 8] = [
@@ -249,6 +249,22 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             .draw(&Text::new(l.text.clone(), at, font(l.color)))
     }
 
+    /// A stop marker: a disc and its ring.
+    fn marker(&self, m: &Marker, halo: Color) -> DResult<DB> {
+        let (fill, ring) = m.fill_and_ring(halo);
+        let (c, r) = (self.p(m.at), (m.radius * self.zoom).round() as i32);
+        self.area.draw(&Circle::new(c, r, rgba(fill).filled()))?;
+        self.area.draw(&Circle::new(
+            c,
+            r,
+            ShapeStyle {
+                color: rgba(ring),
+                filled: false,
+                stroke_width: self.w(2.2),
+            },
+        ))
+    }
+
     /// A route line in its stroke, over a casing.
     fn stroke_line(&self, line: &[Px], c: Color, stroke: &Stroke, casing: Color) -> DResult<DB> {
         let width = stroke.width;
@@ -311,33 +327,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             }
         }
         for m in &s.markers {
-            let c = self.p(m.at);
-            let r = (m.radius * self.zoom).round() as i32;
-            let stroke = self.w(2.2);
-            if m.terminal {
-                self.area.draw(&Circle::new(c, r, rgba(m.color).filled()))?;
-                self.area.draw(&Circle::new(
-                    c,
-                    r,
-                    ShapeStyle {
-                        color: rgba(pal.halo),
-                        filled: false,
-                        stroke_width: stroke,
-                    },
-                ))?;
-            } else {
-                self.area
-                    .draw(&Circle::new(c, r, rgba(pal.halo).filled()))?;
-                self.area.draw(&Circle::new(
-                    c,
-                    r,
-                    ShapeStyle {
-                        color: rgba(m.color),
-                        filled: false,
-                        stroke_width: stroke,
-                    },
-                ))?;
-            }
+            self.marker(m, pal.halo)?;
         }
         for d in &s.context_dots {
             self.area.draw(&Circle::new(
@@ -366,12 +356,15 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             self.fill(&boxed, pal.paper.with_alpha(0.92))?;
             self.line(&closed(&boxed), pal.muted.with_alpha(0.6), 1.0)?;
             for row in &lg.rows {
-                self.stroke_line(
-                    &[row.swatch.0, row.swatch.1],
-                    row.color,
-                    &row.stroke,
-                    pal.paper,
-                )?;
+                match &row.dot {
+                    Some(m) => self.marker(m, pal.halo)?,
+                    None => self.stroke_line(
+                        &[row.swatch.0, row.swatch.1],
+                        row.color,
+                        &row.stroke,
+                        pal.paper,
+                    )?,
+                }
                 self.label(&row.name)?;
                 self.label(&row.detail)?;
             }

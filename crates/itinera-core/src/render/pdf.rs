@@ -15,7 +15,7 @@ use pdf_writer::types::{
 use pdf_writer::{Content, Filter, Name, Pdf, Rect as PdfRect, Ref, Str};
 
 use crate::scene::text::{self, Face};
-use crate::scene::{Color, Label, Px, Scene, Stroke};
+use crate::scene::{Color, Label, Marker, Px, Scene, Stroke};
 
 /// Points per scene pixel.
 const PT_PER_PX: f32 = 0.75;
@@ -141,6 +141,18 @@ impl Page {
             self.trace(l, false);
         }
         self.content.stroke();
+    }
+
+    /// A stop marker: a disc and its ring.
+    fn marker(&mut self, m: &Marker, halo: Color, u: f64) {
+        let (fill, ring) = m.fill_and_ring(halo);
+        self.alpha(fill.a, ring.a);
+        self.rgb_fill(fill);
+        self.rgb_stroke(ring);
+        self.content.set_line_width((2.2 * u) as f32);
+        self.content.set_dash_pattern([], 0.0);
+        self.circle(m.at, m.radius);
+        self.content.fill_nonzero_and_stroke();
     }
 
     fn circle(&mut self, at: Px, r: f64) {
@@ -330,18 +342,7 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         }
     }
     for m in &s.markers {
-        let (fill, ring) = if m.terminal {
-            (m.color, pal.halo)
-        } else {
-            (pal.halo, m.color)
-        };
-        p.alpha(fill.a, ring.a);
-        p.rgb_fill(fill);
-        p.rgb_stroke(ring);
-        p.content.set_line_width((2.2 * u) as f32);
-        p.content.set_dash_pattern([], 0.0);
-        p.circle(m.at, m.radius);
-        p.content.fill_nonzero_and_stroke();
+        p.marker(m, pal.halo, u);
     }
     if !s.context_dots.is_empty() {
         p.alpha(pal.muted.a, 1.0);
@@ -372,13 +373,16 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         p.fill(std::slice::from_ref(&boxed), pal.paper.with_alpha(0.92));
         p.stroke(&[&boxed], pal.muted.with_alpha(0.6), u, None);
         for row in &lg.rows {
-            p.route_line(
-                &[row.swatch.0, row.swatch.1],
-                row.color,
-                &row.stroke,
-                pal.paper,
-                u,
-            );
+            match &row.dot {
+                Some(m) => p.marker(m, pal.halo, u),
+                None => p.route_line(
+                    &[row.swatch.0, row.swatch.1],
+                    row.color,
+                    &row.stroke,
+                    pal.paper,
+                    u,
+                ),
+            }
             p.label(&row.name, u);
             p.label(&row.detail, u);
         }

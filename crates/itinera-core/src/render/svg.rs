@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use crate::markup::{escape, xml_char};
-use crate::scene::{Color, Label, Px, Scene, Stroke};
+use crate::scene::{Color, Label, Marker, Px, Scene, Stroke};
 
 /// Fonts in order of preference: the one the PNG embeds, common sans faces with the same
 /// metrics role, the Noto faces the PNG uses for other scripts, then the viewer's default.
@@ -189,6 +189,18 @@ impl Writer {
         let _ = write!(self.out, ">{}</text>", text_data(&l.text));
     }
 
+    /// A stop marker, classed `terminal` (filled) or `stop` (ringed).
+    fn marker(&mut self, m: &Marker, halo: Color) {
+        let (fill, ring) = m.fill_and_ring(halo);
+        let attrs = format!(
+            " class=\"{}\"{}{}",
+            if m.terminal { "terminal" } else { "stop" },
+            paint("fill", fill),
+            self.stroke(ring, 2.2, None)
+        );
+        self.circle(m.at, m.radius, &attrs);
+    }
+
     fn circle(&mut self, at: Px, r: f64, attrs: &str) {
         let _ = write!(
             self.out,
@@ -289,18 +301,7 @@ pub(super) fn write(s: &Scene) -> String {
         }
     }
     for m in &s.markers {
-        let (fill, ring) = if m.terminal {
-            (m.color, pal.halo)
-        } else {
-            (pal.halo, m.color)
-        };
-        let attrs = format!(
-            " class=\"{}\"{}{}",
-            if m.terminal { "terminal" } else { "stop" },
-            paint("fill", fill),
-            w.stroke(ring, 2.2, None)
-        );
-        w.circle(m.at, m.radius, &attrs);
+        w.marker(m, pal.halo);
     }
     let dot = format!(" class=\"place\"{}", paint("fill", pal.muted));
     for d in &s.context_dots {
@@ -344,12 +345,15 @@ pub(super) fn write(s: &Scene) -> String {
         let edge = w.stroke(pal.muted.with_alpha(0.6), 1.0, None);
         w.path(&boxed, true, &edge);
         for row in &lg.rows {
-            w.route_line(
-                &[row.swatch.0, row.swatch.1],
-                row.color,
-                &row.stroke,
-                pal.paper,
-            );
+            match &row.dot {
+                Some(m) => w.marker(m, pal.halo),
+                None => w.route_line(
+                    &[row.swatch.0, row.swatch.1],
+                    row.color,
+                    &row.stroke,
+                    pal.paper,
+                ),
+            }
             w.label(&row.name);
             w.label(&row.detail);
         }

@@ -76,8 +76,10 @@ pub struct Route {
     pub color: String,
     /// The stops, in order.
     pub stops: Vec<Stop>,
-    /// The legs; one fewer than the stops (none for a one-stop trip).
+    /// The legs; one fewer than the stops (none for a one-stop trip, or for places).
     pub legs: Vec<Leg>,
+    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
+    pub places: bool,
 }
 
 impl Route {
@@ -85,6 +87,18 @@ impl Route {
     pub fn metres(&self) -> f64 {
         // Not `sum()`: a float sum of nothing is -0.0, printed "-0.000" for a one-stop trip.
         self.legs.iter().fold(0.0, |total, l| total + l.metres)
+    }
+
+    /// Whether stop `i` is drawn with a filled marker: the two ends of a journey, and every
+    /// one of a group of places.
+    pub fn is_terminal(&self, i: usize) -> bool {
+        self.places || i == 0 || i + 1 == self.stops.len()
+    }
+
+    /// Whether stop `i` gets a marker: all but the unnamed vertices of a track between its
+    /// ends, which its line draws.
+    pub fn has_marker(&self, i: usize) -> bool {
+        self.is_terminal(i) || self.stops.get(i).is_some_and(|s| !s.label.is_empty())
     }
 }
 
@@ -171,6 +185,7 @@ pub fn build(trip: &Trip) -> Route {
         color: trip.color.clone(),
         legs: legs(trip),
         stops: trip.stops.clone(),
+        places: trip.places,
     }
 }
 
@@ -182,10 +197,14 @@ pub fn from_trip(trip: Trip) -> Route {
         color: trip.color,
         stops: trip.stops,
         legs,
+        places: trip.places,
     }
 }
 
 fn legs(trip: &Trip) -> Vec<Leg> {
+    if trip.places {
+        return Vec::new();
+    }
     trip.stops
         .windows(2)
         .enumerate()

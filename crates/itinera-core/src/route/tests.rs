@@ -109,6 +109,7 @@ fn trip(stops: Vec<Stop>) -> Trip {
         color: "#000000".into(),
         mode: Mode::Rail,
         stops,
+        places: false,
     }
 }
 

@@ -57,6 +57,16 @@ pub(crate) fn thousands(v: f64) -> String {
     format!("{sign}{out}")
 }
 
+/// A distance for people: a tenth under 10 (`0.4`, `9.5`: a GPS track of a few hundred metres
+/// is not `0`), whole with thousands separated above.
+pub(crate) fn readable_distance(v: f64) -> String {
+    if v.abs() < 9.95 {
+        format!("{v:.1}")
+    } else {
+        thousands(v)
+    }
+}
+
 /// The first and last date of all trips, e.g. "20–27 August 2011" or "2001-07-26 – 2011-08-27".
 pub(crate) fn date_range(routes: &[Route]) -> Option<String> {
     let mut dates: Vec<Date> = routes

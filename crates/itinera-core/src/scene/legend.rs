@@ -23,15 +23,7 @@ pub(super) fn legend(
         .map(|r| {
             let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
             dates.sort_unstable();
-            let dist = if r.legs.is_empty() {
-                "one stop".to_string()
-            } else {
-                format!(
-                    "{} {} straight-line",
-                    thousands(units.from_metres(r.metres())),
-                    units.label()
-                )
-            };
+            let dist = extent(r, units);
             let detail = match (dates.first(), dates.last()) {
                 (Some(a), Some(b)) => format!("{} · {dist}", pretty_range(a, b)),
                 _ => dist,
@@ -95,6 +87,13 @@ pub(super) fn legend(
                 mode,
                 stroke: Stroke::for_mode(mode),
                 swatch: ((x + pad, sy), (x + pad + swatch, sy)),
+                dot: r.legs.is_empty().then(|| Marker {
+                    at: (x + pad + swatch / 2.0, sy),
+                    radius: marker_radius(unit),
+                    color,
+                    terminal: true,
+                    leader: None,
+                }),
                 name: Label {
                     text: name,
                     at: (x + pad * 2.0 + swatch, top),
@@ -115,6 +114,24 @@ pub(super) fn legend(
         })
         .collect();
     Some(Legend { rect, rows })
+}
+
+/// What a legend says of a trip's extent: its number of places, its one stop, or its length.
+pub(crate) fn extent(r: &Route, units: crate::route::Units) -> String {
+    if r.places {
+        match r.stops.len() {
+            1 => "one place".to_string(),
+            n => format!("{n} places"),
+        }
+    } else if r.legs.is_empty() {
+        "one stop".to_string()
+    } else {
+        format!(
+            "{} {} straight-line",
+            readable_distance(units.from_metres(r.metres())),
+            units.label()
+        )
+    }
 }
 
 /// The mode covering most of a trip's length.

@@ -35,10 +35,11 @@ use crate::trip::{Date, Mode};
 use arrows::*;
 pub use clip::{Px, Rect};
 use format::*;
-pub(crate) use format::{date_range, thousands};
+pub(crate) use format::{date_range, readable_distance, thousands};
 use graticule::*;
 pub use inset::{Inset, InsetMode};
 pub use lang::LabelLang;
+pub(crate) use legend::extent as legend_extent;
 use legend::*;
 pub use options::MapOptions;
 use options::*;
@@ -106,6 +107,18 @@ pub struct Marker {
     pub leader: Option<Px>,
 }
 
+impl Marker {
+    /// Fill and ring colours on a map whose halo is `halo`: a terminal marker is filled with
+    /// the trip's colour and ringed with the halo, any other the other way round.
+    pub fn fill_and_ring(&self, halo: Color) -> (Color, Color) {
+        if self.terminal {
+            (self.color, halo)
+        } else {
+            (halo, self.color)
+        }
+    }
+}
+
 /// A legend entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendRow {
@@ -121,6 +134,9 @@ pub struct LegendRow {
     pub detail: Label,
     /// Swatch line, pixels.
     pub swatch: (Px, Px),
+    /// A marker drawn instead of the swatch line, for a trip with no legs (places, or a
+    /// single stop).
+    pub dot: Option<Marker>,
 }
 
 /// The legend box.
@@ -619,17 +635,14 @@ fn markers(
     let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
     for r in routes {
         let color = palette.route(&r.color);
-        let last = r.stops.len().saturating_sub(1);
         for (i, s) in r.stops.iter().enumerate() {
             let Some(at) = to_px(s.lon, s.lat).filter(|p| frame.contains(*p)) else {
                 continue;
             };
-            let terminal = i == 0 || i == last;
-            // The vertices of a track (unnamed stops) are drawn by the line; its ends get
-            // markers.
-            if s.label.is_empty() && !terminal {
+            if !r.has_marker(i) {
                 continue;
             }
+            let terminal = r.is_terminal(i);
             match marker_at.get(&key(at)) {
                 Some(&m) => markers[m].terminal |= terminal,
                 None => {

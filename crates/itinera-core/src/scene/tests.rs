@@ -168,6 +168,10 @@ fn date_ranges_read_well() {
     );
     assert_eq!(thousands(2872.2), "2,872");
     assert_eq!(thousands(999.0), "999");
+    assert_eq!(readable_distance(0.36), "0.4");
+    assert_eq!(readable_distance(9.94), "9.9");
+    assert_eq!(readable_distance(9.96), "10");
+    assert_eq!(readable_distance(2872.2), "2,872");
 }
 
 /// The structure of the 2011 example's scene: projection, layers, labels, legend, scale bar.
@@ -356,6 +360,7 @@ fn labels_stay_in_the_script_they_were_written_in() {
         name: "T".into(),
         color: "#000000".into(),
         mode: Mode::default(),
+        places: false,
         stops: vec![
             trip::Stop {
                 label: "ᚢᛚᚨᚾ".into(),

@@ -90,6 +90,8 @@ pub struct TripSpec {
     pub country: Option<String>,
     /// The stops, in order.
     pub stops: Vec<StopSpec>,
+    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
+    pub places: bool,
     /// Where the trip is written.
     pub location: Option<Location>,
 }
@@ -170,6 +172,9 @@ pub struct Trip {
     pub mode: Mode,
     /// The stops, in order.
     pub stops: Vec<Stop>,
+    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub places: bool,
 }
 
 /// Default line colours: Okabe & Ito's colour-blind-safe palette (2008), darkest first.

@@ -291,6 +291,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
             mode: mode(t.mode)?.unwrap_or_default(),
             country: t.country,
             stops,
+            places: false,
             location: Some(location),
         });
     }

@@ -223,6 +223,7 @@ pub fn resolve(
                 .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string()),
             mode: spec.mode,
             stops,
+            places: spec.places,
         });
     }
     match errors.len() {

@@ -45,6 +45,9 @@ pub(super) struct Feature {
     pub mode: Option<Mode>,
     /// `#rrggbb`.
     pub color: Option<String>,
+    /// A point of a group of places, not stops of a journey (GPX waypoints; itinera's own
+    /// exports mark them).
+    pub places: bool,
     pub shape: Shape,
     /// Byte offset of the feature in the source.
     pub at: usize,
@@ -62,6 +65,7 @@ enum Pending {
         /// Where each stop is (an unnamed stop holds its coordinates as text).
         coords: Vec<(f64, f64)>,
         color: Option<String>,
+        places: bool,
         at: usize,
     },
     Line(Feature),
@@ -87,6 +91,7 @@ pub(super) fn assemble(
                         stops: Vec::new(),
                         coords: Vec::new(),
                         color: None,
+                        places: false,
                         at: f.at,
                     });
                     pending.len() - 1
@@ -95,11 +100,13 @@ pub(super) fn assemble(
                     stops,
                     coords,
                     color,
+                    places,
                     ..
                 } = &mut pending[i]
                 else {
                     unreachable!("group_at indexes groups of points")
                 };
+                *places |= f.places;
                 if color.is_none() {
                     color.clone_from(&f.color);
                 }
@@ -194,6 +201,7 @@ pub(super) fn assemble(
                 name,
                 mut stops,
                 color,
+                places,
                 at,
                 ..
             } => {
@@ -204,6 +212,7 @@ pub(super) fn assemble(
                     mode,
                     country: None,
                     stops,
+                    places,
                     location: Some(source.location(at)),
                 }
             }
@@ -279,6 +288,7 @@ fn line_trip(f: Feature, source: &SourceFile) -> TripSpec {
         mode: f.mode.unwrap_or_default(),
         country: None,
         stops,
+        places: false,
         location: Some(source.location(f.at)),
     }
 }

@@ -140,6 +140,8 @@ impl FeatureReader<'_> {
             note: prop(&["note", "description", "desc"]),
             mode: prop(&["mode"]).and_then(|m| loose_mode(&m)),
             color: color.clone(),
+            // itinera marks the stops of a group of places (`"places": true`).
+            places: matches!(props.get("places"), Some(Value::Bool(true))),
             shape,
             at: self.at,
         };

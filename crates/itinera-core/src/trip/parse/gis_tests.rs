@@ -345,9 +345,10 @@ mod round_trip {
 
     prop_compose! {
         fn trip()(name in name(), stops in proptest::collection::vec(stop(), 1..6),
-                  mode in prop_oneof![Just(Mode::Rail), Just(Mode::Air), Just(Mode::Unknown)])
+                  mode in prop_oneof![Just(Mode::Rail), Just(Mode::Air), Just(Mode::Unknown)],
+                  places in proptest::bool::weighted(0.25))
                   -> Trip {
-            Trip { name, color: "#d55e00".into(), mode, stops }
+            Trip { name, color: "#d55e00".into(), mode, stops, places }
         }
     }
 
@@ -366,6 +367,10 @@ mod round_trip {
                 (Format::Gpx, InputFormat::Gpx),
                 (Format::Kml, InputFormat::Kml),
             ] {
+                // GPX keeps places as its nameless waypoints (see `gpx_waypoints_are_places`).
+                if format == Format::Gpx && trips.iter().any(|t| t.places) {
+                    continue;
+                }
                 let mut out = Vec::new();
                 export::write(format, &routes, Some("Title"), Units::Km, CsvText::Guarded, &mut out)
                     .expect("writing to memory");
@@ -375,6 +380,7 @@ mod round_trip {
                 prop_assert_eq!(plan.trips.len(), trips.len(), "{:?}", format);
                 for (t, back) in trips.iter().zip(&plan.trips) {
                     prop_assert_eq!(&back.name, &t.name, "{:?}", format);
+                    prop_assert_eq!(back.places, t.places, "{:?}", format);
                     prop_assert_eq!(back.stops.len(), t.stops.len(), "{:?}", format);
                     for (s, b) in t.stops.iter().zip(&back.stops) {
                         prop_assert_eq!(b.name.as_deref(), Some(s.label.as_str()), "{:?}", format);
@@ -476,4 +482,67 @@ fn folders_and_routes_of_the_same_name_stay_apart() {
     let plan = read("a.gpx", &gpx).unwrap();
     assert_eq!(plan.trips.len(), 2);
     assert!(plan.trips.iter().all(|t| t.stops.len() == 2));
+}
+
+#[test]
+fn gpx_waypoints_are_places() {
+    use crate::export::{self, CsvText, Format};
+    use crate::trip::{Stop, Trip};
+    use crate::{Units, route};
+    // A GPS's waypoints are places it saved, not a journey: one group, no legs.
+    let gpx = r#"<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">
+      <wpt lat="45.38" lon="14.14"><name>001</name></wpt>
+      <wpt lat="45.45" lon="14.02"><name>002</name></wpt>
+      <trk><name>Walk</name><trkseg><trkpt lat="45.1" lon="14.1"/><trkpt lat="45.2" lon="14.2"/></trkseg></trk>
+    </gpx>"#;
+    let plan = read("a.gpx", gpx).unwrap();
+    let kinds: Vec<_> = plan
+        .trips
+        .iter()
+        .map(|t| (t.name.as_str(), t.places))
+        .collect();
+    assert_eq!(kinds, [("Waypoints", true), ("Walk", false)]);
+    // Written back, places are waypoints again, and a journey a route.
+    let stop = |label: &str, lat: f64, lon: f64| Stop {
+        label: label.into(),
+        place: None,
+        lat,
+        lon,
+        date: None,
+        note: None,
+        mode: None,
+    };
+    let trip = |name: &str, places: bool| Trip {
+        name: name.into(),
+        color: "#d55e00".into(),
+        mode: Mode::Unknown,
+        stops: vec![stop("A", 45.0, 14.0), stop("B", 45.5, 14.5)],
+        places,
+    };
+    let routes = [
+        route::build(&trip("Saved", true)),
+        route::build(&trip("Day", false)),
+    ];
+    assert!(routes[0].legs.is_empty() && routes[0].metres() == 0.0);
+    assert_eq!(routes[1].legs.len(), 1);
+    let mut out = Vec::new();
+    export::write(
+        Format::Gpx,
+        &routes,
+        None,
+        Units::Km,
+        CsvText::Guarded,
+        &mut out,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.matches("<wpt ").count(), 2, "{text}");
+    assert_eq!(text.matches("<rte>").count(), 1, "{text}");
+    let back = read("b.gpx", &text).unwrap();
+    let kinds: Vec<_> = back
+        .trips
+        .iter()
+        .map(|t| (t.name.as_str(), t.places, t.stops.len()))
+        .collect();
+    assert_eq!(kinds, [("Waypoints", true, 2), ("Day", false, 2)]);
 }

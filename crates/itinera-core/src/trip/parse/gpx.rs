@@ -32,7 +32,12 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
     let mut route_keys: HashMap<String, String> = HashMap::new();
     for n in root.children().filter(Node::is_element) {
         match n.tag_name().name() {
-            "wpt" => waypoints.push(point(n, ("Waypoints", "wpt"), None, ours, source)?),
+            "wpt" => {
+                // Waypoints are places a GPS saved, not a journey: markers with no legs.
+                let mut p = point(n, ("Waypoints", "wpt"), None, ours, source)?;
+                p.places = true;
+                waypoints.push(p);
+            }
             "rte" => {
                 routes += 1;
                 let key = format!("rte{routes}");
@@ -61,6 +66,7 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
                     note: child_text(n, "desc").or_else(|| child_text(n, "cmt")),
                     mode: child_text(n, "type").and_then(|t| loose_mode(&t)),
                     color: None,
+                    places: false,
                     shape: Shape::Line(vertices),
                     at: n.range().start,
                 });
@@ -112,6 +118,7 @@ fn point(
         note,
         mode: child_text(n, "type").and_then(|t| loose_mode(&t)).or(mode),
         color: None,
+        places: false,
         shape: Shape::Point(v),
         at: n.range().start,
     })

@@ -86,6 +86,8 @@ impl Reader<'_> {
             },
             mode: data.get("mode").and_then(|m| loose_mode(m)),
             color,
+            // itinera marks the stops of a group of places (`ExtendedData` `places` = `true`).
+            places: data.get("places").is_some_and(|p| p == "true"),
             shape,
             at: n.range().start,
         }))
