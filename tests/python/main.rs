@@ -27,7 +27,7 @@ fn python() -> Option<PathBuf> {
     );
     eprintln!(
         "skipped: make the environment with `python3 -m venv target/pyenv && \
-         target/pyenv/bin/pip install maturin pytest pyarrow pyspark`"
+         target/pyenv/bin/pip install maturin pytest pyarrow pandas pyspark polars duckdb`"
     );
     None
 }
