@@ -368,6 +368,9 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
         })?;
         field(out, "name", report::to_json(&r.name))?;
         field(out, "path", report::to_json("geodesic"))?;
+        if r.places {
+            field(out, "places", report::to_json(&true))?;
+        }
         out.write_all(b",\n")?;
         items(out, "stops", r.stops.iter(), 6, |s| {
             report::to_json(&StopRecord::new(s))
@@ -487,6 +490,24 @@ pub fn export(a: ExportArgs) -> Outcome {
                 continue;
             }
         };
+        if format == Format::Gpx {
+            // GPX waypoints belong to no group: a group of places keeps its points, not its name.
+            for r in routes[p.input]
+                .iter()
+                .filter(|r| r.places && r.name != "Waypoints")
+            {
+                report::warning(
+                    &format!(
+                        "the places of `{}` are plain waypoints in {}: GPX has no name for a \
+                         group of waypoints, so they read back as `Waypoints` (GeoJSON and KML \
+                         keep it)",
+                        r.name,
+                        p.path.display()
+                    ),
+                    None,
+                );
+            }
+        }
         if format == Format::Csv {
             // The legs CSV has a row per leg: say what it leaves out.
             for r in routes[p.input].iter().filter(|r| r.legs.is_empty()) {

@@ -353,6 +353,8 @@ fn gps_waypoints_are_places_without_legs() {
     let json = sb.run(&["route", "walk.gpx", "-f", "json"]).json();
     assert_eq!(json["trips"][0]["legs"].as_array().unwrap().len(), 0);
     assert_eq!(json["trips"][0]["total_m"], 0.0);
+    assert_eq!(json["trips"][0]["places"], true);
+    assert!(json["trips"][1].get("places").is_none(), "a journey");
     assert_eq!(json["trips"][1]["legs"].as_array().unwrap().len(), 1);
     sb.run(&["render", "walk.gpx", "-o", "walk.svg"]).ok();
     let svg = std::fs::read_to_string(sb.path("walk.svg")).unwrap();
@@ -370,4 +372,12 @@ fn gps_waypoints_are_places_without_legs() {
     sb.run(&["export", "walk.gpx", "-o", "legs.csv"])
         .ok()
         .stderr_has("`Waypoints` is not in legs.csv");
+    // A group of places under another name loses the name in GPX, and says so.
+    let geojson = std::fs::read_to_string(sb.path("back.geojson"))
+        .unwrap()
+        .replace("\"trip\":\"Waypoints\"", "\"trip\":\"Saved\"");
+    sb.write("saved.geojson", geojson);
+    sb.run(&["export", "saved.geojson", "-o", "saved.gpx"])
+        .ok()
+        .stderr_has("the places of `Saved` are plain waypoints in saved.gpx");
 }

@@ -190,6 +190,9 @@ pub struct RouteRecord<'a> {
     pub name: &'a str,
     /// Always `geodesic`: legs are straight lines on the ellipsoid.
     pub path: &'static str,
+    /// Present and `true` for a group of places (GPS waypoints), which has no legs.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub places: bool,
     /// Its stops, in order.
     pub stops: Vec<StopRecord<'a>>,
     /// Total in `units`.
@@ -207,6 +210,7 @@ impl<'a> RouteRecord<'a> {
             legs: LegRecord::all(r, units),
             name: &r.name,
             path: "geodesic",
+            places: r.places,
             stops: r.stops.iter().map(StopRecord::new).collect(),
             total: micro(units.from_metres(r.metres())),
             total_m: mm(r.metres()),

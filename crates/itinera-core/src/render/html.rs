@@ -298,6 +298,10 @@ impl Timeline {
                 r.stops
                     .iter()
                     .map(|s| {
+                        // Places are in no order: an undated one shows all the time.
+                        if r.places {
+                            return s.date.as_ref().and_then(step);
+                        }
                         if s.date.is_some() {
                             current = s.date;
                         }

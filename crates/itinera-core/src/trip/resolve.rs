@@ -187,8 +187,10 @@ pub fn resolve(
                     }
                 }
             };
+            // Places (GPS waypoints) have no legs and no order in time: nothing to warn of.
             if let Some(prev) = stops
                 .last()
+                .filter(|_| !spec.places)
                 .filter(|p: &&Stop| p.lat == resolved.lat && p.lon == resolved.lon)
             {
                 warnings.push(Warning {
@@ -201,6 +203,7 @@ pub fn resolve(
             }
             if let Some((prev, at)) = last_date.as_ref().zip(resolved.date)
                 && at.before(&prev.0)
+                && !spec.places
             {
                 warnings.push(Warning {
                     message: format!(

@@ -153,9 +153,11 @@ pub(super) fn assemble(
             stops,
             coords,
             color,
+            places: false,
             ..
         } = &mut pending[g]
         else {
+            // Places have no legs: a line among them is a trip of its own.
             continue;
         };
         // A trip may pass a place twice: look for the leg's ends after the last leg's arrival

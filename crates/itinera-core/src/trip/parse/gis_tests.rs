@@ -546,3 +546,88 @@ fn gpx_waypoints_are_places() {
         .collect();
     assert_eq!(kinds, [("Waypoints", true, 2), ("Day", false, 2)]);
 }
+
+#[test]
+fn trips_of_one_name_read_back_from_gpx_as_written() {
+    use crate::export::{self, CsvText, Format};
+    use crate::trip::{Stop, Trip};
+    use crate::{Units, route};
+    // itinera writes every route, then a track per route: two trips named "Day" must each
+    // get their own track back as drawn legs, not a third trip of densified points.
+    let stop = |label: &str, lat: f64, lon: f64| Stop {
+        label: label.into(),
+        place: None,
+        lat,
+        lon,
+        date: None,
+        note: None,
+        mode: None,
+    };
+    let day = |stops: Vec<Stop>| Trip {
+        name: "Day".into(),
+        color: "#d55e00".into(),
+        mode: Mode::Rail,
+        stops,
+        places: false,
+    };
+    let routes = [
+        route::build(&day(vec![stop("A", 45.0, 14.0), stop("B", 46.0, 15.0)])),
+        route::build(&day(vec![stop("C", 50.0, 20.0), stop("D", 51.0, 21.0)])),
+    ];
+    let mut out = Vec::new();
+    export::write(
+        Format::Gpx,
+        &routes,
+        None,
+        Units::Km,
+        CsvText::Guarded,
+        &mut out,
+    )
+    .unwrap();
+    let back = read("a.gpx", &String::from_utf8(out).unwrap()).unwrap();
+    let trips: Vec<_> = back
+        .trips
+        .iter()
+        .map(|t| (t.name.as_str(), names(t)))
+        .collect();
+    assert_eq!(trips, [("Day", vec!["A", "B"]), ("Day", vec!["C", "D"])]);
+    assert!(back.trips.iter().all(|t| t.mode == Mode::Rail));
+}
+
+#[test]
+fn an_unnamed_kml_folder_is_part_of_the_one_it_is_in() {
+    // Pins in a named folder, the path joining them in an unnamed sub-folder: one trip.
+    let kml = r#"<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>Day 1</name>
+      <Placemark><name>A</name><Point><coordinates>14,45</coordinates></Point></Placemark>
+      <Placemark><name>B</name><Point><coordinates>15,46</coordinates></Point></Placemark>
+      <Folder><Placemark><LineString><coordinates>14,45 14.5,45.5 15,46</coordinates></LineString>
+        <ExtendedData><Data name="mode"><value>rail</value></Data></ExtendedData></Placemark></Folder>
+    </Folder></Document></kml>"#;
+    let plan = read("a.kml", kml).unwrap();
+    let trips: Vec<_> = plan
+        .trips
+        .iter()
+        .map(|t| (t.name.as_str(), names(t)))
+        .collect();
+    assert_eq!(trips, [("Day 1", vec!["A", "B"])]);
+    assert_eq!(plan.trips[0].mode, Mode::Rail);
+}
+
+#[test]
+fn a_line_among_places_is_a_trip_of_its_own() {
+    // Places have no legs: a path drawn between two of them is kept, not taken for a leg.
+    let geojson = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"name":"A","trip":"Saved","places":true},
+       "geometry":{"type":"Point","coordinates":[14,45]}},
+      {"type":"Feature","properties":{"name":"B","trip":"Saved","places":true},
+       "geometry":{"type":"Point","coordinates":[15,46]}},
+      {"type":"Feature","properties":{"trip":"Saved","name":"Walk"},
+       "geometry":{"type":"LineString","coordinates":[[14,45],[15,46]]}}]}"#;
+    let plan = read("a.geojson", geojson).unwrap();
+    let trips: Vec<_> = plan
+        .trips
+        .iter()
+        .map(|t| (t.name.as_str(), t.places, t.stops.len()))
+        .collect();
+    assert_eq!(trips, [("Saved", true, 2), ("Walk", false, 2)]);
+}

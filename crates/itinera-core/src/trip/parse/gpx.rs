@@ -2,7 +2,7 @@
 //! one trip, each route a trip of its points, each track a trip through its points (segments
 //! joined); `<time>` is kept as the date, `<type>` as the mode when it names one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use roxmltree::Node;
 
@@ -27,9 +27,11 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
     let mut waypoints = Vec::new();
     let mut features = Vec::new();
     let (mut routes, mut tracks) = (0, 0);
-    // The last route of each name: a track of that name drawn through its points (as itinera
-    // writes a route and its legs) belongs to it.
-    let mut route_keys: HashMap<String, String> = HashMap::new();
+    // Per name, the routes (of two points or more) no track has claimed yet, oldest first: a
+    // track of that name drawn through a route's points belongs to it. itinera writes every
+    // route, then a track per route in the same order; other files put a route's track after
+    // it. Either way the oldest unclaimed route of the name is the track's.
+    let mut route_keys: HashMap<String, VecDeque<String>> = HashMap::new();
     for n in root.children().filter(Node::is_element) {
         match n.tag_name().name() {
             "wpt" => {
@@ -42,7 +44,12 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
                 routes += 1;
                 let key = format!("rte{routes}");
                 let name = child_text(n, "name").unwrap_or_else(|| format!("Route {routes}"));
-                route_keys.insert(name.clone(), key.clone());
+                if children(n, "rtept").nth(1).is_some() {
+                    route_keys
+                        .entry(name.clone())
+                        .or_default()
+                        .push_back(key.clone());
+                }
                 let mode = child_text(n, "type").and_then(|t| loose_mode(&t));
                 for p in children(n, "rtept") {
                     features.push(point(p, (&name, &key), mode, ours, source)?);
@@ -58,7 +65,7 @@ pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
                 features.push(Feature {
                     key: name
                         .as_ref()
-                        .and_then(|n| route_keys.get(n).cloned())
+                        .and_then(|n| route_keys.get_mut(n)?.pop_front())
                         .unwrap_or_else(|| format!("trk{tracks}")),
                     group: name.clone().unwrap_or_else(|| format!("Track {tracks}")),
                     name,

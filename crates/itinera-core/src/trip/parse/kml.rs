@@ -40,15 +40,16 @@ struct Reader<'s> {
 
 impl Reader<'_> {
     /// The Placemarks under `node`, a Folder's (or Document's) in a group named after it and
-    /// keyed by its position, so that Folders of the same name stay apart.
+    /// keyed by its position, so that Folders of the same name stay apart; an unnamed Folder's
+    /// in the group of the Folder it is in.
     fn walk(&self, node: Node<'_, '_>, group: (&str, &str), out: &mut Vec<Feature>) -> Result<()> {
         for c in node.children().filter(Node::is_element) {
             match c.tag_name().name() {
-                "Document" | "Folder" => {
-                    let name = child_text(c, "name").unwrap_or_else(|| group.0.to_string());
-                    let key = c.range().start.to_string();
-                    self.walk(c, (&name, &key), out)?;
-                }
+                "Document" | "Folder" => match child_text(c, "name") {
+                    Some(name) => self.walk(c, (&name, &c.range().start.to_string()), out)?,
+                    // An unnamed folder is part of the one it is in.
+                    None => self.walk(c, group, out)?,
+                },
                 "Placemark" => {
                     if let Some(f) = self.placemark(c, group)? {
                         out.push(f);
