@@ -7,7 +7,7 @@ mod geojson;
 mod gpx;
 mod kml;
 #[cfg(test)]
-mod testdata;
+pub(crate) mod testdata;
 pub(crate) mod text;
 
 pub use self::csv::{CSVT, CsvText, write_csv};

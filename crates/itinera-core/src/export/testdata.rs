@@ -27,6 +27,17 @@ pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
     })
 }
 
+/// A group of places (GPS waypoints): no legs.
+pub(crate) fn places(name: &str, stops: Vec<Stop>) -> Route {
+    build(&Trip {
+        name: name.into(),
+        color: "#d55e00".into(),
+        mode: Mode::Unknown,
+        stops,
+        places: true,
+    })
+}
+
 /// Kim Jong-il's 2011 train journey (dates as reported), given as coordinates.
 pub(crate) fn kim() -> Route {
     route(

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::error::Error;
+use crate::export::testdata::{places, route, stop};
 
 fn read(name: &str, text: &str) -> Result<TripPlan> {
     parse(&SourceFile::new(name, text))
@@ -26,6 +27,22 @@ fn coords(t: &TripSpec) -> Vec<(f64, f64)> {
         .iter()
         .map(|s| (s.lat.unwrap_or(f64::NAN), s.lon.unwrap_or(f64::NAN)))
         .collect()
+}
+
+/// The routes as itinera's GPX.
+fn as_gpx(routes: &[crate::route::Route]) -> String {
+    use crate::export::{self, CsvText, Format};
+    let mut out = Vec::new();
+    export::write(
+        Format::Gpx,
+        routes,
+        None,
+        crate::Units::Km,
+        CsvText::Guarded,
+        &mut out,
+    )
+    .expect("writing to memory");
+    String::from_utf8(out).expect("UTF-8")
 }
 
 const GPX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -486,9 +503,6 @@ fn folders_and_routes_of_the_same_name_stay_apart() {
 
 #[test]
 fn gpx_waypoints_are_places() {
-    use crate::export::{self, CsvText, Format};
-    use crate::trip::{Stop, Trip};
-    use crate::{Units, route};
     // A GPS's waypoints are places it saved, not a journey: one group, no legs.
     let gpx = r#"<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">
       <wpt lat="45.38" lon="14.14"><name>001</name></wpt>
@@ -503,39 +517,11 @@ fn gpx_waypoints_are_places() {
         .collect();
     assert_eq!(kinds, [("Waypoints", true), ("Walk", false)]);
     // Written back, places are waypoints again, and a journey a route.
-    let stop = |label: &str, lat: f64, lon: f64| Stop {
-        label: label.into(),
-        place: None,
-        lat,
-        lon,
-        date: None,
-        note: None,
-        mode: None,
-    };
-    let trip = |name: &str, places: bool| Trip {
-        name: name.into(),
-        color: "#d55e00".into(),
-        mode: Mode::Unknown,
-        stops: vec![stop("A", 45.0, 14.0), stop("B", 45.5, 14.5)],
-        places,
-    };
-    let routes = [
-        route::build(&trip("Saved", true)),
-        route::build(&trip("Day", false)),
-    ];
+    let two = || vec![stop("A", 45.0, 14.0, None), stop("B", 45.5, 14.5, None)];
+    let routes = [places("Saved", two()), route("Day", "#d55e00", two())];
     assert!(routes[0].legs.is_empty() && routes[0].metres() == 0.0);
     assert_eq!(routes[1].legs.len(), 1);
-    let mut out = Vec::new();
-    export::write(
-        Format::Gpx,
-        &routes,
-        None,
-        Units::Km,
-        CsvText::Guarded,
-        &mut out,
-    )
-    .unwrap();
-    let text = String::from_utf8(out).unwrap();
+    let text = as_gpx(&routes);
     assert_eq!(text.matches("<wpt ").count(), 2, "{text}");
     assert_eq!(text.matches("<rte>").count(), 1, "{text}");
     let back = read("b.gpx", &text).unwrap();
@@ -549,42 +535,21 @@ fn gpx_waypoints_are_places() {
 
 #[test]
 fn trips_of_one_name_read_back_from_gpx_as_written() {
-    use crate::export::{self, CsvText, Format};
-    use crate::trip::{Stop, Trip};
-    use crate::{Units, route};
     // itinera writes every route, then a track per route: two trips named "Day" must each
     // get their own track back as drawn legs, not a third trip of densified points.
-    let stop = |label: &str, lat: f64, lon: f64| Stop {
-        label: label.into(),
-        place: None,
-        lat,
-        lon,
-        date: None,
-        note: None,
-        mode: None,
-    };
-    let day = |stops: Vec<Stop>| Trip {
-        name: "Day".into(),
-        color: "#d55e00".into(),
-        mode: Mode::Rail,
-        stops,
-        places: false,
-    };
     let routes = [
-        route::build(&day(vec![stop("A", 45.0, 14.0), stop("B", 46.0, 15.0)])),
-        route::build(&day(vec![stop("C", 50.0, 20.0), stop("D", 51.0, 21.0)])),
+        route(
+            "Day",
+            "#d55e00",
+            vec![stop("A", 45.0, 14.0, None), stop("B", 46.0, 15.0, None)],
+        ),
+        route(
+            "Day",
+            "#d55e00",
+            vec![stop("C", 50.0, 20.0, None), stop("D", 51.0, 21.0, None)],
+        ),
     ];
-    let mut out = Vec::new();
-    export::write(
-        Format::Gpx,
-        &routes,
-        None,
-        Units::Km,
-        CsvText::Guarded,
-        &mut out,
-    )
-    .unwrap();
-    let back = read("a.gpx", &String::from_utf8(out).unwrap()).unwrap();
+    let back = read("a.gpx", &as_gpx(&routes)).unwrap();
     let trips: Vec<_> = back
         .trips
         .iter()
