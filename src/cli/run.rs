@@ -281,11 +281,14 @@ fn route_table(
 
 /// A group of places (GPS waypoints): where each is, with no legs between them.
 fn places_table(r: &Route, out: &mut dyn Write) -> io::Result<()> {
+    let count = match r.stops.len() {
+        1 => "1 place".to_string(),
+        n => format!("{n} places"),
+    };
     writeln!(
         out,
-        "{} ({} places; no journey between them, so no legs)",
-        report::visible(&r.name),
-        r.stops.len()
+        "{} ({count}; no journey between them, so no legs)",
+        report::visible(&r.name)
     )?;
     let mut rows = vec![
         ["#", "place", "lat", "lon", "date"]
@@ -512,6 +515,7 @@ pub fn export(a: ExportArgs) -> Outcome {
             // The legs CSV has a row per leg: say what it leaves out.
             for r in routes[p.input].iter().filter(|r| r.legs.is_empty()) {
                 let what = match (r.places, r.stops.len()) {
+                    (true, 1) => "one place, no legs".to_string(),
                     (true, n) => format!("{n} places with no legs between them"),
                     (false, _) => "one stop, no legs".to_string(),
                 };
