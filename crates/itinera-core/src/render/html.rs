@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::markup::escape;
 use crate::render;
 use crate::route::{Route, Units};
-use crate::scene::{self, Color, Label, MapOptions, Px, Scene, Stroke, readable_distance};
+use crate::scene::{self, Color, Label, MapOptions, Marker, Px, Scene, Stroke, readable_distance};
 use crate::trip::Date;
 
 /// Writes the interactive map of `routes` as one HTML document.
@@ -200,11 +200,8 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
                 }
                 None => at,
             };
-            let (fill, stroke) = if route.is_terminal(i) {
-                (color.clone(), hex(pal.halo))
-            } else {
-                (hex(pal.halo), color.clone())
-            };
+            let (fill, stroke) = Marker::colors(route.is_terminal(i), layer.color, pal.halo);
+            let (fill, stroke) = (hex(fill), hex(stroke));
             let place = stop
                 .place
                 .as_ref()

@@ -111,10 +111,16 @@ impl Marker {
     /// Fill and ring colours on a map whose halo is `halo`: a terminal marker is filled with
     /// the trip's colour and ringed with the halo, any other the other way round.
     pub fn fill_and_ring(&self, halo: Color) -> (Color, Color) {
-        if self.terminal {
-            (self.color, halo)
+        Marker::colors(self.terminal, self.color, halo)
+    }
+
+    /// The fill and ring of a marker of a trip in `color`: the rule of [`Marker::fill_and_ring`]
+    /// for a page that draws its markers itself (the HTML map).
+    pub fn colors(terminal: bool, color: Color, halo: Color) -> (Color, Color) {
+        if terminal {
+            (color, halo)
         } else {
-            (halo, self.color)
+            (halo, color)
         }
     }
 }

@@ -29,6 +29,22 @@ fn coords(t: &TripSpec) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// Each trip of `plan` as its name and its stops' names.
+fn named(plan: &TripPlan) -> Vec<(&str, Vec<&str>)> {
+    plan.trips
+        .iter()
+        .map(|t| (t.name.as_str(), names(t)))
+        .collect()
+}
+
+/// Each trip of `plan` as its name, whether it is places, and its number of stops.
+fn kinds(plan: &TripPlan) -> Vec<(&str, bool, usize)> {
+    plan.trips
+        .iter()
+        .map(|t| (t.name.as_str(), t.places, t.stops.len()))
+        .collect()
+}
+
 /// The routes as itinera's GPX.
 fn as_gpx(routes: &[crate::route::Route]) -> String {
     use crate::export::{self, CsvText, Format};
@@ -474,11 +490,7 @@ fn folders_and_routes_of_the_same_name_stay_apart() {
         placemark("D", 15.1)
     );
     let plan = read("a.kml", &kml).unwrap();
-    let trips: Vec<_> = plan
-        .trips
-        .iter()
-        .map(|t| (t.name.as_str(), names(t)))
-        .collect();
+    let trips = named(&plan);
     assert_eq!(
         trips,
         [
@@ -510,12 +522,7 @@ fn gpx_waypoints_are_places() {
       <trk><name>Walk</name><trkseg><trkpt lat="45.1" lon="14.1"/><trkpt lat="45.2" lon="14.2"/></trkseg></trk>
     </gpx>"#;
     let plan = read("a.gpx", gpx).unwrap();
-    let kinds: Vec<_> = plan
-        .trips
-        .iter()
-        .map(|t| (t.name.as_str(), t.places))
-        .collect();
-    assert_eq!(kinds, [("Waypoints", true), ("Walk", false)]);
+    assert_eq!(kinds(&plan), [("Waypoints", true, 2), ("Walk", false, 2)]);
     // Written back, places are waypoints again, and a journey a route.
     let two = || vec![stop("A", 45.0, 14.0, None), stop("B", 45.5, 14.5, None)];
     let routes = [places("Saved", two()), route("Day", "#d55e00", two())];
@@ -525,12 +532,7 @@ fn gpx_waypoints_are_places() {
     assert_eq!(text.matches("<wpt ").count(), 2, "{text}");
     assert_eq!(text.matches("<rte>").count(), 1, "{text}");
     let back = read("b.gpx", &text).unwrap();
-    let kinds: Vec<_> = back
-        .trips
-        .iter()
-        .map(|t| (t.name.as_str(), t.places, t.stops.len()))
-        .collect();
-    assert_eq!(kinds, [("Waypoints", true, 2), ("Day", false, 2)]);
+    assert_eq!(kinds(&back), [("Waypoints", true, 2), ("Day", false, 2)]);
 }
 
 #[test]
@@ -550,11 +552,7 @@ fn trips_of_one_name_read_back_from_gpx_as_written() {
         ),
     ];
     let back = read("a.gpx", &as_gpx(&routes)).unwrap();
-    let trips: Vec<_> = back
-        .trips
-        .iter()
-        .map(|t| (t.name.as_str(), names(t)))
-        .collect();
+    let trips = named(&back);
     assert_eq!(trips, [("Day", vec!["A", "B"]), ("Day", vec!["C", "D"])]);
     assert!(back.trips.iter().all(|t| t.mode == Mode::Rail));
 }
@@ -569,11 +567,7 @@ fn an_unnamed_kml_folder_is_part_of_the_one_it_is_in() {
         <ExtendedData><Data name="mode"><value>rail</value></Data></ExtendedData></Placemark></Folder>
     </Folder></Document></kml>"#;
     let plan = read("a.kml", kml).unwrap();
-    let trips: Vec<_> = plan
-        .trips
-        .iter()
-        .map(|t| (t.name.as_str(), names(t)))
-        .collect();
+    let trips = named(&plan);
     assert_eq!(trips, [("Day 1", vec!["A", "B"])]);
     assert_eq!(plan.trips[0].mode, Mode::Rail);
 }
@@ -589,10 +583,5 @@ fn a_line_among_places_is_a_trip_of_its_own() {
       {"type":"Feature","properties":{"trip":"Saved","name":"Walk"},
        "geometry":{"type":"LineString","coordinates":[[14,45],[15,46]]}}]}"#;
     let plan = read("a.geojson", geojson).unwrap();
-    let trips: Vec<_> = plan
-        .trips
-        .iter()
-        .map(|t| (t.name.as_str(), t.places, t.stops.len()))
-        .collect();
-    assert_eq!(trips, [("Saved", true, 2), ("Walk", false, 2)]);
+    assert_eq!(kinds(&plan), [("Saved", true, 2), ("Walk", false, 2)]);
 }
