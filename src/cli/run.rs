@@ -311,20 +311,17 @@ fn places_table(r: &Route, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The legs of a route as the table's rows: one leg a row, or (unless `every_point`) the legs
-/// through a track's unnamed points folded into one row that ends at the next named stop or at
-/// the route's last stop.
+/// through a track's unnamed points folded into one row that ends at the next stop with a
+/// marker (a named stop, or the route's last). The last leg ends at the last stop, so every
+/// leg is in a row.
 fn table_spans(r: &Route, every_point: bool) -> Vec<&[route::Leg]> {
-    let last = r.stops.len().saturating_sub(1);
     let mut spans = Vec::new();
     let mut start = 0;
     for (i, l) in r.legs.iter().enumerate() {
-        if every_point || !r.stops[l.to].label.is_empty() || l.to == last {
+        if every_point || r.has_marker(l.to) {
             spans.push(&r.legs[start..=i]);
             start = i + 1;
         }
-    }
-    if start < r.legs.len() {
-        spans.push(&r.legs[start..]);
     }
     spans
 }
@@ -493,42 +490,8 @@ pub fn export(a: ExportArgs) -> Outcome {
                 continue;
             }
         };
-        if format == Format::Gpx {
-            // GPX waypoints belong to no group: a group of places keeps its points, not its name.
-            for r in routes[p.input]
-                .iter()
-                .filter(|r| r.places && r.name != "Waypoints")
-            {
-                report::warning(
-                    &format!(
-                        "the places of `{}` are plain waypoints in {}: GPX has no name for a \
-                         group of waypoints, so they read back as `Waypoints` (GeoJSON and KML \
-                         keep it)",
-                        r.name,
-                        p.path.display()
-                    ),
-                    None,
-                );
-            }
-        }
-        if format == Format::Csv {
-            // The legs CSV has a row per leg: say what it leaves out.
-            for r in routes[p.input].iter().filter(|r| r.legs.is_empty()) {
-                let what = match (r.places, r.stops.len()) {
-                    (true, 1) => "one place, no legs".to_string(),
-                    (true, n) => format!("{n} places with no legs between them"),
-                    (false, _) => "one stop, no legs".to_string(),
-                };
-                report::warning(
-                    &format!(
-                        "`{}` is not in {}: the CSV has a row per leg, and it has {what} \
-                         (GeoJSON, KML and GPX keep it)",
-                        r.name,
-                        p.path.display()
-                    ),
-                    None,
-                );
-            }
+        for message in export::omissions(format, &routes[p.input], &p.path.display().to_string()) {
+            report::warning(&message, None);
         }
         plan.write(p.at, |w| {
             export::write(

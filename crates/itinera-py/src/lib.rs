@@ -512,6 +512,13 @@ fn export<'py>(
     let u = self::units(units)?;
     let format = Format::from_path(&path).map_err(|e| py_err(py, &e))?;
     let (routes, title) = self::routes(py, TripArg::from_py(trip)?, country, false)?;
+    let omitted = itinera::export::omissions(format, &routes, &path.display().to_string());
+    if !omitted.is_empty() {
+        let warnings = py.import("warnings")?;
+        for message in omitted {
+            warnings.call_method1("warn", (message,))?;
+        }
+    }
     py.detach(|| {
         guarded("writing the export", || {
             output::write_atomic(&path, |w| {

@@ -220,6 +220,13 @@ def test_render_and_export_write_files_atomically(tmp_path, repo):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png", "map.svg", "trip.geojson"]
 
 
+def test_export_warns_of_what_a_format_leaves_out(tmp_path):
+    # The same messages as the command line: the legs CSV has no row for a one-stop trip.
+    with pytest.warns(UserWarning, match="`Khasan` is not in .*one stop, no legs"):
+        itinera.export(["Khasan"], tmp_path / "legs.csv")
+    assert (tmp_path / "legs.csv").exists()
+
+
 def test_no_panic_crosses_the_boundary():
     odd = ["\x00", "\ufeff" * 3, "A" * 100_000, "’" * 1000, "Khasan\u0301", "\U0001d546" * 50]
     for t in odd:

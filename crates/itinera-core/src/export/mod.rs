@@ -24,6 +24,43 @@ use crate::error::{Error, Result};
 use crate::route::{Route, Units};
 use crate::scene::MapOptions;
 
+/// What writing `routes` in `format` into `target` (a file name, for the messages) leaves out:
+/// the legs CSV has no row for a trip without legs (places, a single stop), and GPX has no name
+/// for a group of waypoints. One message per trip concerned; none when nothing is lost.
+pub fn omissions(format: Format, routes: &[Route], target: &str) -> Vec<String> {
+    match format {
+        Format::Csv => routes
+            .iter()
+            .filter(|r| r.legs.is_empty())
+            .map(|r| {
+                let what = match (r.places, r.stops.len()) {
+                    (true, 1) => "one place, no legs".to_string(),
+                    (true, n) => format!("{n} places with no legs between them"),
+                    (false, _) => "one stop, no legs".to_string(),
+                };
+                format!(
+                    "`{}` is not in {target}: the CSV has a row per leg, and it has {what} \
+                     (GeoJSON, KML and GPX keep it)",
+                    r.name
+                )
+            })
+            .collect(),
+        Format::Gpx => routes
+            .iter()
+            .filter(|r| r.places && r.name != "Waypoints")
+            .map(|r| {
+                format!(
+                    "the places of `{}` are plain waypoints in {target}: GPX has no name for a \
+                     group of waypoints, so they read back as `Waypoints` (GeoJSON and KML \
+                     keep it)",
+                    r.name
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Writes `routes` in `format`: CSV distances in `units` and text cells as `csv_text` says,
 /// the HTML map with default [`MapOptions`].
 ///

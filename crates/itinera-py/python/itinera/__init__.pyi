@@ -129,4 +129,7 @@ def export(
     units: str = "km",
     country: Optional[str] = None,
 ) -> None:
-    """Writes GeoJSON, KML, GPX, CSV or HTML by the extension of ``path``, atomically."""
+    """Writes GeoJSON, KML, GPX, CSV or HTML by the extension of ``path``, atomically.
+
+    What the format leaves out (a trip without legs in the legs CSV, the name of a group of
+    places in GPX) is said with :func:`warnings.warn`, as the command line warns."""
