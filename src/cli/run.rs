@@ -615,6 +615,9 @@ pub fn render(a: RenderArgs) -> Outcome {
     for (i, set) in sets.iter().enumerate() {
         let routes: Vec<Route> = set.resolved.trips.iter().map(route::build).collect();
         let scene = scene::build(&routes, set.resolved.title.as_deref(), &options)?;
+        for w in &scene.warnings {
+            report::warning(w, None);
+        }
         if !scene.unplaced.is_empty() {
             let n = scene.unplaced.len();
             let shown: Vec<String> = scene

@@ -73,6 +73,22 @@ impl BoundingBox {
         (self.south + self.north) / 2.0
     }
 
+    /// The box widened on every side by `fraction` of its spans: latitudes stop at the poles,
+    /// and a box that would wrap the globe becomes every longitude.
+    pub fn grown(&self, fraction: f64) -> BoundingBox {
+        let (dx, dy) = (self.lon_span() * fraction, self.lat_span() * fraction);
+        let (south, north) = ((self.south - dy).max(-90.0), (self.north + dy).min(90.0));
+        if self.lon_span() + 2.0 * dx >= 360.0 {
+            return BoundingBox::new(-180.0, south, 180.0, north);
+        }
+        BoundingBox::new(
+            normalize_lon(self.west - dx),
+            south,
+            normalize_lon(self.east + dx),
+            north,
+        )
+    }
+
     /// Whether the point is inside or on the edge.
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
         let in_lon = if self.crosses_antimeridian() {

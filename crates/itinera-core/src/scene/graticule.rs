@@ -6,7 +6,7 @@ use super::*;
 /// where meridians leave the top and bottom (any side on a polar map), and where
 /// parallels leave the left and right sides or end at a world map's globe edge.
 pub(super) fn graticule(
-    to_px: &dyn Fn(f64, f64) -> Option<Px>,
+    stream: &Stream<'_>,
     window: Option<BoundingBox>,
     frame: &Rect,
     radial: bool,
@@ -15,24 +15,34 @@ pub(super) fn graticule(
 ) -> (Vec<Vec<Px>>, Vec<Label>) {
     let world = window.is_none();
     let window = window.unwrap_or(BoundingBox::WORLD);
-    let (w, s, n) = (window.west, window.south, window.north);
-    let lon_span = window.lon_span();
+    let (s, n) = (window.south, window.north);
+    // A world map runs from seam to seam: its parallels start at the left edge of the globe.
+    let (w, lon_span) = if world {
+        (stream.lon0() - 180.0, 360.0)
+    } else {
+        (window.west, window.lon_span())
+    };
     let span = lon_span.max(window.lat_span());
-    let step = [0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0]
-        .into_iter()
-        .find(|st| span / st <= 12.0)
-        .unwrap_or(30.0);
+    // Down to a thousandth of a degree (about 100 m) on a map of a city district.
+    let step = [
+        0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0,
+    ]
+    .into_iter()
+    .find(|st| span / st <= 12.0)
+    .unwrap_or(30.0);
+    // As many decimals as the step has.
+    let decimals = (-step.log10().floor()).max(0.0) as usize;
     let mut lines = Vec::new();
     let mut labels: Vec<Label> = Vec::new();
     let size = 14.0 * unit;
     let fmt = |v: f64, pos: char, neg: char| {
         let a = v.abs();
-        let s = if a.fract() == 0.0 {
-            format!("{a:.0}°")
+        let s = if (a - a.round()).abs() < 1e-9 {
+            format!("{:.0}°", a.round())
         } else {
-            format!("{a:.1}°")
+            format!("{a:.decimals$}°")
         };
-        if v == 0.0 || a == 180.0 {
+        if a < 1e-9 || a == 180.0 {
             s
         } else {
             format!("{s}{}", if v > 0.0 { pos } else { neg })
@@ -83,20 +93,30 @@ pub(super) fn graticule(
     };
     // Meridians: labelled where they leave the top and bottom, on a map where they radiate
     // (polar, azimuthal) on every side, and on a world map at the globe's pole lines.
-    let mut k = (w / step).floor() as i64;
-    let last = ((w + lon_span) / step).ceil() as i64;
+    // Every meridian once: on a world map the seam's meridian is drawn at the left edge only.
+    let (mut k, last) = if world {
+        (
+            (w / step).ceil() as i64,
+            ((w + lon_span) / step).ceil() as i64 - 1,
+        )
+    } else {
+        (
+            (w / step).floor() as i64,
+            ((w + lon_span) / step).ceil() as i64,
+        )
+    };
     while k <= last {
         let lon = crate::route::normalize_lon(k as f64 * step);
-        let mut px = Vec::new();
+        let mut line = Vec::new();
         let mut lat = lat_lo.max(-89.0);
         while lat <= lat_hi.min(89.0) + 1e-9 {
-            if let Some(p) = to_px(lon, lat) {
-                px.push(p);
-            }
+            line.push(geo::Coord { x: lon, y: lat });
             lat += (step / 8.0).min(1.0);
         }
-        let (first, last) = (px.first().copied(), px.last().copied());
-        for run in clip::clip_line(&px, frame) {
+        let pieces = stream.projected_line(&line);
+        let first = pieces.first().and_then(|p| p.first()).copied();
+        let last = pieces.last().and_then(|p| p.last()).copied();
+        for run in pieces.iter().flat_map(|p| clip::clip_line(p, frame)) {
             for (end, south) in [(run[0], true), (run[run.len() - 1], false)] {
                 let side = match on(end) {
                     Some(side @ (Side::Top | Side::Bottom)) => Some(side),
@@ -117,19 +137,22 @@ pub(super) fn graticule(
     }
     // Parallels: labelled where they leave the left and right sides, and on a world map where
     // they end at the globe's edge (west end to the left, east end to the right).
-    let mut lat = lat_lo;
-    while lat <= lat_hi + 1e-9 {
+    let parallels = ((lat_hi - lat_lo) / step).round() as i64;
+    // Vertices at most 1° apart, at least 64 along the window (the stream resamples between).
+    let along = ((lon_span / (step / 8.0).min(1.0)).ceil() as usize).clamp(64, 4096);
+    for i in 0..=parallels {
+        let lat = lat_lo + i as f64 * step;
         if lat.abs() < 90.0 {
-            let mut px = Vec::new();
-            let mut t = 0.0;
-            while t <= lon_span + 1e-9 {
-                if let Some(p) = to_px(crate::route::normalize_lon(w + t), lat) {
-                    px.push(p);
-                }
-                t += (step / 8.0).min(1.0).min(lon_span / 64.0).max(0.05);
-            }
-            let (first, last) = (px.first().copied(), px.last().copied());
-            for run in clip::clip_line(&px, frame) {
+            let line: Vec<geo::Coord> = (0..=along)
+                .map(|j| geo::Coord {
+                    x: w + lon_span * j as f64 / along as f64,
+                    y: lat,
+                })
+                .collect();
+            let pieces = stream.projected_line(&line);
+            let first = pieces.first().and_then(|p| p.first()).copied();
+            let last = pieces.last().and_then(|p| p.last()).copied();
+            for run in pieces.iter().flat_map(|p| clip::clip_line(p, frame)) {
                 for (end, west) in [(run[0], true), (run[run.len() - 1], false)] {
                     let side = match on(end) {
                         Some(side @ (Side::Left | Side::Right)) => Some(side),
@@ -145,7 +168,6 @@ pub(super) fn graticule(
                 lines.push(run);
             }
         }
-        lat += step;
     }
     (lines, labels)
 }

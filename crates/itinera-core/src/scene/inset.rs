@@ -102,33 +102,23 @@ pub(super) fn inset(
         .filter_map(|(lon, lat)| projector.project(lon, lat))
         .collect();
     let view = view::fit(&corners_m, &inner, true, false);
-    let to_px = |lon: f64, lat: f64| projector.project(lon, lat).map(|p| view.px(p));
+    // The inset's projection shows the whole sphere; only the surroundings are drawn, so
+    // nothing from the far side wraps over it.
+    let stream = Stream::new(&projector, view, inner, Some(&around.grown(0.5)));
     let base = (context.basemap)(Detail::Low, Some(around));
     let land = base
         .land
         .iter()
-        .map(|p| {
-            let ring: Vec<Px> = p
-                .exterior()
-                .0
-                .iter()
-                .filter_map(|c| to_px(c.x, c.y))
-                .collect();
-            clip::clip_ring(&ring, &inner)
-        })
-        .filter(|r| r.len() >= 3)
+        .flat_map(|p| stream.ring(&p.exterior().0))
         .collect();
     let borders = base
         .borders
         .iter()
-        .flat_map(|l| {
-            let line: Vec<Px> = l.0.iter().filter_map(|c| to_px(c.x, c.y)).collect();
-            clip::clip_line(&line, &inner)
-        })
+        .flat_map(|l| stream.line(&l.0))
         .collect();
     let window_ring: Vec<Px> = view::outline_ring(&window)
         .into_iter()
-        .filter_map(|(lon, lat)| to_px(lon, lat))
+        .filter_map(|(lon, lat)| stream.point(lon, lat))
         .collect();
     // A window too small to see at this scale is drawn as a box of at least 8 px.
     let window = grow_to(&window_ring, 8.0 * unit);

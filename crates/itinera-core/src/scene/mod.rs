@@ -17,6 +17,7 @@ mod options;
 mod projection;
 mod scale_bar;
 mod spread;
+mod stream;
 mod style;
 pub(crate) mod text;
 mod view;
@@ -45,6 +46,7 @@ pub use options::MapOptions;
 use options::*;
 pub use projection::{ProjectionChoice, Projector};
 use scale_bar::*;
+use stream::Stream;
 pub use style::{Color, LabelMode, Palette, Stroke, Theme};
 use view::*;
 
@@ -215,6 +217,9 @@ pub struct Scene {
     pub stop_label_count: usize,
     /// Stop labels that could not be placed without overlapping.
     pub unplaced: Vec<String>,
+    /// What the reader of the map should know that the map cannot show: a basemap coarser
+    /// than the map's scale.
+    pub warnings: Vec<String>,
     /// Legend.
     pub legend: Option<Legend>,
     /// Title and subtitle.
@@ -342,8 +347,6 @@ pub fn build_in(
     };
 
     let (projector, view) = project_and_fit(routes, options, &frame)?;
-    let to_px =
-        |lon: f64, lat: f64| -> Option<Px> { projector.project(lon, lat).map(|p| view.px(p)) };
     // Two pixels, but never coarser than the 10 km of exports: legs stay smooth and a world
     // map of thousands of legs does not carry millions of invisible vertices.
     let draw_step = (2.0 / view.scale).max(crate::route::DENSIFY_MAX_M);
@@ -361,6 +364,9 @@ pub fn build_in(
     } else {
         Detail::for_pixel(1.0 / view.scale)
     };
+    // Every layer goes from lon/lat to pixels through this one stream.
+    let stream = Stream::new(&projector, view, frame, window.as_ref());
+    let to_px = |lon: f64, lat: f64| -> Option<Px> { stream.point(lon, lat) };
     let BaseLayers {
         land,
         lakes,
@@ -368,16 +374,16 @@ pub fn build_in(
         rivers,
         borders,
         regions,
-    } = base_layers(context, detail, window, &to_px, &frame);
+    } = base_layers(context, detail, window, &stream);
 
     // Meridians radiate from the centre of an azimuthal map and leave it on every side.
     let radial = ["+proj=stere", "+proj=aeqd", "+proj=ortho", "+proj=laea"]
         .iter()
         .any(|p| projector.definition.starts_with(p));
-    let (graticule, graticule_labels) = graticule(&to_px, window, &frame, radial, unit, &palette);
-    let sea = sea(&projector, &to_px, &frame);
+    let (graticule, graticule_labels) = graticule(&stream, window, &frame, radial, unit, &palette);
+    let sea = sea(&projector, &stream, &frame);
 
-    let layers = route_layers(routes, &to_px, &frame, draw_step, unit, &palette);
+    let layers = route_layers(routes, &stream, draw_step, unit, &palette);
     let (mut markers, mut stop_labels) =
         markers(routes, &to_px, &frame, unit, &palette, options.label_lang);
     // Stops too close to tell apart get their markers spread, and labels follow the markers.
@@ -500,8 +506,31 @@ pub fn build_in(
             halo: None,
         });
     }
-    let attribution_text =
-        "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics.";
+    // Natural Earth's finest scale (1:10m) places coasts to a kilometre or two: on a map
+    // finer than COARSE_M_PER_PX they are approximate, and the map says so.
+    let metres_per_px = 1.0 / view.scale;
+    let coarse = metres_per_px < COARSE_M_PER_PX;
+    let mut warnings = Vec::new();
+    if coarse {
+        warnings.push(format!(
+            "the map is {} across, finer than the bundled basemap (Natural Earth 1:10m): \
+             coastlines, rivers and borders are approximate",
+            {
+                let u = options.units;
+                format!(
+                    "{} {}",
+                    readable_distance(frame.width() * metres_per_px / u.metres()),
+                    u.label()
+                )
+            }
+        ));
+    }
+    let attribution_text = if coarse {
+        "Basemap: Natural Earth 1:10m, coarser than this map. Places: GeoNames (CC BY 4.0). \
+         Legs are straight-line geodesics."
+    } else {
+        "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics."
+    };
     let asize = 14.0 * unit;
     let aw = text::width(attribution_text, asize, false);
     let attribution = Label {
@@ -535,6 +564,7 @@ pub fn build_in(
         labels: placed,
         stop_label_count,
         unplaced,
+        warnings,
         legend,
         titles,
         scale_bar,
@@ -546,30 +576,27 @@ pub fn build_in(
     })
 }
 
-/// Step of [`build_in`]: each trip's legs in pixels (split at ±180°, clipped to the frame) and
-/// a direction arrow at each leg's middle.
+/// Step of [`build_in`]: each trip's legs in pixels (cut at the map's seam, clipped to the
+/// frame) and a direction arrow at each leg's middle.
 fn route_layers(
     routes: &[Route],
-    to_px: &dyn Fn(f64, f64) -> Option<Px>,
-    frame: &Rect,
+    stream: &Stream<'_>,
     draw_step: f64,
     unit: f64,
     palette: &Palette,
 ) -> Vec<RouteLayer> {
+    let frame = &stream.frame();
     let mut layers = Vec::new();
     for r in routes {
         let color = palette.route(&r.color);
         let mut legs = Vec::new();
         let mut arrows = Vec::new();
         for leg in &r.legs {
-            let line = &leg.line_every(draw_step);
-            let mut runs = Vec::new();
-            let mut pieces: Vec<Vec<Px>> = Vec::new();
-            for part in split_antimeridian(line) {
-                let px: Vec<Px> = part.iter().filter_map(|c| to_px(c.x, c.y)).collect();
-                runs.extend(clip::clip_line(&px, frame));
-                pieces.push(px);
-            }
+            let pieces = stream.projected_line(&leg.line_every(draw_step));
+            let runs = pieces
+                .iter()
+                .flat_map(|p| clip::clip_line(p, frame))
+                .collect();
             if let Some((mid, angle)) = arrow_at_middle(&pieces, frame) {
                 arrows.push(arrow_triangle(mid, angle, unit));
             }
@@ -587,36 +614,25 @@ fn route_layers(
 
 /// Step of [`build_in`]: the water under the land, as a closed ring. A world map in a
 /// pseudo-cylindrical projection (Equal Earth, Robinson) fills only the globe, outlined by its
-/// edge meridians and pole lines, and the page shows around it; other maps fill the frame.
-fn sea(projector: &Projector, to_px: &dyn Fn(f64, f64) -> Option<Px>, frame: &Rect) -> Vec<Px> {
+/// edge meridians and pole lines, and a Mercator world map the square world between its
+/// seams, and the page shows around it; other maps fill the frame.
+fn sea(projector: &Projector, stream: &Stream<'_>, frame: &Rect) -> Vec<Px> {
     let frame_ring = frame.corners().to_vec();
     let d = &projector.definition;
-    if !(projector.world && (d.starts_with("+proj=eqearth") || d.starts_with("+proj=robin"))) {
+    let outlined = ["+proj=eqearth", "+proj=robin", "+proj=merc"]
+        .iter()
+        .any(|p| d.starts_with(p));
+    if !(projector.world && outlined) {
         return frame_ring;
     }
-    // Just inside ±180° of the central meridian, so no projection wraps an edge to the other.
-    const EDGE: f64 = 179.999;
-    let lon0 = d
-        .split_whitespace()
-        .find_map(|p| p.strip_prefix("+lon_0="))
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(0.0);
-    let lats =
-        |from: f64, to: f64| (0..=180).map(move |i| from + (to - from) * f64::from(i) / 180.0);
-    let lons =
-        |from: f64, to: f64| (0..=360).map(move |i| from + (to - from) * f64::from(i) / 360.0);
-    let ring: Option<Vec<Px>> = lats(-90.0, 90.0)
-        .map(|lat| (lon0 - EDGE, lat))
-        .chain(lons(-EDGE, EDGE).map(|dl| (lon0 + dl, 90.0)))
-        .chain(lats(90.0, -90.0).map(|lat| (lon0 + EDGE, lat)))
-        .chain(lons(EDGE, -EDGE).map(|dl| (lon0 + dl, -90.0)))
-        .map(|(lon, lat)| to_px(lon, lat))
-        .collect();
-    match ring.map(|r| clip::clip_ring(&r, frame)) {
-        Some(r) if r.len() >= 3 => r,
+    match stream.outline() {
+        r if r.len() >= 3 => r,
         _ => frame_ring,
     }
 }
+
+/// Metres per pixel below which the bundled basemap is coarser than the map.
+const COARSE_M_PER_PX: f64 = 100.0;
 
 /// A stop marker's radius, pixels.
 fn marker_radius(unit: f64) -> f64 {
@@ -716,7 +732,20 @@ fn project_and_fit(
                 .chain(r.stops.iter().map(|s| s.coord()))
         })
         .collect();
-    let route_extent = bounding_box(points.iter().copied());
+    // Each leg counts by the longitudes it sweeps (a leg near a pole sweeps many between two
+    // vertices), so the widest empty arc, where the map's seam goes, is never inside a leg.
+    let mut extent_of = crate::bbox::BoxBuilder::default();
+    for line in densified.iter().flatten() {
+        for part in split_antimeridian(line) {
+            extent_of.add_part(&part);
+        }
+    }
+    for r in routes {
+        for s in &r.stops {
+            extent_of.add_point(s.coord());
+        }
+    }
+    let route_extent = extent_of.finish();
     let extent = options
         .bbox
         .or(route_extent)
@@ -724,20 +753,19 @@ fn project_and_fit(
     let projector = Projector::new(&options.projection, &extent)?;
 
     // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
-    // A world map shows the world (without Antarctica), whatever part the routes cover.
-    let whole_world = BoundingBox {
-        west: -180.0,
-        south: -58.0,
-        east: 180.0,
-        north: 84.0,
-    };
+    // A world map shows the world from seam to seam (without Antarctica, unless a stop is
+    // there), whatever part the routes cover.
     let fit_points: Vec<(f64, f64)> = match options.bbox {
         Some(b) => outline(&b)
             .into_iter()
             .filter_map(|(lon, lat)| projector.project(lon, lat))
             .collect(),
-        None if projector.world => outline(&whole_world)
-            .into_iter()
+        None if projector.world => world_outline(projector.lon0())
+            .chain(
+                routes
+                    .iter()
+                    .flat_map(|r| r.stops.iter().map(|s| (s.lon, s.lat))),
+            )
             .filter_map(|(lon, lat)| projector.project(lon, lat))
             .collect(),
         None => points
@@ -792,6 +820,25 @@ fn project_and_fit(
     Ok((projector, view))
 }
 
+/// The outline of the world a world map shows, centred on `lon0`: from seam to seam, 58° S
+/// to 84° N. Longitudes run from `lon0 - 180` to `lon0 + 180` unfolded, so each seam stays
+/// on its own side of the map.
+fn world_outline(lon0: f64) -> impl Iterator<Item = (f64, f64)> {
+    let n = 48;
+    let (south, north) = (-58.0, 84.0);
+    (0..=n).flat_map(move |i| {
+        let t = f64::from(i) / f64::from(n);
+        let lon = lon0 - 180.0 + 360.0 * t;
+        let lat = south + (north - south) * t;
+        [
+            (lon, south),
+            (lon, north),
+            (lon0 - 180.0, lat),
+            (lon0 + 180.0, lat),
+        ]
+    })
+}
+
 /// The basemap in pixels, clipped to the frame.
 struct BaseLayers {
     land: Vec<Vec<Px>>,
@@ -804,34 +851,25 @@ struct BaseLayers {
     regions: Vec<Vec<Px>>,
 }
 
-/// Step of [`build_in`]: loads the basemap at `detail` for `window` and projects and clips it.
+/// Step of [`build_in`]: loads the basemap at `detail` for `window` and takes it through the
+/// map's stream.
 fn base_layers(
     context: &Context<'_>,
     detail: Detail,
     window: Option<BoundingBox>,
-    to_px: &dyn Fn(f64, f64) -> Option<Px>,
-    frame: &Rect,
+    stream: &Stream<'_>,
 ) -> BaseLayers {
     let base = (context.basemap)(detail, window);
-    let project_ring =
-        |ring: &[geo::Coord]| -> Vec<Px> { ring.iter().filter_map(|c| to_px(c.x, c.y)).collect() };
     // Holes in land (the Caspian Sea) are water; holes in lakes (Olkhon in Baikal) are land.
-    let clip_rings = |rings: &mut dyn Iterator<Item = &geo::LineString>| -> Vec<Vec<Px>> {
-        rings
-            .map(|r| clip::clip_ring(&project_ring(&r.0), frame))
-            .filter(|r| !r.is_empty())
-            .collect()
+    let rings = |rings: &mut dyn Iterator<Item = &geo::LineString>| -> Vec<Vec<Px>> {
+        rings.flat_map(|r| stream.ring(&r.0)).collect()
     };
-    let land = clip_rings(&mut base.land.iter().map(|p| p.exterior()));
-    let mut lakes = clip_rings(&mut base.lakes.iter().map(|p| p.exterior()));
-    lakes.extend(clip_rings(
-        &mut base.land.iter().flat_map(|p| p.interiors()),
-    ));
-    let islands = clip_rings(&mut base.lakes.iter().flat_map(|p| p.interiors()));
+    let land = rings(&mut base.land.iter().map(|p| p.exterior()));
+    let mut lakes = rings(&mut base.lakes.iter().map(|p| p.exterior()));
+    lakes.extend(rings(&mut base.land.iter().flat_map(|p| p.interiors())));
+    let islands = rings(&mut base.lakes.iter().flat_map(|p| p.interiors()));
     let lines = |ls: &[geo::LineString]| -> Vec<Vec<Px>> {
-        ls.iter()
-            .flat_map(|l| clip::clip_line(&project_ring(&l.0), frame))
-            .collect()
+        ls.iter().flat_map(|l| stream.line(&l.0)).collect()
     };
     BaseLayers {
         land,
@@ -845,3 +883,5 @@ fn base_layers(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod world_tests;

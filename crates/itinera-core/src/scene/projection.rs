@@ -161,7 +161,7 @@ impl Projector {
                 ),
                 false,
             ),
-            ProjectionChoice::Auto if world => ("+proj=eqearth +lon_0=0".to_string(), true),
+            ProjectionChoice::Auto if world => (format!("+proj=eqearth +lon_0={lon0}"), true),
             ProjectionChoice::Auto if polar => (
                 format!(
                     "+proj=stere +lat_0={pole} +lat_ts={} +lon_0={lon0}",
@@ -170,9 +170,10 @@ impl Projector {
                 false,
             ),
             ProjectionChoice::Auto | ProjectionChoice::Conic => (conic(), false),
-            ProjectionChoice::EqualEarth => ("+proj=eqearth +lon_0=0".to_string(), true),
-            ProjectionChoice::Robinson => ("+proj=robin +lon_0=0".to_string(), true),
-            ProjectionChoice::Mercator => (format!("+proj=merc +lon_0={lon0}"), false),
+            // World projections are centred on the routes: the seam falls in their widest gap.
+            ProjectionChoice::EqualEarth => (format!("+proj=eqearth +lon_0={lon0}"), true),
+            ProjectionChoice::Robinson => (format!("+proj=robin +lon_0={lon0}"), true),
+            ProjectionChoice::Mercator => (format!("+proj=merc +lon_0={lon0}"), world),
             ProjectionChoice::Polar => (
                 format!(
                     "+proj=stere +lat_0={pole} +lat_ts={} +lon_0={lon0}",
@@ -214,6 +215,30 @@ impl Projector {
         proj4rs::transform::transform(&self.src, &self.dst, &mut p).ok()?;
         (p.0.is_finite() && p.1.is_finite() && p.0.abs() < 1e8 && p.1.abs() < 1e8)
             .then_some((p.0, p.1))
+    }
+
+    /// The central meridian (`+lon_0`, 0 when not given), degrees in [-180, 180]: the map's
+    /// seam is the meridian opposite it.
+    pub fn lon0(&self) -> f64 {
+        self.definition
+            .split_whitespace()
+            .find_map(|p| p.strip_prefix("+lon_0="))
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+            .map_or(0.0, crate::route::normalize_lon)
+    }
+
+    /// The latitudes the projection can show, south and north: Mercator's square world ends
+    /// at ±85.05°, every other projection takes the poles.
+    pub fn lat_limits(&self) -> (f64, f64) {
+        if self.definition.starts_with("+proj=merc") {
+            (
+                -super::stream::MERCATOR_LIMIT,
+                super::stream::MERCATOR_LIMIT,
+            )
+        } else {
+            (-90.0, 90.0)
+        }
     }
 
     /// Projected metres -> lon/lat degrees; `None` outside the projection's domain.

@@ -64,8 +64,17 @@ impl View {
     }
 }
 
-/// Fits projected points into the frame with a margin (none for an explicit bbox), at least
-/// 60 km across so a single stop still shows its surroundings.
+/// The narrowest map of a route that goes somewhere, metres: a walk across a city district.
+pub const MIN_ROUTE_SPAN_M: f64 = 1_000.0;
+/// The narrowest map of a single place (or stops all at one point): its surroundings.
+pub const MIN_PLACE_SPAN_M: f64 = 60_000.0;
+/// The narrowest `--bbox` honoured as given, metres.
+pub const MIN_BBOX_SPAN_M: f64 = 100.0;
+
+/// Fits projected points into the frame with a margin (none for an explicit bbox). A route is
+/// fitted at any scale down to [`MIN_ROUTE_SPAN_M`] across; a single place gets
+/// [`MIN_PLACE_SPAN_M`] of surroundings; an explicit box is honoured down to
+/// [`MIN_BBOX_SPAN_M`].
 pub(super) fn fit(points: &[(f64, f64)], frame: &Rect, exact: bool, world: bool) -> View {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for p in points {
@@ -74,7 +83,15 @@ pub(super) fn fit(points: &[(f64, f64)], frame: &Rect, exact: bool, world: bool)
         y0 = y0.min(p.1);
         y1 = y1.max(p.1);
     }
-    let min_span = if world { 2.0e6 } else { 60_000.0 };
+    let min_span = if world {
+        2.0e6
+    } else if exact {
+        MIN_BBOX_SPAN_M
+    } else if (x1 - x0).max(y1 - y0) < 1.0 {
+        MIN_PLACE_SPAN_M
+    } else {
+        MIN_ROUTE_SPAN_M
+    };
     let (mut dx, mut dy) = ((x1 - x0).max(min_span), (y1 - y0).max(min_span));
     if !exact {
         // Room for labels and the legend around the routes.
@@ -126,7 +143,8 @@ pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<Boundin
         }
     }
     let b = bounding_box(pts)?;
-    let pad = 1.0;
+    // A margin of a twentieth of the window, at most 1° (so a city map's graticule is fine).
+    let pad = (0.05 * b.lon_span().max(b.lat_span())).clamp(0.001, 1.0);
     let (west, east) =
         if b.east - b.west + 2.0 * pad >= 360.0 || (b.west <= b.east && b.east - b.west > 300.0) {
             (-180.0, 180.0)

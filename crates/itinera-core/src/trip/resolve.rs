@@ -12,6 +12,7 @@ use crate::gazetteer::{
     COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer,
     fold, haversine_km, near_label,
 };
+use std::collections::HashMap;
 
 /// Candidates kept per stop.
 const MAX_CANDIDATES: usize = 25;
@@ -118,6 +119,7 @@ pub fn resolve(
                 }
             }
         }
+        name_apart(&spec.stops, &mut fixed);
         let points: Vec<&StopSpec> = spec
             .stops
             .iter()
@@ -268,6 +270,30 @@ fn with_coordinates(stop: &StopSpec, g: &Gazetteer) -> Result<Option<StopSpec>> 
             location: stop.location.clone().map(Box::new),
             help: Some(COORDINATE_HELP.into()),
         }),
+    }
+}
+
+/// Unnamed points of one trip that [`with_coordinates`] labelled after the same nearby place
+/// ("near New York City" twice, on a walk across Manhattan) would read alike on the map: they
+/// are labelled with their coordinates as written instead.
+fn name_apart(stops: &[StopSpec], fixed: &mut [(usize, StopSpec)]) {
+    let generated = |i: usize, s: &StopSpec| stops[i].name.is_none() && s.lat.is_some();
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for (i, s) in fixed.iter() {
+        if let Some(n) = s.name.as_ref().filter(|_| generated(*i, s)) {
+            *count.entry(n.clone()).or_default() += 1;
+        }
+    }
+    for (i, s) in fixed.iter_mut() {
+        let shared = s
+            .name
+            .as_ref()
+            .is_some_and(|n| count.get(n).is_some_and(|&c| c > 1));
+        if shared && generated(*i, s) {
+            if let Some(text) = stops[*i].place.as_deref() {
+                s.name = Some(text.trim().to_string());
+            }
+        }
     }
 }
 
