@@ -513,21 +513,29 @@ fn row_spans(ring: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
     else {
         return Vec::new();
     };
-    let edges: Vec<((i32, i32), (i32, i32))> = ring
+    let mut edges: Vec<((i32, i32), (i32, i32))> = ring
         .iter()
         .zip(ring.iter().cycle().skip(1))
         .filter(|(a, b)| a.1 != b.1)
         .map(|(&a, &b)| if a.1 < b.1 { (a, b) } else { (b, a) })
         .collect();
+    // Edges by their top row; a row looks only at the edges that span it (an active list),
+    // so a ring of many edges costs its edges plus its crossings, not edges times rows.
+    edges.sort_by_key(|e| e.0.1);
+    let mut next = 0;
+    let mut active: Vec<((i32, i32), (i32, i32))> = Vec::new();
     let mut spans = Vec::new();
     let mut xs: Vec<f64> = Vec::new();
     for y in lo..=hi {
+        while next < edges.len() && edges[next].0.1 <= y {
+            active.push(edges[next]);
+            next += 1;
+        }
+        active.retain(|e| y < e.1.1);
         xs.clear();
-        for &((x0, y0), (x1, y1)) in &edges {
-            if y0 <= y && y < y1 {
-                let t = f64::from(y - y0) / f64::from(y1 - y0);
-                xs.push(f64::from(x0) + t * f64::from(x1 - x0));
-            }
+        for &((x0, y0), (x1, y1)) in &active {
+            let t = f64::from(y - y0) / f64::from(y1 - y0);
+            xs.push(f64::from(x0) + t * f64::from(x1 - x0));
         }
         xs.sort_by(f64::total_cmp);
         for pair in xs.chunks_exact(2) {
@@ -589,30 +597,8 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
             source: e.to_string().into(),
         })?;
     }
-    // Each pixel is the mean of its k × k block (a box filter), row by row.
-    let k = SUPERSAMPLE as usize;
-    let big_row = bw as usize * 3;
     let mut small = pixels::Pixels::filled((w * h * 3) as usize, &[]).ok_or_else(too_big)?;
-    let mut sums = vec![0u32; w as usize * 3];
-    for (out, block) in small
-        .as_mut()
-        .chunks_exact_mut(w as usize * 3)
-        .zip(pixels.as_ref().chunks_exact(big_row * k))
-    {
-        sums.fill(0);
-        for row in block.chunks_exact(big_row) {
-            for (sum, px) in sums.chunks_exact_mut(3).zip(row.chunks_exact(3 * k)) {
-                for sub in px.chunks_exact(3) {
-                    sum[0] += u32::from(sub[0]);
-                    sum[1] += u32::from(sub[1]);
-                    sum[2] += u32::from(sub[2]);
-                }
-            }
-        }
-        for (o, s) in out.iter_mut().zip(&sums) {
-            *o = (s / (k * k) as u32) as u8;
-        }
-    }
+    box_filter(pixels.as_ref(), small.as_mut(), w as usize);
     drop(pixels);
     let mut out = Vec::new();
     use image::ImageEncoder;
@@ -623,6 +609,37 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
             source: e.into(),
         })?;
     Ok(out)
+}
+
+/// Each pixel of `small` (rows of `w` RGB pixels) is the mean of its SUPERSAMPLE × SUPERSAMPLE
+/// block of `big`, row by row. A function of its own with a constant block size, so the
+/// compiler unrolls and vectorises it the same way in every build (inlined into `png`, its
+/// speed had come to depend on how the rest of the crate was split into codegen units).
+#[inline(never)]
+fn box_filter(big: &[u8], small: &mut [u8], w: usize) {
+    const K: usize = SUPERSAMPLE as usize;
+    // The sum of a block fits the u16 accumulators.
+    const _: () = assert!(K * K * 255 <= u16::MAX as usize);
+    let big_row = w * K * 3;
+    let mut sums = vec![0u16; w * 3];
+    for (out, block) in small
+        .chunks_exact_mut(w * 3)
+        .zip(big.chunks_exact(big_row * K))
+    {
+        sums.fill(0);
+        for row in block.chunks_exact(big_row) {
+            for (sum, px) in sums.chunks_exact_mut(3).zip(row.chunks_exact(3 * K)) {
+                for sub in px.chunks_exact(3) {
+                    sum[0] += u16::from(sub[0]);
+                    sum[1] += u16::from(sub[1]);
+                    sum[2] += u16::from(sub[2]);
+                }
+            }
+        }
+        for (o, s) in out.iter_mut().zip(&sums) {
+            *o = (s / (K * K) as u16) as u8;
+        }
+    }
 }
 
 /// The map image formats.

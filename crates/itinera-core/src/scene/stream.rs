@@ -137,7 +137,7 @@ impl<'a> Stream<'a> {
                 continue;
             }
             let projected = self.project_ring(&piece);
-            let clipped = clip::clip_ring(&projected, &self.frame);
+            let clipped = along_frame_once(clip::clip_ring(&projected, &self.frame), &self.frame);
             if clipped.len() >= 3 {
                 out.push(clipped);
             }
@@ -240,21 +240,53 @@ impl<'a> Stream<'a> {
     }
 }
 
+/// A ring clipped to `frame` without the points in the middle of a run along one of its
+/// edges: where a shape leaves the frame, the clip lays every point outside onto the edge, and
+/// those add nothing to the fill but cost its rasteriser.
+fn along_frame_once(ring: Vec<Px>, frame: &Rect) -> Vec<Px> {
+    if ring.len() < 4 {
+        return ring;
+    }
+    let edge = |p: Px| -> u8 {
+        (u8::from(p.0 == frame.x0))
+            | (u8::from(p.0 == frame.x1) << 1)
+            | (u8::from(p.1 == frame.y0) << 2)
+            | (u8::from(p.1 == frame.y1) << 3)
+    };
+    let n = ring.len();
+    let mut out: Vec<Px> = Vec::with_capacity(n);
+    for i in 0..n {
+        let (a, b, c) = (ring[(i + n - 1) % n], ring[i], ring[(i + 1) % n]);
+        // b is dropped when a, b and c all lie on one edge line.
+        if edge(a) & edge(b) & edge(c) == 0 {
+            out.push(b);
+        }
+    }
+    if out.len() < 3 { ring } else { out }
+}
+
 /// Longitudes relative to `lon0`, continuous along the sequence: the first folded into
 /// [-180, 180), each next one the previous plus the shortest step to it.
 fn unwrap(points: &[Coord], lon0: f64) -> Vec<Rel> {
     let mut out = Vec::with_capacity(points.len());
-    let mut prev: Option<(f64, f64)> = None;
+    let mut prev: Option<f64> = None;
     for p in points {
         if !(p.x.is_finite() && p.y.is_finite()) {
             continue;
         }
-        let u = match prev {
-            None => wrap(p.x - lon0),
-            Some((raw, u)) => u + wrap(p.x - raw),
-        };
+        // Folded afresh and moved by whole turns, so the same point gives the same value in
+        // every line that has it (consecutive legs meet exactly and are drawn as one line).
+        let mut u = wrap(p.x - lon0);
+        if let Some(prev) = prev {
+            while u - prev > 180.0 {
+                u -= 360.0;
+            }
+            while u - prev < -180.0 {
+                u += 360.0;
+            }
+        }
         out.push((u, p.y));
-        prev = Some((p.x, u));
+        prev = Some(u);
     }
     out
 }
