@@ -277,3 +277,47 @@ fn a_map_goes_to_standard_output_with_dash() {
     sb.run(&["render", "Khasan", "Ussuriysk", "-o", "-", "-o", "-"])
         .bad_input("standard output (`-`) is named as two outputs");
 }
+
+#[test]
+fn a_walk_across_a_city_gets_a_map_of_the_city_and_says_the_basemap_is_coarser() {
+    let sb = Sandbox::new();
+    let r = sb.run(&[
+        "render",
+        "40.7128,-74.0060",
+        "40.7306,-73.9866",
+        "-o",
+        "walk.svg",
+        "--width",
+        "800",
+        "--height",
+        "500",
+    ]);
+    r.ok()
+        .stderr_has("wrote walk.svg")
+        .stderr_has("finer than the bundled basemap");
+    let svg = std::fs::read_to_string(sb.path("walk.svg")).unwrap();
+    // A scale bar in metres, both points labelled apart, the attribution says so.
+    assert!(svg.contains(" m</text>"), "no metre scale");
+    assert!(svg.contains("40.7128,-74.0060") && svg.contains("40.7306,-73.9866"));
+    assert!(svg.contains("coarser than this map"));
+}
+
+#[test]
+fn a_world_map_centred_on_the_pacific_is_drawn_from_a_proj_string() {
+    let sb = Sandbox::new();
+    sb.run(&[
+        "render",
+        "Tokyo",
+        "Los Angeles",
+        "London, England",
+        "--projection",
+        "+proj=robin +lon_0=180",
+        "-o",
+        "pacific.svg",
+    ])
+    .ok();
+    let svg = std::fs::read_to_string(sb.path("pacific.svg")).unwrap();
+    // Each parallel's label stands once on each side of the globe, not in its middle.
+    assert_eq!(svg.matches(">60°N</text>").count(), 2, "{svg}");
+    assert!(svg.contains(">London</text>") && svg.contains(">Tokyo</text>"));
+}
