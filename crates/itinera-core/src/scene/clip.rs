@@ -96,6 +96,17 @@ pub fn clip_ring(ring: &[Px], r: &Rect) -> Vec<Px> {
     if out.len() < 3 { Vec::new() } else { out }
 }
 
+/// Whether `p` lies inside the ring (even-odd rule; a point on an edge may go either way).
+pub fn ring_contains(ring: &[Px], p: Px) -> bool {
+    let mut inside = false;
+    for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
+        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
 fn at_x(a: Px, b: Px, x: f64) -> Px {
     let t = (x - a.0) / (b.0 - a.0);
     (x, a.1 + t * (b.1 - a.1))

@@ -155,6 +155,7 @@ impl Placer {
         &self,
         g: &Gazetteer,
         to_px: &dyn Fn(f64, f64) -> Option<Px>,
+        on_map: &dyn Fn(&Rect) -> bool,
         window: Option<BoundingBox>,
         world: bool,
         obstacles: &mut Vec<Rect>,
@@ -202,6 +203,7 @@ impl Placer {
             };
             if self.frame.grow(-4.0).contains((r.x0, r.y0))
                 && self.frame.grow(-4.0).contains((r.x1, r.y1))
+                && on_map(&r)
                 && !obstacles.iter().any(|o| o.overlaps(&r.grow(6.0)))
             {
                 obstacles.push(r.grow(6.0));
@@ -235,7 +237,7 @@ impl Placer {
                 continue;
             }
             let (w, h) = (text::width(&p.name, size, false), text::height(size));
-            if let Some(r) = self.spot(at, w, h, 5.0, obstacles) {
+            if let Some(r) = self.spot(at, w, h, 5.0, obstacles).filter(|r| on_map(r)) {
                 obstacles.push(r.grow(PAD));
                 obstacles.push(dot.grow(2.0));
                 dots.push(at);

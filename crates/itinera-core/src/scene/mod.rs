@@ -471,9 +471,12 @@ pub fn build_in(
     let stop_label_count = placed.len();
     let mut context_dots = Vec::new();
     if options.labels == LabelMode::All {
+        // On a world map drawn as a globe, context names stay on the globe.
+        let on_map = |r: &Rect| r.corners().iter().all(|&c| clip::ring_contains(&sea, c));
         placed.extend(placer.place_context(
             context.places,
             &to_px,
+            &on_map,
             window,
             projector.world,
             &mut obstacles,
