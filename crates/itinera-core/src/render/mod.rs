@@ -342,6 +342,9 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             for ring in &inset.land {
                 self.fill(ring, pal.land)?;
             }
+            for ring in &inset.lakes {
+                self.fill(ring, pal.water)?;
+            }
             for l in &inset.borders {
                 self.line(l, pal.border, 0.8)?;
             }

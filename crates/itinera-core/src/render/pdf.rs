@@ -356,6 +356,7 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         let boxed = super::closed(&inset.rect.corners());
         p.fill(std::slice::from_ref(&boxed), pal.water);
         p.fill(&inset.land, pal.land);
+        p.fill(&inset.lakes, pal.water);
         p.stroke(&refs(&inset.borders), pal.border, 0.8 * u, None);
         p.stroke(
             &[&super::closed(&inset.window)],

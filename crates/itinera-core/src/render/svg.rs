@@ -317,6 +317,10 @@ pub(super) fn write(s: &Scene) -> String {
         for ring in &inset.land {
             w.path(ring, true, &land);
         }
+        let water = paint("fill", pal.water);
+        for ring in &inset.lakes {
+            w.path(ring, true, &water);
+        }
         let border = format!(" fill=\"none\"{}", w.stroke(pal.border, 0.8, None));
         for l in &inset.borders {
             w.path(l, false, &border);

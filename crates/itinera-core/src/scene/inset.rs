@@ -24,6 +24,8 @@ pub struct Inset {
     pub rect: Rect,
     /// Land, clipped to the inset.
     pub land: Vec<Vec<Px>>,
+    /// Lakes and inland seas (and the holes in land, the Caspian Sea), drawn over the land.
+    pub lakes: Vec<Vec<Px>>,
     /// Country borders, clipped to the inset.
     pub borders: Vec<Vec<Px>>,
     /// The main map's window, outlined.
@@ -102,14 +104,28 @@ pub(super) fn inset(
         .filter_map(|(lon, lat)| projector.project(lon, lat))
         .collect();
     let view = view::fit(&corners_m, &inner, true, false);
-    // The inset's projection shows the whole sphere; only the surroundings are drawn, so
-    // nothing from the far side wraps over it.
-    let stream = Stream::new(&projector, view, inner, Some(&around.grown(0.5)));
-    let base = (context.basemap)(Detail::Low, Some(around));
+    // The inset's projection shows the whole sphere, and a shape round the antipode would
+    // wrap over the whole inset: only the hemisphere around the centre is drawn.
+    let stream = Stream::new(
+        &projector,
+        view,
+        inner,
+        Some(&hemisphere_around(lon0, lat0)),
+    );
+    // 1:50m, so the islands a map of a small area is often about (Samoa, Tonga, the
+    // Aleutians) are on it.
+    let base = (context.basemap)(Detail::Medium, Some(around));
     let land = base
         .land
         .iter()
         .flat_map(|p| stream.ring(&p.exterior().0))
+        .collect();
+    let lakes = base
+        .lakes
+        .iter()
+        .map(|p| p.exterior())
+        .chain(base.land.iter().flat_map(|p| p.interiors()))
+        .flat_map(|r| stream.ring(&r.0))
         .collect();
     let borders = base
         .borders
@@ -125,9 +141,27 @@ pub(super) fn inset(
     Some(Inset {
         rect,
         land,
+        lakes,
         borders,
         window,
     })
+}
+
+/// A lon/lat box that holds everything within 60° of (`lon0`, `lat0`) and never the antipode:
+/// 60° of latitude either side, and 90° of longitude either side unless the box reaches a pole
+/// (then every longitude, and the antipode is more than 60° of latitude away).
+fn hemisphere_around(lon0: f64, lat0: f64) -> BoundingBox {
+    let (south, north) = ((lat0 - 60.0).max(-90.0), (lat0 + 60.0).min(90.0));
+    if south <= -90.0 || north >= 90.0 {
+        BoundingBox::new(-180.0, south, 180.0, north)
+    } else {
+        BoundingBox::new(
+            crate::route::normalize_lon(lon0 - 90.0),
+            south,
+            crate::route::normalize_lon(lon0 + 90.0),
+            north,
+        )
+    }
 }
 
 /// `ring`, or the square of side `min` around its centre when it is smaller than that.

@@ -384,7 +384,7 @@ pub fn build_in(
     let sea = sea(&projector, &stream, &frame);
 
     let layers = route_layers(routes, &stream, draw_step, unit, &palette);
-    let (mut markers, mut stop_labels) =
+    let (mut markers, mut stop_labels, off_map) =
         markers(routes, &to_px, &frame, unit, &palette, options.label_lang);
     // Stops too close to tell apart get their markers spread, and labels follow the markers.
     let moved = spread::spread(&mut markers);
@@ -395,14 +395,13 @@ pub fn build_in(
     }
     let radius = marker_radius(unit);
 
-    // Legend and scale bar go in corners chosen to avoid the routes.
+    // Legend, scale bar and labels go where they avoid the routes: the routes' pixels, a
+    // point at least every few pixels along each run (a leg across a city map is two
+    // vertices a thousand pixels apart).
     let route_px: Vec<Px> = layers
         .iter()
-        .flat_map(|l| {
-            l.legs
-                .iter()
-                .flat_map(|(_, runs)| runs.iter().flatten().copied())
-        })
+        .flat_map(|l| l.legs.iter().flat_map(|(_, runs)| runs.iter()))
+        .flat_map(|run| along(run, 4.0))
         .collect();
     let legend = options
         .legend
@@ -514,6 +513,29 @@ pub fn build_in(
     let metres_per_px = 1.0 / view.scale;
     let coarse = metres_per_px < COARSE_M_PER_PX;
     let mut warnings = Vec::new();
+    if !off_map.is_empty() {
+        let n = off_map.len();
+        let shown: Vec<String> = off_map.iter().take(5).map(|t| format!("`{t}`")).collect();
+        let more = if n > 5 {
+            format!(" and {} more", n - 5)
+        } else {
+            String::new()
+        };
+        let why = if options.bbox.is_some() {
+            "outside the --bbox window"
+        } else {
+            "on the side of the globe the projection does not show"
+        };
+        let (stops, are) = if n == 1 {
+            ("stop", "is")
+        } else {
+            ("stops", "are")
+        };
+        warnings.push(format!(
+            "{n} {stops} {are} not on the map, {why}: {}{more}",
+            shown.join(", ")
+        ));
+    }
     if coarse {
         warnings.push(format!(
             "the map is {} across, finer than the bundled basemap (Natural Earth 1:10m): \
@@ -615,23 +637,37 @@ fn route_layers(
     layers
 }
 
-/// Step of [`build_in`]: the water under the land, as a closed ring. A world map in a
-/// pseudo-cylindrical projection (Equal Earth, Robinson) fills only the globe, outlined by its
-/// edge meridians and pole lines, and a Mercator world map the square world between its
-/// seams, and the page shows around it; other maps fill the frame.
+/// Step of [`build_in`]: the water under the land, as a closed ring. A projection whose whole
+/// world has an edge (Equal Earth, Robinson, Mollweide, Mercator and the other cylindrical and
+/// pseudo-cylindrical ones) fills only the part of the frame inside that edge, and the page
+/// shows around it, whatever the map's centre and window; other maps fill the frame.
 fn sea(projector: &Projector, stream: &Stream<'_>, frame: &Rect) -> Vec<Px> {
     let frame_ring = frame.corners().to_vec();
-    let d = &projector.definition;
-    let outlined = ["+proj=eqearth", "+proj=robin", "+proj=merc"]
-        .iter()
-        .any(|p| d.starts_with(p));
-    if !(projector.world && outlined) {
+    if !projector.has_globe_edge() {
         return frame_ring;
     }
     match stream.outline() {
         r if r.len() >= 3 => r,
         _ => frame_ring,
     }
+}
+
+/// The points of a line, with points added so that none is more than `step` pixels from the
+/// next.
+fn along(run: &[Px], step: f64) -> Vec<Px> {
+    let mut out = Vec::with_capacity(run.len());
+    for w in run.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let n = ((b.0 - a.0).hypot(b.1 - a.1) / step)
+            .ceil()
+            .clamp(1.0, 100_000.0) as usize;
+        out.extend((0..n).map(|i| {
+            let t = i as f64 / n as f64;
+            (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))
+        }));
+    }
+    out.extend(run.last().copied());
+    out
 }
 
 /// Metres per pixel below which the bundled basemap is coarser than the map.
@@ -651,17 +687,21 @@ fn markers(
     unit: f64,
     palette: &Palette,
     lang: Option<LabelLang>,
-) -> (Vec<Marker>, Vec<labels::Wanted>) {
+) -> (Vec<Marker>, Vec<labels::Wanted>, Vec<String>) {
     let radius = marker_radius(unit);
     let mut markers: Vec<Marker> = Vec::new();
     let mut marker_at: HashMap<(i64, i64), usize> = HashMap::new();
     let mut stop_labels: Vec<labels::Wanted> = Vec::new();
     let mut label_at: HashSet<(i64, i64, String)> = HashSet::new();
     let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
+    let mut off_map = Vec::new();
     for r in routes {
         let color = palette.route(&r.color);
         for (i, s) in r.stops.iter().enumerate() {
             let Some(at) = to_px(s.lon, s.lat).filter(|p| frame.contains(*p)) else {
+                if r.has_marker(i) {
+                    off_map.push(s.label.clone());
+                }
                 continue;
             };
             if !r.has_marker(i) {
@@ -708,7 +748,7 @@ fn markers(
             }
         }
     }
-    (markers, stop_labels)
+    (markers, stop_labels, off_map)
 }
 
 /// Step of [`build_in`]: the projection for the routes' extent (or the bbox asked for) and the
@@ -756,20 +796,20 @@ fn project_and_fit(
     let projector = Projector::new(&options.projection, &extent)?;
 
     // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
-    // A world map shows the world from seam to seam (without Antarctica, unless a stop is
-    // there), whatever part the routes cover.
+    // A world map shows the world from seam to seam (without Antarctica, unless the route
+    // goes there), whatever part the routes cover. A box or a route beyond the latitudes the
+    // projection shows (Mercator's ±85.05°) is fitted up to them.
+    let (south, north) = projector.lat_limits();
     let fit_points: Vec<(f64, f64)> = match options.bbox {
         Some(b) => outline(&b)
             .into_iter()
-            .filter_map(|(lon, lat)| projector.project(lon, lat))
+            .filter_map(|(lon, lat)| projector.project(lon, lat.clamp(south, north)))
             .collect(),
+        // The route's points 3° further from the equator, so a leg beyond the usual edge
+        // keeps a margin.
         None if projector.world => world_outline(projector.lon0())
-            .chain(
-                routes
-                    .iter()
-                    .flat_map(|r| r.stops.iter().map(|s| (s.lon, s.lat))),
-            )
-            .filter_map(|(lon, lat)| projector.project(lon, lat))
+            .chain(points.iter().map(|c| (c.x, c.y + 3.0_f64.copysign(c.y))))
+            .filter_map(|(lon, lat)| projector.project(lon, lat.clamp(south, north)))
             .collect(),
         None => points
             .iter()

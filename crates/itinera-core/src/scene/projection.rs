@@ -171,8 +171,8 @@ impl Projector {
             ),
             ProjectionChoice::Auto | ProjectionChoice::Conic => (conic(), false),
             // World projections are centred on the routes: the seam falls in their widest gap.
-            ProjectionChoice::EqualEarth => (format!("+proj=eqearth +lon_0={lon0}"), true),
-            ProjectionChoice::Robinson => (format!("+proj=robin +lon_0={lon0}"), true),
+            ProjectionChoice::EqualEarth => (format!("+proj=eqearth +lon_0={lon0}"), world),
+            ProjectionChoice::Robinson => (format!("+proj=robin +lon_0={lon0}"), world),
             ProjectionChoice::Mercator => (format!("+proj=merc +lon_0={lon0}"), world),
             ProjectionChoice::Polar => (
                 format!(
@@ -228,6 +228,40 @@ impl Projector {
             .map_or(0.0, crate::route::normalize_lon)
     }
 
+    /// Whether the projection's whole world has an edge inside the plane (its seam meridians
+    /// and pole lines, or Mercator's limits): the cylindrical and pseudo-cylindrical
+    /// projections. Beyond that edge a map shows the page, not sea.
+    pub fn has_globe_edge(&self) -> bool {
+        const EDGED: [&str; 22] = [
+            "eqearth",
+            "robin",
+            "merc",
+            "moll",
+            "eck1",
+            "eck2",
+            "eck3",
+            "eck4",
+            "eck5",
+            "eck6",
+            "wintri",
+            "natearth",
+            "natearth2",
+            "sinu",
+            "kav7",
+            "eqc",
+            "cea",
+            "mill",
+            "gall",
+            "hammer",
+            "wag4",
+            "times",
+        ];
+        self.definition
+            .split_whitespace()
+            .find_map(|p| p.strip_prefix("+proj="))
+            .is_some_and(|name| EDGED.contains(&name))
+    }
+
     /// The latitudes the projection can show, south and north: Mercator's square world ends
     /// at ±85.05°, every other projection takes the poles.
     pub fn lat_limits(&self) -> (f64, f64) {
@@ -246,7 +280,14 @@ impl Projector {
         let mut p = (m.0, m.1, 0.0);
         proj4rs::transform::transform(&self.dst, &self.src, &mut p).ok()?;
         let (lon, lat) = (p.0.to_degrees(), p.1.to_degrees());
-        (lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0)
+        if !(lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0) {
+            return None;
+        }
+        // Beyond a world's edge (past the seam of Equal Earth) the inverse still gives an
+        // answer, of a point on the other side: only a point that projects back is on the map.
+        let back = self.project(lon, lat)?;
+        let tolerance = 1.0 + 1e-6 * m.0.abs().max(m.1.abs());
+        ((back.0 - m.0).abs() <= tolerance && (back.1 - m.1).abs() <= tolerance)
             .then_some((crate::route::normalize_lon(lon), lat))
     }
 }

@@ -26,6 +26,9 @@ use super::{BoundingBox, Projector, Px, Rect, View};
 /// Latitude where Mercator's map ends (the square world of web maps), degrees.
 pub const MERCATOR_LIMIT: f64 = 85.051_128_78;
 
+/// Ring latitudes beyond this are on the pole, degrees.
+const POLE_SNAP: f64 = 89.9;
+
 /// Segments shorter than this (pixels) are drawn straight.
 const RESAMPLE_MIN_PX: f64 = 4.0;
 /// How far a projected midpoint may stray from its chord before the segment is split, pixels.
@@ -127,9 +130,16 @@ impl<'a> Stream<'a> {
     /// A polygon ring: its pieces on each side of the seam, inside the window, projected and
     /// clipped to the frame (each a ring of at least three points).
     pub(super) fn ring(&self, ring: &[Coord]) -> Vec<Vec<Px>> {
-        let Some(unwrapped) = close_around_pole(unwrap(ring, self.lon0)) else {
+        let Some(mut unwrapped) = close_around_pole(unwrap(ring, self.lon0)) else {
             return Vec::new();
         };
+        // Antarctica's edge along the pole is stored a hundredth of a degree short of it
+        // (quantized): on a projection with a pole line it meets the globe's edge exactly.
+        for p in &mut unwrapped {
+            if p.1.abs() > POLE_SNAP {
+                p.1 = 90.0_f64.copysign(p.1);
+            }
+        }
         let mut out = Vec::new();
         for piece in cut_ring(&unwrapped) {
             let piece = clip::clip_ring(&piece, &self.window);
@@ -145,11 +155,16 @@ impl<'a> Stream<'a> {
         out
     }
 
-    /// The outline of everything the projection shows inside the window: the globe's edge on a
-    /// world map (its seam meridians and pole lines, or Mercator's limits), as one ring clipped
-    /// to the frame.
+    /// The outline of everything the projection shows: the globe's edge (its seam meridians
+    /// and pole lines, or Mercator's limits), as one ring clipped to the frame.
     pub(super) fn outline(&self) -> Vec<Px> {
-        let w = self.window;
+        let (south, north) = self.projector.lat_limits();
+        let w = Rect {
+            x0: -180.0,
+            y0: south,
+            x1: 180.0,
+            y1: north,
+        };
         let n = 90;
         let step = |a: f64, b: f64, i: usize| a + (b - a) * i as f64 / n as f64;
         let ring: Vec<Rel> = (0..n)

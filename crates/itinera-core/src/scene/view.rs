@@ -111,6 +111,9 @@ pub(super) fn fit(points: &[(f64, f64)], frame: &Rect, exact: bool, world: bool)
 /// The lon/lat window seen through the frame: the frame outline unprojected, widened a little.
 pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<BoundingBox> {
     let mut pts = Vec::new();
+    // Whether part of the frame is beyond the projection's world (past Equal Earth's seam):
+    // then the world's edge is in view, and so is every longitude up to it.
+    let mut beyond = false;
     let n = 16;
     for i in 0..=n {
         let t = f64::from(i) / f64::from(n);
@@ -121,8 +124,9 @@ pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<Boundin
             (frame.x1, frame.y0 + t * frame.height()),
             (frame.x0 + t * frame.width(), (frame.y0 + frame.y1) / 2.0),
         ] {
-            if let Some(ll) = p.unproject(view.metres(px)) {
-                pts.push(geo::Coord { x: ll.0, y: ll.1 });
+            match p.unproject(view.metres(px)) {
+                Some(ll) => pts.push(geo::Coord { x: ll.0, y: ll.1 }),
+                None => beyond = true,
             }
         }
     }
@@ -145,19 +149,25 @@ pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<Boundin
     let b = bounding_box(pts)?;
     // A margin of a twentieth of the window, at most 1° (so a city map's graticule is fine).
     let pad = (0.05 * b.lon_span().max(b.lat_span())).clamp(0.001, 1.0);
-    let (west, east) =
-        if b.east - b.west + 2.0 * pad >= 360.0 || (b.west <= b.east && b.east - b.west > 300.0) {
-            (-180.0, 180.0)
-        } else {
-            (
-                crate::route::normalize_lon(b.west - pad),
-                crate::route::normalize_lon(b.east + pad),
-            )
-        };
-    Some(BoundingBox::new(
-        west,
-        (b.south - pad).max(-90.0),
-        east,
-        (b.north + pad).min(90.0),
-    ))
+    let (west, east) = if beyond
+        || b.east - b.west + 2.0 * pad >= 360.0
+        || (b.west <= b.east && b.east - b.west > 300.0)
+    {
+        (-180.0, 180.0)
+    } else {
+        (
+            crate::route::normalize_lon(b.west - pad),
+            crate::route::normalize_lon(b.east + pad),
+        )
+    };
+    // With the world's edge in view, a window that nears a pole reaches it: the pole line of
+    // Equal Earth is that edge.
+    let (mut south, mut north) = ((b.south - pad).max(-90.0), (b.north + pad).min(90.0));
+    if beyond && south < -80.0 {
+        south = -90.0;
+    }
+    if beyond && north > 80.0 {
+        north = 90.0;
+    }
+    Some(BoundingBox::new(west, south, east, north))
 }

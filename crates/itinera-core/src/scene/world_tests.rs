@@ -481,3 +481,197 @@ proptest! {
         }
     }
 }
+
+// Cases of the blind probe (issue 25), one per class of defect it found.
+
+#[test]
+fn a_pseudo_cylindrical_map_that_shows_the_globe_edge_leaves_the_page_beyond_it() {
+    // Auckland to Santiago on Equal Earth centred on 150° E: the seam (30° W) is in view.
+    let s = build(
+        &routes(&["Auckland", "Santiago"]),
+        None,
+        &plain(1600, 1000, custom("+proj=eqearth +lon_0=150")),
+    )
+    .unwrap();
+    let f = s.frame;
+    let sea = clip::ring_contains;
+    assert!(
+        !sea(&s.sea, (f.x1 - 3.0, f.y1 - 3.0)),
+        "beyond the edge is page"
+    );
+    assert!(
+        sea(&s.sea, s.locate(-120.0, -50.0).unwrap()),
+        "the South Pacific is sea"
+    );
+    // Antarctica runs to the globe's edge, not to a cut inside it.
+    for (lon, lat) in [(-25.0, -82.0), (0.0, -80.0)] {
+        let p = s.locate(lon, lat).unwrap();
+        assert!(
+            !f.contains(p) || on_land(&s, lon, lat),
+            "Antarctica at {lon}, {lat}"
+        );
+    }
+    assert_no_jumps(&s, "eqearth +lon_0=150");
+}
+
+#[test]
+fn a_world_map_fits_legs_that_reach_beyond_its_usual_latitudes() {
+    // Sydney to Santiago reaches 61.8° S, below the 58° S a world map usually shows.
+    let s = build(
+        &routes(&["Sydney", "Santiago", "Cape Town", "Perth", "Sydney"]),
+        None,
+        &plain(1600, 1000, ProjectionChoice::Mercator),
+    )
+    .unwrap();
+    let bottom = s.routes[0]
+        .legs
+        .iter()
+        .flat_map(|(_, runs)| runs.iter().flatten())
+        .map(|p| p.1)
+        .fold(f64::MIN, f64::max);
+    assert!(
+        bottom < s.frame.y1 - 1.0,
+        "a leg runs off the bottom: {bottom}"
+    );
+}
+
+#[test]
+fn a_world_projection_named_for_a_small_box_draws_a_regional_map() {
+    let options = MapOptions {
+        bbox: Some(BoundingBox::new(170.0, -25.0, -165.0, -10.0)),
+        ..plain(1600, 1000, ProjectionChoice::EqualEarth)
+    };
+    let s = build(&routes(&["Suva", "Apia"]), None, &options).unwrap();
+    assert!(s.projection.starts_with("+proj=eqearth"));
+    assert_ne!(s.detail, Detail::Low);
+    assert!(on_land(&s, -172.4, -13.6), "Savai'i, Samoa");
+    let parallels = s
+        .graticule_labels
+        .iter()
+        .filter(|l| l.text.ends_with('S'))
+        .count();
+    assert!(parallels >= 2, "{:?}", s.graticule_labels);
+}
+
+#[test]
+fn stops_the_map_cannot_show_are_named_in_a_warning() {
+    let options = MapOptions {
+        bbox: Some(BoundingBox::new(150.0, 40.0, 160.0, 50.0)),
+        ..MapOptions::default()
+    };
+    let s = build(&routes(&["Anadyr", "Nome"]), None, &options).unwrap();
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w.contains("`Anadyr`") && w.contains("--bbox")),
+        "{:?}",
+        s.warnings
+    );
+    // The far side of an orthographic globe.
+    let s = build(
+        &routes(&["Moscow", "Beijing", "Buenos Aires, Buenos Aires F.D."]),
+        None,
+        &plain(1600, 1000, custom("+proj=ortho +lat_0=50 +lon_0=120")),
+    )
+    .unwrap();
+    assert!(
+        s.warnings.iter().any(|w| w.contains("`Buenos Aires`")),
+        "{:?}",
+        s.warnings
+    );
+}
+
+/// The longest edge of the inset's land that does not run along the inset's border.
+fn longest_inner_edge(inset: &Inset) -> f64 {
+    let r = inset.rect.grow(-1.0);
+    let on_border = |p: Px| {
+        (p.0 - r.x0).abs() < 0.5
+            || (p.0 - r.x1).abs() < 0.5
+            || (p.1 - r.y0).abs() < 0.5
+            || (p.1 - r.y1).abs() < 0.5
+    };
+    inset
+        .land
+        .iter()
+        .flat_map(|ring| ring.iter().zip(ring.iter().cycle().skip(1)))
+        .filter(|(a, b)| !(on_border(**a) && on_border(**b)))
+        .map(|(a, b)| seg_len(*a, *b))
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn the_inset_shows_islands_lakes_and_the_far_north_whole() {
+    // The Aleutians (Adak to Attu) are on the 1:50m land the inset draws.
+    let s = build(
+        &routes(&["51.88 N 176.66 W", "52.93 N 173.18 E"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    let inset = s.inset.as_ref().unwrap();
+    assert!(!inset.land.is_empty());
+    // Lake Baikal and the Sea of Japan's coast round Vladivostok.
+    let s = build(
+        &routes(&["Vladivostok", "Russky"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        !s.inset.as_ref().unwrap().lakes.is_empty(),
+        "no lakes in the inset"
+    );
+    // Reykjavik: the inset reaches past the pole's side of Scandinavia without a straight cut.
+    let options = MapOptions {
+        bbox: Some(BoundingBox::new(-22.0, 64.1, -21.9, 64.16)),
+        ..MapOptions::default()
+    };
+    let s = build(&routes(&["Reykjavik"]), None, &options).unwrap();
+    let inset = s.inset.as_ref().unwrap();
+    let longest = longest_inner_edge(inset);
+    assert!(
+        longest < 30.0,
+        "a straight cut of {longest} px in the inset's land"
+    );
+}
+
+#[test]
+fn stop_labels_on_a_city_map_keep_off_their_own_leg() {
+    // The Eiffel Tower to the Louvre: a leg almost level, two vertices 3 km apart.
+    let s = build(
+        &routes(&["48.8584 N 2.2945 E", "48.8606 N 2.3376 E"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    for l in &s.labels[..s.stop_label_count] {
+        let b = l.bounds();
+        for (_, runs) in &s.routes[0].legs {
+            for p in runs.iter().flat_map(|r| super::along(r, 1.0)) {
+                assert!(!b.contains(p), "{} lies on its leg at {p:?}", l.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_mercator_box_to_the_poles_is_fitted_to_mercators_limits() {
+    let options = MapOptions {
+        bbox: Some(BoundingBox::new(-180.0, -90.0, 180.0, 90.0)),
+        ..plain(1600, 1000, ProjectionChoice::Mercator)
+    };
+    let s = build(&tokyo_la_london(), None, &options).unwrap();
+    let area = |r: &[Px]| {
+        r.iter()
+            .zip(r.iter().cycle().skip(1))
+            .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
+            .sum::<f64>()
+            .abs()
+            / 2.0
+    };
+    let f = s.frame;
+    assert!(
+        area(&s.sea) > 0.5 * f.width() * f.height(),
+        "a small square world"
+    );
+}
