@@ -14,6 +14,10 @@ pub(super) fn graticule(
     palette: &Palette,
 ) -> (Vec<Vec<Px>>, Vec<Label>) {
     let world = window.is_none();
+    // Lines that end inside the frame are labelled there only where they end at the edge of
+    // a world map's globe (Equal Earth's pole lines and seams), not at an orthographic
+    // globe's horizon or at a pole.
+    let edged = world && stream.has_globe_edge();
     let window = window.unwrap_or(BoundingBox::WORLD);
     let (s, n) = (window.south, window.north);
     // A world map runs from seam to seam: its parallels start at the left edge of the globe.
@@ -123,8 +127,8 @@ pub(super) fn graticule(
                     Some(side) if radial => Some(side),
                     Some(_) => None,
                     // On a world map, where the meridian meets the globe's pole line.
-                    None if world && south && Some(end) == first => Some(Side::Bottom),
-                    None if world && !south && Some(end) == last => Some(Side::Top),
+                    None if edged && south && Some(end) == first => Some(Side::Bottom),
+                    None if edged && !south && Some(end) == last => Some(Side::Top),
                     None => None,
                 };
                 if let Some(side) = side {
@@ -157,8 +161,8 @@ pub(super) fn graticule(
                     let side = match on(end) {
                         Some(side @ (Side::Left | Side::Right)) => Some(side),
                         Some(_) => None,
-                        None if world && west && Some(end) == first => Some(Side::Left),
-                        None if world && !west && Some(end) == last => Some(Side::Right),
+                        None if edged && west && Some(end) == first => Some(Side::Left),
+                        None if edged && !west && Some(end) == last => Some(Side::Right),
                         None => None,
                     };
                     if let Some(side) = side {

@@ -6,6 +6,7 @@
 //! label placement without overlaps, legend, title, scale bar and attribution. It draws nothing.
 
 mod arrows;
+mod cap;
 mod clip;
 mod format;
 mod graticule;
@@ -643,7 +644,7 @@ fn route_layers(
 /// shows around it, whatever the map's centre and window; other maps fill the frame.
 fn sea(projector: &Projector, stream: &Stream<'_>, frame: &Rect) -> Vec<Px> {
     let frame_ring = frame.corners().to_vec();
-    if !projector.has_globe_edge() {
+    if !(projector.has_globe_edge() || projector.cap().is_some()) {
         return frame_ring;
     }
     match stream.outline() {
@@ -807,7 +808,8 @@ fn project_and_fit(
             .collect(),
         // The route's points 3° further from the equator, so a leg beyond the usual edge
         // keeps a margin.
-        None if projector.world => world_outline(projector.lon0())
+        None if projector.world => world_outline(&projector)
+            .into_iter()
             .chain(points.iter().map(|c| (c.x, c.y + 3.0_f64.copysign(c.y))))
             .filter_map(|(lon, lat)| projector.project(lon, lat.clamp(south, north)))
             .collect(),
@@ -863,23 +865,34 @@ fn project_and_fit(
     Ok((projector, view))
 }
 
-/// The outline of the world a world map shows, centred on `lon0`: from seam to seam, 58° S
-/// to 84° N. Longitudes run from `lon0 - 180` to `lon0 + 180` unfolded, so each seam stays
-/// on its own side of the map.
-fn world_outline(lon0: f64) -> impl Iterator<Item = (f64, f64)> {
+/// The outline of the world a world map shows: the circle an azimuthal projection shows (an
+/// orthographic globe's horizon), or the world from seam to seam, 58° S to 84° N, centred on
+/// the central meridian. Longitudes run from `lon0 - 180` to `lon0 + 180` unfolded, so each
+/// seam stays on its own side of the map.
+fn world_outline(projector: &Projector) -> Vec<(f64, f64)> {
+    let lon0 = projector.lon0();
+    if let Some((lat0, radius)) = projector.cap() {
+        return cap::Cap::new(lat0, radius)
+            .circle()
+            .into_iter()
+            .map(|(x, y)| (lon0 + x, y))
+            .collect();
+    }
     let n = 48;
     let (south, north) = (-58.0, 84.0);
-    (0..=n).flat_map(move |i| {
-        let t = f64::from(i) / f64::from(n);
-        let lon = lon0 - 180.0 + 360.0 * t;
-        let lat = south + (north - south) * t;
-        [
-            (lon, south),
-            (lon, north),
-            (lon0 - 180.0, lat),
-            (lon0 + 180.0, lat),
-        ]
-    })
+    (0..=n)
+        .flat_map(move |i| {
+            let t = f64::from(i) / f64::from(n);
+            let lon = lon0 - 180.0 + 360.0 * t;
+            let lat = south + (north - south) * t;
+            [
+                (lon, south),
+                (lon, north),
+                (lon0 - 180.0, lat),
+                (lon0 + 180.0, lat),
+            ]
+        })
+        .collect()
 }
 
 /// The basemap in pixels, clipped to the frame.

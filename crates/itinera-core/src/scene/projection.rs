@@ -262,6 +262,31 @@ impl Projector {
             .is_some_and(|name| EDGED.contains(&name))
     }
 
+    /// The circle of the sphere an azimuthal projection shows, as its centre's latitude and
+    /// its angular radius in degrees (the centre's longitude is [`lon0`](Projector::lon0)):
+    /// the visible hemisphere of an orthographic globe, or all but the antipode of an
+    /// azimuthal equidistant or equal-area map, where the projection tears. `None` for the
+    /// others.
+    pub fn cap(&self) -> Option<(f64, f64)> {
+        let param = |key: &str| {
+            self.definition
+                .split_whitespace()
+                .find_map(|p| p.strip_prefix(key))
+                .map(str::to_owned)
+        };
+        let radius = match param("+proj=")?.as_str() {
+            // Short of the horizon: on the ellipsoid it is not quite 90° of the sphere away.
+            "ortho" => 89.0,
+            "aeqd" | "laea" => 179.0,
+            _ => return None,
+        };
+        let lat0 = param("+lat_0=")
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+            .map_or(0.0, |v| v.clamp(-90.0, 90.0));
+        Some((lat0, radius))
+    }
+
     /// The latitudes the projection can show, south and north: Mercator's square world ends
     /// at ±85.05°, every other projection takes the poles.
     pub fn lat_limits(&self) -> (f64, f64) {

@@ -20,6 +20,7 @@
 
 use geo::Coord;
 
+use super::cap::Cap;
 use super::clip;
 use super::{BoundingBox, Projector, Px, Rect, View};
 
@@ -37,7 +38,7 @@ const RESAMPLE_TOLERANCE_PX: f64 = 0.3;
 const RESAMPLE_DEPTH: u32 = 12;
 
 /// A point in centre-relative degrees: x = λ − λ₀ in [-180, 180], y = latitude.
-type Rel = (f64, f64);
+use super::cap::Rel;
 
 /// `d` folded into [-180, 180).
 fn wrap(d: f64) -> f64 {
@@ -53,6 +54,8 @@ pub(super) struct Stream<'a> {
     lon0: f64,
     /// The window in centre-relative degrees (x0 = west, y0 = south, x1 = east, y1 = north).
     window: Rect,
+    /// The circle an azimuthal projection is clipped to (an orthographic globe's horizon).
+    cap: Option<Cap>,
 }
 
 impl<'a> Stream<'a> {
@@ -89,7 +92,13 @@ impl<'a> Stream<'a> {
             frame,
             lon0,
             window: w,
+            cap: projector.cap().map(|(lat0, r)| Cap::new(lat0, r)),
         }
+    }
+
+    /// Whether the projection's world has an edge of seams and pole lines in the plane.
+    pub(super) fn has_globe_edge(&self) -> bool {
+        self.projector.has_globe_edge()
     }
 
     /// The central meridian.
@@ -121,7 +130,14 @@ impl<'a> Stream<'a> {
         let mut out = Vec::new();
         for piece in cut_line(&unwrap(line, self.lon0)) {
             for run in clip::clip_line(&piece, &self.window) {
-                self.project_line(&run, &mut out);
+                match &self.cap {
+                    Some(cap) => {
+                        for inside in cap.clip_line(&run) {
+                            self.project_line(&inside, &mut out);
+                        }
+                    }
+                    None => self.project_line(&run, &mut out),
+                }
             }
         }
         out
@@ -146,10 +162,17 @@ impl<'a> Stream<'a> {
             if piece.len() < 3 {
                 continue;
             }
-            let projected = self.project_ring(&piece);
-            let clipped = along_frame_once(clip::clip_ring(&projected, &self.frame), &self.frame);
-            if clipped.len() >= 3 {
-                out.push(clipped);
+            let pieces = match &self.cap {
+                Some(cap) => cap.clip_ring(&piece),
+                None => vec![piece],
+            };
+            for piece in pieces {
+                let projected = self.project_ring(&piece);
+                let clipped =
+                    along_frame_once(clip::clip_ring(&projected, &self.frame), &self.frame);
+                if clipped.len() >= 3 {
+                    out.push(clipped);
+                }
             }
         }
         out
@@ -158,6 +181,9 @@ impl<'a> Stream<'a> {
     /// The outline of everything the projection shows: the globe's edge (its seam meridians
     /// and pole lines, or Mercator's limits), as one ring clipped to the frame.
     pub(super) fn outline(&self) -> Vec<Px> {
+        if let Some(cap) = &self.cap {
+            return clip::clip_ring(&self.project_ring(&cap.circle()), &self.frame);
+        }
         let (south, north) = self.projector.lat_limits();
         let w = Rect {
             x0: -180.0,
@@ -179,7 +205,14 @@ impl<'a> Stream<'a> {
     /// Projects a centre-relative point to pixels. The longitude goes to the projection as
     /// λ₀ + λ' without folding, so ±180° stays on its own edge of the map.
     fn px(&self, p: Rel) -> Option<Px> {
-        let lon = self.lon0 + p.0.clamp(-180.0, 180.0);
+        // A hair past the seam from arithmetic stays on its side; a circle of an azimuthal
+        // map that runs on past it (over a pole) goes on.
+        let x = if p.0.abs() <= 180.0 + 1e-9 {
+            p.0.clamp(-180.0, 180.0)
+        } else {
+            p.0
+        };
+        let lon = self.lon0 + x;
         self.projector.project(lon, p.1).map(|m| self.view.px(m))
     }
 
@@ -236,6 +269,9 @@ impl<'a> Stream<'a> {
     /// the tolerance of the true curve (d3-geo's adaptive resampling, with the midpoint taken
     /// in lon/lat, where basemap edges and graticule lines are straight).
     fn resample(&self, a: Rel, pa: Px, b: Rel, pb: Px, depth: u32, out: &mut Vec<Px>) {
+        // The short way round: the closing edge of a ring round a pole (an orthographic
+        // horizon over it) joins 177° to -180°.
+        let b = super::cap::continuous(a, b);
         let (dx, dy) = (pb.0 - pa.0, pb.1 - pa.1);
         let d2 = dx * dx + dy * dy;
         if depth == 0 || d2 < RESAMPLE_MIN_PX * RESAMPLE_MIN_PX {

@@ -675,3 +675,50 @@ fn a_mercator_box_to_the_poles_is_fitted_to_mercators_limits() {
         "a small square world"
     );
 }
+
+#[test]
+fn an_orthographic_globe_shows_its_hemisphere_inside_its_horizon() {
+    let s = build(
+        &routes(&["Moscow", "Beijing", "Buenos Aires, Buenos Aires F.D."]),
+        None,
+        &plain(1600, 1000, custom("+proj=ortho +lat_0=50 +lon_0=120")),
+    )
+    .unwrap();
+    let f = s.frame;
+    let centre = s.locate(120.0, 50.0).unwrap();
+    let radius = s
+        .sea
+        .iter()
+        .map(|p| seg_len(*p, centre))
+        .fold(0.0, f64::max);
+    // The sea is the disk: the frame's corners are page, the pole and Beijing on the globe.
+    assert!(!clip::ring_contains(&s.sea, (f.x0 + 2.0, f.y0 + 2.0)));
+    assert!(clip::ring_contains(&s.sea, s.locate(0.0, 90.0).unwrap()));
+    assert!(clip::ring_contains(&s.sea, s.locate(116.4, 39.9).unwrap()));
+    // Nothing is drawn beyond the horizon.
+    for ring in s.land.iter().chain(&s.lakes) {
+        for p in ring {
+            assert!(
+                seg_len(*p, centre) <= radius + 1.0,
+                "land beyond the horizon at {p:?}"
+            );
+        }
+    }
+    assert!(on_land(&s, 100.0, 60.0), "Siberia");
+    assert!(!on_land(&s, 150.0, 40.0), "the Pacific east of Japan");
+    assert!(!on_land(&s, 0.0, 85.0), "the Arctic Ocean beyond the pole");
+    assert_no_jumps(&s, "ortho");
+}
+
+#[test]
+fn azimuthal_world_maps_tear_only_at_the_antipode() {
+    for def in [
+        "+proj=aeqd +lat_0=90 +lon_0=0",
+        "+proj=laea +lat_0=40 +lon_0=-100",
+    ] {
+        let s = build(&tokyo_la_london(), None, &plain(1200, 900, custom(def))).unwrap();
+        assert_no_jumps(&s, def);
+        assert!(on_land(&s, 100.0, 60.0), "{def}: Siberia");
+        assert!(!on_land(&s, -150.0, 30.0), "{def}: the Pacific");
+    }
+}
