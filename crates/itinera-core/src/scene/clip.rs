@@ -96,6 +96,16 @@ pub fn clip_ring(ring: &[Px], r: &Rect) -> Vec<Px> {
     if out.len() < 3 { Vec::new() } else { out }
 }
 
+/// The area a ring encloses (shoelace), square pixels.
+pub fn ring_area(ring: &[Px]) -> f64 {
+    ring.iter()
+        .zip(ring.iter().cycle().skip(1))
+        .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
 /// Whether `p` lies inside the ring (even-odd rule; a point on an edge may go either way).
 pub fn ring_contains(ring: &[Px], p: Px) -> bool {
     let mut inside = false;

@@ -418,15 +418,44 @@ pub fn build_in(
             )
         })
         .flatten();
+    // A legend that would cover more than a seventh of the map drawn (a thumbnail) is left
+    // out.
+    let mut notes = Vec::new();
+    let legend = legend.filter(|l| {
+        let fits = l.rect.width() * l.rect.height() <= 0.15 * clip::ring_area(&sea);
+        if !fits {
+            notes.push(format!(
+                "the map is too small for its legend ({} x {} px): left out",
+                options.width, options.height
+            ));
+        }
+        fits
+    });
+    // The bar measures against, and stands in, the part of the frame the map is drawn in (a
+    // world map's globe may be narrower than a wide frame).
+    let (sea_x0, sea_x1) = sea
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let drawn = Rect {
+        x0: sea_x0.max(frame.x0),
+        x1: sea_x1.min(frame.x1).max(sea_x0.max(frame.x0) + 1.0),
+        ..frame
+    };
     let scale_bar = scale_bar(
         &projector,
         options.units,
         &view,
-        &frame,
+        &drawn,
         unit,
         &palette,
         legend.as_ref().map(|l| l.rect),
-    );
+    )
+    // On a map too small for both, the legend keeps its corner.
+    .filter(|b| {
+        legend
+            .as_ref()
+            .is_none_or(|l| !l.rect.overlaps(&b.bounds()))
+    });
 
     // Degree labels give way to the legend and the scale bar.
     let mut graticule_labels = graticule_labels;
@@ -513,7 +542,7 @@ pub fn build_in(
     // finer than COARSE_M_PER_PX they are approximate, and the map says so.
     let metres_per_px = 1.0 / view.scale;
     let coarse = metres_per_px < COARSE_M_PER_PX;
-    let mut warnings = Vec::new();
+    let mut warnings = notes;
     if !off_map.is_empty() {
         let n = off_map.len();
         let shown: Vec<String> = off_map.iter().take(5).map(|t| format!("`{t}`")).collect();
@@ -557,11 +586,21 @@ pub fn build_in(
     } else {
         "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics."
     };
-    let asize = 14.0 * unit;
+    // The attribution fits the page: shortened, then set smaller, on a narrow map.
+    let room = w - 2.0 * 8.0 * unit;
+    let mut asize = 14.0 * unit;
+    let mut attribution_text = attribution_text;
+    if text::width(attribution_text, asize, false) > room {
+        attribution_text = "Natural Earth; GeoNames (CC BY 4.0)";
+    }
+    let full = text::width(attribution_text, asize, false);
+    if full > room {
+        asize = (asize * room / full).max(6.0);
+    }
     let aw = text::width(attribution_text, asize, false);
     let attribution = Label {
         text: attribution_text.into(),
-        at: (frame.x1 - aw, h - 20.0 * unit),
+        at: ((frame.x1 - aw).max(4.0), h - 20.0 * unit),
         size: asize,
         bold: false,
         color: palette.muted,

@@ -722,3 +722,43 @@ fn azimuthal_world_maps_tear_only_at_the_antipode() {
         assert!(!on_land(&s, -150.0, 30.0), "{def}: the Pacific");
     }
 }
+
+#[test]
+fn maps_at_odd_sizes_keep_their_decorations_apart_and_on_the_page() {
+    // A thumbnail: no legend over the globe (with a warning), nothing off the page.
+    let s = build(
+        &tokyo_la_london(),
+        None,
+        &MapOptions {
+            width: 300,
+            height: 200,
+            ..MapOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(s.legend.is_none() && s.warnings.iter().any(|w| w.contains("legend")));
+    let a = s.attribution.bounds();
+    assert!(a.x0 >= 0.0 && a.x1 <= 300.0, "{a:?}");
+    // A wide strip: the scale bar measures the globe, not the page.
+    let s = build(
+        &routes(&["Lisbon", "Vladivostok"]),
+        None,
+        &MapOptions {
+            width: 3000,
+            height: 300,
+            ..MapOptions::default()
+        },
+    )
+    .unwrap();
+    let bar = s.scale_bar.as_ref().unwrap();
+    let last = &bar.labels.last().unwrap().text;
+    let km: f64 = last
+        .trim_end_matches(" km")
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    assert!(km <= 10_000.0, "{last}");
+    if let (Some(l), Some(b)) = (&s.legend, &s.scale_bar) {
+        assert!(!l.rect.overlaps(&b.bounds()));
+    }
+}
