@@ -479,6 +479,13 @@ pub fn build_in(
         .collect();
     obstacles.extend(legend.as_ref().map(|l| l.rect));
     obstacles.extend(scale_bar.as_ref().map(|s| s.bounds()));
+    // Degree labels inside the frame (beside a world map's globe) are not written over.
+    obstacles.extend(
+        graticule_labels
+            .iter()
+            .map(|l| l.bounds().grow(2.0))
+            .filter(|b| b.overlaps(&frame)),
+    );
     // A locator inset on a map of a small area, in a free corner.
     let inset = match (options.inset, window) {
         (InsetMode::Auto, Some(w)) => {
