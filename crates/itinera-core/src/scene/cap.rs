@@ -26,7 +26,8 @@ pub(super) struct Cap {
 
 impl Cap {
     pub(super) fn new(lat0: f64, radius_deg: f64) -> Cap {
-        let (sin0, cos0) = lat0.to_radians().sin_cos();
+        // Centred a hair off a pole, where azimuths are defined.
+        let (sin0, cos0) = lat0.clamp(-89.9999, 89.9999).to_radians().sin_cos();
         let radius = radius_deg.to_radians();
         Cap {
             sin0,

@@ -28,14 +28,25 @@ pub(super) fn graticule(
     };
     let span = lon_span.max(window.lat_span());
     // Down to a thousandth of a degree (about 100 m) on a map of a city district.
-    let step = [
+    let steps = [
         0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0,
-    ]
-    .into_iter()
-    .find(|st| span / st <= 12.0)
-    .unwrap_or(30.0);
-    // As many decimals as the step has.
-    let decimals = (-step.log10().floor()).max(0.0) as usize;
+    ];
+    let fit = |span: f64, lines: f64| {
+        steps
+            .into_iter()
+            .find(|st| span / st <= lines)
+            .unwrap_or(30.0)
+    };
+    let step = fit(span, 12.0);
+    // Parallels share the meridians' step, unless it leaves fewer than two of them in a window
+    // much wider than high (a polar map, whose window spans every longitude).
+    let lat_step = if window.lat_span() < 2.0 * step {
+        fit(window.lat_span(), 6.0)
+    } else {
+        step
+    };
+    // As many decimals as the finer step has.
+    let decimals = (-step.min(lat_step).log10().floor()).max(0.0) as usize;
     let mut lines = Vec::new();
     let mut labels: Vec<Label> = Vec::new();
     let size = 14.0 * unit;
@@ -52,7 +63,10 @@ pub(super) fn graticule(
             format!("{s}{}", if v > 0.0 { pos } else { neg })
         }
     };
-    let (lat_lo, lat_hi) = ((s / step).floor() * step, (n / step).ceil() * step);
+    let (lat_lo, lat_hi) = (
+        (s / lat_step).floor() * lat_step,
+        (n / lat_step).ceil() * lat_step,
+    );
     // A label outside the frame where a line leaves it, or beside the globe's edge on a world
     // map, unless it would overlap one already placed.
     let mut place = |text: String, end: Px, side: Side| {
@@ -141,11 +155,11 @@ pub(super) fn graticule(
     }
     // Parallels: labelled where they leave the left and right sides, and on a world map where
     // they end at the globe's edge (west end to the left, east end to the right).
-    let parallels = ((lat_hi - lat_lo) / step).round() as i64;
+    let parallels = ((lat_hi - lat_lo) / lat_step).round() as i64;
     // Vertices at most 1° apart, at least 64 along the window (the stream resamples between).
     let along = ((lon_span / (step / 8.0).min(1.0)).ceil() as usize).clamp(64, 4096);
     for i in 0..=parallels {
-        let lat = lat_lo + i as f64 * step;
+        let lat = lat_lo + i as f64 * lat_step;
         if lat.abs() < 90.0 {
             let line: Vec<geo::Coord> = (0..=along)
                 .map(|j| geo::Coord {

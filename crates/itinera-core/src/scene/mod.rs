@@ -360,10 +360,13 @@ pub fn build_in(
     };
     // The basemap's scale follows the pixel size, not the degrees the window spans: a wide
     // window drawn large (`--bbox 100,35,145,60` at 1600 px) keeps its coastline detail.
+    // It is the ground's size of a pixel at the map's centre, not the projection's: Mercator
+    // at 70° N shows three times the detail its metres say.
+    let ground_m_per_px = ground_m_per_px(&projector, &view, &frame).unwrap_or(1.0 / view.scale);
     let detail = if window.is_none() {
         Detail::Low
     } else {
-        Detail::for_pixel(1.0 / view.scale)
+        Detail::for_pixel(ground_m_per_px)
     };
     // Every layer goes from lon/lat to pixels through this one stream.
     let stream = Stream::new(&projector, view, frame, window.as_ref());
@@ -404,13 +407,21 @@ pub fn build_in(
         .flat_map(|l| l.legs.iter().flat_map(|(_, runs)| runs.iter()))
         .flat_map(|run| along(run, 4.0))
         .collect();
+    // Legend and scale bar stand across the part of the frame the map is drawn in (a Mercator
+    // world may be narrower than the frame), at the frame's top and bottom (the page beside a
+    // globe's pole lines is free for them).
+    let drawn = Rect {
+        y0: frame.y0,
+        y1: frame.y1,
+        ..drawn_part(&sea, &frame)
+    };
     let legend = options
         .legend
         .then(|| {
             legend(
                 routes,
                 options.units,
-                &frame,
+                &drawn,
                 unit,
                 &palette,
                 &route_px,
@@ -431,16 +442,7 @@ pub fn build_in(
         }
         fits
     });
-    // The bar measures against, and stands in, the part of the frame the map is drawn in (a
-    // world map's globe may be narrower than a wide frame).
-    let (sea_x0, sea_x1) = sea
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-    let drawn = Rect {
-        x0: sea_x0.max(frame.x0),
-        x1: sea_x1.min(frame.x1).max(sea_x0.max(frame.x0) + 1.0),
-        ..frame
-    };
+    // The bar measures against the part of the frame the map is drawn in.
     let scale_bar = scale_bar(
         &projector,
         options.units,
@@ -547,7 +549,7 @@ pub fn build_in(
     }
     // Natural Earth's finest scale (1:10m) places coasts to a kilometre or two: on a map
     // finer than COARSE_M_PER_PX they are approximate, and the map says so.
-    let metres_per_px = 1.0 / view.scale;
+    let metres_per_px = ground_m_per_px;
     let coarse = metres_per_px < COARSE_M_PER_PX;
     let mut warnings = notes;
     if !off_map.is_empty() {
@@ -699,6 +701,44 @@ fn sea(projector: &Projector, stream: &Stream<'_>, frame: &Rect) -> Vec<Px> {
     }
 }
 
+/// Metres of ground a pixel spans at the centre of the frame (east–west and north–south
+/// alike on a conformal map; the smaller of the two otherwise), measured along geodesics of
+/// 1 km; `None` where the centre is off the projection's world.
+fn ground_m_per_px(p: &Projector, view: &View, frame: &Rect) -> Option<f64> {
+    let centre = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
+    let (lon, lat) = p.unproject(view.metres(centre))?;
+    let here = view.px(p.project(lon, lat)?);
+    let probe = 1_000.0;
+    let px = |bearing: f64| -> Option<f64> {
+        let there = Geodesic.destination(Point::new(lon, lat), bearing, probe);
+        let q = view.px(p.project(there.x(), there.y())?);
+        Some((q.0 - here.0).hypot(q.1 - here.1))
+    };
+    let longest = px(90.0)?.max(px(0.0).unwrap_or(0.0));
+    (longest > 0.0 && longest.is_finite()).then(|| probe / longest)
+}
+
+/// The box of the map drawn (the sea's ring) within the frame.
+fn drawn_part(sea: &[Px], frame: &Rect) -> Rect {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in sea {
+        (x0, x1) = (x0.min(p.0), x1.max(p.0));
+        (y0, y1) = (y0.min(p.1), y1.max(p.1));
+    }
+    let r = Rect {
+        x0: x0.max(frame.x0),
+        y0: y0.max(frame.y0),
+        x1: x1.min(frame.x1),
+        y1: y1.min(frame.y1),
+    };
+    // No map drawn (no sea ring) keeps the frame.
+    if r.width() < 10.0 || r.height() < 10.0 {
+        *frame
+    } else {
+        r
+    }
+}
+
 /// The points of a line, with points added so that none is more than `step` pixels from the
 /// next.
 fn along(run: &[Px], step: f64) -> Vec<Px> {
@@ -840,7 +880,19 @@ fn project_and_fit(
         .bbox
         .or(route_extent)
         .ok_or_else(|| Error::invalid(InvalidKind::Empty, "nothing to draw", None))?;
-    let projector = Projector::new(&options.projection, &extent)?;
+    let mut projector = Projector::new(&options.projection, &extent)?;
+    // A route cut by the seam of a central meridian given in a PROJ string runs to both edges
+    // of the world: the map shows the world.
+    if options.bbox.is_none()
+        && !projector.world
+        && projector.has_globe_edge()
+        && densified
+            .iter()
+            .flatten()
+            .any(|l| stream::crosses_seam(l, projector.lon0()))
+    {
+        projector.world = true;
+    }
 
     // Fit: projected extent of the routes (or the bbox outline), with a margin, to the frame.
     // A world map shows the world from seam to seam (without Antarctica, unless the route
@@ -848,6 +900,13 @@ fn project_and_fit(
     // projection shows (Mercator's ±85.05°) is fitted up to them.
     let (south, north) = projector.lat_limits();
     let fit_points: Vec<(f64, f64)> = match options.bbox {
+        // A box all round the globe is the world from seam to seam, between its latitudes.
+        Some(b) if b.lon_span() >= 359.9 => {
+            seam_to_seam(projector.lon0(), b.south.max(south), b.north.min(north))
+                .into_iter()
+                .filter_map(|(lon, lat)| projector.project(lon, lat))
+                .collect()
+        }
         Some(b) => outline(&b)
             .into_iter()
             .filter_map(|(lon, lat)| projector.project(lon, lat.clamp(south, north)))
@@ -924,8 +983,13 @@ fn world_outline(projector: &Projector) -> Vec<(f64, f64)> {
             .map(|(x, y)| (lon0 + x, y))
             .collect();
     }
+    seam_to_seam(lon0, -58.0, 84.0)
+}
+
+/// The outline of the world between two latitudes, from the seam west of `lon0` to the seam
+/// east of it, longitudes unfolded.
+fn seam_to_seam(lon0: f64, south: f64, north: f64) -> Vec<(f64, f64)> {
     let n = 48;
-    let (south, north) = (-58.0, 84.0);
     (0..=n)
         .flat_map(move |i| {
             let t = f64::from(i) / f64::from(n);

@@ -278,6 +278,9 @@ impl Projector {
             // Short of the horizon: on the ellipsoid it is not quite 90° of the sphere away.
             "ortho" => 89.0,
             "aeqd" | "laea" => 179.0,
+            // A stereographic map grows without end towards the far pole: it stops at 120°
+            // from its centre (the equator and 30° beyond on a polar map).
+            "stere" => 120.0,
             _ => return None,
         };
         let lat0 = param("+lat_0=")

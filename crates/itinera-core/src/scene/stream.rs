@@ -316,6 +316,11 @@ fn along_frame_once(ring: Vec<Px>, frame: &Rect) -> Vec<Px> {
     if out.len() < 3 { ring } else { out }
 }
 
+/// Whether a line crosses the seam of a map centred on `lon0` (the meridian opposite it).
+pub(super) fn crosses_seam(line: &[Coord], lon0: f64) -> bool {
+    unwrap(line, lon0).iter().any(|p| p.0.abs() > 180.0)
+}
+
 /// Longitudes relative to `lon0`, continuous along the sequence: the first folded into
 /// [-180, 180), each next one the previous plus the shortest step to it.
 fn unwrap(points: &[Coord], lon0: f64) -> Vec<Rel> {

@@ -762,3 +762,121 @@ fn maps_at_odd_sizes_keep_their_decorations_apart_and_on_the_page() {
         assert!(!l.rect.overlaps(&b.bounds()));
     }
 }
+
+// Cases of the second blind probe (issue 25).
+
+#[test]
+fn a_route_across_the_seam_of_a_given_central_meridian_gets_the_world() {
+    let s = build(
+        &routes(&["London, England", "Paris"]),
+        None,
+        &plain(1600, 1000, custom("+proj=robin +lon_0=180")),
+    )
+    .unwrap();
+    assert_eq!(s.markers.len(), 2);
+    // The whole globe, pole to pole, fills the frame's width: not a strip round the route.
+    let (lo, hi) = s
+        .sea
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    assert!(hi - lo > 0.8 * s.frame.height(), "{lo}..{hi}");
+    for lon in [-179.0, -90.0, -1.0, 1.0, 90.0, 179.0] {
+        assert!(
+            s.frame.contains(s.locate(lon, 0.0).unwrap()),
+            "{lon} on the equator"
+        );
+    }
+}
+
+#[test]
+fn a_box_all_round_the_globe_shows_every_longitude_at_any_centre() {
+    let options = MapOptions {
+        bbox: Some(BoundingBox::new(-180.0, -90.0, 180.0, 90.0)),
+        ..plain(1600, 1000, custom("+proj=robin +lon_0=-150"))
+    };
+    let s = build(&tokyo_la_london(), None, &options).unwrap();
+    for lon in [31.0, 90.0, -150.0, -60.0, 29.0] {
+        assert!(
+            s.frame.contains(s.locate(lon, 0.0).unwrap()),
+            "{lon} on the equator"
+        );
+    }
+}
+
+#[test]
+fn mercator_in_the_far_north_keeps_its_detail_and_its_legend_on_the_map() {
+    let s = build(
+        &routes(&["Anadyr", "Nome"]),
+        None,
+        &plain(1600, 1000, ProjectionChoice::Mercator),
+    )
+    .unwrap();
+    assert_ne!(
+        s.detail,
+        Detail::Low,
+        "detail by the ground's pixel, not the equator's"
+    );
+    let world = build(
+        &routes(&[
+            "London, England",
+            "New York",
+            "Tokyo",
+            "Sydney",
+            "London, England",
+        ]),
+        None,
+        &MapOptions {
+            projection: ProjectionChoice::Mercator,
+            ..MapOptions::default()
+        },
+    )
+    .unwrap();
+    let x0 = world.sea.iter().map(|p| p.0).fold(f64::MAX, f64::min);
+    let legend = world.legend.as_ref().unwrap();
+    assert!(
+        legend.rect.x0 >= x0 - 0.5,
+        "the legend straddles the world's edge"
+    );
+}
+
+#[test]
+fn polar_maps_have_parallels_and_polar_azimuthal_maps_a_sea() {
+    let s = build(
+        &routes(&["Longyearbyen", "90,0"]),
+        None,
+        &MapOptions::default(),
+    )
+    .unwrap();
+    let parallels = s
+        .graticule_labels
+        .iter()
+        .filter(|l| l.text.ends_with('N'))
+        .count();
+    assert!(parallels >= 2, "{:?}", s.graticule_labels);
+    for def in ["+proj=laea +lat_0=90", "+proj=aeqd +lat_0=90"] {
+        let s = build(
+            &routes(&["Anchorage", "Tromsø"]),
+            None,
+            &plain(1600, 1000, custom(def)),
+        )
+        .unwrap();
+        assert!(
+            clip::ring_area(&s.sea) > 0.3 * s.frame.width() * s.frame.height(),
+            "{def}"
+        );
+        assert!(s.warnings.is_empty(), "{def}: {:?}", s.warnings);
+        assert_eq!(s.markers.len(), 2, "{def}");
+    }
+    // A south polar stereographic map is not filled by the enlarged north.
+    let s = build(
+        &routes(&["-90,0", "-77.85,166.67"]),
+        None,
+        &plain(1600, 1000, custom("+proj=stere +lat_0=-90 +lat_ts=-71")),
+    )
+    .unwrap();
+    let inner = s.frame.grow(-0.1 * s.frame.height());
+    assert!(
+        s.markers.iter().all(|m| inner.contains(m.at)),
+        "stops crammed at the edge"
+    );
+}
