@@ -407,9 +407,8 @@ pub fn build_in(
         .flat_map(|l| l.legs.iter().flat_map(|(_, runs)| runs.iter()))
         .flat_map(|run| along(run, 4.0))
         .collect();
-    // Legend and scale bar stand across the part of the frame the map is drawn in (a Mercator
-    // world may be narrower than the frame), at the frame's top and bottom (the page beside a
-    // globe's pole lines is free for them).
+    // The legend stands across the part of the frame a map that fills its box is drawn in (a
+    // Mercator world may be narrower than the frame), at the frame's top or bottom.
     let drawn = Rect {
         y0: frame.y0,
         y1: frame.y1,
@@ -442,12 +441,21 @@ pub fn build_in(
         }
         fits
     });
-    // The bar measures against the part of the frame the map is drawn in.
+    // The bar measures the map drawn, a globe narrower than a wide frame included, and
+    // stands beside it.
+    let (sea_x0, sea_x1) = sea
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let bar_room = Rect {
+        x0: sea_x0.max(frame.x0),
+        x1: sea_x1.min(frame.x1).max(sea_x0.max(frame.x0) + 1.0),
+        ..frame
+    };
     let scale_bar = scale_bar(
         &projector,
         options.units,
         &view,
-        &drawn,
+        &bar_room,
         unit,
         &palette,
         legend.as_ref().map(|l| l.rect),
@@ -718,7 +726,8 @@ fn ground_m_per_px(p: &Projector, view: &View, frame: &Rect) -> Option<f64> {
     (longest > 0.0 && longest.is_finite()).then(|| probe / longest)
 }
 
-/// The box of the map drawn (the sea's ring) within the frame.
+/// The box of the map drawn (the sea's ring) within the frame, where the map fills it (a
+/// Mercator world narrower than the frame); the frame otherwise.
 fn drawn_part(sea: &[Px], frame: &Rect) -> Rect {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for p in sea {
@@ -731,8 +740,10 @@ fn drawn_part(sea: &[Px], frame: &Rect) -> Rect {
         x1: x1.min(frame.x1),
         y1: y1.min(frame.y1),
     };
-    // No map drawn (no sea ring) keeps the frame.
-    if r.width() < 10.0 || r.height() < 10.0 {
+    // No map drawn (no sea ring) keeps the frame, and so does a map that does not fill its
+    // box (a globe's ellipse or disk leaves the frame's corners free for the legend).
+    if r.width() < 10.0 || r.height() < 10.0 || clip::ring_area(sea) < 0.95 * r.width() * r.height()
+    {
         *frame
     } else {
         r
