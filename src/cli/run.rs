@@ -618,28 +618,6 @@ pub fn render(a: RenderArgs) -> Outcome {
         for w in &scene.warnings {
             report::warning(w, None);
         }
-        if !scene.unplaced.is_empty() {
-            let n = scene.unplaced.len();
-            let shown: Vec<String> = scene
-                .unplaced
-                .iter()
-                .take(5)
-                .map(|t| format!("`{t}`"))
-                .collect();
-            let more = if n > 5 {
-                format!(" and {} more", n - 5)
-            } else {
-                String::new()
-            };
-            let what = if n == 1 { "label" } else { "labels" };
-            report::warning(
-                &format!(
-                    "no room for {n} {what}, left out: {}{more}",
-                    shown.join(", ")
-                ),
-                None,
-            );
-        }
         for p in plan.of(i) {
             // The GeoJSON streams into its destination, as `export` writes it; maps are
             // encoded whole first.

@@ -134,7 +134,10 @@ impl Cap {
         }
         if !inside.iter().any(|&v| v) {
             // Wholly outside, or round the whole circle.
-            return if point_in(ring, (0.0, self.sin0.atan2(self.cos0).to_degrees())) {
+            return if super::clip::ring_contains(
+                ring,
+                (0.0, self.sin0.atan2(self.cos0).to_degrees()),
+            ) {
                 vec![self.circle()]
             } else {
                 Vec::new()
@@ -226,17 +229,6 @@ fn signed_area(ring: &[Rel]) -> f64 {
         .zip(ring.iter().cycle().skip(1))
         .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
         .sum()
-}
-
-/// Whether `p` is inside `ring` in the plane (even-odd).
-fn point_in(ring: &[Rel], p: Rel) -> bool {
-    let mut inside = false;
-    for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
-        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0) {
-            inside = !inside;
-        }
-    }
-    inside
 }
 
 #[cfg(test)]

@@ -47,6 +47,24 @@ impl Rect {
         ]
     }
 
+    /// The smallest rectangle holding the points (an inverted one, x0 > x1, for none).
+    pub fn around(points: &[Px]) -> Rect {
+        points.iter().fold(
+            Rect {
+                x0: f64::MAX,
+                y0: f64::MAX,
+                x1: f64::MIN,
+                y1: f64::MIN,
+            },
+            |r, p| Rect {
+                x0: r.x0.min(p.0),
+                y0: r.y0.min(p.1),
+                x1: r.x1.max(p.0),
+                y1: r.y1.max(p.1),
+            },
+        )
+    }
+
     /// The rectangle grown by `d` on every side.
     pub fn grow(&self, d: f64) -> Rect {
         Rect {

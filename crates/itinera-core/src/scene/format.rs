@@ -67,6 +67,17 @@ pub(crate) fn readable_distance(v: f64) -> String {
     }
 }
 
+/// Up to `max` items in backquotes, then how many more: "`A`, `B` and 3 more".
+pub(crate) fn quoted_list(items: &[String], max: usize) -> String {
+    let shown: Vec<String> = items.iter().take(max).map(|t| format!("`{t}`")).collect();
+    let more = items.len().saturating_sub(max);
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
 /// The first and last date of all trips, e.g. "20–27 August 2011" or "2001-07-26 – 2011-08-27".
 pub(crate) fn date_range(routes: &[Route]) -> Option<String> {
     let mut dates: Vec<Date> = routes

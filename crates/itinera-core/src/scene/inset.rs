@@ -166,13 +166,7 @@ fn hemisphere_around(lon0: f64, lat0: f64) -> BoundingBox {
 
 /// `ring`, or the square of side `min` around its centre when it is smaller than that.
 fn grow_to(ring: &[Px], min: f64) -> Vec<Px> {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in ring {
-        x0 = x0.min(p.0);
-        x1 = x1.max(p.0);
-        y0 = y0.min(p.1);
-        y1 = y1.max(p.1);
-    }
+    let Rect { x0, y0, x1, y1 } = Rect::around(ring);
     if ring.is_empty() || (x1 - x0 >= min && y1 - y0 >= min) {
         return ring.to_vec();
     }

@@ -218,8 +218,8 @@ pub struct Scene {
     pub stop_label_count: usize,
     /// Stop labels that could not be placed without overlapping.
     pub unplaced: Vec<String>,
-    /// What the reader of the map should know that the map cannot show: a basemap coarser
-    /// than the map's scale.
+    /// What the reader of the map should know that the map cannot show: a legend left out,
+    /// stops off the map, a basemap coarser than the map's scale, stop labels left out.
     pub warnings: Vec<String>,
     /// Legend.
     pub legend: Option<Legend>,
@@ -409,10 +409,11 @@ pub fn build_in(
         .collect();
     // The legend stands across the part of the frame a map that fills its box is drawn in (a
     // Mercator world may be narrower than the frame), at the frame's top or bottom.
+    let sea_box = Rect::around(&sea);
     let drawn = Rect {
         y0: frame.y0,
         y1: frame.y1,
-        ..drawn_part(&sea, &frame)
+        ..drawn_part(&sea, &sea_box, &frame)
     };
     let legend = options
         .legend
@@ -443,12 +444,9 @@ pub fn build_in(
     });
     // The bar measures the map drawn, a globe narrower than a wide frame included, and
     // stands beside it.
-    let (sea_x0, sea_x1) = sea
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
     let bar_room = Rect {
-        x0: sea_x0.max(frame.x0),
-        x1: sea_x1.min(frame.x1).max(sea_x0.max(frame.x0) + 1.0),
+        x0: sea_box.x0.max(frame.x0),
+        x1: sea_box.x1.min(frame.x1).max(sea_box.x0.max(frame.x0) + 1.0),
         ..frame
     };
     let scale_bar = scale_bar(
@@ -562,12 +560,6 @@ pub fn build_in(
     let mut warnings = notes;
     if !off_map.is_empty() {
         let n = off_map.len();
-        let shown: Vec<String> = off_map.iter().take(5).map(|t| format!("`{t}`")).collect();
-        let more = if n > 5 {
-            format!(" and {} more", n - 5)
-        } else {
-            String::new()
-        };
         let why = if options.bbox.is_some() {
             "outside the --bbox window"
         } else {
@@ -579,22 +571,25 @@ pub fn build_in(
             ("stops", "are")
         };
         warnings.push(format!(
-            "{n} {stops} {are} not on the map, {why}: {}{more}",
-            shown.join(", ")
+            "{n} {stops} {are} not on the map, {why}: {}",
+            quoted_list(&off_map, 5)
         ));
     }
     if coarse {
+        let u = options.units;
+        let across = readable_distance(frame.width() * metres_per_px / u.metres());
         warnings.push(format!(
-            "the map is {} across, finer than the bundled basemap (Natural Earth 1:10m): \
-             coastlines, rivers and borders are approximate",
-            {
-                let u = options.units;
-                format!(
-                    "{} {}",
-                    readable_distance(frame.width() * metres_per_px / u.metres()),
-                    u.label()
-                )
-            }
+            "the map is {across} {} across, finer than the bundled basemap (Natural Earth \
+             1:10m): coastlines, rivers and borders are approximate",
+            u.label()
+        ));
+    }
+    if !unplaced.is_empty() {
+        let n = unplaced.len();
+        let what = if n == 1 { "label" } else { "labels" };
+        warnings.push(format!(
+            "no room for {n} {what}, left out: {}",
+            quoted_list(&unplaced, 5)
         ));
     }
     let attribution_text = if coarse {
@@ -728,17 +723,12 @@ fn ground_m_per_px(p: &Projector, view: &View, frame: &Rect) -> Option<f64> {
 
 /// The box of the map drawn (the sea's ring) within the frame, where the map fills it (a
 /// Mercator world narrower than the frame); the frame otherwise.
-fn drawn_part(sea: &[Px], frame: &Rect) -> Rect {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in sea {
-        (x0, x1) = (x0.min(p.0), x1.max(p.0));
-        (y0, y1) = (y0.min(p.1), y1.max(p.1));
-    }
+fn drawn_part(sea: &[Px], sea_box: &Rect, frame: &Rect) -> Rect {
     let r = Rect {
-        x0: x0.max(frame.x0),
-        y0: y0.max(frame.y0),
-        x1: x1.min(frame.x1),
-        y1: y1.min(frame.y1),
+        x0: sea_box.x0.max(frame.x0),
+        y0: sea_box.y0.max(frame.y0),
+        x1: sea_box.x1.min(frame.x1),
+        y1: sea_box.y1.min(frame.y1),
     };
     // No map drawn (no sea ring) keeps the frame, and so does a map that does not fill its
     // box (a globe's ellipse or disk leaves the frame's corners free for the legend).

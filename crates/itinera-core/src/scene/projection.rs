@@ -220,9 +220,7 @@ impl Projector {
     /// The central meridian (`+lon_0`, 0 when not given), degrees in [-180, 180]: the map's
     /// seam is the meridian opposite it.
     pub fn lon0(&self) -> f64 {
-        self.definition
-            .split_whitespace()
-            .find_map(|p| p.strip_prefix("+lon_0="))
+        self.param("+lon_0=")
             .and_then(|v| v.parse::<f64>().ok())
             .filter(|v| v.is_finite())
             .map_or(0.0, crate::route::normalize_lon)
@@ -256,10 +254,15 @@ impl Projector {
             "wag4",
             "times",
         ];
+        self.param("+proj=")
+            .is_some_and(|name| EDGED.contains(&name))
+    }
+
+    /// The value of a parameter of the PROJ string (`key` with its `=`).
+    fn param(&self, key: &str) -> Option<&str> {
         self.definition
             .split_whitespace()
-            .find_map(|p| p.strip_prefix("+proj="))
-            .is_some_and(|name| EDGED.contains(&name))
+            .find_map(|p| p.strip_prefix(key))
     }
 
     /// The circle of the sphere an azimuthal projection shows, as its centre's latitude and
@@ -268,13 +271,7 @@ impl Projector {
     /// azimuthal equidistant or equal-area map, where the projection tears. `None` for the
     /// others.
     pub fn cap(&self) -> Option<(f64, f64)> {
-        let param = |key: &str| {
-            self.definition
-                .split_whitespace()
-                .find_map(|p| p.strip_prefix(key))
-                .map(str::to_owned)
-        };
-        let radius = match param("+proj=")?.as_str() {
+        let radius = match self.param("+proj=")? {
             // Short of the horizon: on the ellipsoid it is not quite 90° of the sphere away.
             "ortho" => 89.0,
             "aeqd" | "laea" => 179.0,
@@ -283,7 +280,8 @@ impl Projector {
             "stere" => 120.0,
             _ => return None,
         };
-        let lat0 = param("+lat_0=")
+        let lat0 = self
+            .param("+lat_0=")
             .and_then(|v| v.parse::<f64>().ok())
             .filter(|v| v.is_finite())
             .map_or(0.0, |v| v.clamp(-90.0, 90.0));
@@ -293,7 +291,7 @@ impl Projector {
     /// The latitudes the projection can show, south and north: Mercator's square world ends
     /// at ±85.05°, every other projection takes the poles.
     pub fn lat_limits(&self) -> (f64, f64) {
-        if self.definition.starts_with("+proj=merc") {
+        if self.param("+proj=") == Some("merc") {
             (
                 -super::stream::MERCATOR_LIMIT,
                 super::stream::MERCATOR_LIMIT,

@@ -20,7 +20,7 @@
 
 use geo::Coord;
 
-use super::cap::Cap;
+use super::cap::{Cap, continuous};
 use super::clip;
 use super::{BoundingBox, Projector, Px, Rect, View};
 
@@ -271,7 +271,7 @@ impl<'a> Stream<'a> {
     fn resample(&self, a: Rel, pa: Px, b: Rel, pb: Px, depth: u32, out: &mut Vec<Px>) {
         // The short way round: the closing edge of a ring round a pole (an orthographic
         // horizon over it) joins 177° to -180°.
-        let b = super::cap::continuous(a, b);
+        let b = continuous(a, b);
         let (dx, dy) = (pb.0 - pa.0, pb.1 - pa.1);
         let d2 = dx * dx + dy * dy;
         if depth == 0 || d2 < RESAMPLE_MIN_PX * RESAMPLE_MIN_PX {
@@ -325,23 +325,16 @@ pub(super) fn crosses_seam(line: &[Coord], lon0: f64) -> bool {
 /// [-180, 180), each next one the previous plus the shortest step to it.
 fn unwrap(points: &[Coord], lon0: f64) -> Vec<Rel> {
     let mut out = Vec::with_capacity(points.len());
-    let mut prev: Option<f64> = None;
+    let mut prev: Option<Rel> = None;
     for p in points {
         if !(p.x.is_finite() && p.y.is_finite()) {
             continue;
         }
         // Folded afresh and moved by whole turns, so the same point gives the same value in
         // every line that has it (consecutive legs meet exactly and are drawn as one line).
-        let mut u = wrap(p.x - lon0);
-        if let Some(prev) = prev {
-            while u - prev > 180.0 {
-                u -= 360.0;
-            }
-            while u - prev < -180.0 {
-                u += 360.0;
-            }
-        }
-        out.push((u, p.y));
+        let folded = (wrap(p.x - lon0), p.y);
+        let u = prev.map_or(folded, |prev| continuous(prev, folded));
+        out.push(u);
         prev = Some(u);
     }
     out

@@ -3,7 +3,7 @@ use crate::gazetteer::Gazetteer;
 use crate::route;
 use crate::trip::{self, ResolveOptions, TripPlan};
 
-fn routes(names: &[&str]) -> Vec<Route> {
+pub(super) fn routes(names: &[&str]) -> Vec<Route> {
     let plan = TripPlan::from_names(names);
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
     r.trips.iter().map(route::build).collect()
@@ -512,15 +512,6 @@ fn an_arctic_trip_gets_a_polar_map_not_a_world_one() {
 }
 
 /// Twice the signed area of a ring (shoelace), pixels².
-fn ring_area(r: &[Px]) -> f64 {
-    r.iter()
-        .zip(r.iter().cycle().skip(1))
-        .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
-        .sum::<f64>()
-        .abs()
-        / 2.0
-}
-
 #[test]
 fn a_world_map_fills_only_the_globe_with_sea() {
     let world = build(
@@ -531,7 +522,7 @@ fn a_world_map_fills_only_the_globe_with_sea() {
     .unwrap();
     let f = world.frame;
     let frame_area = f.width() * f.height();
-    let globe = ring_area(&world.sea);
+    let globe = clip::ring_area(&world.sea);
     // An ellipse-like globe inside a rectangle: well under the frame, well over half of it.
     assert!(
         globe < 0.95 * frame_area && globe > 0.6 * frame_area,
@@ -539,10 +530,10 @@ fn a_world_map_fills_only_the_globe_with_sea() {
     );
     assert!(world.sea.iter().all(|p| f.grow(0.5).contains(*p)));
     // The frame's corners are page, not sea.
-    assert!(!point_in_ring((f.x0 + 2.0, f.y0 + 2.0), &world.sea));
-    assert!(point_in_ring(
-        ((f.x0 + f.x1) / 2.0, (f.y0 + f.y1) / 2.0),
-        &world.sea
+    assert!(!clip::ring_contains(&world.sea, (f.x0 + 2.0, f.y0 + 2.0)));
+    assert!(clip::ring_contains(
+        &world.sea,
+        ((f.x0 + f.x1) / 2.0, (f.y0 + f.y1) / 2.0)
     ));
     // A regional map's sea is its frame.
     let regional = build(
@@ -552,18 +543,7 @@ fn a_world_map_fills_only_the_globe_with_sea() {
     )
     .unwrap();
     let r = regional.frame;
-    assert!((ring_area(&regional.sea) - r.width() * r.height()).abs() < 1e-6);
-}
-
-/// Whether `p` lies inside `ring` (even-odd rule).
-fn point_in_ring(p: Px, ring: &[Px]) -> bool {
-    let mut inside = false;
-    for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
-        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0) {
-            inside = !inside;
-        }
-    }
-    inside
+    assert!((clip::ring_area(&regional.sea) - r.width() * r.height()).abs() < 1e-6);
 }
 
 #[test]

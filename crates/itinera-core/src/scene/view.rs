@@ -76,13 +76,7 @@ pub const MIN_BBOX_SPAN_M: f64 = 100.0;
 /// [`MIN_PLACE_SPAN_M`] of surroundings; an explicit box is honoured down to
 /// [`MIN_BBOX_SPAN_M`].
 pub(super) fn fit(points: &[(f64, f64)], frame: &Rect, exact: bool, world: bool) -> View {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in points {
-        x0 = x0.min(p.0);
-        x1 = x1.max(p.0);
-        y0 = y0.min(p.1);
-        y1 = y1.max(p.1);
-    }
+    let Rect { x0, y0, x1, y1 } = Rect::around(points);
     let min_span = if world {
         2.0e6
     } else if exact {

@@ -3,16 +3,11 @@
 
 use proptest::prelude::*;
 
+use super::tests::routes;
 use super::*;
 use crate::export::testdata::{route as trip_route, stop};
 use crate::gazetteer::Gazetteer;
-use crate::trip::{self, ResolveOptions, TripPlan};
-
-fn routes(names: &[&str]) -> Vec<Route> {
-    let plan = TripPlan::from_names(names);
-    let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
-    r.trips.iter().map(crate::route::build).collect()
-}
+use crate::trip;
 
 /// Tokyo, Los Angeles and London as coordinates (GeoNames 1850147, 5368361, 2643743).
 fn tokyo_la_london() -> Vec<Route> {
@@ -65,20 +60,10 @@ fn to_ring(p: Px, ring: &[Px]) -> f64 {
         .fold(f64::MAX, f64::min)
 }
 
-/// Whether `p` lies inside `ring` (even-odd rule).
-fn inside(p: Px, ring: &[Px]) -> bool {
-    let mut r = false;
-    for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
-        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0) {
-            r = !r;
-        }
-    }
-    r
-}
-
 fn on_land(s: &Scene, lon: f64, lat: f64) -> bool {
     let p = s.locate(lon, lat).unwrap();
-    s.land.iter().any(|r| inside(p, r)) && !s.lakes.iter().any(|r| inside(p, r))
+    s.land.iter().any(|r| clip::ring_contains(r, p))
+        && !s.lakes.iter().any(|r| clip::ring_contains(r, p))
 }
 
 /// Every segment of the basemap and graticule longer than a quarter of the frame runs along
@@ -360,15 +345,7 @@ fn the_inset_of_a_map_across_the_date_line_shows_sea_round_the_islands() {
     )
     .unwrap();
     let inset = s.inset.as_ref().expect("a small area gets an inset");
-    let area = |r: &[Px]| {
-        r.iter()
-            .zip(r.iter().cycle().skip(1))
-            .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
-            .sum::<f64>()
-            .abs()
-            / 2.0
-    };
-    let land: f64 = inset.land.iter().map(|r| area(r)).sum();
+    let land: f64 = inset.land.iter().map(|r| clip::ring_area(r)).sum();
     let whole = inset.rect.width() * inset.rect.height();
     // The South Pacific round Fiji and Samoa is sea, with Australia and New Zealand in view.
     assert!(
@@ -661,17 +638,9 @@ fn a_mercator_box_to_the_poles_is_fitted_to_mercators_limits() {
         ..plain(1600, 1000, ProjectionChoice::Mercator)
     };
     let s = build(&tokyo_la_london(), None, &options).unwrap();
-    let area = |r: &[Px]| {
-        r.iter()
-            .zip(r.iter().cycle().skip(1))
-            .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
-            .sum::<f64>()
-            .abs()
-            / 2.0
-    };
     let f = s.frame;
     assert!(
-        area(&s.sea) > 0.5 * f.width() * f.height(),
+        clip::ring_area(&s.sea) > 0.5 * f.width() * f.height(),
         "a small square world"
     );
 }
