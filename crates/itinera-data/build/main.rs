@@ -11,6 +11,9 @@
 //!   romanisation, an alternate name that `derive.py` marked with a leading `~`)`;
 //! - `bylat.bin`: the cities sorted by latitude, as pairs of little-endian `f32` latitude and
 //!   `u32` offset, for finding the places near a point;
+//! - `codes.fst`: airport codes (IATA `LHR`, ICAO `EGLL`, alternate names that `derive.py`
+//!   marked with a leading `#`), as written, to a posting list of `postings.bin`; kept out of
+//!   the name maps so that a code is found only as a code, never as a word of running text;
 //! - `big.bin`: offsets of the cities of 300,000 people or more, largest first, then the offset
 //!   of the first region row (cities come first, then second-level divisions, then regions and
 //!   countries).
@@ -65,6 +68,7 @@ fn gazetteer(out: &Path) {
     let mut first_area: Option<u32> = None;
     let mut exact: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut loose: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut codes: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut offset = 0usize;
     for line in body.split_inclusive('\n') {
         let start = offset as u32;
@@ -78,11 +82,15 @@ fn gazetteer(out: &Path) {
             if population >= BIG_CITY {
                 big.push((population, start));
             }
-        } else if cols[1] != "district" && first_area.is_none() {
+        } else if matches!(cols[1], "region" | "country") && first_area.is_none() {
             first_area = Some(start);
         }
         let alts = cols[8].split(',').filter(|a| !a.is_empty());
         for (i, n) in std::iter::once(name).chain(alts).enumerate() {
+            if let Some(code) = n.strip_prefix('#') {
+                add(&mut codes, code.to_string(), start | PRIMARY);
+                continue;
+            }
             let (n, flag) = match n.strip_prefix('~') {
                 _ if i == 0 => (n, PRIMARY),
                 Some(romanised) => (romanised, ROMANISED),
@@ -101,11 +109,13 @@ fn gazetteer(out: &Path) {
     let mut postings: Vec<u32> = Vec::new();
     let exact_fst = build_fst(&exact, &mut postings);
     let loose_fst = build_fst(&loose, &mut postings);
+    let codes_fst = build_fst(&codes, &mut postings);
     let bytes: Vec<u8> = postings.iter().flat_map(|v| v.to_le_bytes()).collect();
 
     fs::write(out.join("places.tsv"), body).expect("write places.tsv");
     fs::write(out.join("exact.fst"), exact_fst).expect("write exact.fst");
     fs::write(out.join("loose.fst"), loose_fst).expect("write loose.fst");
+    fs::write(out.join("codes.fst"), codes_fst).expect("write codes.fst");
     fs::write(out.join("postings.bin"), bytes).expect("write postings.bin");
     bylat.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let bylat: Vec<u8> = bylat

@@ -24,6 +24,8 @@ pub mod gazetteer {
     pub static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
     /// Loosely folded names to posting lists.
     pub static LOOSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/loose.fst"));
+    /// Airport codes (IATA, ICAO) as written, to posting lists.
+    pub static CODES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/codes.fst"));
     /// The posting lists, little-endian `u32`s.
     pub static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
     /// Offsets of the largest cities, largest first, then the first area row.

@@ -7,8 +7,9 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Folds a name to its lookup key: compatibility decomposition, combining marks (diacritics)
-/// dropped, lower case, a few letters without decomposition mapped to ASCII (`ß`, `ø`, `ł`…),
+/// Folds a name to its lookup key: compatibility decomposition, diacritics and vowel points
+/// dropped (see [`is_diacritic`]; the vowel signs of Indic and Thai scripts are letters and
+/// stay), lower case, a few letters without decomposition mapped to ASCII (`ß`, `ø`, `ł`…),
 /// and everything that is not a letter or digit (spaces, hyphens, apostrophes, dots) removed.
 ///
 /// `"Zabaykal’sk"`, `"Zabaykal'sk"` and `"ZABAYKALSK"` all fold to `"zabaykalsk"`;
@@ -32,7 +33,7 @@ pub fn fold_char(c: char, out: &mut String) {
         return;
     }
     for c in std::iter::once(c).nfkd() {
-        if is_combining_mark(c) || !c.is_alphanumeric() {
+        if is_diacritic(c) || !c.is_alphanumeric() {
             continue;
         }
         match c {
@@ -47,6 +48,25 @@ pub fn fold_char(c: char, out: &mut String) {
             _ => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// Whether a combining mark is one that writers leave out without changing the name: accents
+/// and other diacritics on Latin, Greek and Cyrillic letters ("São Paulo" = "Sao Paulo",
+/// "Йошкар-Ола" = "Иошкар-Ола"), the optional vowel points and hamza of Arabic and Hebrew
+/// ("أ" = "ا"), and the kana voicing marks. Other combining marks are vowel signs of Brahmic
+/// scripts (Devanagari, Bengali, Thai...): part of the spelling, kept, so that "दिल्ली" and "दाल"
+/// do not fold alike. Marks that are not letters at all (virama, Thai tone marks) go with the
+/// punctuation.
+fn is_diacritic(c: char) -> bool {
+    is_combining_mark(c)
+        && matches!(c as u32,
+            0x0300..=0x036F // combining diacritical marks
+            | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+            | 0x0483..=0x0489 // Cyrillic
+            | 0x0591..=0x05C7 // Hebrew points and accents
+            | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED // Arabic
+            | 0x3099..=0x309A // kana voicing marks
+        )
 }
 
 /// A looser key over a folded name that merges common romanisation variants of Russian and
@@ -68,6 +88,18 @@ pub fn loose(folded: &str) -> String {
             s = s.replace(from, to);
         }
     }
+    // A `y` between vowels is how English romanisation writes the Russian iotated vowel that
+    // others write as a bare vowel: `Nikolayev`/`Nikolaev`, `Kiyev`/`Kiev`.
+    let chars: Vec<char> = s.chars().collect();
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiou".contains(*c));
+    s = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            !(*c == 'y' && i > 0 && vowel(chars.get(i - 1)) && vowel(chars.get(i + 1)))
+        })
+        .map(|(_, c)| c)
+        .collect();
     if s.ends_with("sky") {
         s.pop();
         s.push('i');
@@ -91,6 +123,17 @@ mod tests {
         assert_eq!(fold("Łódź"), "lodz");
         assert_eq!(fold("Улан-Удэ"), "уланудэ");
         assert_eq!(fold("Ёлкино"), fold("Елкино"));
+        // Arabic vowel points and hamza forms are optional in writing.
+        assert_eq!(fold("بَغْدَاد"), fold("بغداد"));
+        assert_eq!(fold("أربيل"), fold("اربيل"));
+        assert_eq!(fold("יְרוּשָׁלַיִם"), fold("ירושלים"));
+    }
+
+    #[test]
+    fn brahmic_vowel_signs_are_letters() {
+        assert_ne!(fold("दिल्ली"), fold("दल"));
+        assert!(fold("मुंबई").chars().count() >= 4);
+        assert_ne!(fold("เชียงใหม่"), fold("ชยงใหม"));
     }
 
     #[test]
@@ -108,6 +151,7 @@ mod tests {
         assert_eq!(loose(&fold("Novobureysky")), loose(&fold("Novobureyskiy")));
         assert_eq!(loose(&fold("Novoburejskij")), loose(&fold("Novobureyskiy")));
         assert_eq!(loose(&fold("Zabajkalsk")), loose(&fold("Zabaykal’sk")));
+        assert_eq!(loose(&fold("Nikolayev")), loose(&fold("Nikolaev")));
         assert_eq!(loose(&fold("满洲里市")), loose(&fold("满洲里")));
         assert_eq!(loose(&fold("하얼빈 시")), loose(&fold("하얼빈")));
     }

@@ -60,6 +60,8 @@ pub(super) fn parse_row(id: PlaceId, line: &'static str) -> Place {
     let mut next = || c.next().unwrap_or_default();
     let gid: i64 = next().parse().unwrap_or(0);
     let kind = match next() {
+        "airport" => PlaceKind::Airport,
+        "feature" => PlaceKind::Feature,
         "region" => PlaceKind::Region,
         "district" => PlaceKind::District,
         "country" => PlaceKind::Country,

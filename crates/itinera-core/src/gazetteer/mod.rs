@@ -36,7 +36,7 @@ pub use tables::Area;
 use tables::*;
 
 use itinera_data::gazetteer::{
-    ADMIN1, BIG, BY_LATITUDE, COUNTRIES, EXACT, LOOSE, PLACES, POSTINGS,
+    ADMIN1, BIG, BY_LATITUDE, CODES, COUNTRIES, EXACT, LOOSE, PLACES, POSTINGS,
 };
 
 /// Posting-list flags (see `build.rs`): the key is the place's main name; the key is only a
@@ -65,6 +65,7 @@ pub struct LookupOptions {
 pub struct Gazetteer {
     exact: fst::Map<&'static [u8]>,
     loose: fst::Map<&'static [u8]>,
+    codes: fst::Map<&'static [u8]>,
 }
 
 impl fmt::Debug for Gazetteer {
@@ -82,6 +83,7 @@ impl Gazetteer {
         G.get_or_init(|| Gazetteer {
             exact: fst::Map::new(EXACT).expect("build.rs wrote a valid fst"),
             loose: fst::Map::new(LOOSE).expect("build.rs wrote a valid fst"),
+            codes: fst::Map::new(CODES).expect("build.rs wrote a valid fst"),
         })
     }
 
@@ -171,6 +173,50 @@ impl Gazetteer {
     /// assert_eq!(found[0].place.name, "Köln");
     /// ```
     pub fn lookup(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
+        let whole = self.lookup_name(query, options);
+        if whole.first().is_some_and(|c| c.place.kind.is_area()) {
+            return whole;
+        }
+        match self.lookup_designated(query, options) {
+            areas if !areas.is_empty() => areas,
+            _ => whole,
+        }
+    }
+
+    /// The areas a query with a designator names: "Hebei province", "Donetsk region",
+    /// "County Cork", "Idlib governorate", "Province of Buenos Aires", "Aichi-ken". The press
+    /// writes the generic word beside the name in every language's way, before or after it,
+    /// while the gazetteer names the area "Hebei", "Donetsk", "County Cork" or "Cork": the
+    /// stem is looked up alone and with each designator, and only regions and second-level
+    /// divisions are kept, because the designator says the query names an area. Empty when
+    /// the query has no designator or no area answers.
+    fn lookup_designated(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
+        let Some(stem) = designated_stem(query) else {
+            return Vec::new();
+        };
+        let mut found: HashMap<u32, MatchKind> = HashMap::new();
+        let forms = std::iter::once(stem.to_string())
+            .chain(DESIGNATORS.iter().map(|w| format!("{stem} {w}")))
+            .chain(DESIGNATORS_BEFORE.iter().map(|w| format!("{w} {stem}")));
+        for form in forms {
+            let key = fold(&form);
+            if let Some(at) = self.exact.get(&key) {
+                note(&mut found, postings(at), false);
+            }
+            if let Some(at) = self.loose.get(loose(&key)) {
+                note(&mut found, postings(at), true);
+            }
+        }
+        let mut out = self.rank(found, &fold(stem), query, options, true);
+        out.retain(|c| {
+            matches!(c.place.kind, PlaceKind::Region | PlaceKind::District)
+                && c.how != MatchKind::Romanised
+        });
+        out
+    }
+
+    /// Candidates for the name as written, without reading designators.
+    fn lookup_name(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
         let key = fold(query);
         if key.is_empty() {
             return Vec::new();
@@ -182,7 +228,34 @@ impl Gazetteer {
         if let Some(at) = self.loose.get(loose(&key)) {
             note(&mut found, postings(at), true);
         }
-        self.rank(found, &key, query, options, true)
+        let code = airport_code(query).and_then(|c| self.codes.get(c));
+        // Letters that people write as a place's name ("USA", "UAE") mean that place; other
+        // capitals that are an airport's code mean the airport, over any romanisation or
+        // loose spelling of a name.
+        let named = found
+            .values()
+            .any(|how| matches!(how, MatchKind::Name | MatchKind::Alternate));
+        if let Some(at) = code {
+            for e in postings(at) {
+                found.insert(e & OFFSET, MatchKind::Code);
+            }
+        }
+        let mut out = self.rank(found, &key, query, options, true);
+        if code.is_some() {
+            for c in out.iter_mut().filter(|c| c.how == MatchKind::Code) {
+                c.score += if named { -CODE_WEIGHT } else { CODE_WEIGHT };
+            }
+            sort_candidates(&mut out);
+        }
+        out
+    }
+
+    /// The airport of an IATA or ICAO code ("LHR", "EGLL"), as typed in capitals.
+    pub fn airport(&self, code: &str) -> Option<Place> {
+        let at = self.codes.get(airport_code(code)?)?;
+        postings(at)
+            .first()
+            .map(|e| self.place(PlaceId(e & OFFSET)))
     }
 
     /// The finite-state automaton of all folded names (main and alternate) of all places: the
@@ -232,13 +305,9 @@ impl Gazetteer {
             })
             .collect();
         rank_domestic_namesakes(&mut out);
+        rank_famous_exonyms(&mut out, key);
         rank_namesake_areas(&mut out, key);
-        out.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.how.cmp(&b.how))
-                .then_with(|| a.place.id.cmp(&b.place.id))
-        });
+        sort_candidates(&mut out);
         out
     }
 
@@ -413,7 +482,7 @@ impl Gazetteer {
                 continue;
             };
             let area = match c.place.kind {
-                PlaceKind::City => continue,
+                PlaceKind::City | PlaceKind::Airport | PlaceKind::Feature => continue,
                 PlaceKind::Country => Area {
                     country,
                     admin1: None,
@@ -549,6 +618,140 @@ impl Gazetteer {
         }
         names
     }
+}
+
+/// Generic words for an area, folded, as the press writes them after a name ("Hebei
+/// province", "Kherson oblast"), in English and in the romanised local forms that
+/// English-language text keeps (oblast, krai, governorate's muhafazah, voivodeship's
+/// województwo, prefecture's ken...). Longest first, so "autonomous region" goes before
+/// "region".
+const DESIGNATORS: &[&str] = &[
+    "special administrative region",
+    "uyghur autonomous region",
+    "autonomous region",
+    "autonomous republic",
+    "autonomous okrug",
+    "autonomous oblast",
+    "autonomous province",
+    "administrative region",
+    "metropolitan city",
+    "zizhiqu",
+    "province",
+    "provincia",
+    "provincie",
+    "provinz",
+    "prefecture",
+    "region",
+    "regione",
+    "region",
+    "oblast",
+    "oblys",
+    "krai",
+    "kray",
+    "okrug",
+    "raion",
+    "rayon",
+    "county",
+    "parish",
+    "borough",
+    "governorate",
+    "muhafazah",
+    "wilayah",
+    "wilaya",
+    "vilayet",
+    "state",
+    "estado",
+    "district",
+    "territory",
+    "department",
+    "departement",
+    "departamento",
+    "canton",
+    "kanton",
+    "voivodeship",
+    "wojewodztwo",
+    "municipality",
+    "municipio",
+    "republic",
+    "sheng",
+    "ken",
+    "do",
+];
+
+/// Designators written before the name ("County Cork", "Province of Buenos Aires",
+/// "Departamento de Antioquia"), with their linking word.
+const DESIGNATORS_BEFORE: &[&str] = &[
+    "county",
+    "province of",
+    "state of",
+    "region of",
+    "canton of",
+    "department of",
+    "governorate of",
+    "republic of",
+    "municipality of",
+    "provincia de",
+    "provincia di",
+    "estado de",
+    "departamento de",
+    "departamento del",
+    "region de",
+    "canton de",
+];
+
+/// The name inside a query that carries a designator before or after it ("Hebei" of
+/// "Hebei province", "Cork" of "County Cork"), as written; `None` without one.
+fn designated_stem(query: &str) -> Option<&str> {
+    let q = query.trim();
+    let lower = q.to_ascii_lowercase();
+    for w in DESIGNATORS {
+        // Whole words only, after a space or a hyphen ("Gyeonggi-do", "Aichi-ken").
+        let Some(head) = lower.strip_suffix(w) else {
+            continue;
+        };
+        if head.ends_with([' ', '-']) && head.trim_end_matches([' ', '-']).len() >= 2 {
+            let cut = head.trim_end_matches([' ', '-']).len();
+            return q.get(..cut);
+        }
+    }
+    for w in DESIGNATORS_BEFORE {
+        let Some(tail) = lower.strip_prefix(w) else {
+            continue;
+        };
+        if tail.starts_with(' ') && tail.trim().len() >= 2 {
+            return q.get(q.len() - tail.trim_start().len()..);
+        }
+    }
+    None
+}
+
+/// Best first: score, then how the name matched, then table order.
+fn sort_candidates(out: &mut [Candidate]) {
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.how.cmp(&b.how))
+            .then_with(|| a.place.id.cmp(&b.place.id))
+    });
+}
+
+/// How much an airport code as typed weighs (natural-log units): more than any population,
+/// so `LHR` is Heathrow over every romanised or loosely spelled name; taken away instead when
+/// the letters are a name that people write for a place (`USA`).
+const CODE_WEIGHT: f64 = 30.0;
+
+/// The query as an airport code: three capital letters (IATA) or four capitals and digits
+/// starting with a letter (ICAO), exactly as typed. Lower case is a word, never a code, so
+/// codes cannot fire on running text or on a name typed in lower case ("lhr", "Oslo").
+pub(crate) fn airport_code(query: &str) -> Option<&str> {
+    let q = query.trim();
+    let upper = |c: char| c.is_ascii_uppercase();
+    let ok = match q.len() {
+        3 => q.chars().all(upper),
+        4 => q.starts_with(upper) && q.chars().all(|c| upper(c) || c.is_ascii_digit()),
+        _ => false,
+    };
+    ok.then_some(q)
 }
 
 /// A point is called "near X" when the place X that [`Gazetteer::nearest`] gives lies within

@@ -20,6 +20,24 @@ pub enum PlaceKind {
     District,
     /// A country; its point is Natural Earth's label point.
     Country,
+    /// An airport with an IATA code (PyPI `airportsdata`), found by its name ("Heathrow",
+    /// "Sheremetyevo Airport") or by its code as typed ("LHR", "EGLL").
+    Airport,
+    /// A curated named feature (`geodata/features.tsv`): an island or island group, a sea or
+    /// strait, a lake, river or mountain range, a border crossing, a historic site, a large
+    /// named region. Its point is a representative one, cited per row.
+    Feature,
+}
+
+impl PlaceKind {
+    /// Whether the kind is an administrative area (a country, a first- or second-level
+    /// division).
+    pub fn is_area(self) -> bool {
+        matches!(
+            self,
+            PlaceKind::Country | PlaceKind::Region | PlaceKind::District
+        )
+    }
 }
 
 /// A place of the gazetteer.
@@ -48,13 +66,20 @@ pub struct Place {
 }
 
 impl Place {
-    /// Alternate names, in Latin, Cyrillic, Greek, Hangul, Han and Kana scripts.
-    /// Romanisations of names in other scripts are included.
+    /// Alternate names, in every script. Romanisations of names in other scripts are included;
+    /// airport codes are not (see [`Place::codes`]).
     pub fn alternate_names(&self) -> impl Iterator<Item = &str> {
         self.alternates
             .split(',')
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.is_empty() && !s.starts_with('#'))
             .map(|s| s.strip_prefix('~').unwrap_or(s))
+    }
+
+    /// An airport's codes, IATA first, then ICAO (`LHR`, `EGLL`); none for other places.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.alternates
+            .split(',')
+            .filter_map(|s| s.strip_prefix('#'))
     }
 
     /// How many names the place has (main and alternate): how widely it is known.
@@ -106,6 +131,8 @@ pub enum MatchKind {
     /// The folded query equals a folded alternate name that people write: an exonym
     /// ("Cologne" for Köln), a former name ("Madras"), a name in another script ("Москва").
     Alternate,
+    /// The query, as typed in capitals, is the place's airport code (`LHR`, `EGLL`).
+    Code,
     /// Only the loose keys (romanisation variants) agree, with the main name.
     LooseName,
     /// Only the loose keys agree, with an alternate name.
@@ -126,6 +153,9 @@ impl MatchKind {
         match self {
             MatchKind::Name => 0.0,
             MatchKind::Alternate => -4.0,
+            // An airport's code is as good as its name; `Gazetteer::lookup` decides between a
+            // code and a place that people name with the same letters.
+            MatchKind::Code => 0.0,
             MatchKind::LooseName => -6.0,
             MatchKind::LooseAlternate => -10.0,
             MatchKind::Romanised => -40.0,

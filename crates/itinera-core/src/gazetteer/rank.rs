@@ -22,6 +22,48 @@ pub(super) fn rank_domestic_namesakes(found: &mut [Candidate]) {
     }
 }
 
+/// How much more important (natural-log units: population and fame) a place known by an
+/// alternate name must be than the best place bearing the name as its main name, for the
+/// alternate's penalty to be waived: ln 10, an order of magnitude.
+const IMPORTANCE_GAP: f64 = std::f64::consts::LN_10;
+
+/// A famous place beats an exact-name namesake when the gap is large: "Odessa" is Odesa,
+/// Ukraine (a million people, named in a hundred languages), not Odessa, Texas, whose main
+/// name it is; "Nikolayev" is Mykolaiv (470,000), not the town of 14,000 in Lviv oblast that
+/// lists the spelling. The penalty of an alternate or loose match stands for the doubt that
+/// an old spelling is meant; a place ten times more important ([`IMPORTANCE_GAP`]) than every
+/// better-matched place removes that doubt, when the query is a spelling of the place's own
+/// name (at most a third of its letters differ: a transliteration, not a translation; the
+/// Brazilian Belém lists "Bethlehem", which is not a spelling of "Belém"). The press
+/// qualifies the small namesake when it means it ("Odessa, Texas"), and a qualifier or a
+/// country option decides before ranking.
+pub(super) fn rank_famous_exonyms(found: &mut [Candidate], key: &str) {
+    let importance = |c: &Candidate| c.score - c.how.prior();
+    let waived: Vec<bool> = found
+        .iter()
+        .map(|c| {
+            if matches!(
+                c.how,
+                MatchKind::Name | MatchKind::Code | MatchKind::Romanised
+            ) {
+                return false;
+            }
+            let main = fold(&c.place.name);
+            let spelling = edit_distance(&main, key) * 3 <= key.chars().count();
+            spelling
+                && found
+                    .iter()
+                    .filter(|d| d.how < c.how)
+                    .all(|d| importance(c) >= importance(d) + IMPORTANCE_GAP)
+        })
+        .collect();
+    for (c, waive) in found.iter_mut().zip(waived) {
+        if waive {
+            c.score = importance(c);
+        }
+    }
+}
+
 /// Ranks areas against the places inside them that share their name.
 ///
 /// - A region or district and a place inside it with the same name (Moscow and Moscow Oblast,
@@ -54,14 +96,17 @@ pub(super) fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
         })
         .collect();
     for c in found.iter_mut() {
-        // Only a city named at least as well as the area, or one holding a twentieth of the
-        // area's people, outranks it: "Minnesota" is the state, whatever village lists the
-        // state's name as an alternate; "Rason" is the city of Rajin, once called so, and
-        // "Bahia" in an old text is Salvador.
+        // Only a city named at least as well as the area and holding a hundredth of its
+        // people, or one holding a twentieth, outranks it: "Minnesota" is the state, whatever
+        // village lists the state's name as an alternate, and "Xinjiang" the region of 26
+        // million, not its hamlet of that name; "Rason" is the city of Rajin, once called so,
+        // and "Bahia" in an old text is Salvador.
         let (how, people) = (c.how, c.place.population);
-        let inside = cities
-            .iter()
-            .filter(|t| t.0 == c.place.country && (t.4 <= how || t.3.saturating_mul(20) >= people));
+        let inside = cities.iter().filter(|t| {
+            t.0 == c.place.country
+                && ((t.4 <= how && t.3.saturating_mul(100) >= people)
+                    || t.3.saturating_mul(20) >= people)
+        });
         let best_city = match c.place.kind {
             PlaceKind::Region | PlaceKind::District => inside
                 .filter(|t| t.1 == c.place.admin1)
@@ -71,7 +116,7 @@ pub(super) fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
                 .filter(|t| t.4 == MatchKind::Name && t.3.saturating_mul(10) >= c.place.population)
                 .map(|t| t.2)
                 .max_by(f64::total_cmp),
-            PlaceKind::City => None,
+            PlaceKind::City | PlaceKind::Airport | PlaceKind::Feature => None,
         };
         if let Some(s) = best_city {
             c.score = c.score.min(s - 0.01);
@@ -91,6 +136,15 @@ pub(super) fn prior(place: &Place, how: MatchKind, script: Script, options: &Loo
         // Countries are named far more often than towns sharing their name; the bonus also
         // stands for the fame that city rows earn from their many names (ln 50 ≈ 4).
         PlaceKind::Country => 7.0,
+        // An airport has no population. Asked for by its own name ("Sheremetyevo",
+        // "Heathrow Airport"), it is meant over a village of that name, as a town of ~60,000
+        // would be; a city of the same name ("Narita", "Vladivostok") is larger and wins.
+        PlaceKind::Airport => 11.0,
+        // A curated feature is in the table because the press names it: "Majorca" or
+        // "Crete" is the island before any small town of that name (as a town of ~160,000
+        // would be), while a large city keeps its name ("Memphis" is Tennessee unless
+        // qualified with Egypt).
+        PlaceKind::Feature => 12.0,
     };
     if script.is_native_in(&place.country) {
         score += NATIVE_SCRIPT_BONUS;
@@ -105,45 +159,76 @@ pub(super) fn prior(place: &Place, how: MatchKind, script: Script, options: &Loo
 
 /// The writing system of a query, for the native-script prior: "Хасан" is far likelier to
 /// mean a place in a country that writes Cyrillic than an Indian town listing it as a
-/// transliteration.
+/// transliteration; "تهران" a place in a country that writes Arabic script than a Latin name's
+/// transliteration in another country's row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Script {
-    Latin,
-    Cyrillic,
-    Greek,
-    Hangul,
-    Han,
-    Kana,
-    Other,
+pub(super) struct Script {
+    /// The countries that write the script (ISO 3166-1 alpha-2); empty for Latin and for
+    /// scripts without a table row.
+    natives: &'static [&'static str],
 }
+
+/// Unicode blocks of the scripts that place names are written in and the countries where each
+/// is a national or regional script (the countries' official languages, as Wikipedia lists
+/// them under each script). Latin is native everywhere and so favours no country.
+const SCRIPTS: &[(u32, u32, &[&str])] = &[
+    (0x0370, 0x03FF, &["GR", "CY"]),
+    (
+        0x0400,
+        0x052F,
+        &[
+            "RU", "BY", "UA", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN", "BA",
+        ],
+    ),
+    (0x0530, 0x058F, &["AM"]),
+    (0x0590, 0x05FF, &["IL", "PS"]),
+    // Arabic script: the Arab League's members, and Persian, Dari, Pashto and Urdu.
+    (0x0600, 0x06FF, ARABIC),
+    (0x0750, 0x077F, ARABIC),
+    (0x08A0, 0x08FF, ARABIC),
+    (0xFB50, 0xFDFF, ARABIC),
+    (0xFE70, 0xFEFF, ARABIC),
+    (0x0780, 0x07BF, &["MV"]),
+    (0x0900, 0x097F, &["IN", "NP"]),
+    (0x0980, 0x09FF, &["BD", "IN"]),
+    (0x0A00, 0x0D7F, &["IN"]), // Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam
+    (0x0D80, 0x0DFF, &["LK"]),
+    (0x0E00, 0x0E7F, &["TH"]),
+    (0x0E80, 0x0EFF, &["LA"]),
+    (0x0F00, 0x0FFF, &["CN", "BT", "NP"]),
+    (0x1000, 0x109F, &["MM"]),
+    (0x10A0, 0x10FF, &["GE"]),
+    (0x1100, 0x11FF, KOREAN),
+    (0x1200, 0x139F, &["ET", "ER"]),
+    (0x1780, 0x17FF, &["KH"]),
+    (0x1800, 0x18AF, &["CN", "MN"]),
+    (0x3040, 0x30FF, &["JP"]),
+    (0x3130, 0x318F, KOREAN),
+    (0x3400, 0x4DBF, HAN),
+    (0x4E00, 0x9FFF, HAN),
+    (0xAC00, 0xD7AF, KOREAN),
+];
+const ARABIC: &[&str] = &[
+    "EG", "SA", "AE", "IQ", "SY", "JO", "LB", "PS", "YE", "OM", "QA", "KW", "BH", "LY", "TN", "DZ",
+    "MA", "EH", "SD", "MR", "SO", "DJ", "KM", "IR", "AF", "PK",
+];
+const KOREAN: &[&str] = &["KR", "KP"];
+const HAN: &[&str] = &["CN", "TW", "HK", "MO", "JP", "SG"];
 
 impl Script {
     pub(super) fn of(text: &str) -> Script {
-        let Some(c) = text.chars().find(|c| c.is_alphabetic()) else {
-            return Script::Other;
-        };
-        match c as u32 {
-            0x0041..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
-            0x0370..=0x03FF => Script::Greek,
-            0x0400..=0x052F => Script::Cyrillic,
-            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
-            0x3040..=0x30FF => Script::Kana,
-            0x3400..=0x4DBF | 0x4E00..=0x9FFF => Script::Han,
-            _ => Script::Other,
-        }
+        let natives = text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .and_then(|c| {
+                let cp = c as u32;
+                SCRIPTS.iter().find(|(lo, hi, _)| (*lo..=*hi).contains(&cp))
+            })
+            .map_or(&[][..], |(_, _, natives)| *natives);
+        Script { natives }
     }
 
     pub(super) fn is_native_in(self, country: &str) -> bool {
-        let natives: &[&str] = match self {
-            Script::Cyrillic => &[
-                "RU", "BY", "UA", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN",
-            ],
-            Script::Greek => &["GR", "CY"],
-            Script::Hangul => &["KR", "KP"],
-            Script::Han => &["CN", "TW", "HK", "MO", "JP", "SG"],
-            Script::Kana => &["JP"],
-            Script::Latin | Script::Other => &[],
-        };
-        natives.contains(&country)
+        self.natives.contains(&country)
     }
 }

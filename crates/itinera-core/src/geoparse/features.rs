@@ -44,12 +44,13 @@ fn parse(table: &'static str) -> Features {
         let (Ok(lat), Ok(lon), Ok(id)) = (lat.parse(), lon.parse(), id.parse::<i64>()) else {
             continue;
         };
-        let kind = match *kind {
+        let written = *kind;
+        let kind = match written {
             "continent" => SenseKind::Continent,
             "sea" => SenseKind::Sea,
             "lake" => SenseKind::Lake,
             "river" => SenseKind::River,
-            "mountain" => SenseKind::Mountain,
+            "mountain" | "desert" => SenseKind::Mountain,
             _ => SenseKind::Area,
         };
         let index = senses.len();
@@ -62,7 +63,14 @@ fn parse(table: &'static str) -> Features {
             country: Cow::Borrowed(""),
             admin1: Cow::Borrowed(""),
             population: 0,
-            prior: kind.feature_prior(),
+            // A historic site or a border crossing is named far less often than a town that
+            // shares its name ("Troy", "Memphis", "Rafah"): it gets the prior of a town of
+            // ~60,000, so a larger namesake keeps the name.
+            prior: if matches!(written, "site" | "crossing") {
+                11.0
+            } else {
+                kind.feature_prior()
+            },
         });
         for n in std::iter::once(*name).chain(alts.split(',').filter(|a| !a.is_empty())) {
             keys.push((fold(n), index));

@@ -128,6 +128,9 @@ impl Sense {
                 PlaceKind::Region => SenseKind::Region,
                 PlaceKind::District => SenseKind::District,
                 PlaceKind::Country => SenseKind::Country,
+                // Not reached from text (`senses` leaves them out); features keep their own
+                // kinds in the geoparser's feature table.
+                PlaceKind::Airport | PlaceKind::Feature => SenseKind::Area,
             },
             name: p.name.clone(),
             geonameid: p.geonameid,
@@ -260,6 +263,12 @@ impl Geoparser {
                 .collect();
             for c in &candidates {
                 let p = &c.place;
+                // Features reach the text through the geoparser's own table, with their kinds
+                // (sea, river...); an airport's short names ("Kennedy", "Logan", "Ben Gurion")
+                // are people far more often than airports in running text.
+                if matches!(p.kind, PlaceKind::Airport | PlaceKind::Feature) {
+                    continue;
+                }
                 // A small town is written by its own name, or a spelling or a short form of it
                 // ("Tsiolkovsky", "Ramstein"): one word that is an unrelated alternate name of a
                 // town under 10,000 people is something else ("Passover" is listed for

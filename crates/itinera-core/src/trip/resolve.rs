@@ -435,7 +435,7 @@ fn contains(area: &Place, place: &Place) -> bool {
         PlaceKind::Region | PlaceKind::District => {
             area.country == place.country && area.admin1 == place.admin1
         }
-        PlaceKind::City => false,
+        PlaceKind::City | PlaceKind::Airport | PlaceKind::Feature => false,
     }
 }
 
