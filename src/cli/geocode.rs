@@ -1,7 +1,7 @@
 //! `itinera geocode`: names and coordinates to ranked places, as a table or JSON.
 
 use itinera::InvalidKind;
-use itinera::gazetteer::{Geocoded, LookupOptions, near_label};
+use itinera::gazetteer::{Geocoded, LookupOptions, MatchKind, near_label, spelling_note};
 use itinera::records::{PlacesRecord, PointRecord, UnknownRecord};
 use itinera::{Error, Gazetteer};
 
@@ -25,6 +25,9 @@ pub fn geocode(a: GeocodeArgs) -> Outcome {
     for name in &a.names {
         match g.geocode(name, &opts, user.as_deref()) {
             Ok(Geocoded::Places(mut found)) => {
+                if let Some(c) = found.first().filter(|c| c.how == MatchKind::Spelling) {
+                    report::warning(&spelling_note(name, &c.matched), None);
+                }
                 found.truncate(if a.all { a.limit.max(1) } else { 1 });
                 results.push((name, Ok(Geocoded::Places(found))));
             }

@@ -226,11 +226,29 @@ fn leg_across_the_antimeridian() {
 
 #[test]
 fn unknown_place_suggests() {
+    // Too short to correct, with several names two edits away.
     case(
         &[],
-        &["route", "Khasan", "Usuriysk"],
+        &["route", "Khasan", "Depot"],
         2,
-        "did you mean `Ussuriysk`?",
+        "did you mean `Depok`",
+    );
+}
+
+#[test]
+fn one_clear_spelling_is_read_with_a_warning_and_strict_refuses_it() {
+    let r = case(
+        &[],
+        &["route", "Khasan", "Usuriysk"],
+        0,
+        "read as `Ussuriysk`",
+    );
+    assert!(r.stdout.contains("Ussuriysk"), "{}", r.stdout);
+    case(
+        &[],
+        &["route", "Khasan", "Usuriysk", "--strict"],
+        2,
+        "no place is named `Usuriysk`",
     );
 }
 

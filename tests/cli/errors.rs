@@ -31,12 +31,21 @@ fn unknown_place_in_a_file_points_at_the_stop_and_suggests() {
     let sb = Sandbox::new();
     sb.write(
         "t.toml",
-        "[[trips]]\nstops = [\n  \"Khasan\",\n  \"Usuriysk\",\n]\n",
+        "[[trips]]\nstops = [\n  \"Khasan\",\n  \"Depot\",\n]\n",
     );
     sb.run(&["route", "t.toml"])
-        .bad_input("unknown place `Usuriysk`")
+        .bad_input("unknown place `Depot`")
         .stderr_has("t.toml:4:3")
-        .stderr_has("did you mean `Ussuriysk`?");
+        .stderr_has("did you mean `Depok`");
+    // A clear misspelling is read with a warning at the stop; --strict refuses it there.
+    sb.write(
+        "u.toml",
+        "[[trips]]\nstops = [\n  \"Khasan\",\n  \"Usuriysk\",\n]\n",
+    );
+    sb.run(&["route", "u.toml", "--strict"])
+        .bad_input("no place is named `Usuriysk`")
+        .stderr_has("u.toml:4:3")
+        .stderr_has("write `Ussuriysk`");
 }
 
 #[test]

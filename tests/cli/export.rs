@@ -176,7 +176,7 @@ fn a_failed_export_keeps_the_previous_file() {
     sb.run(&["export", "Khasan", "Ussuriysk", "-o", "x.geojson"])
         .ok();
     let before = std::fs::read(sb.path("x.geojson")).unwrap();
-    sb.run(&["export", "Khasan", "Ussurijskk", "-o", "x.geojson"])
+    sb.run(&["export", "Khasan", "Xyzzyplace", "-o", "x.geojson"])
         .bad_input("unknown place");
     assert_eq!(std::fs::read(sb.path("x.geojson")).unwrap(), before);
     assert_eq!(sb.files(), ["x.geojson"]);

@@ -66,16 +66,26 @@ fn all_lists_ranked_candidates_and_country_hint_reorders() {
 
 #[test]
 fn unknown_name_exits_2_with_suggestion_and_reports_the_others() {
-    let r = Sandbox::new().run(&["geocode", "Usuriysk", "Vladivostok"]);
-    r.bad_input("unknown place `Usuriysk`")
-        .stderr_has("did you mean `Ussuriysk`?");
+    // Five letters: too short to be corrected, so only suggested.
+    let r = Sandbox::new().run(&["geocode", "Depot", "Vladivostok"]);
+    r.bad_input("unknown place `Depot`")
+        .stderr_has("did you mean `Depok`");
     assert!(r.stdout.contains("Vladivostok"), "{}", r.stdout);
-    let r = Sandbox::new().run(&["geocode", "Usuriysk", "Vladivostok", "--format", "json"]);
-    r.bad_input("did you mean `Ussuriysk`?");
+    let r = Sandbox::new().run(&["geocode", "Depot", "Vladivostok", "--format", "json"]);
+    r.bad_input("did you mean `Depok`");
     let v = r.json();
     assert_eq!(v[0]["error"], "unknown place");
-    assert_eq!(v[0]["suggestions"][0], "Ussuriysk");
+    assert_eq!(v[0]["suggestions"][0], "Depok");
     assert_eq!(v[1]["name"], "Vladivostok");
+}
+
+#[test]
+fn a_clear_misspelling_is_read_as_the_place_with_a_warning() {
+    let r = Sandbox::new().run(&["geocode", "Albequerque", "--format", "json"]);
+    let v = r.ok().json();
+    assert_eq!(v[0]["name"], "Albuquerque");
+    assert_eq!(v[0]["match"], "spelling");
+    assert!(r.stderr.contains("read as `Albuquerque`"), "{}", r.stderr);
 }
 
 #[test]

@@ -229,7 +229,7 @@ fn a_failed_render_keeps_the_previous_map() {
     ])
     .ok();
     let before = std::fs::read(sb.path("m.png")).unwrap();
-    sb.run(&["render", "Khasan", "Usuriyskk", "-o", "m.png"])
+    sb.run(&["render", "Khasan", "Xyzzyplace", "-o", "m.png"])
         .bad_input("unknown place");
     assert_eq!(std::fs::read(sb.path("m.png")).unwrap(), before);
     assert_eq!(sb.files(), ["m.png"]);

@@ -304,7 +304,7 @@ impl Gazetteer {
                 }
             })
             .collect();
-        rank_domestic_namesakes(&mut out);
+        rank_domestic_namesakes(&mut out, key);
         rank_famous_exonyms(&mut out, key);
         rank_namesake_areas(&mut out, key);
         sort_candidates(&mut out);
@@ -397,6 +397,9 @@ impl Gazetteer {
         }
         let mut found = user.map(|u| u.lookup(name)).unwrap_or_default();
         found.extend(self.lookup(name, options));
+        if found.is_empty() {
+            found.extend(self.correction(name));
+        }
         if found.is_empty() {
             return Err(Error::UnknownPlace {
                 name: name.to_string(),
@@ -570,16 +573,40 @@ impl Gazetteer {
         }
     }
 
-    /// Names close to `query` (edit distance 1, or 2 for names of 5+ letters), best first:
-    /// fewer edits, then larger population. Used for "did you mean" hints.
+    /// Names close to `query` (edit distance 1, or 2 for names of 5+ letters), best first by
+    /// [`Gazetteer::spellings`]. Used for "did you mean" hints.
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (_, c) in self.spellings(query) {
+            if !names.contains(&c.matched) {
+                names.push(c.matched);
+            }
+            if names.len() == limit {
+                break;
+            }
+        }
+        names
+    }
+
+    /// The places a misspelt name may mean, best first, each with its weighted score: the
+    /// place's prior (population, fame, kind) less [`EDIT_COST`] per edit of the folded name.
+    /// People misspell famous places more often than obscure ones ("Albequerque", "Kuala
+    /// Lumpar"), so one edit away from a city of half a million beats one edit away from a
+    /// hamlet. Names that are only romanisations (`kha san`) are not offered.
+    pub fn spellings(&self, query: &str) -> Vec<(f64, Candidate)> {
         let key = fold(query);
         // The edit-distance automaton grows with the name: long ones get no suggestion.
         if key.is_empty() || key.len() > MAX_SUGGESTED_BYTES {
             return Vec::new();
         }
-        let max = if key.chars().count() >= 5 { 2 } else { 1 };
-        let mut scored: Vec<(usize, u64, String)> = Vec::new();
+        let chars = key.chars().count();
+        let max = match chars {
+            0..=3 => 0,
+            4 => 1,
+            _ => 2,
+        };
+        let script = Script::of(query);
+        let mut scored: Vec<(f64, Candidate)> = Vec::new();
         for d in 1..=max {
             let Ok(aut) = fst::automaton::Levenshtein::new(&key, d) else {
                 break;
@@ -593,32 +620,82 @@ impl Gazetteer {
                 }
                 let k = String::from_utf8_lossy(k).into_owned();
                 let dist = edit_distance(&k, &key);
-                if let Some(best) = postings(at)
+                if dist == 0 || scored.iter().any(|(_, c)| fold(&c.matched) == k) {
+                    continue;
+                }
+                let best = postings(at)
                     .into_iter()
-                    .map(|e| self.place(PlaceId(e & OFFSET)))
-                    .max_by_key(|p| p.population)
-                {
-                    let name = matched_name(&best, &k, MatchKind::Alternate);
-                    scored.push((dist, best.population, name));
+                    .filter(|e| e & ROMANISED == 0 || e & PRIMARY != 0)
+                    .map(|e| {
+                        let how = if e & PRIMARY != 0 {
+                            MatchKind::Name
+                        } else {
+                            MatchKind::Alternate
+                        };
+                        let place = self.place(PlaceId(e & OFFSET));
+                        let score = prior(&place, how, script, &LookupOptions::default());
+                        (score, place, how)
+                    })
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                if let Some((score, place, how)) = best {
+                    let matched = matched_name(&place, &k, how);
+                    let weighted = score - EDIT_COST * dist as f64;
+                    scored.push((
+                        weighted,
+                        Candidate {
+                            place,
+                            matched,
+                            how: MatchKind::Spelling,
+                            score: weighted + MatchKind::Spelling.prior(),
+                        },
+                    ));
                 }
             }
-            if !scored.is_empty() {
-                break;
-            }
         }
-        scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut names: Vec<String> = Vec::new();
-        for (_, _, name) in scored {
-            if !names.contains(&name) {
-                names.push(name.to_string());
-            }
-            if names.len() == limit {
-                break;
-            }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+    }
+
+    /// The one place a misspelt name clearly means: the best of [`Gazetteer::spellings`] when
+    /// it leads the next different place by [`CLEAR_SPELLING`] and the name has at least five
+    /// letters (shorter names are a few edits from too many others). Its match kind is
+    /// [`MatchKind::Spelling`]: callers warn, and refuse it under `--strict`.
+    pub fn correction(&self, query: &str) -> Vec<Candidate> {
+        if fold(query).chars().count() < MIN_CORRECTED_CHARS {
+            return Vec::new();
         }
-        names
+        let mut all = self.spellings(query).into_iter();
+        let Some((best, c)) = all.next() else {
+            return Vec::new();
+        };
+        let runner_up = all
+            .find(|(_, o)| o.place.id != c.place.id)
+            .map_or(f64::NEG_INFINITY, |(s, _)| s);
+        if best - runner_up < CLEAR_SPELLING {
+            return Vec::new();
+        }
+        // Every place of the corrected name, so that a trip's neighbours still choose among
+        // its namesakes ("Springfeild" beside St. Louis).
+        let mut out = self.lookup_name(&c.matched, &LookupOptions::default());
+        for o in &mut out {
+            o.how = MatchKind::Spelling;
+            o.score += MatchKind::Spelling.prior();
+        }
+        out
     }
 }
+
+/// Names shorter than this (folded) are never corrected: a common five-letter word is an edit
+/// or two from too many places ("Depot", "Khasn").
+const MIN_CORRECTED_CHARS: usize = 6;
+
+/// What an edit costs when ranking spellings, natural-log units: an edit is worth a 20-fold
+/// population (one edit from Albuquerque, 545,000 people, beats none from a name of 27,000).
+const EDIT_COST: f64 = 3.0;
+
+/// How far the best spelling must lead the next place for a misspelt name to be read as it:
+/// ln 20, the margin the trip resolver asks of a clear choice.
+const CLEAR_SPELLING: f64 = 2.996;
 
 /// Generic words for an area, folded, as the press writes them after a name ("Hebei
 /// province", "Kherson oblast"), in English and in the romanised local forms that
@@ -752,6 +829,11 @@ pub(crate) fn airport_code(query: &str) -> Option<&str> {
         _ => false,
     };
     ok.then_some(q)
+}
+
+/// The warning for a name read as the one clear spelling of a place ([`MatchKind::Spelling`]).
+pub fn spelling_note(written: &str, read_as: &str) -> String {
+    format!("no place is named `{written}`; read as `{read_as}`, the one close spelling")
 }
 
 /// A point is called "near X" when the place X that [`Gazetteer::nearest`] gives lies within

@@ -141,6 +141,9 @@ pub enum MatchKind {
     /// script (`kha san` for Kazan), an airport code, or a Latin spelling of a foreign Cyrillic
     /// exonym (`Khasan` for Hassan, India). Ranked below every other kind of match.
     Romanised,
+    /// No name matched; the query is a clear misspelling of this place's name ("Albequerque"),
+    /// the only candidate then. Callers say so in a warning.
+    Spelling,
 }
 
 impl MatchKind {
@@ -159,6 +162,7 @@ impl MatchKind {
             MatchKind::LooseName => -6.0,
             MatchKind::LooseAlternate => -10.0,
             MatchKind::Romanised => -40.0,
+            MatchKind::Spelling => -50.0,
         }
     }
 }

@@ -26,8 +26,8 @@ pub enum Query<'a> {
 }
 
 /// How to write coordinates, for error messages.
-pub const COORDINATE_HELP: &str =
-    "write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E` or `51°51′N 107°54′E`";
+pub const COORDINATE_HELP: &str = "write latitude then longitude: `51.85,107.9`, `51.85 N 107.9 E`, \
+     `51°51′N 107°54′E` or `N 51° 51.0′ E 107° 54.0′`";
 
 /// Why a query that looks like coordinates is not a valid point.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -129,9 +129,14 @@ impl Part {
     }
 }
 
-/// Reads two coordinates; with hemisphere letters in either order, without them latitude first.
+/// Reads two coordinates; with hemisphere letters in either order, after the numbers or
+/// before them (`N 43° 07.0' E 131° 53.0'`, as GPS units and nautical charts write them),
+/// without them latitude first. With letters, numbers between them are degrees, minutes and
+/// seconds even without signs (`40 42 46 N 74 00 22 W`).
 fn parse_coordinates(text: &str) -> Result<(f64, f64), CoordinateError> {
     let bad = |why: &str| CoordinateError(format!("`{text}` is not a coordinate pair: {why}"));
+    let lettered = text.contains(['N', 'S', 'E', 'W']);
+    let prefixed = text.trim_start().starts_with(['N', 'S', 'E', 'W']);
     let mut parts: Vec<Part> = vec![Part::default()];
     let mut number = String::new();
     let flush = |number: &mut String, parts: &mut Vec<Part>| -> Result<(), CoordinateError> {
@@ -154,8 +159,17 @@ fn parse_coordinates(text: &str) -> Result<(f64, f64), CoordinateError> {
                 // A new number after a complete bare number starts the second coordinate
                 // ("51.85 107.9"), unless signs say it is minutes or seconds ("51° 51′").
                 if number.is_empty() {
-                    let cur = parts.last().map_or(0, |p| p.numbers.len());
-                    if cur > 0 && !unit_seen {
+                    let cur = parts.last();
+                    let n = cur.map_or(0, |p| p.numbers.len());
+                    // Between hemisphere letters, whole degrees (and minutes) are followed by
+                    // minutes (and seconds), signs or not.
+                    let continues = lettered
+                        && n < 3
+                        && cur.is_some_and(|p| {
+                            (prefixed || p.hemisphere.is_none())
+                                && p.numbers.iter().all(|v| v.fract() == 0.0)
+                        });
+                    if n > 0 && !unit_seen && !continues {
                         parts.push(Part::default());
                     }
                 }
@@ -174,6 +188,17 @@ fn parse_coordinates(text: &str) -> Result<(f64, f64), CoordinateError> {
                 if let Some(p) = parts.last_mut() {
                     p.negative = c != '+';
                 }
+                unit_seen = false;
+            }
+            'N' | 'S' | 'E' | 'W' if prefixed => {
+                flush(&mut number, &mut parts)?;
+                if parts.last().is_some_and(|p| !p.is_empty()) {
+                    parts.push(Part::default());
+                }
+                let Some(p) = parts.last_mut().filter(|p| p.hemisphere.is_none()) else {
+                    return Err(bad("two hemisphere letters with no number between"));
+                };
+                p.hemisphere = Some(c);
                 unit_seen = false;
             }
             'N' | 'S' | 'E' | 'W' => {
@@ -248,6 +273,30 @@ mod tests {
         assert!(close(point("-33.86 151.21"), (-33.86, 151.21)));
         assert!(close(point("40.7,-74"), (40.7, -74.0)));
         assert!(close(point("−33.86, −70.5"), (-33.86, -70.5)));
+    }
+
+    #[test]
+    fn hemisphere_letters_before_the_numbers() {
+        let near =
+            |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6;
+        assert!(near(
+            point("N 43° 07.0' E 131° 53.0'"),
+            (43.0 + 7.0 / 60.0, 131.0 + 53.0 / 60.0)
+        ));
+        assert!(near(
+            point("S 34° 36' W 58° 22'"),
+            (-(34.0 + 36.0 / 60.0), -(58.0 + 22.0 / 60.0))
+        ));
+        assert!(near(
+            point("N40°42.767' W074°00.367'"),
+            (40.0 + 42.767 / 60.0, -(74.0 + 0.367 / 60.0))
+        ));
+        assert!(near(point("E 131.9 N 43.1"), (43.1, 131.9)));
+        assert!(near(
+            point("40 42 46 N 74 00 22 W"),
+            (40.0 + 42.0 / 60.0 + 46.0 / 3600.0, -(74.0 + 22.0 / 3600.0))
+        ));
+        assert!(Query::parse("N N 43 131").is_err());
     }
 
     #[test]

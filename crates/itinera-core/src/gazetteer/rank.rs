@@ -5,17 +5,20 @@ use super::*;
 /// An alternate name that places of the same country bear as their main name is an old or
 /// local name shared with them (Columbus, Ohio was "Franklin"; dozens of American towns are
 /// Franklin), not an exonym: it costs as much again. An exonym is a foreign name for the
-/// place ("Cologne" beside Cologne, Lombardy), and keeps the plain alternate cost.
-pub(super) fn rank_domestic_namesakes(found: &mut [Candidate]) {
+/// place ("Cologne" beside Cologne, Lombardy), and keeps the plain alternate cost, and so
+/// does a short form of the place's own name ("Newcastle" for Newcastle upon Tyne, whatever
+/// village of Newcastle the country has): the name is the place's, shortened.
+pub(super) fn rank_domestic_namesakes(found: &mut [Candidate], key: &str) {
     let named: Vec<(String, PlaceKind)> = found
         .iter()
         .filter(|c| c.how == MatchKind::Name)
         .map(|c| (c.place.country.to_string(), c.place.kind))
         .collect();
     for c in found.iter_mut().filter(|c| c.how == MatchKind::Alternate) {
-        if named
-            .iter()
-            .any(|(cc, kind)| *cc == c.place.country && *kind == c.place.kind)
+        if !fold(&c.place.name).starts_with(key)
+            && named
+                .iter()
+                .any(|(cc, kind)| *cc == c.place.country && *kind == c.place.kind)
         {
             c.score += MatchKind::Alternate.prior();
         }

@@ -339,3 +339,139 @@ fn a_query_naming_an_area_gets_the_area() {
     // A city inside the region of its name still wins.
     assert_eq!(best("Moscow").place.kind, PlaceKind::City);
 }
+
+/// Where the best reading of `query` lies, with its country.
+fn at(query: &str) -> (String, f64, f64) {
+    let g = Gazetteer::bundled();
+    let found = g
+        .find_text(query, &[], &LookupOptions::default(), None)
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    let p = &found[0].place;
+    (p.country.to_string(), p.lat, p.lon)
+}
+
+fn near(query: &str, country: &str, lat: f64, lon: f64, tolerance_km: f64) {
+    let (cc, la, lo) = at(query);
+    let off = km((la, lo), (lat, lon));
+    assert!(
+        cc == country && off <= tolerance_km,
+        "{query}: {cc} {la},{lo} is {off:.0} km from {lat},{lon}"
+    );
+}
+
+#[test]
+fn names_in_every_script() {
+    near("القاهرة", "EG", 30.06, 31.25, 25.0);
+    near("بغداد", "IQ", 33.34, 44.40, 25.0);
+    near("تهران", "IR", 35.69, 51.42, 25.0);
+    near("ירושלים", "IL", 31.77, 35.21, 25.0);
+    near("תל אביב", "IL", 32.08, 34.78, 25.0);
+    near("नई दिल्ली", "IN", 28.61, 77.21, 25.0);
+    near("मुंबई", "IN", 19.07, 72.88, 25.0);
+    near("กรุงเทพมหานคร", "TH", 13.75, 100.50, 25.0);
+    near("თბილისი", "GE", 41.69, 44.83, 25.0);
+    near("Երևան", "AM", 40.18, 44.51, 25.0);
+    // Countries in their own and other scripts, and in their own Latin languages.
+    for (name, cc) in [
+        ("Россия", "RU"),
+        ("مصر", "EG"),
+        ("ישראל", "IL"),
+        ("भारत", "IN"),
+        ("中国", "CN"),
+        ("Deutschland", "DE"),
+        ("Polska", "PL"),
+    ] {
+        assert_eq!(at(name).0, cc, "{name}");
+    }
+}
+
+#[test]
+fn a_designator_selects_the_area_of_that_name() {
+    for (query, cc, region) in [
+        ("Hebei province", "CN", PlaceKind::Region),
+        ("Donetsk region", "UA", PlaceKind::Region),
+        ("Kherson region", "UA", PlaceKind::Region),
+        ("Idlib governorate", "SY", PlaceKind::Region),
+        ("Aichi Prefecture", "JP", PlaceKind::Region),
+        ("Province of Buenos Aires", "AR", PlaceKind::Region),
+    ] {
+        let c = best(query);
+        assert_eq!(
+            (c.place.country.as_ref(), c.place.kind),
+            (cc, region),
+            "{query}"
+        );
+    }
+    // As a qualifier too.
+    near("Troitsk, Chelyabinsk region", "RU", 54.09, 61.57, 10.0);
+    // A query without a designator is unchanged.
+    assert_eq!(best("Donetsk").place.kind, PlaceKind::City);
+}
+
+#[test]
+fn a_famous_place_beats_an_exact_name_speck() {
+    near("Xinjiang", "CN", 42.5, 85.5, 300.0);
+    near("Odessa", "UA", 46.48, 30.73, 25.0);
+    near("Nikolayev", "UA", 46.97, 32.00, 25.0);
+    // The press's qualified namesakes keep their places.
+    near("Odessa, Texas", "US", 31.85, -102.37, 25.0);
+    near("Paris, Tenn.", "US", 36.30, -88.33, 25.0);
+    // A translation is not a spelling: Belém does not take "Bethlehem".
+    assert_ne!(at("Bethlehem").0, "BR");
+}
+
+#[test]
+fn airports_by_code_and_by_name() {
+    let g = Gazetteer::bundled();
+    for q in ["LHR", "EGLL", "Heathrow Airport"] {
+        near(q, "GB", 51.47, -0.46, 5.0);
+    }
+    near("Sheremetyevo", "RU", 55.97, 37.41, 5.0);
+    assert_eq!(g.airport("JFK").map(|p| p.kind), Some(PlaceKind::Airport));
+    // A code is a code only in capitals, and letters people write as a name stay that name.
+    assert!(
+        !g.lookup("lhr", &LookupOptions::default())
+            .iter()
+            .any(|c| c.place.kind == PlaceKind::Airport)
+    );
+    assert_eq!(best("USA").place.kind, PlaceKind::Country);
+    assert!(g.airport("Oslo").is_none());
+}
+
+#[test]
+fn islands_old_country_names_and_features() {
+    near("Majorca", "ES", 39.6, 2.95, 60.0);
+    near("Mallorca", "ES", 39.6, 2.95, 60.0);
+    near("Memphis, Egypt", "EG", 29.85, 31.25, 10.0);
+    near("Memphis", "US", 35.15, -90.05, 25.0);
+    near("Tecún Umán", "GT", 14.68, -92.14, 10.0);
+    for (name, cc) in [
+        ("Ceylon", "LK"),
+        ("Siam", "TH"),
+        ("Zaire", "CD"),
+        ("Burma", "MM"),
+    ] {
+        assert_eq!(at(name).0, cc, "{name}");
+    }
+    assert_eq!(best("Black Sea").place.kind, PlaceKind::Feature);
+}
+
+#[test]
+fn one_clear_spelling_is_read_and_short_names_are_not() {
+    let g = Gazetteer::bundled();
+    for (typo, name) in [
+        ("Albequerque", "Albuquerque"),
+        ("Kuala Lumpar", "Kuala Lumpur"),
+        ("Vladivostock", "Vladivostok"),
+    ] {
+        let found = g.find(typo, &[], &LookupOptions::default(), None).unwrap();
+        assert_eq!(found[0].how, MatchKind::Spelling, "{typo}");
+        assert_eq!(found[0].place.name, name, "{typo}");
+    }
+    assert!(
+        g.find("Depot", &[], &LookupOptions::default(), None)
+            .is_err()
+    );
+    // Romanisations are never offered as spellings.
+    assert!(!g.suggest("Khasn", 5).iter().any(|s| s == "kha san"));
+}

@@ -106,12 +106,23 @@ pub struct TripPlan {
 }
 
 impl TripPlan {
-    /// One trip through the named places, as typed on the command line.
+    /// One trip through the named places, as typed on the command line. An argument of
+    /// airport codes joined by hyphens (`LHR-JFK-NRT`, as flight routes are written) is one
+    /// stop per code.
     pub fn from_names<S: AsRef<str>>(names: &[S]) -> TripPlan {
         let stops: Vec<StopSpec> = names
             .iter()
+            .flat_map(|n| {
+                let n = n.as_ref();
+                let codes: Vec<&str> = n.split('-').collect();
+                let route = codes.len() > 1
+                    && codes
+                        .iter()
+                        .all(|c| c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()));
+                if route { codes } else { vec![n] }
+            })
             .map(|n| StopSpec {
-                place: Some(n.as_ref().to_string()),
+                place: Some(n.to_string()),
                 ..StopSpec::default()
             })
             .collect();

@@ -2,15 +2,15 @@
 //!
 //! Every stop's candidates carry the gazetteer's prior (match kind, population, country hint,
 //! script). A trip picks the sequence of candidates with the best total score, where each leg
-//! costs `3 · ln(1 + min(km, 2000)/100)`: a stop near its neighbours beats a namesake across
+//! costs `3 · ln(1 + min(km, 5000)/100)`: a stop near its neighbours beats a namesake across
 //! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::gazetteer::{
-    COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, Place, PlaceKind, Query, UserGazetteer,
-    fold, haversine_km, near_label,
+    COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, MatchKind, Place, PlaceKind, Query,
+    UserGazetteer, fold, haversine_km, near_label, spelling_note,
 };
 use std::collections::HashMap;
 
@@ -25,8 +25,10 @@ const AMBIGUITY_KM: f64 = 50.0;
 /// against Springfield, Missouri is ambiguous; London, England against London, Ontario is not).
 const AMBIGUITY_MARGIN: f64 = 2.996;
 /// Beyond this distance a neighbour says nothing more about which namesake is meant: a stop
-/// 8,000 km away does not favour the namesake 6,000 km away.
-const DISTANCE_CAP_KM: f64 = 2000.0;
+/// 8,000 km away does not favour the namesake 6,000 km away. Below it every e-fold counts:
+/// Lagos beside Faro and Lisbon is the Portuguese town of 30,000, not Lagos, Nigeria 3,900 km
+/// off (the leg costs 9.5 units more, the 500-fold population and fame gives 8.6).
+const DISTANCE_CAP_KM: f64 = 5000.0;
 
 /// Cost of a leg of `d` km between chosen candidates.
 fn leg_cost(d: f64) -> f64 {
@@ -81,11 +83,17 @@ pub struct Resolved {
 /// let found = trip::resolve(&plan, Gazetteer::bundled(), &Default::default())?;
 /// assert_eq!(found.trips[0].stops[1].place.as_ref().unwrap().admin1, "IL");
 ///
+/// // A name that is one clear spelling away is read as it, with a warning.
 /// let typo = TripPlan::from_names(&["Khasan", "Usuriysk"]);
-/// match trip::resolve(&typo, Gazetteer::bundled(), &Default::default()) {
-///     Err(Error::UnknownPlace { suggestions, .. }) => assert_eq!(suggestions[0], "Ussuriysk"),
-///     other => panic!("{other:?}"),
-/// }
+/// let found = trip::resolve(&typo, Gazetteer::bundled(), &Default::default())?;
+/// assert_eq!(found.trips[0].stops[1].label, "Ussuriysk");
+/// assert!(found.warnings[0].message.contains("read as `Ussuriysk`"));
+///
+/// let unknown = TripPlan::from_names(&["Khasan", "Xyzzyplace"]);
+/// assert!(matches!(
+///     trip::resolve(&unknown, Gazetteer::bundled(), &Default::default()),
+///     Err(Error::UnknownPlace { .. })
+/// ));
 /// # Ok::<(), itinera::Error>(())
 /// ```
 pub fn resolve(
@@ -165,6 +173,26 @@ pub fn resolve(
                 },
                 _ => {
                     let chosen = &columns[i][choice[i]];
+                    if chosen.how == MatchKind::Spelling {
+                        let name = stop.place.as_deref().unwrap_or_default();
+                        let message = spelling_note(name, &chosen.matched);
+                        if options.strict {
+                            errors.push(Error::Invalid {
+                                kind: InvalidKind::Query,
+                                message,
+                                location: stop.location.clone().map(Box::new),
+                                help: Some(format!(
+                                    "write `{}` (--strict takes no corrected spelling)",
+                                    chosen.matched
+                                )),
+                            });
+                        } else {
+                            warnings.push(Warning {
+                                message,
+                                location: stop.location.clone(),
+                            });
+                        }
+                    }
                     let neighbours = neighbour_points(&points, &columns, &choice, i);
                     if let Some(w) = ambiguity(stop, chosen, &columns[i], &neighbours) {
                         if options.strict {
@@ -179,7 +207,11 @@ pub fn resolve(
                         }
                     }
                     Stop {
-                        label: label(stop, Some(&chosen.matched)),
+                        // A corrected spelling is labelled as the place is spelt.
+                        label: match chosen.how {
+                            MatchKind::Spelling if stop.name.is_none() => chosen.matched.clone(),
+                            _ => label(stop, Some(&chosen.matched)),
+                        },
                         place: Some(chosen.place.clone()),
                         lat: chosen.place.lat,
                         lon: chosen.place.lon,
@@ -616,13 +648,51 @@ mod tests {
     }
 
     #[test]
+    fn neighbours_beat_a_famous_far_namesake() {
+        let country = |names: &[&str], i: usize| {
+            resolve_names(names).trips[0].stops[i]
+                .place
+                .as_ref()
+                .map(|p| p.country.to_string())
+        };
+        assert_eq!(
+            country(&["Newcastle", "Leeds", "Edinburgh"], 0).as_deref(),
+            Some("GB")
+        );
+        assert_eq!(
+            country(&["Lagos", "Faro", "Lisbon"], 0).as_deref(),
+            Some("PT")
+        );
+        assert_eq!(
+            country(&["Paris", "Nashville", "Memphis"], 0).as_deref(),
+            Some("US")
+        );
+        // The famous place stays when it is plainly meant.
+        assert_eq!(
+            country(&["Houston", "Paris", "London"], 1).as_deref(),
+            Some("FR")
+        );
+    }
+
+    #[test]
+    fn a_flight_of_airport_codes() {
+        let r = resolve_names(&["LHR-JFK-NRT"]);
+        let kinds: Vec<_> = r.trips[0]
+            .stops
+            .iter()
+            .map(|s| s.place.as_ref().map(|p| p.kind))
+            .collect();
+        assert_eq!(kinds, vec![Some(PlaceKind::Airport); 3]);
+    }
+
+    #[test]
     fn unknown_places_are_all_reported_with_suggestions() {
-        let plan = TripPlan::from_names(&["Usuriysk", "Vladivostok", "Khabarovskk"]);
+        let plan = TripPlan::from_names(&["Depot", "Vladivostok", "Xyzzyplace"]);
         match resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()) {
             Err(Error::Multiple(errs)) => {
                 assert_eq!(errs.len(), 2);
                 assert!(
-                    matches!(&errs[0], Error::UnknownPlace { suggestions, .. } if suggestions[0] == "Ussuriysk")
+                    matches!(&errs[0], Error::UnknownPlace { suggestions, .. } if suggestions[0] == "Depok")
                 );
             }
             other => panic!("{other:?}"),
