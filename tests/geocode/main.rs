@@ -3,6 +3,8 @@
 //! `itinera route` resolves a stop, alone or within its ad-hoc trip, and the chosen place's
 //! GeoNames id is compared with the id a reader expects. The set must score at least 98%.
 
+mod blind;
+
 use std::collections::BTreeMap;
 
 use itinera::Gazetteer;

@@ -53,11 +53,12 @@ pub(super) fn rank_famous_exonyms(found: &mut [Candidate], key: &str) {
             }
             let main = fold(&c.place.name);
             let spelling = edit_distance(&main, key) * 3 <= key.chars().count();
+            // Only a penalty relative to better-matched places is waived: among places that
+            // all matched alike, the order stays as the priors give it.
+            let mut better = found.iter().filter(|d| d.how < c.how).peekable();
             spelling
-                && found
-                    .iter()
-                    .filter(|d| d.how < c.how)
-                    .all(|d| importance(c) >= importance(d) + IMPORTANCE_GAP)
+                && better.peek().is_some()
+                && better.all(|d| importance(c) >= importance(d) + IMPORTANCE_GAP)
         })
         .collect();
     for (c, waive) in found.iter_mut().zip(waived) {
@@ -74,7 +75,8 @@ pub(super) fn rank_famous_exonyms(found: &mut [Candidate], key: &str) {
 ///   more often, so the area ranks just below it, unless the query itself says it names an area
 ///   ("Orleans Parish", which New Orleans also lists as an alternate name): then areas rank
 ///   above every city.
-/// - A country and its main city of the same name (Singapore, Hong Kong, Luxembourg, Djibouti:
+/// - A country and its main city of the same name, matched alike (Singapore, Hong Kong and
+///   香港, Luxembourg, Djibouti:
 ///   a city with a tenth of the country's people or more): a stop there is the city.
 pub(super) fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
     if AREA_WORDS.iter().any(|w| key.ends_with(w)) {
@@ -116,7 +118,7 @@ pub(super) fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
                 .map(|t| t.2)
                 .max_by(f64::total_cmp),
             PlaceKind::Country => inside
-                .filter(|t| t.4 == MatchKind::Name && t.3.saturating_mul(10) >= c.place.population)
+                .filter(|t| t.4 <= how && t.3.saturating_mul(10) >= c.place.population)
                 .map(|t| t.2)
                 .max_by(f64::total_cmp),
             PlaceKind::City | PlaceKind::Airport | PlaceKind::Feature => None,
