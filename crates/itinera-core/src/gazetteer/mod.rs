@@ -618,7 +618,12 @@ impl Gazetteer {
         };
         let script = Script::of(query);
         let mut scored: Vec<(f64, Candidate)> = Vec::new();
+        // Fewer edits first: the search at two edits walks much more of the index, and is
+        // made only when no name one edit away is known enough to be read.
         for d in 1..=max {
+            if scored.iter().any(|(w, _)| *w >= MIN_CORRECTED_SCORE) {
+                break;
+            }
             let Ok(aut) = fst::automaton::Levenshtein::new(&key, d) else {
                 break;
             };
@@ -635,21 +640,20 @@ impl Gazetteer {
                 if dist == 0 || scored.iter().any(|(_, c)| fold(&c.matched) == k) {
                     continue;
                 }
+                // The name's most populous bearer stands for it (a full prior counts every
+                // alternate name of every namesake: too slow for thousands of names).
                 let best = postings(at)
                     .into_iter()
                     .filter(|e| e & ROMANISED == 0 || e & PRIMARY != 0)
-                    .map(|e| {
-                        let how = if e & PRIMARY != 0 {
-                            MatchKind::Name
-                        } else {
-                            MatchKind::Alternate
-                        };
-                        let place = self.place(PlaceId(e & OFFSET));
-                        let score = prior(&place, how, script, &LookupOptions::default());
-                        (score, place, how)
-                    })
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                if let Some((score, place, how)) = best {
+                    .map(|e| (e, self.place(PlaceId(e & OFFSET))))
+                    .max_by_key(|(_, p)| p.population);
+                if let Some((e, place)) = best {
+                    let how = if e & PRIMARY != 0 {
+                        MatchKind::Name
+                    } else {
+                        MatchKind::Alternate
+                    };
+                    let score = prior(&place, how, script, &LookupOptions::default());
                     let matched = matched_name(&place, &k, how);
                     let weighted = score - EDIT_COST * dist as f64;
                     scored.push((
@@ -684,7 +688,7 @@ impl Gazetteer {
             return Vec::new();
         };
         let runner_up = all
-            .find(|(_, o)| o.place.id != c.place.id)
+            .find(|(_, o)| o.place.id != c.place.id && fold(&o.place.name) != fold(&c.place.name))
             .map_or(f64::NEG_INFINITY, |(s, _)| s);
         if best - runner_up < CLEAR_SPELLING {
             return Vec::new();

@@ -46,6 +46,13 @@ impl<'a> Query<'a> {
             let (lat, lon) = parse_coordinates(text)?;
             return Ok(Query::Point { lat, lon });
         }
+        // Hemisphere letters typed in lower case ("n 43 07 e 131 53"): read as capitals when
+        // nothing else in the text is a letter.
+        let upper = text.to_ascii_uppercase();
+        if upper != text && looks_like_coordinates(&upper) {
+            let (lat, lon) = parse_coordinates(&upper)?;
+            return Ok(Query::Point { lat, lon });
+        }
         let (head, paren) = match (text.rfind('('), text.ends_with(')')) {
             (Some(open), true) if open > 0 => (
                 text[..open].trim_end(),
@@ -297,6 +304,10 @@ mod tests {
             (40.0 + 42.0 / 60.0 + 46.0 / 3600.0, -(74.0 + 22.0 / 3600.0))
         ));
         assert!(Query::parse("N N 43 131").is_err());
+        assert!(near(
+            point("n 43 07 e 131 53"),
+            (43.0 + 7.0 / 60.0, 131.0 + 53.0 / 60.0)
+        ));
     }
 
     #[test]

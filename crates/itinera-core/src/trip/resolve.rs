@@ -2,7 +2,7 @@
 //!
 //! Every stop's candidates carry the gazetteer's prior (match kind, population, country hint,
 //! script). A trip picks the sequence of candidates with the best total score, where each leg
-//! costs `3 · ln(1 + min(km, 5000)/100)`: a stop near its neighbours beats a namesake across
+//! costs `3 · ln(1 + min(km, 2000)/100)`, and more for a leg out of scale with the trip: a stop near its neighbours beats a namesake across
 //! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
 use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
@@ -25,14 +25,34 @@ const AMBIGUITY_KM: f64 = 50.0;
 /// against Springfield, Missouri is ambiguous; London, England against London, Ontario is not).
 const AMBIGUITY_MARGIN: f64 = 2.996;
 /// Beyond this distance a neighbour says nothing more about which namesake is meant: a stop
-/// 8,000 km away does not favour the namesake 6,000 km away. Below it every e-fold counts:
-/// Lagos beside Faro and Lisbon is the Portuguese town of 30,000, not Lagos, Nigeria 3,900 km
-/// off (the leg costs 9.5 units more, the 500-fold population and fame gives 8.6).
-const DISTANCE_CAP_KM: f64 = 5000.0;
+/// 8,000 km away does not favour the namesake 6,000 km away.
+const DISTANCE_CAP_KM: f64 = 2000.0;
+/// A leg more than this many times longer than the trip's typical leg (the median over its
+/// stops' best readings) is out of scale with the rest of the trip, and costs
+/// [`DISTANCE_WEIGHT`] more per e-fold beyond, without the cap: Lagos beside Faro and Lisbon
+/// (legs of 70 and 220 km) is the Portuguese town, not Lagos, Nigeria 3,900 km off, while
+/// Washington before Brussels and Kyiv (1,800 km) stays the capital 6,000 km away.
+const OUT_OF_SCALE: f64 = 5.0;
 
-/// Cost of a leg of `d` km between chosen candidates.
-fn leg_cost(d: f64) -> f64 {
-    DISTANCE_WEIGHT * (1.0 + d.min(DISTANCE_CAP_KM) / 100.0).ln()
+/// Cost of a leg of `d` km between chosen candidates, in a trip whose typical leg is
+/// `scale` km.
+fn leg_cost(d: f64, scale: f64) -> f64 {
+    let beyond = (d / (OUT_OF_SCALE * scale.max(1.0))).max(1.0);
+    DISTANCE_WEIGHT * ((1.0 + d.min(DISTANCE_CAP_KM) / 100.0).ln() + beyond.ln())
+}
+
+/// The median leg, km, between the stops' best readings (or their coordinates).
+fn typical_leg(options: &[Vec<((f64, f64), f64)>]) -> f64 {
+    let best: Vec<(f64, f64)> = options
+        .iter()
+        .filter_map(|o| o.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0))
+        .collect();
+    let mut legs: Vec<f64> = best.windows(2).map(|w| km(w[0], w[1])).collect();
+    legs.sort_by(f64::total_cmp);
+    // The lower median: with two legs, the shorter (the other may be the one in doubt).
+    legs.get(legs.len().saturating_sub(1) / 2)
+        .copied()
+        .unwrap_or(0.0)
 }
 
 /// Options of [`resolve`].
@@ -427,6 +447,7 @@ fn best_path(stops: &[&StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
                 .collect(),
         })
         .collect();
+    let scale = typical_leg(&options);
     let mut score: Vec<f64> = options
         .first()
         .map_or_else(Vec::new, |o| o.iter().map(|x| x.1).collect());
@@ -439,7 +460,7 @@ fn best_path(stops: &[&StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
             let (j, best) = prev
                 .iter()
                 .enumerate()
-                .map(|(j, (ppos, _))| (j, score[j] - leg_cost(km(*ppos, *pos))))
+                .map(|(j, (ppos, _))| (j, score[j] - leg_cost(km(*ppos, *pos), scale)))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .unwrap_or((0, 0.0));
             next.push(best + prior);
@@ -503,7 +524,11 @@ fn ambiguity(
 ) -> Option<Warning> {
     let in_context = |c: &Candidate| {
         let p = (c.place.lat, c.place.lon);
-        c.score - neighbours.iter().map(|n| leg_cost(km(*n, p))).sum::<f64>()
+        c.score
+            - neighbours
+                .iter()
+                .map(|n| leg_cost(km(*n, p), f64::INFINITY))
+                .sum::<f64>()
     };
     let here = (chosen.place.lat, chosen.place.lon);
     let bar = in_context(chosen) - AMBIGUITY_MARGIN;
