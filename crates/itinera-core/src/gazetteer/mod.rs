@@ -618,9 +618,12 @@ impl Gazetteer {
         };
         let script = Script::of(query);
         let mut scored: Vec<(f64, Candidate)> = Vec::new();
-        // Fewer edits first: the search at two edits walks much more of the index, and is
-        // made only when no name one edit away is known enough to be read.
-        for d in 1..=max {
+        // Fewer edits first for long names: the search at two edits walks much more of the
+        // index, and is made only when no name one edit away is known enough to be read.
+        // Short names are searched at two edits at once, where swapped letters ("Tokoy",
+        // "Madird", two edits for Levenshtein) would otherwise lose to a name one edit away.
+        let first = if chars <= 8 { max } else { 1 };
+        for d in first..=max {
             if scored.iter().any(|(w, _)| *w >= MIN_CORRECTED_SCORE) {
                 break;
             }

@@ -27,8 +27,8 @@ const AMBIGUITY_MARGIN: f64 = 2.996;
 /// Beyond this distance a neighbour says nothing more about which namesake is meant: a stop
 /// 8,000 km away does not favour the namesake 6,000 km away.
 const DISTANCE_CAP_KM: f64 = 2000.0;
-/// A leg more than this many times longer than the trip's typical leg (the median over its
-/// stops' best readings) is out of scale with the rest of the trip, and costs
+/// A leg more than this many times longer than the trip's typical leg ([`typical_leg`]) is
+/// out of scale with the rest of the trip, and costs
 /// [`DISTANCE_WEIGHT`] more per e-fold beyond, without the cap: Lagos beside Faro and Lisbon
 /// (legs of 70 and 220 km) is the Portuguese town, not Lagos, Nigeria 3,900 km off, while
 /// Washington before Brussels and Kyiv (1,800 km) stays the capital 6,000 km away.
@@ -41,18 +41,21 @@ fn leg_cost(d: f64, scale: f64) -> f64 {
     DISTANCE_WEIGHT * ((1.0 + d.min(DISTANCE_CAP_KM) / 100.0).ln() + beyond.ln())
 }
 
-/// The median leg, km, between the stops' best readings (or their coordinates).
+/// The trip's typical leg, km: for each pair of neighbouring stops the shortest leg any of
+/// their readings allow, and the median of those (the upper one of two). A reading in doubt
+/// does not set the scale it is judged by: Memphis, Cairo and St. Louis are 200 km apart
+/// when Cairo is the one in Illinois.
 fn typical_leg(options: &[Vec<((f64, f64), f64)>]) -> f64 {
-    let best: Vec<(f64, f64)> = options
-        .iter()
-        .filter_map(|o| o.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0))
+    let mut legs: Vec<f64> = options
+        .windows(2)
+        .filter_map(|w| {
+            w[0].iter()
+                .flat_map(|a| w[1].iter().map(move |b| km(a.0, b.0)))
+                .min_by(f64::total_cmp)
+        })
         .collect();
-    let mut legs: Vec<f64> = best.windows(2).map(|w| km(w[0], w[1])).collect();
     legs.sort_by(f64::total_cmp);
-    // The lower median: with two legs, the shorter (the other may be the one in doubt).
-    legs.get(legs.len().saturating_sub(1) / 2)
-        .copied()
-        .unwrap_or(0.0)
+    legs.get(legs.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Options of [`resolve`].
