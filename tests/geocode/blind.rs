@@ -58,7 +58,27 @@ fn judge_query(cols: &[&str]) -> Option<String> {
 
 #[test]
 fn blind_probe_queries_score_at_least_97_percent() {
-    let text = include_str!("blind-queries.tsv");
+    queries(include_str!("blind-queries.tsv"), TARGET);
+}
+
+/// The second blind probe (`blind2-*.tsv`, 582 queries and 70 trips by another tester, run
+/// on the build after the first probe's fixes): 95.5% of queries and 67 of 70 trips by its own
+/// runner before any rule was tuned on it (94.8% of queries judged here, where a suggestion
+/// does not count as an answer). Its classes are left for the next round; the test keeps what
+/// passes from slipping.
+#[test]
+fn second_blind_probe_queries_score_at_least_94_percent() {
+    queries(include_str!("blind2-queries.tsv"), SECOND_TARGET);
+}
+
+#[test]
+fn second_blind_probe_trips_score_at_least_94_percent() {
+    trips(include_str!("blind2-trips.tsv"), SECOND_TARGET);
+}
+
+const SECOND_TARGET: f64 = 0.94;
+
+fn queries(text: &str, target: f64) {
     let rows: Vec<Vec<&str>> = text
         .lines()
         .skip(1)
@@ -76,12 +96,15 @@ fn blind_probe_queries_score_at_least_97_percent() {
         failures.join("\n  ")
     );
     println!("{report}");
-    assert!(share >= TARGET, "{report}");
+    assert!(share >= target, "{report}");
 }
 
 #[test]
 fn blind_probe_trips_score_at_least_97_percent() {
-    let text = include_str!("blind-trips.tsv");
+    trips(include_str!("blind-trips.tsv"), TARGET);
+}
+
+fn trips(text: &str, target: f64) {
     let (mut right, mut total, mut failures) = (0usize, 0usize, Vec::new());
     for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -118,5 +141,5 @@ fn blind_probe_trips_score_at_least_97_percent() {
         failures.join("\n  ")
     );
     println!("{report}");
-    assert!(total >= 150 && share >= TARGET, "{report}");
+    assert!(total >= 150 && share >= target, "{report}");
 }
