@@ -414,8 +414,8 @@ def airport_names(name, city, iata):
     """An airport's names as the press writes them: "London Heathrow Airport" is also
     "Heathrow Airport" and "Heathrow"; "Amsterdam Airport Schiphol" also "Schiphol";
     "Sheremetyevo - A.S. Pushkin International Airport" also "Sheremetyevo Airport"; every
-    airport is "<IATA> Airport" ("JFK Airport"); an airport named after its city is "<city>
-    Airport" ("Frankfurt Airport" for Frankfurt am Main). The bare core is kept only when it is
+    airport is "<IATA> Airport" ("JFK Airport"); an airport whose name starts with its city's
+    is "<city> Airport" ("Sydney Airport", "Frankfurt Airport" for Frankfurt am Main). The bare core is kept only when it is
     not the city's own name ("Vladivostok" is the city)."""
     out = [name]
     head = name.split(" - ")[0].strip()
@@ -423,8 +423,12 @@ def airport_names(name, city, iata):
     cores = [core]
     if city and core.casefold().startswith(city.casefold() + " "):
         cores.append(core[len(city) + 1:].strip())
-    if city and core.casefold() == city.casefold() and " " in city and len(city.split()[0]) >= 4:
-        cores.append(city.split()[0] + " Airport")
+    if city and (core.casefold() == city.casefold() or core.casefold().startswith(city.casefold() + " ")):
+        # Named after its city: "Sydney Airport" for Sydney Kingsford Smith, "Beirut Airport"
+        # for Beirut Rafic Hariri; "Frankfurt Airport" for Frankfurt am Main.
+        cores.append(city + " Airport")
+        if " " in city and len(city.split()[0]) >= 4:
+            cores.append(city.split()[0] + " Airport")
     for c in cores:
         if not c:
             continue

@@ -182,7 +182,10 @@ impl Gazetteer {
     }
 
     fn lookup_designated_or_whole(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
-        let whole = self.lookup_name(query, options);
+        let mut whole = self.lookup_name(query, options);
+        if let Some(city) = self.namesake_city(&whole, options) {
+            whole.insert(0, city);
+        }
         if whole.first().is_some_and(|c| c.place.kind.is_area()) {
             return whole;
         }
@@ -190,6 +193,37 @@ impl Gazetteer {
             areas if !areas.is_empty() => areas,
             _ => whole,
         }
+    }
+
+    /// The city a region's other name stands for: when the best candidate is a region or
+    /// district found by an alternate name (its name in another script, "الخرطوم"), and a
+    /// city inside it bears the region's own main name with a hundredth of its people
+    /// (Khartoum in Khartoum State), the city is meant, as it would be for the main name
+    /// ([`rank_namesake_areas`]); the city's row may lack that alternate name.
+    fn namesake_city(&self, found: &[Candidate], options: &LookupOptions) -> Option<Candidate> {
+        let top = found.first()?;
+        if !matches!(top.place.kind, PlaceKind::Region | PlaceKind::District)
+            || top.how == MatchKind::Name
+        {
+            return None;
+        }
+        let area = &top.place;
+        let city = self
+            .lookup_name(&area.name, options)
+            .into_iter()
+            .find(|c| {
+                c.place.kind == PlaceKind::City
+                    && c.how == MatchKind::Name
+                    && c.place.country == area.country
+                    && c.place.admin1 == area.admin1
+                    && c.place.population.saturating_mul(100) >= area.population
+            })?;
+        Some(Candidate {
+            matched: top.matched.clone(),
+            how: top.how,
+            score: top.score + 0.01,
+            ..city
+        })
     }
 
     /// The areas a query with a designator names: "Hebei province", "Donetsk region",
@@ -600,7 +634,7 @@ impl Gazetteer {
     }
 
     /// The places a misspelt name may mean, best first, each with its weighted score: the
-    /// place's prior (population, fame, kind) less [`EDIT_COST`] per edit of the folded name.
+    /// place's prior (population, fame, kind) less `EDIT_COST` (3) per edit of the folded name.
     /// People misspell famous places more often than obscure ones ("Albequerque", "Kuala
     /// Lumpar"), so one edit away from a city of half a million beats one edit away from a
     /// hamlet. Names that are only romanisations (`kha san`) are not offered.
@@ -618,12 +652,52 @@ impl Gazetteer {
         };
         let script = Script::of(query);
         let mut scored: Vec<(f64, Candidate)> = Vec::new();
-        // Fewer edits first for long names: the search at two edits walks much more of the
-        // index, and is made only when no name one edit away is known enough to be read.
-        // Short names are searched at two edits at once, where swapped letters ("Tokoy",
-        // "Madird", two edits for Levenshtein) would otherwise lose to a name one edit away.
-        let first = if chars <= 8 { max } else { 1 };
-        for d in first..=max {
+        let consider = |k: String, at: u64, scored: &mut Vec<(f64, Candidate)>| {
+            // Two letters swapped is one slip of the hand ("Tuscon" for "Tucson").
+            let dist = strsim::osa_distance(&k, &key);
+            if dist == 0 || scored.iter().any(|(_, c)| fold(&c.matched) == k) {
+                return;
+            }
+            // The name's most populous bearer stands for it (a full prior counts every
+            // alternate name of every namesake: too slow for thousands of names).
+            let best = postings(at)
+                .into_iter()
+                .filter(|e| e & ROMANISED == 0 || e & PRIMARY != 0)
+                .map(|e| (e, self.place(PlaceId(e & OFFSET))))
+                .max_by_key(|(_, p)| p.population);
+            if let Some((e, place)) = best {
+                let how = if e & PRIMARY != 0 {
+                    MatchKind::Name
+                } else {
+                    MatchKind::Alternate
+                };
+                let score = prior(&place, how, script, &LookupOptions::default());
+                let matched = matched_name(&place, &k, how);
+                let weighted = score - EDIT_COST * dist as f64;
+                scored.push((
+                    weighted,
+                    Candidate {
+                        place,
+                        matched,
+                        how: MatchKind::Spelling,
+                        score: weighted + MatchKind::Spelling.prior(),
+                    },
+                ));
+            }
+        };
+        // One edit first, and every pair of neighbouring letters swapped (looked up whole:
+        // cheap); the search at two edits walks much more of the index and is made only
+        // when nothing closer is known enough to be read.
+        let letters: Vec<char> = key.chars().collect();
+        for i in 0..letters.len().saturating_sub(1) {
+            let mut swapped = letters.clone();
+            swapped.swap(i, i + 1);
+            let k: String = swapped.into_iter().collect();
+            if let Some(at) = self.exact.get(&k) {
+                consider(k, at, &mut scored);
+            }
+        }
+        for d in 1..=max {
             if scored.iter().any(|(w, _)| *w >= MIN_CORRECTED_SCORE) {
                 break;
             }
@@ -637,38 +711,7 @@ impl Gazetteer {
                 if seen > 2000 {
                     break;
                 }
-                let k = String::from_utf8_lossy(k).into_owned();
-                // Two letters swapped is one slip of the hand ("Tuscon" for "Tucson").
-                let dist = strsim::osa_distance(&k, &key);
-                if dist == 0 || scored.iter().any(|(_, c)| fold(&c.matched) == k) {
-                    continue;
-                }
-                // The name's most populous bearer stands for it (a full prior counts every
-                // alternate name of every namesake: too slow for thousands of names).
-                let best = postings(at)
-                    .into_iter()
-                    .filter(|e| e & ROMANISED == 0 || e & PRIMARY != 0)
-                    .map(|e| (e, self.place(PlaceId(e & OFFSET))))
-                    .max_by_key(|(_, p)| p.population);
-                if let Some((e, place)) = best {
-                    let how = if e & PRIMARY != 0 {
-                        MatchKind::Name
-                    } else {
-                        MatchKind::Alternate
-                    };
-                    let score = prior(&place, how, script, &LookupOptions::default());
-                    let matched = matched_name(&place, &k, how);
-                    let weighted = score - EDIT_COST * dist as f64;
-                    scored.push((
-                        weighted,
-                        Candidate {
-                            place,
-                            matched,
-                            how: MatchKind::Spelling,
-                            score: weighted + MatchKind::Spelling.prior(),
-                        },
-                    ));
-                }
+                consider(String::from_utf8_lossy(k).into_owned(), at, &mut scored);
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -676,8 +719,9 @@ impl Gazetteer {
     }
 
     /// The one place a misspelt name clearly means: the best of [`Gazetteer::spellings`] when
-    /// it leads the next different place by [`CLEAR_SPELLING`] and the name has at least five
-    /// letters (shorter names are a few edits from too many others). Its match kind is
+    /// it leads the next different name by `CLEAR_SPELLING` (ln 20), is known enough
+    /// (`MIN_CORRECTED_SCORE`) and the name has at least six letters (shorter names are a few
+    /// edits from too many others); then every place of that name, ranked. Their match kind is
     /// [`MatchKind::Spelling`]: callers warn, and refuse it under `--strict`.
     pub fn correction(&self, query: &str) -> Vec<Candidate> {
         if fold(query).chars().count() < MIN_CORRECTED_CHARS {
@@ -787,6 +831,8 @@ const DESIGNATORS: &[&str] = &[
 /// "Departamento de Antioquia"), with their linking word.
 const DESIGNATORS_BEFORE: &[&str] = &[
     "county",
+    "land",
+    "bundesland",
     "province of",
     "state of",
     "region of",

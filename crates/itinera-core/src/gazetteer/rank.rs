@@ -130,7 +130,13 @@ pub(super) fn rank_namesake_areas(found: &mut [Candidate], key: &str) {
 }
 
 pub(super) fn prior(place: &Place, how: MatchKind, script: Script, options: &LookupOptions) -> f64 {
-    let mut score = (1.0 + place.population as f64).ln() + how.prior();
+    // An airport's alternate names are its own name shortened by `derive.py` ("LaGuardia" of
+    // "LaGuardia Airport", "Schiphol"), not other places' names or exonyms: no alternate cost.
+    let how_prior = match (place.kind, how) {
+        (PlaceKind::Airport, MatchKind::Alternate) => 0.0,
+        _ => how.prior(),
+    };
+    let mut score = (1.0 + place.population as f64).ln() + how_prior;
     score += match place.kind {
         // Only GeoNames' city rows carry every language's names, so fame is read there alone.
         PlaceKind::City => FAME_WEIGHT * (place.name_count() as f64).ln(),
