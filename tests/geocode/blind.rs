@@ -64,19 +64,19 @@ fn blind_probe_queries_score_at_least_97_percent() {
 /// The second blind probe (`blind2-*.tsv`, 582 queries and 70 trips by another tester, run
 /// on the build after the first probe's fixes): 95.5% of queries and 67 of 70 trips by its own
 /// runner before any rule was tuned on it (94.8% of queries judged here, where a suggestion
-/// does not count as an answer). Its classes are left for the next round; the test keeps what
-/// passes from slipping.
+/// does not count as an answer). After its classes were fixed (airports' own short names,
+/// regions standing for their city, `y` for `i`, former states): 562 of 582 here.
 #[test]
-fn second_blind_probe_queries_score_at_least_94_percent() {
+fn second_blind_probe_queries_score_at_least_96_percent() {
     queries(include_str!("blind2-queries.tsv"), SECOND_TARGET);
 }
 
 #[test]
-fn second_blind_probe_trips_score_at_least_94_percent() {
+fn second_blind_probe_trips_score_at_least_96_percent() {
     trips(include_str!("blind2-trips.tsv"), SECOND_TARGET);
 }
 
-const SECOND_TARGET: f64 = 0.94;
+const SECOND_TARGET: f64 = 0.96;
 
 fn queries(text: &str, target: f64) {
     let rows: Vec<Vec<&str>> = text
