@@ -128,9 +128,10 @@ impl Sense {
                 PlaceKind::Region => SenseKind::Region,
                 PlaceKind::District => SenseKind::District,
                 PlaceKind::Country => SenseKind::Country,
-                // Not reached from text (`senses` leaves them out); features keep their own
-                // kinds in the geoparser's feature table.
-                PlaceKind::Airport | PlaceKind::Feature => SenseKind::Area,
+                // An airport is a point like a town; features keep their own kinds in the
+                // geoparser's feature table (`senses` leaves their gazetteer rows out).
+                PlaceKind::Airport => SenseKind::City,
+                PlaceKind::Feature => SenseKind::Area,
             },
             name: p.name.clone(),
             geonameid: p.geonameid,
@@ -264,9 +265,12 @@ impl Geoparser {
             for c in &candidates {
                 let p = &c.place;
                 // Features reach the text through the geoparser's own table, with their kinds
-                // (sea, river...); an airport's short names ("Kennedy", "Logan", "Ben Gurion")
-                // are people far more often than airports in running text.
-                if matches!(p.kind, PlaceKind::Airport | PlaceKind::Feature) {
+                // (sea, river...). An airport is read from text by a name that says "Airport"
+                // or by a one-word name ("Heathrow", "Schiphol", "Sheremetyevo"); its
+                // several-word short names are people far more often ("Indira Gandhi",
+                // "Ben Gurion", "Charles de Gaulle").
+                let airport_name = found.words == 1 || found.key.contains("airport");
+                if p.kind == PlaceKind::Feature || (p.kind == PlaceKind::Airport && !airport_name) {
                     continue;
                 }
                 // A small town is written by its own name, or a spelling or a short form of it

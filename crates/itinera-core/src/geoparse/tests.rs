@@ -465,3 +465,16 @@ fn a_name_means_the_same_whatever_the_parser_met_before() {
         assert_eq!(warm.extract(then), fresh, "{then} after {first}");
     }
 }
+
+#[test]
+fn airports_by_a_one_word_name_and_never_a_persons_name() {
+    let e = extract("Flights from Heathrow were cancelled on Monday.");
+    let heathrow = e
+        .mentions
+        .iter()
+        .find(|m| m.text == "Heathrow")
+        .expect("Heathrow");
+    assert_eq!(heathrow.country, "GB");
+    // Several-word short names of airports are people in running text.
+    assert!(texts("Indira Gandhi met Ben Gurion and Charles de Gaulle.").is_empty());
+}
