@@ -1,11 +1,13 @@
-//! The bundled gazetteer: ~239k places (GeoNames cities500, first-level regions, countries and a
-//! curated supplement) compiled into the binary, looked up by folded name.
+//! The bundled gazetteer: ~281k places (GeoNames cities500, second- and first-level divisions,
+//! countries, 7,884 airports, curated islands, seas, crossings and sites) with their names in
+//! every script, compiled into the binary, looked up by folded name, by designator ("Hebei
+//! province"), by airport code ("LHR") or by a clear misspelling.
 //!
 //! This module owns names -> ranked candidate places. It knows nothing of trips or text: the
 //! callers ([`crate::trip`], later the geoparser) add context such as neighbouring stops.
 //!
-//! The index is built by `build.rs` from `geodata/places.tsv.gz`: two finite-state maps (folded
-//! name, loosely folded name) point at posting lists of places, so start-up costs nothing and a
+//! The index is built by `build.rs` from `geodata/places.tsv.gz`: three finite-state maps (folded
+//! name, loosely folded name, airport code as written) point at posting lists of places, so start-up costs nothing and a
 //! lookup parses only the candidate rows.
 
 mod index;
