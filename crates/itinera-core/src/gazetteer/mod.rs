@@ -18,7 +18,7 @@ mod tables;
 mod user;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -244,13 +244,7 @@ impl Gazetteer {
             .chain(DESIGNATORS.iter().map(|w| format!("{stem} {w}")))
             .chain(DESIGNATORS_BEFORE.iter().map(|w| format!("{w} {stem}")));
         for form in forms {
-            let key = fold(&form);
-            if let Some(at) = self.exact.get(&key) {
-                note(&mut found, postings(at), false);
-            }
-            if let Some(at) = self.loose.get(loose(&key)) {
-                note(&mut found, postings(at), true);
-            }
+            self.note_key(&mut found, &fold(&form));
         }
         let mut out = self.rank(found, &fold(stem), query, options, true);
         out.retain(|c| {
@@ -260,6 +254,16 @@ impl Gazetteer {
         out
     }
 
+    /// Records the places filed under a folded name, exactly or through its loose key.
+    fn note_key(&self, found: &mut HashMap<u32, MatchKind>, key: &str) {
+        if let Some(at) = self.exact.get(key) {
+            note(found, postings(at), false);
+        }
+        if let Some(at) = self.loose.get(loose(key)) {
+            note(found, postings(at), true);
+        }
+    }
+
     /// Candidates for the name as written, without reading designators.
     fn lookup_name(&self, query: &str, options: &LookupOptions) -> Vec<Candidate> {
         let key = fold(query);
@@ -267,12 +271,7 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut found: HashMap<u32, MatchKind> = HashMap::new();
-        if let Some(at) = self.exact.get(&key) {
-            note(&mut found, postings(at), false);
-        }
-        if let Some(at) = self.loose.get(loose(&key)) {
-            note(&mut found, postings(at), true);
-        }
+        self.note_key(&mut found, &key);
         let code = airport_code(query).and_then(|c| self.codes.get(c));
         if let Some(at) = code {
             for e in postings(at) {
@@ -654,10 +653,12 @@ impl Gazetteer {
         };
         let script = Script::of(query);
         let mut scored: Vec<(f64, Candidate)> = Vec::new();
-        let consider = |k: String, at: u64, scored: &mut Vec<(f64, Candidate)>| {
+        // Each name once, whether a swap or the edit-distance search found it.
+        let mut tried: HashSet<String> = HashSet::new();
+        let mut consider = |k: String, at: u64, scored: &mut Vec<(f64, Candidate)>| {
             // Two letters swapped is one slip of the hand ("Tuscon" for "Tucson").
             let dist = strsim::osa_distance(&k, &key);
-            if dist == 0 || scored.iter().any(|(_, c)| fold(&c.matched) == k) {
+            if dist == 0 || !tried.insert(k.clone()) {
                 return;
             }
             // The name's most populous bearer stands for it (a full prior counts every

@@ -67,19 +67,12 @@ pub struct Place {
 
 impl Place {
     /// Alternate names, in every script. Romanisations of names in other scripts are included;
-    /// airport codes are not (see [`Place::codes`]).
+    /// airport codes (`#LHR` in the table) are not.
     pub fn alternate_names(&self) -> impl Iterator<Item = &str> {
         self.alternates
             .split(',')
             .filter(|s| !s.is_empty() && !s.starts_with('#'))
             .map(|s| s.strip_prefix('~').unwrap_or(s))
-    }
-
-    /// An airport's codes, IATA first, then ICAO (`LHR`, `EGLL`); none for other places.
-    pub fn codes(&self) -> impl Iterator<Item = &str> {
-        self.alternates
-            .split(',')
-            .filter_map(|s| s.strip_prefix('#'))
     }
 
     /// How many names the place has (main and alternate): how widely it is known.

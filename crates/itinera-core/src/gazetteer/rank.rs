@@ -42,6 +42,13 @@ const IMPORTANCE_GAP: f64 = std::f64::consts::LN_10;
 /// country option decides before ranking.
 pub(super) fn rank_famous_exonyms(found: &mut [Candidate], key: &str) {
     let importance = |c: &Candidate| c.score - c.how.prior();
+    // The most important place of each match kind: a candidate is judged against the best
+    // of the kinds better than its own, once, not against every better candidate.
+    let mut best: std::collections::BTreeMap<MatchKind, f64> = std::collections::BTreeMap::new();
+    for c in found.iter() {
+        let slot = best.entry(c.how).or_insert(f64::NEG_INFINITY);
+        *slot = slot.max(importance(c));
+    }
     let waived: Vec<bool> = found
         .iter()
         .map(|c| {
@@ -51,14 +58,13 @@ pub(super) fn rank_famous_exonyms(found: &mut [Candidate], key: &str) {
             ) {
                 return false;
             }
-            let main = fold(&c.place.name);
-            let spelling = edit_distance(&main, key) * 3 <= key.chars().count();
             // Only a penalty relative to better-matched places is waived: among places that
             // all matched alike, the order stays as the priors give it.
-            let mut better = found.iter().filter(|d| d.how < c.how).peekable();
-            spelling
-                && better.peek().is_some()
-                && better.all(|d| importance(c) >= importance(d) + IMPORTANCE_GAP)
+            let Some(better) = best.range(..c.how).map(|(_, v)| *v).reduce(f64::max) else {
+                return false;
+            };
+            importance(c) >= better + IMPORTANCE_GAP
+                && edit_distance(&fold(&c.place.name), key) * 3 <= key.chars().count()
         })
         .collect();
     for (c, waive) in found.iter_mut().zip(waived) {

@@ -118,7 +118,7 @@ impl TripPlan {
                 let route = codes.len() > 1
                     && codes
                         .iter()
-                        .all(|c| c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()));
+                        .all(|c| c.len() == 3 && crate::gazetteer::airport_code(c).is_some());
                 if route { codes } else { vec![n] }
             })
             .map(|n| StopSpec {
