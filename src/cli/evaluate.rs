@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use itinera::Error;
 use itinera::InvalidKind;
 use itinera::geoparse::eval::{GoldDoc, Score};
-use itinera::geoparse::{Extraction, Geoparser};
+use itinera::geoparse::{Extraction, Geoparser, RULES, RuleSet};
 use rayon::prelude::*;
 
 use super::run::Outcome;
@@ -42,14 +42,11 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
         }
         docs.push(doc);
     }
-    let results: Vec<Extraction> = docs
-        .par_iter()
-        .map_init(Geoparser::new, |p, d| p.extract(&d.text))
-        .collect();
-    let mut score = Score::default();
-    for (d, e) in docs.iter().zip(&results) {
-        score.add(d, &e.mentions);
-    }
+    let rules = a
+        .without
+        .iter()
+        .fold(RuleSet::all(), |set, &r| set.without(r));
+    let score = score_with(&docs, rules);
     let mut s = String::new();
     if a.json {
         s = format!(
@@ -77,6 +74,34 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
             "                 {} of {} right, areas judged by the place chosen: accuracy {:.3}",
             score.right, score.resolved, score.accuracy
         );
+        if score.in_name > 0 || score.inside_gold > 0 {
+            let _ = writeln!(
+                s,
+                "inside names:    {} mentions marked in_name ({} of them gold toponyms); {} of {} gold places inside names found",
+                score.in_name, score.in_name_toponyms, score.inside_found, score.inside_gold
+            );
+        }
+        if a.by == Some(super::Breakdown::Rule) {
+            let _ = writeln!(
+                s,
+                "without rule          step      F1  (change)  accuracy  (change)  inside names found"
+            );
+            for r in RULES {
+                let without = score_with(&docs, rules.without(r.rule));
+                let _ = writeln!(
+                    s,
+                    "  {:<19} {:<8} {:.3} ({:+.3})     {:.3} ({:+.3})  {} of {}",
+                    r.name,
+                    r.step.as_str(),
+                    without.f1,
+                    without.f1 - score.f1,
+                    without.accuracy,
+                    without.accuracy - score.accuracy,
+                    without.inside_found,
+                    without.inside_gold
+                );
+            }
+        }
         if a.by == Some(super::Breakdown::Kind) {
             let _ = writeln!(s, "by kind predicted:  found  right  accuracy  spurious");
             for (kind, k) in &score.by_kind {
@@ -117,4 +142,17 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
     }
     super::run::print(&s)?;
     Ok(Exit::Success)
+}
+
+/// The scores of the documents with the rules of `rules` in force.
+fn score_with(docs: &[GoldDoc], rules: RuleSet) -> Score {
+    let results: Vec<Extraction> = docs
+        .par_iter()
+        .map_init(|| Geoparser::with_rules(rules), |p, d| p.extract(&d.text))
+        .collect();
+    let mut score = Score::default();
+    for (d, e) in docs.iter().zip(&results) {
+        score.add(d, &e.mentions);
+    }
+    score
 }

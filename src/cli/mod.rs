@@ -114,6 +114,18 @@ struct EvaluateArgs {
     /// continent...).
     #[arg(long, value_enum)]
     by: Option<Breakdown>,
+    /// Switch a rule of the geoparser off (repeatable; `--by rule` lists them): what is the
+    /// set's score without it?
+    #[arg(long, value_name = "RULE", value_parser = parse_rule)]
+    without: Vec<itinera::geoparse::Rule>,
+}
+
+/// A geoparser rule by name, or the list of names.
+fn parse_rule(name: &str) -> Result<itinera::geoparse::Rule, String> {
+    itinera::geoparse::Rule::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = itinera::geoparse::RULES.iter().map(|r| r.name).collect();
+        format!("no rule `{name}`; the rules are: {}", names.join(", "))
+    })
 }
 
 /// What `evaluate --by` breaks the scores down by.
@@ -121,6 +133,8 @@ struct EvaluateArgs {
 enum Breakdown {
     /// The kind of place predicted.
     Kind,
+    /// Each rule of the geoparser switched off in turn: what each is worth.
+    Rule,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

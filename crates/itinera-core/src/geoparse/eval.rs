@@ -28,6 +28,21 @@ pub struct GoldDoc {
     pub text: String,
     /// The toponyms in it.
     pub toponyms: Vec<GoldToponym>,
+    /// Places inside the names of organisations, facilities and streets ("Pike" of "Pike
+    /// County Jail", "Heathrow"), where a gold file lists them apart from its toponyms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inside_names: Vec<GoldSpan>,
+}
+
+/// A span of a gold text, with the name written there.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct GoldSpan {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the span.
+    pub end: usize,
+    /// The text of the span.
+    pub name: String,
 }
 
 impl GoldDoc {
@@ -135,6 +150,16 @@ pub struct Score {
     pub right: usize,
     /// `right / resolved`: accuracy with areas judged by the place chosen.
     pub accuracy: f64,
+    /// Mentions marked `in_name` (inside an organisation's or a facility's name). They are
+    /// scored as toponyms where they meet a gold toponym, and left out of the span scores
+    /// where they do not: a gold file may or may not annotate places inside names.
+    pub in_name: usize,
+    /// Of the `in_name` mentions, those that meet a gold toponym.
+    pub in_name_toponyms: usize,
+    /// Places inside names that the gold file lists (`inside_names`).
+    pub inside_gold: usize,
+    /// Of those, the ones a mention (marked or not) overlaps.
+    pub inside_found: usize,
     /// Counts by the kind of place predicted (city, region, country...).
     pub by_kind: BTreeMap<&'static str, KindScore>,
     /// Every disagreement, in document order.
@@ -214,16 +239,36 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 impl Score {
     /// Adds one document: its gold annotation and what the geoparser found.
-    pub fn add(&mut self, doc: &GoldDoc, predicted: &[Mention]) {
+    pub fn add(&mut self, doc: &GoldDoc, predicted_all: &[Mention]) {
         self.documents += 1;
         self.gold += doc.toponyms.len();
-        self.predicted += predicted.len();
         let overlaps = |g: &GoldToponym, m: &Mention| m.start < g.end && g.start < m.end;
+        // A mention inside a name counts where the gold file calls it a toponym, and is
+        // left out where it does not.
+        let predicted: Vec<&Mention> = predicted_all
+            .iter()
+            .filter(|m| !m.in_name || doc.toponyms.iter().any(|g| overlaps(g, m)))
+            .collect();
+        let marked = predicted.iter().filter(|m| m.in_name).count();
+        self.in_name_toponyms += marked;
+        self.predicted += predicted.len();
+        self.inside_gold += doc.inside_names.len();
+        self.inside_found += doc
+            .inside_names
+            .iter()
+            .filter(|g| {
+                predicted_all
+                    .iter()
+                    .any(|m| m.start < g.end && g.start < m.end)
+            })
+            .count();
+        self.in_name += predicted_all.iter().filter(|m| m.in_name).count();
         for g in &doc.toponyms {
             let exact = predicted
                 .iter()
+                .copied()
                 .find(|m| m.start == g.start && m.end == g.end);
-            let hit = exact.or_else(|| predicted.iter().find(|m| overlaps(g, m)));
+            let hit = exact.or_else(|| predicted.iter().copied().find(|m| overlaps(g, m)));
             let text = doc.text.get(g.start..g.end).unwrap_or_default().to_string();
             let Some(m) = hit else {
                 self.disagreements.push(Disagreement {
@@ -318,7 +363,48 @@ mod tests {
             lat,
             lon,
             score: 1.0,
+            in_name: false,
         }
+    }
+
+    /// A mention inside a name counts where the gold calls it a toponym and is left out where
+    /// it does not; the gold's places inside names are counted apart.
+    #[test]
+    fn mentions_inside_names_are_optional() {
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: "Iowa and the University of Iowa and Pike County Jail".into(),
+            toponyms: vec![GoldToponym {
+                start: 0,
+                end: 4,
+                name: "Iowa".into(),
+                lat: 42.0,
+                lon: -93.5,
+                page: None,
+            }],
+            inside_names: vec![GoldSpan {
+                start: 27,
+                end: 31,
+                name: "Iowa".into(),
+            }],
+        };
+        let marked = |start, end| Mention {
+            in_name: true,
+            ..mention(start, end, 42.0, -93.5)
+        };
+        let mut s = Score::default();
+        s.add(
+            &doc,
+            &[mention(0, 4, 42.0, -93.5), marked(27, 31), marked(36, 47)],
+        );
+        assert_eq!((s.predicted, s.exact), (1, 1));
+        assert_eq!(s.precision, 1.0);
+        assert_eq!((s.in_name, s.in_name_toponyms), (2, 0));
+        assert_eq!((s.inside_found, s.inside_gold), (1, 1));
+        // Marked and on a gold toponym: scored like any mention.
+        let mut s = Score::default();
+        s.add(&doc, &[marked(0, 4)]);
+        assert_eq!((s.predicted, s.exact, s.in_name_toponyms), (1, 1, 1));
     }
 
     #[test]
@@ -352,6 +438,7 @@ mod tests {
                     page: None,
                 },
             ],
+            inside_names: Vec::new(),
         };
         // Paris resolved to France (far), Texas right, Rome missed, one spurious "and".
         let predicted = [
@@ -421,6 +508,7 @@ mod tests {
             id: "d".into(),
             text: "Russia".into(),
             toponyms: vec![g],
+            inside_names: Vec::new(),
         };
         let mut m = mention(0, 6, 60.0, 100.0);
         m.kind = SenseKind::Country;

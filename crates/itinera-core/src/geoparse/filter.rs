@@ -16,6 +16,7 @@ use std::sync::Arc;
 use crate::gazetteer::fold;
 
 use super::hash::FastSet;
+use super::rules::{Rule, RuleSet};
 use super::scan::is_apostrophe;
 use super::{Sense, SenseKind};
 
@@ -26,6 +27,8 @@ pub(crate) struct Span {
     pub end: usize,
     pub key: String,
     pub senses: Arc<[Sense]>,
+    /// The mention sits inside the name of an organisation, facility or street.
+    pub in_name: bool,
 }
 
 /// Whether a span's likeliest reading is one that many readers know: a country, a region, a
@@ -298,6 +301,13 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
             || after.starts_with('('))
 }
 
+/// Whether the span is a story's dateline: a name in capitals at the start of a line, before
+/// a comma, a dash or a parenthesis ("RICHMOND, Ind. —", "WASHINGTON (Reuters) —").
+pub(crate) fn is_dateline_name(text: &str, start: usize, end: usize) -> bool {
+    let (n, caps) = letters(&text[start..end]);
+    n > 1 && caps && is_dateline(text, start, end)
+}
+
 /// Whether `word` starts a run of capitalised words somewhere in `text` ("Kim" in "Kim Jong
 /// Il"): then "In Novosibirsk Kim stayed" is a place followed by a person.
 fn starts_run_elsewhere(text: &str, word: &str, not_at: usize) -> bool {
@@ -330,105 +340,82 @@ fn starts_run_elsewhere(text: &str, word: &str, not_at: usize) -> bool {
 /// How far either side `starts_run_elsewhere` looks, bytes.
 const RUN_CONTEXT: usize = 8192;
 
-/// Keeps the spans that are place mentions; may narrow a span's readings (capitals: countries
-/// only; "... region": regions only) and widen it over a region word.
-pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
-    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
-    let mut aliases: FastSet<String> = FastSet::default();
-    let starts: FastSet<usize> = spans.iter().map(|s| s.start).collect();
-    let mut lower_words = LowerWords::default();
-    for mut span in spans {
-        if span.senses.is_empty() {
-            continue;
+/// What one rule decides about one mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// The rule says nothing here: the next rule judges.
+    Pass,
+    /// A place: later rules do not judge it.
+    Place,
+    /// A place inside the name of an organisation, facility or street: kept, marked.
+    InName,
+    /// Not a place here.
+    Drop,
+    /// Not a place here, and the name is a person's (or a germ's) in this text: its other
+    /// bare mentions are that person too, unless their own words say place.
+    Person,
+}
+
+/// A filter rule: reads the text around one mention and decides, or passes.
+type Judge = for<'t> fn(&mut Cx<'t>, &mut Judged<'t>) -> Verdict;
+
+/// The filter's rules in the order they judge (names and reasons in [`RULES`](super::rules::RULES)).
+const JUDGES: &[(Rule, Judge)] = &[
+    (Rule::Currency, currency),
+    (Rule::Eponym, eponym),
+    (Rule::PersonByTitle, person_by_title),
+    (Rule::Code, code),
+    (Rule::CoordinatedAreas, coordinated_areas),
+    (Rule::OrganisationOf, organisation_of),
+    (Rule::Contraction, contraction),
+    (Rule::SentenceStart, sentence_start),
+    (Rule::Capitals, capitals),
+    (Rule::CommonWord, common_word),
+    (Rule::HyphenPrefix, hyphen_prefix),
+    (Rule::TitleOrFacility, title_or_facility),
+    (Rule::Designator, designator),
+    (Rule::PublicBody, public_body),
+    (Rule::Organisation, organisation),
+    (Rule::PersonRun, person_run),
+];
+
+/// What the rules read: the text, and what they learn about it as they go.
+struct Cx<'t> {
+    text: &'t str,
+    /// Where names start, and whether each is prominent: a hyphenated name's second half may
+    /// be one, and a prominent place beside a person's name is not that person's.
+    starts: super::hash::FastMap<usize, bool>,
+    lower: LowerWords<'t>,
+    /// One-word names that are a person's (or a germ's) in this text.
+    persons: FastSet<&'t str>,
+}
+
+/// One mention under judgement, with the facts several rules read.
+struct Judged<'t> {
+    span: Span,
+    surface: &'t str,
+    one_word: bool,
+    prominent: bool,
+    around: Option<Around<'t>>,
+}
+
+/// The capitalised words beside a mention, read once for the rules that need them.
+#[derive(Clone)]
+struct Around<'t> {
+    /// The line is a headline: every word in it is capitalised.
+    headline: bool,
+    left: Option<&'t str>,
+    right: Option<&'t str>,
+    right_key: Option<String>,
+}
+
+impl<'t> Judged<'t> {
+    fn around(&mut self, cx: &mut Cx<'t>) -> Around<'t> {
+        if let Some(a) = &self.around {
+            return a.clone();
         }
-        // "U.S." is written with its last dot, which the name automaton leaves out.
-        if text[span.start..span.end].contains('.') && text[span.end..].starts_with('.') {
-            span.end += 1;
-        }
-        let surface = &text[span.start..span.end];
-        // A currency: "US$460", "$US 1.5 billion", "A$10".
-        if text[span.end..].starts_with(['$', '€', '£'])
-            || text[..span.start].ends_with(['$', '€', '£'])
-        {
-            continue;
-        }
-        // A germ or a disease named after a place: "Marburg virus".
-        let next_word = text[span.end..]
-            .strip_prefix(' ')
-            .map(|a| &a[..a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len())])
-            .unwrap_or_default();
-        if words().eponym_heads.contains(&next_word) {
-            if !is_prominent(&span.senses) {
-                aliases.insert(surface.to_string());
-            }
-            continue;
-        }
-        // A person after a title ("Sen. Bell", "Gov. Moore") or speaking ("Clifford said"):
-        // the name is that person elsewhere too.
-        let prominent = is_prominent(&span.senses);
-        // (A speaker is one word, "Clifford said"; "Kanawha County said" is the county.)
-        let speaker = !surface.contains(' ') && speaks(text, span.start, span.end);
-        if !prominent && (after_title(text, span.start) || speaker) {
-            aliases.insert(surface.to_string());
-            continue;
-        }
-        // A strain or a code: "A/California/7/2009".
-        if text[..span.start].ends_with('/') || text[span.end..].starts_with('/') {
-            continue;
-        }
-        // Part of an organisation's name: "University of Georgia".
-        if after_org_of(text, span.start) {
-            continue;
-        }
-        // A contraction: "I’ll", "I've", "we’re", "don't".
-        if is_contraction(text, span.start, span.end) {
-            continue;
-        }
-        let one_word = !surface.contains(' ');
-        if one_word
-            && starts_sentence(text, span.start)
-            && !is_prominent(&span.senses)
-            && (lower_words.contains(text, surface) || is_answer(text, &span, surface))
-        {
-            continue;
-        }
-        if one_word {
-            let (n, caps) = letters(surface);
-            if caps && n >= 2 && !is_dateline(text, span.start, span.end) {
-                let countries: Vec<Sense> = span
-                    .senses
-                    .iter()
-                    .filter(|s| s.kind == SenseKind::Country)
-                    .cloned()
-                    .collect();
-                if countries.is_empty() {
-                    continue;
-                }
-                span.senses = countries.into();
-            } else if n <= 2
-                || words().function.contains(&span.key.as_str())
-                || words().titles.contains(&span.key.as_str())
-                || words().common.contains(&span.key.as_str())
-            {
-                continue;
-            }
-            // "Trans-Siberian": the first half of a hyphenated word that is not itself a name.
-            let after = &text[span.end..];
-            if after.starts_with('-')
-                && after[1..].starts_with(char::is_alphabetic)
-                && !starts.contains(&(span.end + 1))
-            {
-                continue;
-            }
-        } else {
-            let first = surface.split(' ').next().map(fold).unwrap_or_default();
-            let last = surface.rsplit(' ').next().map(fold).unwrap_or_default();
-            if words().titles.contains(&first.as_str())
-                || words().facilities.contains(&last.as_str())
-            {
-                continue;
-            }
-        }
+        let text = cx.text;
+        let span = &self.span;
         // In a headline every word is capitalised, so the words around a name say nothing
         // about it ("Flooding Hits Northern Kentucky Towns"), unless they make it a body's name.
         let headline = in_title_case_line(text, span.start);
@@ -447,95 +434,448 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>) -> Vec<Span> {
             // A sentence's first word written in lower case elsewhere is a common word
             // ("Total U.S. crops").
             let common = starts_sentence(text, at)
-                && (words().common.contains(&k.as_str()) || lower_words.contains(text, w));
+                && (words().common.contains(&k.as_str()) || cx.lower.contains(text, w));
             !words().function.contains(&k.as_str())
                 && !words().directions.contains(&k.as_str())
                 && !common
         });
-        let right_key = right.map(fold);
-        let region_word = |w: &str| words().designators.get(w).is_some_and(|d| d.region);
-        let designator = right_key.as_deref().is_some_and(region_word)
-            || text[span.end..]
-                .strip_prefix(' ')
-                .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(region_word);
-        if designator && span.senses.iter().any(|s| s.kind == SenseKind::Region) {
-            let regions: Vec<Sense> = span
-                .senses
-                .iter()
-                .filter(|s| s.kind == SenseKind::Region)
-                .cloned()
-                .collect();
-            span.senses = regions.into();
-            let rest = &text[span.end + 1..];
-            let word_end = rest
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.len());
-            // "the Amur region" is the region's English name; "Jilin province" describes it.
-            let word = fold(&rest[..word_end]);
-            if words()
-                .designators
-                .get(word.as_str())
-                .is_some_and(|d| d.part_of_name)
-            {
-                span.end += 1 + word_end;
-            }
-            if left.is_none() {
-                kept.push(span);
+        let around = Around {
+            headline,
+            left,
+            right,
+            right_key: right.map(fold),
+        };
+        self.around = Some(around.clone());
+        around
+    }
+}
+
+/// A currency: "US$460", "$US 1.5 billion", "A$10".
+fn currency<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let (text, s) = (cx.text, &j.span);
+    if text[s.end..].starts_with(['$', '€', '£']) || text[..s.start].ends_with(['$', '€', '£'])
+    {
+        Verdict::Drop
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// A germ or a disease named after a place: "Marburg virus".
+fn eponym<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let next_word = cx.text[j.span.end..]
+        .strip_prefix(' ')
+        .map(|a| &a[..a.find(|c: char| !c.is_alphabetic()).unwrap_or(a.len())])
+        .unwrap_or_default();
+    match words().eponym_heads.contains(&next_word) {
+        false => Verdict::Pass,
+        true if j.prominent => Verdict::Drop,
+        true => Verdict::Person,
+    }
+}
+
+/// A person after a title ("Sen. Bell", "Gov. Moore") or speaking ("Clifford said"); a
+/// speaker is one word ("Kanawha County said" is the county).
+fn person_by_title<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let (text, s) = (cx.text, &j.span);
+    let speaker = j.one_word && speaks(text, s.start, s.end);
+    if !j.prominent && (after_title(text, s.start) || speaker) {
+        Verdict::Person
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// A strain or a code: "A/California/7/2009".
+fn code<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let (text, s) = (cx.text, &j.span);
+    if text[..s.start].ends_with('/') || text[s.end..].starts_with('/') {
+        Verdict::Drop
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// Part of an organisation's name: "University of Georgia".
+fn organisation_of<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    if after_org_of(cx.text, j.span.start) {
+        Verdict::InName
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// A contraction: "I’ll", "I've", "we’re", "don't".
+fn contraction<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    if is_contraction(cx.text, j.span.start, j.span.end) {
+        Verdict::Drop
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// A sentence's first word that the text writes in lower case elsewhere, or an answer.
+fn sentence_start<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let text = cx.text;
+    if j.one_word
+        && starts_sentence(text, j.span.start)
+        && !j.prominent
+        && (cx.lower.contains(text, j.surface) || is_answer(text, &j.span, j.surface))
+    {
+        Verdict::Drop
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// A word in capitals: a country code ("US") or a dateline; an acronym otherwise.
+fn capitals<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    if !j.one_word {
+        return Verdict::Pass;
+    }
+    let (n, caps) = letters(j.surface);
+    if !caps || n < 2 || is_dateline(cx.text, j.span.start, j.span.end) {
+        return Verdict::Pass;
+    }
+    let countries: Vec<Sense> = j
+        .span
+        .senses
+        .iter()
+        .filter(|s| s.kind == SenseKind::Country)
+        .cloned()
+        .collect();
+    if countries.is_empty() {
+        return Verdict::Drop;
+    }
+    j.span.senses = countries.into();
+    Verdict::Place
+}
+
+/// Two letters, a function word, a title or an everyday noun.
+fn common_word<'t>(_: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let key = j.span.key.as_str();
+    let w = words();
+    if j.one_word
+        && (letters(j.surface).0 <= 2
+            || w.function.contains(&key)
+            || w.titles.contains(&key)
+            || w.common.contains(&key))
+    {
+        Verdict::Drop
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// "Trans-Siberian": the first half of a hyphenated word that is not itself a name; "Austin-based",
+/// "Paris-born" keep the place.
+fn hyphen_prefix<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let after = &cx.text[j.span.end..];
+    let joined = after.starts_with('-') && after[1..].starts_with(char::is_alphabetic);
+    if !j.one_word || !joined || cx.starts.contains_key(&(j.span.end + 1)) {
+        return Verdict::Pass;
+    }
+    if after[1..].starts_with(char::is_lowercase) {
+        Verdict::Place
+    } else {
+        Verdict::Drop
+    }
+}
+
+/// A name of several words that starts with a title or ends in a building's word.
+fn title_or_facility<'t>(_: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    if j.one_word {
+        return Verdict::Pass;
+    }
+    let first = j.surface.split(' ').next().map(fold).unwrap_or_default();
+    let last = j.surface.rsplit(' ').next().map(fold).unwrap_or_default();
+    if words().titles.contains(&first.as_str()) || words().facilities.contains(&last.as_str()) {
+        Verdict::Drop
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// "Shelby and Madison counties", "Orleans, Jefferson and St. Bernard parishes": names
+/// coordinated before a plural designator are areas of that kind.
+fn coordinated_areas<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let Some(designator) = coordination_designator(cx.text, j.span.start, j.span.end) else {
+        return Verdict::Pass;
+    };
+    let gazetteer = crate::gazetteer::Gazetteer::bundled();
+    let query = format!("{} {designator}", cx.text[j.span.start..j.span.end].trim());
+    let senses: Vec<Sense> = gazetteer
+        .lookup(&query, &Default::default())
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.place.kind,
+                crate::gazetteer::PlaceKind::Region | crate::gazetteer::PlaceKind::District
+            )
+        })
+        .map(|c| Sense::of_place(&c.place, c.score))
+        .collect();
+    if senses.is_empty() {
+        return Verdict::Pass;
+    }
+    j.span.senses = senses.into();
+    Verdict::Place
+}
+
+/// The singular designator that ends a coordination holding the name at `start..end`
+/// ("Shelby| and Madison counties" and "Shelby and Madison| counties" -> "county").
+fn coordination_designator(text: &str, start: usize, end: usize) -> Option<&'static str> {
+    let before = &text[..start];
+    // Named after another name: "Shelby and |Madison".
+    let mut coordinated = [", and ", ", or ", " and ", " or ", ", "]
+        .iter()
+        .any(|sep| {
+            before
+                .strip_suffix(sep)
+                .is_some_and(|b| last_word(b).starts_with(char::is_uppercase))
+        });
+    let mut rest = &text[end..];
+    for _ in 0..MAX_COORDINATED_WORDS {
+        if let Some(r) = [", and ", ", or ", " and ", " or "]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+        {
+            coordinated = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' ')) {
+            rest = r;
+        } else {
+            return None;
+        }
+        let word_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '.' || is_apostrophe(c)))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if word.starts_with(char::is_uppercase) {
+            rest = &rest[word_len..];
+            continue;
+        }
+        if !coordinated {
+            return None;
+        }
+        return PLURAL_DESIGNATORS
+            .iter()
+            .find(|(plural, _)| word.eq_ignore_ascii_case(plural))
+            .map(|(_, singular)| *singular);
+    }
+    None
+}
+
+/// The most words a coordination of areas is read over.
+const MAX_COORDINATED_WORDS: usize = 12;
+
+/// Plural designators that end a coordination of areas, with their singular.
+const PLURAL_DESIGNATORS: &[(&str, &str)] = &[
+    ("counties", "county"),
+    ("parishes", "parish"),
+    ("provinces", "province"),
+    ("regions", "region"),
+    ("districts", "district"),
+    ("states", "state"),
+    ("oblasts", "oblast"),
+    ("prefectures", "prefecture"),
+    ("governorates", "governorate"),
+    ("territories", "territory"),
+];
+
+/// "the Amur region", "Jilin province": the region of that name; "region" is part of the
+/// English name and widens the span.
+fn designator<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let text = cx.text;
+    let around = j.around(cx);
+    let region_word = |w: &str| words().designators.get(w).is_some_and(|d| d.region);
+    let s = &j.span;
+    let designated = around.right_key.as_deref().is_some_and(region_word)
+        || text[s.end..]
+            .strip_prefix(' ')
+            .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(region_word);
+    if !designated || !s.senses.iter().any(|s| s.kind == SenseKind::Region) {
+        return Verdict::Pass;
+    }
+    let regions: Vec<Sense> = s
+        .senses
+        .iter()
+        .filter(|s| s.kind == SenseKind::Region)
+        .cloned()
+        .collect();
+    j.span.senses = regions.into();
+    let rest = &text[j.span.end + 1..];
+    let word_end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    // "the Amur region" is the region's English name; "Jilin province" describes it.
+    let word = fold(&rest[..word_end]);
+    if words()
+        .designators
+        .get(word.as_str())
+        .is_some_and(|d| d.part_of_name)
+    {
+        j.span.end += 1 + word_end;
+    }
+    if around.left.is_none() {
+        Verdict::Place
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// "Ohio Department of Health": a region heading its public body is the region.
+fn public_body<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let around = j.around(cx);
+    if around.left.is_none() && heads_public_body(cx.text, j.span.end, &j.span.senses, around.right)
+    {
+        Verdict::Place
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// Whether the run of capitalised words after the mention ends in the head of an
+/// organisation's or a facility's name ("Xinhua News Agency", "Pike County Jail").
+fn heads_organisation<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> bool {
+    let around = j.around(cx);
+    around
+        .right_key
+        .as_deref()
+        .is_some_and(|k| words().org_heads.contains(&k))
+        || !around.headline
+            && run_end(cx.text, j.span.end)
+                .is_some_and(|w| words().org_heads.contains(&fold(w).as_str()))
+}
+
+/// A name heading an organisation or a facility: "Korea Times", "Buffalo Science Magnet
+/// School". A name inside the run ("Lake Chad Basin Commission") is not the place.
+fn organisation<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    if !heads_organisation(cx, j) {
+        return Verdict::Pass;
+    }
+    if j.around(cx).left.is_none() {
+        Verdict::InName
+    } else {
+        Verdict::Drop
+    }
+}
+
+/// A name in a longer run of capitalised words: a person ("Kim Jong Il", "President
+/// Medvedev", "Dmitry Medvedev").
+fn person_run<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let text = cx.text;
+    let around = j.around(cx);
+    let span_end = j.span.end;
+    let right = around.right.filter(|w| {
+        around
+            .right_key
+            .as_deref()
+            .is_some_and(|k| !words().function.contains(&k) && !words().titles.contains(&k))
+            && !starts_run_elsewhere(text, w, span_end + 1)
+    });
+    if around.left.is_none() && right.is_none() {
+        return Verdict::Pass;
+    }
+    if j.prominent {
+        return Verdict::Drop;
+    }
+    // The other words of the run are the person's names elsewhere too, unless they are
+    // prominent places ("Chad" before "Basin Commission").
+    let prominent_at = |at: usize| cx.starts.get(&at).copied().unwrap_or(false);
+    if right.is_some() && !prominent_at(span_end + 1) {
+        cx.persons.extend(right);
+    }
+    // A run of three or more words after the name is a person's full name ("Kim Jong Il"):
+    // the name is that person elsewhere too; so is a name after a first name.
+    let second = right.is_some_and(|r| {
+        text[span_end + 1 + r.len()..]
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_uppercase))
+    });
+    if let Some(l) = around.left {
+        if !prominent_at(j.span.start - l.len() - 1) {
+            cx.persons.insert(l);
+        }
+        return Verdict::Person;
+    }
+    if second {
+        Verdict::Person
+    } else {
+        Verdict::Drop
+    }
+}
+
+/// Whether the words right around a mention say it is a place, whatever else the name is in
+/// the text: a preposition of place before it ("in Marion"), or a region after a comma
+/// ("Marion, Ohio").
+fn says_place(text: &str, span: &Span) -> bool {
+    let before = text[..span.start].trim_end_matches(' ');
+    let prev = last_word(before).to_lowercase();
+    let apposition = text[span.end..]
+        .strip_prefix(", ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    super::resolve::LOCATIVE.contains(&prev.as_str()) || apposition
+}
+
+/// Keeps the spans that are place mentions; may narrow a span's readings (capitals: countries
+/// only; "... region": regions only), widen it over a region word and mark it as inside a
+/// name. Each mention is judged on its own: a name that is a person's elsewhere in the text
+/// stays a place where its own words say so ("in Marion").
+pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> {
+    let mut cx = Cx {
+        text,
+        starts: spans
+            .iter()
+            .map(|s| (s.start, is_prominent(&s.senses)))
+            .collect(),
+        lower: LowerWords::default(),
+        persons: FastSet::default(),
+    };
+    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+    for mut span in spans {
+        if span.senses.is_empty() {
+            continue;
+        }
+        // "U.S." is written with its last dot, which the name automaton leaves out.
+        if text[span.start..span.end].contains('.') && text[span.end..].starts_with('.') {
+            span.end += 1;
+        }
+        let surface = &text[span.start..span.end];
+        let mut j = Judged {
+            prominent: is_prominent(&span.senses),
+            one_word: !surface.contains(' '),
+            surface,
+            span,
+            around: None,
+        };
+        let mut verdict = Verdict::Pass;
+        for &(rule, judge) in JUDGES {
+            if !rules.has(rule) {
                 continue;
             }
-        }
-        if left.is_none() && heads_public_body(text, span.end, &span.senses, right) {
-            kept.push(span);
-            continue;
-        }
-        // An organisation or facility: the run after the name ends in a head ("Xinhua News
-        // Agency", "Buffalo Science Magnet School").
-        let org = right_key
-            .as_deref()
-            .is_some_and(|k| words().org_heads.contains(&k))
-            || !headline
-                && run_end(text, span.end)
-                    .is_some_and(|w| words().org_heads.contains(&fold(w).as_str()));
-        let right = right.filter(|w| {
-            org || right_key
-                .as_deref()
-                .is_some_and(|k| !words().function.contains(&k) && !words().titles.contains(&k))
-                && !starts_run_elsewhere(text, w, span.end + 1)
-        });
-        if left.is_some() || right.is_some() {
-            if org && !is_prominent(&span.senses) && left.is_none() {
-                // "Franklin Elementary": "Franklin" alone is the school in this document.
-                aliases.insert(surface.to_string());
+            verdict = judge(&mut cx, &mut j);
+            if verdict != Verdict::Pass {
+                break;
             }
-            if !org && !is_prominent(&span.senses) {
-                // Person names: the other words of the run, and the name itself when a first
-                // name or a title precedes it ("Dmitry Medvedev", "President Medvedev").
-                aliases.extend(right.map(str::to_string));
-                // A run of three or more words after the name is a person's full name
-                // ("Kim Jong Il"): the name is that person elsewhere too.
-                let second = right.and_then(|r| {
-                    let after = &text[span.end + 1 + r.len()..];
-                    after
-                        .strip_prefix(' ')
-                        .filter(|a| a.starts_with(char::is_uppercase))
-                });
-                if second.is_some() {
-                    aliases.insert(surface.to_string());
-                }
-                if let Some(l) = left {
-                    aliases.insert(l.to_string());
-                    aliases.insert(surface.to_string());
-                }
-            }
-            continue;
         }
-        kept.push(span);
+        match verdict {
+            Verdict::Pass | Verdict::Place => kept.push(j.span),
+            Verdict::InName => {
+                j.span.in_name = true;
+                kept.push(j.span);
+            }
+            Verdict::Drop => {}
+            Verdict::Person => {
+                cx.persons.insert(j.surface);
+            }
+        }
     }
-    if !aliases.is_empty() {
+    if !cx.persons.is_empty() {
         kept.retain(|s| {
             let t = &text[s.start..s.end];
-            t.contains(' ') || !aliases.contains(t)
+            t.contains(' ') || !cx.persons.contains(t) || says_place(text, s)
         });
     }
     kept

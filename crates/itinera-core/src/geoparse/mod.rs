@@ -30,6 +30,7 @@ mod features;
 mod filter;
 mod hash;
 mod resolve;
+pub mod rules;
 mod scan;
 mod words;
 
@@ -43,6 +44,7 @@ use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind, fold, loose};
 use crate::trip::Mode;
 
 pub use claims::DistanceClaim;
+pub use rules::{RULES, Rule, RuleInfo, RuleSet, Step};
 
 /// What kind of place a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -169,6 +171,11 @@ pub struct Mention {
     /// Confidence in the chosen place, 0 to 1: its share of the probability over the readings
     /// of the name in this document.
     pub score: f64,
+    /// The place is named inside the name of an organisation, facility or street ("Iowa" in
+    /// "University of Iowa researchers", "Pike County" in "the Pike County Jail"). Written
+    /// only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_name: bool,
 }
 
 /// What [`Geoparser::extract`] found in one text.
@@ -198,12 +205,22 @@ pub struct Geoparser {
     /// Without the split, what a name meant depended on how the parser first met it, and
     /// so on the order documents came in.
     cache: [hash::FastMap<String, Arc<[Sense]>>; 2],
+    /// The rules in force.
+    rules: RuleSet,
 }
 
 impl Geoparser {
     /// A geoparser over the bundled gazetteer and feature table.
     pub fn new() -> Self {
         Geoparser::default()
+    }
+
+    /// A geoparser with only the rules of `rules` in force (to measure what each is worth).
+    pub fn with_rules(rules: RuleSet) -> Self {
+        Geoparser {
+            rules,
+            ..Geoparser::default()
+        }
     }
 
     /// Every place mention in `text`, resolved, and the distance claims between them.
@@ -225,10 +242,13 @@ impl Geoparser {
                 end: f.end,
                 key: f.key,
                 senses,
+                in_name: false,
             });
         }
-        let mut spans = filter::filter(text, spans);
-        abbreviated_regions(text, &mut spans);
+        let mut spans = filter::filter(text, spans, self.rules);
+        if self.rules.has(Rule::StateAbbreviation) {
+            abbreviated_regions(text, &mut spans);
+        }
         // Spans never overlap, whatever a rule widened: the first of two overlapping stays.
         let mut end = 0;
         spans.retain(|s| {
@@ -238,7 +258,7 @@ impl Geoparser {
             }
             apart
         });
-        let mentions = resolve::resolve(text, spans);
+        let mentions = resolve::resolve(text, spans, self.rules);
         let claims = claims::find(text, &mentions);
         Extraction { mentions, claims }
     }
@@ -378,6 +398,7 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
                     end: start + n,
                     key: fold(token),
                     senses: senses.into(),
+                    in_name: false,
                 });
                 break;
             }

@@ -16,6 +16,7 @@ use crate::gazetteer::fold;
 
 use super::filter::Span;
 use super::hash::FastMap;
+use super::rules::{Rule, RuleSet};
 use super::{Mention, Sense, SenseKind};
 
 /// Weight of country support: `W_COUNTRY * ln(1 + n)` for `n` other names chosen in the
@@ -42,6 +43,9 @@ struct Group {
     bonus: Vec<f64>,
     choice: usize,
     scores: Vec<f64>,
+    /// How much the group's choice counts as context for the others: more for the story's
+    /// own geography (a dateline, a place settled by an apposition, a name with one reading).
+    weight: f64,
 }
 
 /// A point on the unit sphere: nearness needs only chord lengths, three multiplications.
@@ -82,25 +86,78 @@ fn anchors(s: &Sense) -> bool {
     )
 }
 
+/// Weight of a group that holds the story's dateline or a place settled by an apposition.
+const ANCHOR_WEIGHT: f64 = 3.0;
+/// Weight of a name with one reading.
+const SURE_WEIGHT: f64 = 2.0;
+
 /// Resolves the filtered spans of one text to mentions.
-pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
-    let mut index: FastMap<&str, usize> = FastMap::default();
+pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Mention> {
+    let apposed = if rules.has(Rule::Apposition) {
+        find_appositions(text, &spans)
+    } else {
+        Vec::new()
+    };
+    // Which place a name is, is shared by its mentions, with three exceptions that get a group
+    // of their own: a mention whose readings a rule narrowed ("the Moscow region"), and a
+    // mention settled by an apposition after the first ("Richmond, Virginia" in a story
+    // datelined "RICHMOND, Ind.").
+    let mut first_apposed: FastMap<&str, usize> = FastMap::default();
+    let mut own_group = vec![false; spans.len()];
+    for a in &apposed {
+        let key = spans[a.place].key.as_str();
+        if *first_apposed.entry(key).or_insert(a.place) != a.place {
+            own_group[a.place] = true;
+        }
+    }
+    let mut index: FastMap<(&str, usize), usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of_span: Vec<usize> = Vec::with_capacity(spans.len());
-    for s in &spans {
-        let g = *index.entry(s.key.as_str()).or_insert_with(|| {
+    for (i, s) in spans.iter().enumerate() {
+        let which = if own_group[i] {
+            usize::MAX - i
+        } else {
+            // Spans of one name share their readings (one cached list) unless a rule
+            // narrowed them.
+            std::sync::Arc::as_ptr(&s.senses) as *const Sense as usize
+        };
+        let g = *index.entry((s.key.as_str(), which)).or_insert_with(|| {
             groups.push(Group {
                 senses: s.senses.clone(),
                 units: s.senses.iter().map(unit).collect(),
                 bonus: vec![0.0; s.senses.len()],
                 choice: 0,
                 scores: s.senses.iter().map(|x| x.prior).collect(),
+                weight: 1.0,
             });
             groups.len() - 1
         });
         of_span.push(g);
     }
-    appositions(text, &spans, &of_span, &mut groups);
+    for a in &apposed {
+        let (ga, gb) = (of_span[a.place], of_span[a.area]);
+        if ga == gb {
+            continue;
+        }
+        for &(oi, ii) in &a.hits {
+            groups[gb].bonus[oi] = APPOSITION;
+            groups[ga].bonus[ii] = APPOSITION;
+        }
+    }
+    if rules.has(Rule::StoryGeography) {
+        for (i, s) in spans.iter().enumerate() {
+            let g = &mut groups[of_span[i]];
+            if g.senses.len() == 1 {
+                g.weight = g.weight.max(SURE_WEIGHT);
+            }
+            if super::filter::is_dateline_name(text, s.start, s.end) {
+                g.weight = ANCHOR_WEIGHT;
+            }
+        }
+        for a in &apposed {
+            groups[of_span[a.place]].weight = ANCHOR_WEIGHT;
+        }
+    }
     for g in &mut groups {
         g.choice = argmax(g.senses.iter().zip(&g.bonus).map(|(s, b)| s.prior + b));
     }
@@ -116,23 +173,24 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
             })
         })
         .collect();
-    for _ in 0..ROUNDS {
+    let rounds = if rules.has(Rule::Context) { ROUNDS } else { 0 };
+    for _ in 0..rounds {
         let chosen: Vec<&Sense> = groups.iter().map(|g| &g.senses[g.choice]).collect();
-        let points: Vec<Option<[f64; 3]>> = groups
+        let points: Vec<Option<([f64; 3], f64)>> = groups
             .iter()
-            .map(|g| anchors(&g.senses[g.choice]).then(|| g.units[g.choice]))
+            .map(|g| anchors(&g.senses[g.choice]).then(|| (g.units[g.choice], g.weight)))
             .collect();
         let mut countries: FastMap<&str, f64> = FastMap::default();
         let mut regions: FastMap<(&str, &str), f64> = FastMap::default();
-        for c in &chosen {
+        for (c, g) in chosen.iter().zip(&groups) {
             if !c.country.is_empty() {
-                *countries.entry(&c.country).or_default() += 1.0;
+                *countries.entry(&c.country).or_default() += g.weight;
             }
             if anchors(c) {
-                *regions.entry((&c.country, &c.admin1)).or_default() += 1.0;
+                *regions.entry((&c.country, &c.admin1)).or_default() += g.weight;
             }
         }
-        let mut near_points: Vec<&[f64; 3]> = Vec::new();
+        let mut near_points: Vec<&([f64; 3], f64)> = Vec::new();
         let mut choices: Vec<usize> = Vec::with_capacity(groups.len());
         let mut scores: Vec<Vec<f64>> = Vec::with_capacity(groups.len());
         for (gi, g) in groups.iter().enumerate() {
@@ -161,7 +219,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                 if !s.country.is_empty() {
                     let mut n = countries.get(s.country.as_ref()).copied().unwrap_or(0.0);
                     if own.country == s.country {
-                        n -= 1.0;
+                        n -= g.weight;
                     }
                     score += W_COUNTRY * n.max(0.0).ln_1p();
                 }
@@ -171,7 +229,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                         .copied()
                         .unwrap_or(0.0);
                     if anchors(own) && own.country == s.country && own.admin1 == s.admin1 {
-                        n -= 1.0;
+                        n -= g.weight;
                     }
                     score += W_REGION * n.max(0.0).ln_1p();
                     // A region that holds a city the text names is that region ("Atlanta and
@@ -182,8 +240,8 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                     let u = &g.units[si];
                     // The sum counts up to 2; it stops there.
                     let mut near = 0.0;
-                    for p in &near_points {
-                        near += nearness(u, p);
+                    for (p, w) in &near_points {
+                        near += w * nearness(u, p);
                         if near >= 2.0 {
                             break;
                         }
@@ -219,7 +277,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
     spans
         .iter()
         .zip(&of_span)
-        .filter(|(s, gi)| !weak(text, s, &groups[**gi]))
+        .filter(|(s, gi)| !rules.has(Rule::WeakTown) || !weak(text, s, &groups[**gi]))
         .map(|(s, &gi)| {
             let g = &groups[gi];
             let c = &g.senses[g.choice];
@@ -234,37 +292,66 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>) -> Vec<Mention> {
                 lat: c.lat,
                 lon: c.lon,
                 score: confidence[gi],
+                in_name: s.in_name,
             }
         })
         .collect()
 }
 
-/// "Paris, Texas", "Alexandria, Egypt": a name followed by a comma and a region or country
-/// that contains one of its readings.
-fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Group]) {
+/// An apposition: the span at `place` is settled by the region or country at `area`.
+struct Apposed {
+    place: usize,
+    area: usize,
+    /// (reading of the area, reading of the place) pairs where the area contains the place.
+    hits: Vec<(usize, usize)>,
+}
+
+/// Whether the words between a name and an area place the name in the area: a comma
+/// ("Paris, Texas") or a short description ending in "in" ("Athens in Greece", "Birmingham,
+/// the industrial city in England"), within one clause.
+fn apposition_words(between: &str) -> bool {
+    if between.trim() == "," && between.len() <= 3 {
+        return true;
+    }
+    let Some(head) = between.strip_suffix(" in ") else {
+        return false;
+    };
+    let clause = !head.contains(['.', ';', ':', '!', '?', '(', ')', '\n', '—', '“', '”', '"']);
+    let words = head.split_whitespace().count();
+    (head.is_empty() || head.starts_with(',')) && clause && words <= MAX_DESCRIPTION_WORDS
+}
+
+/// The most words a description between a name and "in <area>" may have.
+const MAX_DESCRIPTION_WORDS: usize = 7;
+
+/// "Paris, Texas", "Alexandria, Egypt", "Córdoba in southern Spain": a name followed by a
+/// region or country that contains one of its readings.
+fn find_appositions(text: &str, spans: &[Span]) -> Vec<Apposed> {
+    let mut out = Vec::new();
     for i in 1..spans.len() {
         let (a, b) = (&spans[i - 1], &spans[i]);
         let Some(between) = text.get(a.end..b.start) else {
             continue;
         };
-        if between.trim() != "," || between.len() > 3 {
+        if a.key == b.key || !apposition_words(between) {
             continue;
         }
-        let (ga, gb) = (of_span[i - 1], of_span[i]);
-        if ga == gb {
-            continue;
-        }
+        let comma = between.trim() == ",";
         // A name read first as a country is, in "X, Y", a list of countries ("Georgia, Iraq,
         // Iran"), unless Y holds a region of its name ("Georgia, U.S."): then a town of Y
         // that is spelt like it ("Arāk" for Iraq) gains nothing.
-        let listed_country = groups[ga]
+        let listed_country = a
             .senses
             .first()
             .is_some_and(|s| s.kind == SenseKind::Country);
         let mut hits: Vec<(usize, usize)> = Vec::new();
-        for (oi, outer) in groups[gb].senses.iter().enumerate() {
-            for (ii, inner) in groups[ga].senses.iter().enumerate() {
+        for (oi, outer) in b.senses.iter().enumerate() {
+            for (ii, inner) in a.senses.iter().enumerate() {
                 if listed_country && inner.kind != SenseKind::Region {
+                    continue;
+                }
+                // "in <area>" places a town, never a region in a country ("Georgia in the U.S.").
+                if !comma && inner.kind != SenseKind::City {
                     continue;
                 }
                 if contains(outer, inner) {
@@ -272,11 +359,15 @@ fn appositions(text: &str, spans: &[Span], of_span: &[usize], groups: &mut [Grou
                 }
             }
         }
-        for (oi, ii) in hits {
-            groups[gb].bonus[oi] = APPOSITION;
-            groups[ga].bonus[ii] = APPOSITION;
+        if !hits.is_empty() {
+            out.push(Apposed {
+                place: i - 1,
+                area: i,
+                hits,
+            });
         }
     }
+    out
 }
 
 /// A one-word name whose reading is a small town that nothing else in the document supports
@@ -321,7 +412,7 @@ fn weak(text: &str, span: &Span, g: &Group) -> bool {
 
 /// Prepositions of place and movement, and verbs of arriving and leaving: a name right after
 /// one is a place ("the train reached Khasan").
-const LOCATIVE: &[&str] = &[
+pub(crate) const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "near", "via", "outside", "into", "towards", "toward", "through",
     "reached", "reaching", "visited", "visiting", "entered", "entering", "leaving", "toured",
 ];
