@@ -374,6 +374,7 @@ const JUDGES: &[(Rule, Judge)] = &[
     (Rule::HyphenPrefix, hyphen_prefix),
     (Rule::TitleOrFacility, title_or_facility),
     (Rule::Designator, designator),
+    (Rule::RegionContext, region_context),
     (Rule::PublicBody, public_body),
     (Rule::Organisation, organisation),
     (Rule::PersonRun, person_run),
@@ -382,9 +383,11 @@ const JUDGES: &[(Rule, Judge)] = &[
 /// What the rules read: the text, and what they learn about it as they go.
 struct Cx<'t> {
     text: &'t str,
-    /// Where names start, and whether each is prominent: a hyphenated name's second half may
-    /// be one, and a prominent place beside a person's name is not that person's.
-    starts: super::hash::FastMap<usize, bool>,
+    /// Where names start: a hyphenated name's second half may be one.
+    starts: FastSet<usize>,
+    /// The names found, (start, end, prominent), in text order: a word beside a person's
+    /// name is that person's only if it is no prominent place and no word of a longer name.
+    found: Vec<(usize, usize, bool)>,
     lower: LowerWords<'t>,
     /// One-word names that are a person's (or a germ's) in this text.
     persons: FastSet<&'t str>,
@@ -407,6 +410,18 @@ struct Around<'t> {
     left: Option<&'t str>,
     right: Option<&'t str>,
     right_key: Option<String>,
+}
+
+impl Cx<'_> {
+    /// Whether the word at `at..at + len` is a prominent place's name or a word of a longer
+    /// name found in the text ("Chad" of "Lake Chad Basin Commission").
+    fn place_word(&self, at: usize, len: usize) -> bool {
+        let i = self.found.partition_point(|&(start, _, _)| start <= at);
+        i > 0 && {
+            let (start, end, prominent) = self.found[i - 1];
+            at < end && (prominent || end - start > len)
+        }
+    }
 }
 
 impl<'t> Judged<'t> {
@@ -572,7 +587,7 @@ fn common_word<'t>(_: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
 fn hyphen_prefix<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     let after = &cx.text[j.span.end..];
     let joined = after.starts_with('-') && after[1..].starts_with(char::is_alphabetic);
-    if !j.one_word || !joined || cx.starts.contains_key(&(j.span.end + 1)) {
+    if !j.one_word || !joined || cx.starts.contains(&(j.span.end + 1)) {
         return Verdict::Pass;
     }
     if after[1..].starts_with(char::is_lowercase) {
@@ -589,8 +604,10 @@ fn title_or_facility<'t>(_: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     }
     let first = j.surface.split(' ').next().map(fold).unwrap_or_default();
     let last = j.surface.rsplit(' ').next().map(fold).unwrap_or_default();
-    if words().titles.contains(&first.as_str()) || words().facilities.contains(&last.as_str()) {
+    if words().titles.contains(&first.as_str()) {
         Verdict::Drop
+    } else if words().facilities.contains(&last.as_str()) {
+        Verdict::InName
     } else {
         Verdict::Pass
     }
@@ -725,6 +742,76 @@ fn designator<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     }
 }
 
+/// Words after a name that say it is the region, not its city: "the Quebec government",
+/// "the New York border", "the Ohio state line".
+const REGION_AFTER: &[&str] = &[
+    "government",
+    "governor",
+    "governors",
+    "legislature",
+    "legislators",
+    "lawmakers",
+    "border",
+    "borders",
+    "line",
+    "premier",
+    "voters",
+    "statehouse",
+    "countryside",
+];
+
+/// "the Quebec government", "the New York border", "upstate New York", "the state of
+/// Washington": the words around a name that reads as a region and as a city choose the
+/// region. A direction before the name ("northern Quebec") chooses it only when the region
+/// holds more people than the city ("southern Moscow" stays the city).
+fn region_context<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+    let text = cx.text;
+    let senses = &j.span.senses;
+    let region = senses
+        .iter()
+        .filter(|s| s.kind == SenseKind::Region)
+        .max_by(|a, b| a.prior.total_cmp(&b.prior));
+    let city = senses
+        .iter()
+        .filter(|s| s.kind == SenseKind::City)
+        .max_by(|a, b| a.prior.total_cmp(&b.prior));
+    let (Some(region), Some(city)) = (region, city) else {
+        return Verdict::Pass;
+    };
+    let after = text[j.span.end..].strip_prefix(' ').unwrap_or_default();
+    let next = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
+    let next_next = after[next.len()..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or_default();
+    let before = text[..j.span.start].trim_end_matches(' ');
+    let prev = last_word(before).to_lowercase();
+    let of_state = ["state of", "province of"].iter().any(|p| {
+        before
+            .len()
+            .checked_sub(p.len())
+            .and_then(|i| before.get(i..))
+            .is_some_and(|t| t.eq_ignore_ascii_case(p))
+    });
+    let by_words = REGION_AFTER.contains(&next)
+        || (next == "state" && REGION_AFTER.contains(&next_next))
+        || of_state;
+    let by_direction =
+        words().directions.contains(&prev.as_str()) && region.population >= city.population;
+    if !(by_words || by_direction) {
+        return Verdict::Pass;
+    }
+    let regions: Vec<Sense> = senses
+        .iter()
+        .filter(|s| s.kind == SenseKind::Region)
+        .cloned()
+        .collect();
+    j.span.senses = regions.into();
+    Verdict::Place
+}
+
 /// "Ohio Department of Health": a region heading its public body is the region.
 fn public_body<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     let around = j.around(cx);
@@ -783,9 +870,10 @@ fn person_run<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     }
     // The other words of the run are the person's names elsewhere too, unless they are
     // prominent places ("Chad" before "Basin Commission").
-    let prominent_at = |at: usize| cx.starts.get(&at).copied().unwrap_or(false);
-    if right.is_some() && !prominent_at(span_end + 1) {
-        cx.persons.extend(right);
+    if let Some(r) = right
+        && !cx.place_word(span_end + 1, r.len())
+    {
+        cx.persons.insert(r);
     }
     // A run of three or more words after the name is a person's full name ("Kim Jong Il"):
     // the name is that person elsewhere too; so is a name after a first name.
@@ -795,7 +883,7 @@ fn person_run<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
             .is_some_and(|a| a.starts_with(char::is_uppercase))
     });
     if let Some(l) = around.left {
-        if !prominent_at(j.span.start - l.len() - 1) {
+        if !cx.place_word(j.span.start - l.len() - 1, l.len()) {
             cx.persons.insert(l);
         }
         return Verdict::Person;
@@ -826,9 +914,10 @@ fn says_place(text: &str, span: &Span) -> bool {
 pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> {
     let mut cx = Cx {
         text,
-        starts: spans
+        starts: spans.iter().map(|s| s.start).collect(),
+        found: spans
             .iter()
-            .map(|s| (s.start, is_prominent(&s.senses)))
+            .map(|s| (s.start, s.end, is_prominent(&s.senses)))
             .collect(),
         lower: LowerWords::default(),
         persons: FastSet::default(),

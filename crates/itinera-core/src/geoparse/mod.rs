@@ -32,6 +32,7 @@ mod hash;
 mod resolve;
 pub mod rules;
 mod scan;
+mod venues;
 mod words;
 
 use std::borrow::Cow;
@@ -70,6 +71,11 @@ pub enum SenseKind {
     River,
     /// A mountain, range or desert.
     Mountain,
+    /// A building, venue or airport ("Heathrow", "the Staples Center"), at its own point or
+    /// at the town the text places it in.
+    Facility,
+    /// A street, road or square ("Elm Street"), at the town the text places it in.
+    Street,
 }
 
 impl SenseKind {
@@ -86,6 +92,8 @@ impl SenseKind {
             SenseKind::Lake => "lake",
             SenseKind::River => "river",
             SenseKind::Mountain => "mountain",
+            SenseKind::Facility => "facility",
+            SenseKind::Street => "street",
         }
     }
 
@@ -130,9 +138,9 @@ impl Sense {
                 PlaceKind::Region => SenseKind::Region,
                 PlaceKind::District => SenseKind::District,
                 PlaceKind::Country => SenseKind::Country,
-                // An airport is a point like a town; features keep their own kinds in the
-                // geoparser's feature table (`senses` leaves their gazetteer rows out).
-                PlaceKind::Airport => SenseKind::City,
+                // Features keep their own kinds in the geoparser's feature table (`senses`
+                // leaves their gazetteer rows out).
+                PlaceKind::Airport => SenseKind::Facility,
                 PlaceKind::Feature => SenseKind::Area,
             },
             name: p.name.clone(),
@@ -186,6 +194,31 @@ pub struct Extraction {
     /// Distance claims between two mentioned places.
     pub claims: Vec<DistanceClaim>,
 }
+
+/// Words of airports' names that name no airport alone ("Metro" of "Stockton Metro Airport",
+/// "Business" of "Elk City Regional Business Airport").
+const GENERIC_AIRPORT_WORDS: &[&str] = &[
+    "metro",
+    "metropolitan",
+    "regional",
+    "municipal",
+    "international",
+    "business",
+    "executive",
+    "county",
+    "city",
+    "memorial",
+    "field",
+    "airpark",
+    "national",
+    "general",
+    "lakefront",
+    "downtown",
+    "intercontinental",
+    "central",
+    "air",
+    "base",
+];
 
 /// Raises the gazetteer's alternate-name prior (-4) to -3 for names found in running text.
 const ALTERNATE_IN_TEXT: f64 = 1.0;
@@ -258,7 +291,10 @@ impl Geoparser {
             }
             apart
         });
-        let mentions = resolve::resolve(text, spans, self.rules);
+        let mut mentions = resolve::resolve(text, spans, self.rules);
+        if self.rules.has(Rule::Venues) {
+            venues::add(text, &mut mentions);
+        }
         let claims = claims::find(text, &mentions);
         Extraction { mentions, claims }
     }
@@ -289,7 +325,9 @@ impl Geoparser {
                 // or by a one-word name ("Heathrow", "Schiphol", "Sheremetyevo"); its
                 // several-word short names are people far more often ("Indira Gandhi",
                 // "Ben Gurion", "Charles de Gaulle").
-                let airport_name = found.words == 1 || found.key.contains("airport");
+                let airport_name = (found.words == 1
+                    && !GENERIC_AIRPORT_WORDS.contains(&found.key.as_str()))
+                    || found.key.contains("airport");
                 if p.kind == PlaceKind::Feature || (p.kind == PlaceKind::Airport && !airport_name) {
                     continue;
                 }

@@ -71,7 +71,7 @@ fn contains(outer: &Sense, inner: &Sense) -> bool {
     match outer.kind {
         SenseKind::Country => inner.kind != SenseKind::Country && inner.country == outer.country,
         SenseKind::Region => {
-            inner.kind == SenseKind::City
+            matches!(inner.kind, SenseKind::City | SenseKind::Facility)
                 && inner.country == outer.country
                 && inner.admin1 == outer.admin1
         }
@@ -82,7 +82,7 @@ fn contains(outer: &Sense, inner: &Sense) -> bool {
 fn anchors(s: &Sense) -> bool {
     matches!(
         s.kind,
-        SenseKind::City | SenseKind::Region | SenseKind::District
+        SenseKind::City | SenseKind::Region | SenseKind::District | SenseKind::Facility
     )
 }
 
@@ -197,7 +197,8 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             // One reading that `weak` never doubts: nothing to choose, and its confidence is 1
             // whatever its score.
             if let [only] = &g.senses[..]
-                && (only.kind != SenseKind::City || only.population >= ALTERNATE_TOWN)
+                && (!matches!(only.kind, SenseKind::City | SenseKind::Facility)
+                    || only.population >= ALTERNATE_TOWN)
             {
                 choices.push(0);
                 scores.push(vec![only.prior + g.bonus[0]]);
@@ -292,7 +293,8 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                 lat: c.lat,
                 lon: c.lon,
                 score: confidence[gi],
-                in_name: s.in_name,
+                // A venue or a street is named inside its own name, as an organisation is.
+                in_name: s.in_name || matches!(c.kind, SenseKind::Facility | SenseKind::Street),
             }
         })
         .collect()
@@ -386,7 +388,8 @@ fn weak(text: &str, span: &Span, g: &Group) -> bool {
         } else {
             SMALL_TOWN
         };
-    if surface.contains(' ') || c.kind != SenseKind::City || !small {
+    let town = matches!(c.kind, SenseKind::City | SenseKind::Facility);
+    if surface.contains(' ') || !town || !small {
         return false;
     }
     let lower = surface.to_lowercase();

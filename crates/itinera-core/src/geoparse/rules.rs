@@ -66,9 +66,11 @@ rules! {
     HyphenPrefix, "hyphen-prefix", Filter,
         "The first half of a hyphenated name (\"Trans-Siberian\") is not a mention; before a lower-case word (\"Austin-based\") it is.";
     TitleOrFacility, "title-or-facility", Filter,
-        "A name of several words that starts with a title or ends in a building's word (\"Kremlin Palace\") is not a place name.";
+        "A name of several words that starts with a title is not a place; one that ends in a building's word (\"Kremlin Palace\", \"Da Nang International Airport\") is a facility (kept with in_name).";
     Designator, "designator", Filter,
         "A name before \"region\", \"province\", \"county\"... is that region (\"the Amur region\").";
+    RegionContext, "region-context", Filter,
+        "The words around a name choose the region or the city: \"Washington state\", \"the Quebec government\", \"the New York border\" are regions.";
     PublicBody, "public-body", Filter,
         "A country or region heading its public body (\"the Russian Ministry\", \"Ohio Department of Health\") is the place itself.";
     Organisation, "organisation", Filter,
@@ -77,8 +79,8 @@ rules! {
         "A name that is one word of a longer run of capitalised words (\"Kim Jong Il\", \"President Medvedev\") belongs to a person; the run's words are that person elsewhere too.";
     StateAbbreviation, "state-abbreviation", Find,
         "A region abbreviated after a place (\"Dublin, Ga.\", \"Paris, TN\") is a mention and settles the place before it.";
-    RegionContext, "region-context", Resolve,
-        "The words around a name choose the region or the city: \"Washington state\", \"the Quebec government\", \"the New York border\" are regions.";
+    Venues, "venues", Find,
+        "A run of capitalised words ending in Street, Square, Stadium, Center, Airport... is a street or a venue, placed at the town the text puts it in (kept with in_name).";
     Apposition, "apposition", Resolve,
         "In \"Paris, Texas\" the place inside the region after the comma wins.";
     StoryGeography, "story-geography", Resolve,
