@@ -812,12 +812,13 @@ fn region_context<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     Verdict::Place
 }
 
-/// "Ohio Department of Health": a region heading its public body is the region.
+/// "Ohio Department of Health": a region heading its public body is the region acting,
+/// named inside the body's name.
 fn public_body<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     let around = j.around(cx);
     if around.left.is_none() && heads_public_body(cx.text, j.span.end, &j.span.senses, around.right)
     {
-        Verdict::Place
+        Verdict::InName
     } else {
         Verdict::Pass
     }

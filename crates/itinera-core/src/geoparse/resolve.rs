@@ -46,6 +46,9 @@ struct Group {
     /// How much the group's choice counts as context for the others: more for the story's
     /// own geography (a dateline, a place settled by an apposition, a name with one reading).
     weight: f64,
+    /// The choice is its best prior whatever the context: a dateline without a region
+    /// ("WASHINGTON (Reuters) —", "PARIS —") names a place famous enough to need none.
+    fixed: bool,
 }
 
 /// A point on the unit sphere: nearness needs only chord lengths, three multiplications.
@@ -129,18 +132,22 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                 choice: 0,
                 scores: s.senses.iter().map(|x| x.prior).collect(),
                 weight: 1.0,
+                fixed: false,
             });
             groups.len() - 1
         });
         of_span.push(g);
     }
     for a in &apposed {
-        let (ga, gb) = (of_span[a.place], of_span[a.area]);
-        if ga == gb {
+        let ga = of_span[a.place];
+        let gb = a.area.map(|b| of_span[b]);
+        if gb == Some(ga) {
             continue;
         }
         for &(oi, ii) in &a.hits {
-            groups[gb].bonus[oi] = APPOSITION;
+            if let Some(gb) = gb {
+                groups[gb].bonus[oi] = APPOSITION;
+            }
             groups[ga].bonus[ii] = APPOSITION;
         }
     }
@@ -152,6 +159,11 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             }
             if super::filter::is_dateline_name(text, s.start, s.end) {
                 g.weight = ANCHOR_WEIGHT;
+                // "RICHMOND, Ind. —" says where; "WASHINGTON (Reuters) —" needs not.
+                let placed = text[s.end..]
+                    .strip_prefix(", ")
+                    .is_some_and(|r| r.starts_with(char::is_uppercase));
+                g.fixed |= !placed;
             }
         }
         for a in &apposed {
@@ -202,6 +214,17 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             {
                 choices.push(0);
                 scores.push(vec![only.prior + g.bonus[0]]);
+                continue;
+            }
+            if g.fixed {
+                choices.push(g.choice);
+                scores.push(
+                    g.senses
+                        .iter()
+                        .zip(&g.bonus)
+                        .map(|(s, b)| s.prior + b)
+                        .collect(),
+                );
                 continue;
             }
             let own = chosen[gi];
@@ -303,7 +326,9 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
 /// An apposition: the span at `place` is settled by the region or country at `area`.
 struct Apposed {
     place: usize,
-    area: usize,
+    /// The span of the area, when the area is named ("Paris, Texas"), not described ("Dublin,
+    /// the Irish capital").
+    area: Option<usize>,
     /// (reading of the area, reading of the place) pairs where the area contains the place.
     hits: Vec<(usize, usize)>,
 }
@@ -313,6 +338,25 @@ struct Apposed {
 /// the industrial city in England"), within one clause.
 fn apposition_words(between: &str) -> bool {
     if between.trim() == "," && between.len() <= 3 {
+        return true;
+    }
+    // "in southern Spain": a direction may qualify the area.
+    let between = match between.strip_suffix(' ').and_then(|b| b.rsplit_once(' ')) {
+        Some((b, word))
+            if super::words::words()
+                .directions
+                .contains(&word.to_lowercase().as_str()) =>
+        {
+            &between[..b.len() + 1]
+        }
+        _ => between,
+    };
+    // "Perth, the capital of Western Australia".
+    if let Some(head) = between.strip_suffix(" of ")
+        && head.starts_with(", the ")
+        && !head.contains(['.', ';', ':', '!', '?', '(', ')', '\n', '—', '“', '”', '"'])
+        && head.split_whitespace().count() <= MAX_DESCRIPTION_WORDS
+    {
         return true;
     }
     let Some(head) = between.strip_suffix(" in ") else {
@@ -364,11 +408,42 @@ fn find_appositions(text: &str, spans: &[Span]) -> Vec<Apposed> {
         if !hits.is_empty() {
             out.push(Apposed {
                 place: i - 1,
-                area: i,
+                area: Some(i),
                 hits,
             });
         }
     }
+    // "Dublin, the Irish capital", "Moscow, the Russian capital": a country's adjective in
+    // a description right after the name.
+    for (i, a) in spans.iter().enumerate() {
+        let Some(rest) = text[a.end..].strip_prefix(", the ") else {
+            continue;
+        };
+        let word = &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())];
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(code) = super::words::words().demonyms.get(fold(word).as_str()) else {
+            continue;
+        };
+        let hits: Vec<(usize, usize)> = a
+            .senses
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SenseKind::City && s.country == *code)
+            .map(|(ii, _)| (0, ii))
+            .collect();
+        if !hits.is_empty() {
+            out.push(Apposed {
+                place: i,
+                area: None,
+                hits,
+            });
+        }
+    }
+    out.sort_by_key(|a| a.place);
     out
 }
 

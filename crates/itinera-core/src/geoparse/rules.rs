@@ -72,7 +72,7 @@ rules! {
     RegionContext, "region-context", Filter,
         "The words around a name choose the region or the city: \"Washington state\", \"the Quebec government\", \"the New York border\" are regions.";
     PublicBody, "public-body", Filter,
-        "A country or region heading its public body (\"the Russian Ministry\", \"Ohio Department of Health\") is the place itself.";
+        "A country or region heading its public body (\"U.S. Army\", \"Ohio Department of Health\") is the place acting, inside the body's name (kept with in_name).";
     Organisation, "organisation", Filter,
         "A name heading an organisation or facility (\"Korea Times\", \"Pike County Jail\") sits inside that name (kept with in_name).";
     PersonRun, "person-run", Filter,

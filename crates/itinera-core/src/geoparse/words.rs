@@ -17,6 +17,8 @@ pub(crate) struct Words {
     pub facilities: FastSet<&'static str>,
     /// Words that may end a place name, with what they say about it.
     pub designators: FastMap<&'static str, Designator>,
+    /// Adjectives of countries ("irish") and the country's ISO code.
+    pub demonyms: FastMap<&'static str, &'static str>,
 }
 
 /// What a designator ("region", "province", "county"...) says about the name it ends.
@@ -54,6 +56,10 @@ fn parse(text: &'static str) -> Words {
             "org_heads" => &mut w.org_heads,
             "common" => &mut w.common,
             "facilities" => &mut w.facilities,
+            "demonyms" => {
+                w.demonyms.insert(word, flags);
+                continue;
+            }
             "designators" => {
                 let flags: Vec<&str> = flags.split(',').collect();
                 let designator = Designator {
@@ -89,6 +95,7 @@ mod tests {
             &w.common,
             &w.facilities,
             &w.designators.keys().copied().collect(),
+            &w.demonyms.keys().copied().collect(),
         ];
         for set in lists {
             assert!(!set.is_empty());
@@ -115,12 +122,20 @@ mod tests {
                     "common",
                     "facilities",
                     "designators",
+                    "demonyms",
                 ]
                 .contains(&list),
                 "{line}"
             );
         }
         assert!(w.function.contains("the"));
+        // A demonym names a country the gazetteer knows.
+        for code in w.demonyms.values() {
+            assert!(
+                crate::gazetteer::Gazetteer::bundled().is_country_code(code),
+                "{code}"
+            );
+        }
         // Flags are read, and only the listed ones: a flag's typo would go unnoticed.
         let krai = w.designators["krai"];
         assert!(krai.region && krai.part_of_name);
