@@ -354,6 +354,9 @@ enum Verdict {
     /// Not a place here, and the name is a person's (or a germ's) in this text: its other
     /// bare mentions are that person too, unless their own words say place.
     Person,
+    /// An everyday word that is also a town's name: a place only if the text establishes the
+    /// town elsewhere (a dateline, "Liberty, Mo.").
+    Common,
 }
 
 /// A filter rule: reads the text around one mention and decides, or passes.
@@ -391,6 +394,8 @@ struct Cx<'t> {
     lower: LowerWords<'t>,
     /// One-word names that are a person's (or a germ's) in this text.
     persons: FastSet<&'t str>,
+    /// Everyday words that the text establishes as a town's name (folded keys).
+    established: FastSet<String>,
 }
 
 /// One mention under judgement, with the facts several rules read.
@@ -566,19 +571,31 @@ fn capitals<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     Verdict::Place
 }
 
-/// Two letters, a function word, a title or an everyday noun.
-fn common_word<'t>(_: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
+/// Two letters, a function word, a title or an everyday noun. A town named by an everyday
+/// word ("Liberty", "Commerce", "Union") stays only where its own words say place: a dateline
+/// ("COMMERCE, Texas —") or a region after a comma ("Liberty, Mo."); resolution then asks it
+/// for support from places near it ("in Spring" is a season).
+fn common_word<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     let key = j.span.key.as_str();
     let w = words();
-    if j.one_word
-        && (letters(j.surface).0 <= 2
-            || w.function.contains(&key)
-            || w.titles.contains(&key)
-            || w.common.contains(&key))
-    {
-        Verdict::Drop
-    } else {
+    if !j.one_word {
+        return Verdict::Pass;
+    }
+    if letters(j.surface).0 <= 2 || w.function.contains(&key) || w.titles.contains(&key) {
+        return Verdict::Drop;
+    }
+    if !w.common.contains(&key) {
+        return Verdict::Pass;
+    }
+    let (text, s) = (cx.text, &j.span);
+    let apposition = text[s.end..]
+        .strip_prefix(", ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    if is_dateline_name(text, s.start, s.end) || apposition {
+        cx.established.insert(s.key.clone());
         Verdict::Pass
+    } else {
+        Verdict::Common
     }
 }
 
@@ -922,7 +939,9 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> 
             .collect(),
         lower: LowerWords::default(),
         persons: FastSet::default(),
+        established: FastSet::default(),
     };
+    let mut common: Vec<Span> = Vec::new();
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
     for mut span in spans {
         if span.senses.is_empty() {
@@ -960,7 +979,13 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> 
             Verdict::Person => {
                 cx.persons.insert(j.surface);
             }
+            Verdict::Common => common.push(j.span),
         }
+    }
+    common.retain(|s| cx.established.contains(&s.key));
+    if !common.is_empty() {
+        kept.extend(common);
+        kept.sort_by_key(|s| s.start);
     }
     if !cx.persons.is_empty() {
         kept.retain(|s| {

@@ -474,19 +474,37 @@ fn weak(text: &str, span: &Span, g: &Group) -> bool {
     if adjective {
         return true;
     }
-    // "arrived in Khasan", "the road to Kraskino": a preposition of place says it is one.
+    let common = super::words::words()
+        .common
+        .contains(fold(surface).as_str());
+    // "arrived in Khasan", "the road to Kraskino": a preposition of place says it is one
+    // (for a town named by an everyday word, only with support from places near it).
     let before = text[..span.start].trim_end_matches(' ');
     let prev = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default()
         .to_lowercase();
-    if LOCATIVE.contains(&prev.as_str()) {
+    if LOCATIVE.contains(&prev.as_str()) && !common {
+        return false;
+    }
+    // "Liberty, Mo.": an apposition settles it.
+    if g.bonus[g.choice] >= APPOSITION {
         return false;
     }
     let support = g.scores[g.choice] - c.prior - g.bonus[g.choice];
-    support < MIN_SUPPORT
+    // A town named by an everyday word ("Commerce", "Enterprise", "Liberty") is that word far
+    // more often: it needs the support of places near it, not only of its country.
+    support
+        < if common {
+            COMMON_WORD_SUPPORT
+        } else {
+            MIN_SUPPORT
+        }
 }
+
+/// Support that a small town named by an everyday word needs.
+const COMMON_WORD_SUPPORT: f64 = 3.0;
 
 /// Prepositions of place and movement, and verbs of arriving and leaving: a name right after
 /// one is a place ("the train reached Khasan").
