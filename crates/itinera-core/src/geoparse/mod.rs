@@ -498,7 +498,8 @@ pub fn draft_trip(title: &str, mentions: &[Mention]) -> String {
 /// the distinct stops, so a long text costs memory for the places it names, not its mentions.
 #[derive(Debug, Default)]
 pub struct TripDraft {
-    seen: std::collections::HashSet<(String, Option<i64>)>,
+    /// Stops by name and id: their index in `stops`.
+    seen: HashMap<(String, Option<i64>), usize>,
     stops: Vec<DraftStop>,
 }
 
@@ -516,13 +517,28 @@ struct DraftTrip<'a> {
     stops: &'a [DraftStop],
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct DraftStop {
     name: String,
     lat: f64,
     lon: f64,
     note: String,
+    /// Mentions of the stop in the text.
+    #[serde(skip)]
+    mentions: usize,
+    /// The best confidence of its mentions.
+    #[serde(skip)]
+    score: f64,
 }
+
+/// A stop farther than this from every other stop of a draft, km, and named once is marked
+/// in its note; with a confidence below [`OUTLIER_SCORE`] it is left out of the draft (and
+/// named in its header).
+const OUTLIER_KM: f64 = 2000.0;
+/// See [`OUTLIER_KM`].
+const OUTLIER_SCORE: f64 = 0.75;
+/// Stops a draft needs before one can be called far from the others.
+const OUTLIER_MIN_STOPS: usize = 3;
 
 impl TripDraft {
     /// Adds the stops among `mentions` that are not in the draft yet.
@@ -534,11 +550,17 @@ impl TripDraft {
         };
         for m in mentions
             .iter()
-            .filter(|m| m.kind.is_point() && !dateline(m))
+            .filter(|m| m.kind.is_point() && !m.in_name && !dateline(m))
         {
-            if !self.seen.insert((m.name.clone(), m.geonameid)) {
+            let key = (m.name.clone(), m.geonameid);
+            if let Some(&i) = self.seen.get(&key) {
+                if let Some(stop) = self.stops.get_mut(i) {
+                    stop.mentions += 1;
+                    stop.score = stop.score.max(m.score);
+                }
                 continue;
             }
+            self.seen.insert(key, self.stops.len());
             let note = format!(
                 "\"{}\" at byte {}; geonameid {}; confidence {:.2}",
                 m.text,
@@ -553,6 +575,8 @@ impl TripDraft {
                 lat: round5(m.lat),
                 lon: round5(m.lon),
                 note,
+                mentions: 1,
+                score: m.score,
             });
         }
     }
@@ -562,14 +586,59 @@ impl TripDraft {
         self.seen.is_empty()
     }
 
+    /// For each stop, the distance to the nearest other stop, km, when it is farther than
+    /// [`OUTLIER_KM`] from all of them and named once: more likely a misread name than a
+    /// stop ("Paris" in a story set in Kentucky read as France).
+    fn far_once(&self) -> Vec<Option<f64>> {
+        (0..self.stops.len())
+            .map(|i| {
+                let a = &self.stops[i];
+                let nearest = self
+                    .stops
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, b)| crate::gazetteer::haversine_km((a.lat, a.lon), (b.lat, b.lon)))
+                    .fold(f64::INFINITY, f64::min);
+                (self.stops.len() >= OUTLIER_MIN_STOPS && a.mentions == 1 && nearest > OUTLIER_KM)
+                    .then_some(nearest)
+            })
+            .collect()
+    }
+
     /// The trip file, titled `title`.
     pub fn finish(&self, title: &str) -> String {
+        let far = self.far_once();
+        // Far and weakly read: left out, and named in the header. Far but confidently read:
+        // kept, with a warning in its note.
+        let out = |i: usize| far[i].is_some() && self.stops[i].score < OUTLIER_SCORE;
+        let mut stops: Vec<DraftStop> = Vec::with_capacity(self.stops.len());
+        let mut left_out = String::new();
+        for (i, s) in self.stops.iter().enumerate() {
+            match far[i] {
+                Some(km) if out(i) => {
+                    left_out.push_str(&format!(
+                        "# Left out: {} ({:.5}, {:.5}), named once, confidence {:.2}, {km:.0} km from \
+                         the nearest other stop.\n",
+                        s.name, s.lat, s.lon, s.score
+                    ));
+                }
+                Some(km) => {
+                    let mut s = s.clone();
+                    s.note.push_str(&format!(
+                        "; check: named once and {km:.0} km from the nearest other stop"
+                    ));
+                    stops.push(s);
+                }
+                None => stops.push(s.clone()),
+            }
+        }
         let file = DraftFile {
             title,
             trips: [DraftTrip {
                 name: title,
                 mode: Mode::Unknown,
-                stops: &self.stops,
+                stops: &stops,
             }],
         };
         let body = toml::to_string(&file).unwrap_or_else(|e| {
@@ -578,7 +647,7 @@ impl TripDraft {
         });
         format!(
             "# Drafted by `itinera extract` from the places the text names, in the order it first names\n\
-             # them. Check the order and remove places that are not stops of the journey.\n{body}"
+             # them. Check the order and remove places that are not stops of the journey.\n{left_out}{body}"
         )
     }
 }

@@ -502,3 +502,50 @@ fn airports_by_a_one_word_name_and_never_a_persons_name() {
     // Several-word short names of airports are people in running text.
     assert!(texts("Indira Gandhi met Ben Gurion and Charles de Gaulle.").is_empty());
 }
+
+#[test]
+fn drafts_mark_or_leave_out_a_far_stop_named_once() {
+    let m = |name: &str, lat: f64, lon: f64, score: f64| Mention {
+        start: 0,
+        end: name.len(),
+        text: name.to_string(),
+        name: name.to_string(),
+        geonameid: None,
+        kind: SenseKind::City,
+        country: String::new(),
+        lat,
+        lon,
+        score,
+        in_name: false,
+    };
+    let near = [
+        m("Ussuriysk", 43.8, 131.96, 1.0),
+        m("Khabarovsk", 48.46, 135.1, 1.0),
+        m("Belogorsk", 50.91, 128.51, 1.0),
+    ];
+    // Confidently read: kept, with a warning in its note.
+    let mut d = TripDraft::default();
+    d.add(&near);
+    d.add(&[m("Paris", 48.85, 2.35, 0.94)]);
+    let toml = d.finish("t");
+    assert!(toml.contains("name = \"Paris\""));
+    assert!(toml.contains("check: named once and 7"));
+    // Weakly read: left out, and named in the header.
+    let mut d = TripDraft::default();
+    d.add(&near);
+    d.add(&[m("Marion", 40.56, -85.66, 0.4)]);
+    let toml = d.finish("t");
+    assert!(!toml.contains("name = \"Marion\""));
+    assert!(toml.contains("# Left out: Marion"));
+    // The draft is still a trip file.
+    let plan = crate::trip::parse_toml(&crate::SourceFile::new("t.toml", toml));
+    assert_eq!(plan.map(|p| p.trips[0].stops.len()).ok(), Some(3));
+    // Named twice, or near another stop: a stop like any other.
+    let mut d = TripDraft::default();
+    d.add(&near);
+    d.add(&[
+        m("Marion", 40.56, -85.66, 0.4),
+        m("Marion", 40.56, -85.66, 0.4),
+    ]);
+    assert!(d.finish("t").contains("name = \"Marion\""));
+}
