@@ -251,8 +251,8 @@ fn evaluation_meets_the_targets() {
 }
 
 /// The development set written by others (`../shared/geoparse-dev/`, GeoVirus; not part of the
-/// project, so the test says so and passes when it is absent): span F1 at least 0.90 and, with
-/// areas judged by the place chosen, accuracy at least 0.85.
+/// project, so the test says so and passes when it is absent): span F1 at least 0.92 and, with
+/// areas judged by the place chosen, accuracy at least 0.96 (issue 27's targets).
 #[test]
 fn development_set_written_by_others_meets_the_targets() {
     let path = concat!(
@@ -270,8 +270,75 @@ fn development_set_written_by_others_meets_the_targets() {
     let within = v["accuracy_161km"].as_f64().unwrap();
     eprintln!("GeoVirus: F1 {f1:.3}, accuracy {acc:.3} (within 161 km: {within:.3})");
     assert!(v["documents"].as_u64().unwrap() >= 200);
-    assert!(f1 >= 0.90, "F1 {f1}");
-    assert!(acc >= 0.85, "accuracy {acc}");
+    assert!(f1 >= 0.92, "F1 {f1}");
+    assert!(acc >= 0.96, "accuracy {acc}");
+}
+
+/// The two blind sets of issue 27, written and annotated by testers who read neither the
+/// geoparser nor its tests: `blind27` (tuned on after its first measurement) and `heldout27`
+/// (measured, never tuned on). Their places inside names are scored apart.
+#[test]
+fn blind_sets_meet_their_floors() {
+    for (path, min_f1, min_acc) in [
+        ("tests/geoparse/blind27/blind.jsonl", 0.94, 0.97),
+        ("tests/geoparse/heldout27/heldout.jsonl", 0.87, 0.92),
+    ] {
+        let v = run_repo(&["evaluate", path, "--json"]).ok().json();
+        let f1 = v["f1"].as_f64().unwrap();
+        let acc = v["accuracy"].as_f64().unwrap();
+        let inside = v["inside_found"].as_u64().unwrap();
+        eprintln!("{path}: F1 {f1:.3}, accuracy {acc:.3}, places inside names found {inside}");
+        assert!(v["documents"].as_u64().unwrap() >= 40);
+        assert!(f1 >= min_f1, "{path}: F1 {f1}");
+        assert!(acc >= min_acc, "{path}: accuracy {acc}");
+        assert!(inside > 0);
+    }
+}
+
+/// `--by rule` lists every rule with the scores without it; `--without` switches rules off
+/// and names the rules when one is unknown.
+#[test]
+fn evaluate_measures_each_rule() {
+    let s = Sandbox::new();
+    let text =
+        "The Chicago Tribune reported that Shelby and Madison counties flooded near Memphis.";
+    let gold = serde_json::json!({
+        "id": "d", "text": text,
+        "toponyms": [
+            {"start": 34, "end": 40, "name": "Shelby", "lat": 35.18, "lon": -89.9},
+            {"start": 45, "end": 52, "name": "Madison", "lat": 35.6, "lon": -88.8},
+            {"start": 75, "end": 82, "name": "Memphis", "lat": 35.15, "lon": -90.05}
+        ]
+    });
+    s.write("g.jsonl", &format!("{gold}\n"));
+    let r = s.run(&["evaluate", "g.jsonl", "--by", "rule"]);
+    let out = &r.ok().stdout;
+    for rule in [
+        "coordinated-areas",
+        "organisation",
+        "person-run",
+        "story-geography",
+        "venues",
+    ] {
+        assert!(
+            out.contains(&format!("  {rule} ")),
+            "{rule} missing:\n{out}"
+        );
+    }
+    let all = s.run(&["evaluate", "g.jsonl", "--json"]).ok().json();
+    let without = s
+        .run(&[
+            "evaluate",
+            "g.jsonl",
+            "--json",
+            "--without",
+            "coordinated-areas",
+        ])
+        .ok()
+        .json();
+    assert!(all["accuracy"].as_f64() > without["accuracy"].as_f64());
+    s.run(&["evaluate", "g.jsonl", "--without", "no-such-rule"])
+        .bad_input("coordinated-areas");
 }
 
 #[test]

@@ -549,3 +549,142 @@ fn drafts_mark_or_leave_out_a_far_stop_named_once() {
     ]);
     assert!(d.finish("t").contains("name = \"Marion\""));
 }
+
+/// (text, kind, country, admin1 of the chosen place) of every mention, marked or not.
+fn readings(text: &str) -> Vec<(String, SenseKind, String, bool)> {
+    extract(text)
+        .mentions
+        .into_iter()
+        .map(|m| (m.text, m.kind, m.country, m.in_name))
+        .collect()
+}
+
+#[test]
+fn names_coordinated_before_a_plural_designator_are_those_areas() {
+    let t = "Storms tore through Shelby and Madison counties, knocking out power in Memphis and \
+             Jackson.";
+    let e = extract(t);
+    let madison = e.mentions.iter().find(|m| m.text == "Madison");
+    assert_eq!(madison.map(|m| m.kind), Some(SenseKind::District));
+    // Madison County, Tennessee (Jackson's county), not the city in Wisconsin.
+    assert!(madison.is_some_and(|m| (m.lat - 35.6).abs() < 0.5 && (m.lon + 88.8).abs() < 0.5));
+    let shelby = e.mentions.iter().find(|m| m.text == "Shelby");
+    assert_eq!(shelby.map(|m| m.kind), Some(SenseKind::District));
+}
+
+#[test]
+fn words_around_a_name_choose_the_region_or_the_city() {
+    let r =
+        readings("The Quebec government will pay for it, and towns in upstate New York agreed.");
+    assert_eq!(r[0].1, SenseKind::Region);
+    assert_eq!(r[1].1, SenseKind::Region);
+    // Without such words the city stays.
+    let r = readings("Crowds gathered in Quebec on Sunday.");
+    assert_eq!(r[0].1, SenseKind::City);
+}
+
+#[test]
+fn a_bare_dateline_is_the_famous_place() {
+    let t = "WASHINGTON (Reuters) — The U.S. and Britain agreed on whisky tariffs. Distillers in \
+             Scotland and officials in London welcomed it.";
+    let e = extract(t);
+    assert_eq!(e.mentions[0].country, "US");
+}
+
+#[test]
+fn each_apposition_settles_its_own_mention() {
+    // The dateline's Richmond is Indiana's; the one a caller writes with its state is Virginia's.
+    let t = "RICHMOND, Ind. — A fire burned on the east side of Richmond on Wednesday. \
+             “People keep calling us from Richmond, Virginia,” the chief said.";
+    let found: Vec<(String, String)> = extract(t)
+        .mentions
+        .iter()
+        .filter(|m| m.text.eq_ignore_ascii_case("richmond"))
+        .map(|m| (m.text.clone(), format!("{:.0}", m.lon)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("RICHMOND".to_string(), "-85".to_string()),
+            ("Richmond".to_string(), "-85".to_string()),
+            ("Richmond".to_string(), "-77".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_description_places_a_namesake() {
+    // Stories about a namesake name the famous place once, with words that place it.
+    let t = "MOSCOW, Idaho — Wheat farmers near Moscow and Pullman had a dry year. The town still \
+             gets mail meant for Moscow, the Russian capital, and it was named after Athens in \
+             Greece by no one at all.";
+    let e = extract(t);
+    let countries: Vec<&str> = e.mentions.iter().map(|m| m.country.as_str()).collect();
+    assert_eq!(countries, ["US", "US", "US", "US", "RU", "GR", "GR"]);
+}
+
+#[test]
+fn streets_and_venues_sit_in_the_town_the_text_names() {
+    let r = readings("Shops on Elm Street in Dayton, Ohio, closed, and fans left Coffman Park.");
+    assert_eq!(
+        r[0],
+        (
+            "Elm Street".to_string(),
+            SenseKind::Street,
+            "US".to_string(),
+            true
+        )
+    );
+    assert_eq!(r[1].0, "Dayton");
+    // Coffman Park's sentence places it in Dayton too: no other town is named.
+    assert_eq!(r[3].0, "Coffman Park");
+    assert_eq!(r[3].1, SenseKind::Facility);
+    assert!(r[3].3);
+    // A venue the text places nowhere is left out.
+    assert!(readings("Fans left Coffman Park early.").is_empty());
+}
+
+#[test]
+fn an_everyday_word_is_a_town_only_where_the_text_establishes_it() {
+    let t = "COMMERCE, Texas — The college in Commerce reopened. Officials in Dallas agreed.";
+    let texts: Vec<String> = readings(t).into_iter().map(|r| r.0).collect();
+    assert_eq!(texts, ["COMMERCE", "Texas", "Commerce", "Dallas"]);
+    // Without the dateline "Commerce" is the word.
+    let texts: Vec<String> = readings("Trade and Commerce officials met in Dallas.")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(texts, ["Dallas"]);
+}
+
+#[test]
+fn a_place_before_a_lower_case_suffix_is_a_place() {
+    let texts: Vec<String> = readings("The Austin-based company hired workers in Dallas.")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(texts, ["Austin", "Dallas"]);
+}
+
+#[test]
+fn a_person_named_like_a_town_leaves_its_place_mentions_alone() {
+    // "Marion" is a person's name here, but "Marion, Ohio" is the town.
+    let t = "“We are ready,” said Marion Tate. Crews from Marion, Ohio, and Columbus helped.";
+    let texts: Vec<String> = readings(t).into_iter().map(|r| r.0).collect();
+    assert_eq!(texts, ["Marion", "Ohio", "Columbus"]);
+}
+
+#[test]
+fn every_rule_can_be_switched_off() {
+    // Without the organisation rule, "Chicago" of "Chicago Tribune" is no longer marked.
+    let t = "The Chicago Tribune reported from Seoul.";
+    let on = Geoparser::new().extract(t);
+    let off = Geoparser::with_rules(RuleSet::all().without(Rule::Organisation)).extract(t);
+    assert!(on.mentions.iter().any(|m| m.in_name));
+    assert_ne!(on, off);
+    // Every rule switched off at once still parses.
+    let none = RULES
+        .iter()
+        .fold(RuleSet::all(), |set, r| set.without(r.rule));
+    let _ = Geoparser::with_rules(none).extract(t);
+}
