@@ -310,7 +310,7 @@ fn evaluate_measures_each_rule() {
             {"start": 75, "end": 82, "name": "Memphis", "lat": 35.15, "lon": -90.05}
         ]
     });
-    s.write("g.jsonl", &format!("{gold}\n"));
+    s.write("g.jsonl", format!("{gold}\n"));
     let r = s.run(&["evaluate", "g.jsonl", "--by", "rule"]);
     let out = &r.ok().stdout;
     for rule in [
