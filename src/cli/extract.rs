@@ -77,6 +77,8 @@ struct FeatureProperties<'a> {
     start: usize,
     end: usize,
     score: f64,
+    /// Always written in GeoJSON, so every feature has the same attributes in a GIS.
+    in_name: bool,
     source: &'a str,
 }
 
@@ -588,6 +590,7 @@ fn feature_json(m: &Mention, source: &str) -> serde_json::Value {
             start: m.start,
             end: m.end,
             score,
+            in_name: m.in_name,
             source,
         },
     })

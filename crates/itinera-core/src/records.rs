@@ -323,6 +323,10 @@ pub struct MentionRecord<'a> {
     pub lon: f64,
     /// Confidence, to thousandths.
     pub score: f64,
+    /// The place is named inside the name of an organisation, facility or street; written
+    /// only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_name: bool,
 }
 
 impl<'a> MentionRecord<'a> {
@@ -340,6 +344,7 @@ impl<'a> MentionRecord<'a> {
             lat: r.0,
             lon: r.1,
             score: r.2,
+            in_name: m.in_name,
         }
     }
 }

@@ -9,7 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
@@ -329,6 +329,9 @@ fn extraction_dict<'py>(py: Python<'py>, e: &Extraction) -> PyResult<Bound<'py, 
         d.set_item(intern!(py, "lat"), lat)?;
         d.set_item(intern!(py, "lon"), lon)?;
         d.set_item(intern!(py, "score"), score)?;
+        if m.in_name {
+            d.set_item(intern!(py, "in_name"), true)?;
+        }
         mentions.append(d)?;
     }
     let out = PyDict::new(py);
@@ -368,6 +371,7 @@ fn mention_schema() -> Arc<Schema> {
         f("lat", DataType::Float64, false),
         f("lon", DataType::Float64, false),
         f("score", DataType::Float64, false),
+        f("in_name", DataType::Boolean, false),
     ]))
 }
 
@@ -385,6 +389,7 @@ fn mention_batch(done: &[Option<Extraction>]) -> Result<RecordBatch, arrow_schem
     let mut lat = Float64Builder::with_capacity(rows);
     let mut lon = Float64Builder::with_capacity(rows);
     let mut score = Float64Builder::with_capacity(rows);
+    let mut in_name = BooleanBuilder::with_capacity(rows);
     for (i, e) in done.iter().enumerate() {
         for m in e.iter().flat_map(|e| &e.mentions) {
             let (la, lo, sc) = itinera::records::rounded(m);
@@ -399,6 +404,7 @@ fn mention_batch(done: &[Option<Extraction>]) -> Result<RecordBatch, arrow_schem
             lat.append_value(la);
             lon.append_value(lo);
             score.append_value(sc);
+            in_name.append_value(m.in_name);
         }
     }
     let columns: Vec<ArrayRef> = vec![
@@ -413,6 +419,7 @@ fn mention_batch(done: &[Option<Extraction>]) -> Result<RecordBatch, arrow_schem
         Arc::new(lat.finish()),
         Arc::new(lon.finish()),
         Arc::new(score.finish()),
+        Arc::new(in_name.finish()),
     ];
     RecordBatch::try_new(mention_schema(), columns)
 }

@@ -146,12 +146,16 @@ def test_extract_arrow_is_extract_batch_as_a_table(corpus):
     table = itinera.extract_arrow(pa.array(texts))
     assert table.column_names == [
         "doc", "start", "end", "text", "name", "geonameid", "kind", "country", "lat", "lon", "score",
+        "in_name",
     ]
     assert str(table.schema.field("geonameid").type) == "int64"
     rows = table.to_pylist()
     batch = itinera.extract_batch([t or "" for t in texts])
+    # A dict carries "in_name" only when it is true; the table has the column for every row.
     flat = [
-        {"doc": i, **m} for i, e in enumerate(batch) for m in e["mentions"]
+        {"doc": i, **m, "in_name": m.get("in_name", False)}
+        for i, e in enumerate(batch)
+        for m in e["mentions"]
     ]
     assert rows == flat
     assert rows[-1]["doc"] == len(texts) - 1

@@ -396,6 +396,8 @@ struct Cx<'t> {
     persons: FastSet<&'t str>,
     /// Everyday words that the text establishes as a town's name (folded keys).
     established: FastSet<String>,
+    /// Readings narrowed to one kind, by name.
+    narrowed: super::hash::FastMap<(String, SenseKind), Arc<[Sense]>>,
 }
 
 /// One mention under judgement, with the facts several rules read.
@@ -414,10 +416,27 @@ struct Around<'t> {
     headline: bool,
     left: Option<&'t str>,
     right: Option<&'t str>,
-    right_key: Option<String>,
+    /// `right`, folded (shared: the rules take copies of `Around`).
+    right_key: Option<std::rc::Rc<str>>,
 }
 
 impl Cx<'_> {
+    /// The span's readings of one kind. Narrowed alike, mentions of one name share one list,
+    /// and so one group in resolution.
+    fn narrow(&mut self, span: &Span, kind: SenseKind) -> Arc<[Sense]> {
+        self.narrowed
+            .entry((span.key.clone(), kind))
+            .or_insert_with(|| {
+                span.senses
+                    .iter()
+                    .filter(|s| s.kind == kind)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .into()
+            })
+            .clone()
+    }
+
     /// Whether the word at `at..at + len` is a prominent place's name or a word of a longer
     /// name found in the text ("Chad" of "Lake Chad Basin Commission").
     fn place_word(&self, at: usize, len: usize) -> bool {
@@ -463,7 +482,7 @@ impl<'t> Judged<'t> {
             headline,
             left,
             right,
-            right_key: right.map(fold),
+            right_key: right.map(|w| fold(w).into()),
         };
         self.around = Some(around.clone());
         around
@@ -557,17 +576,11 @@ fn capitals<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     if !caps || n < 2 || is_dateline(cx.text, j.span.start, j.span.end) {
         return Verdict::Pass;
     }
-    let countries: Vec<Sense> = j
-        .span
-        .senses
-        .iter()
-        .filter(|s| s.kind == SenseKind::Country)
-        .cloned()
-        .collect();
+    let countries = cx.narrow(&j.span, SenseKind::Country);
     if countries.is_empty() {
         return Verdict::Drop;
     }
-    j.span.senses = countries.into();
+    j.span.senses = countries;
     Verdict::Place
 }
 
@@ -732,13 +745,7 @@ fn designator<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     if !designated || !s.senses.iter().any(|s| s.kind == SenseKind::Region) {
         return Verdict::Pass;
     }
-    let regions: Vec<Sense> = s
-        .senses
-        .iter()
-        .filter(|s| s.kind == SenseKind::Region)
-        .cloned()
-        .collect();
-    j.span.senses = regions.into();
+    j.span.senses = cx.narrow(&j.span, SenseKind::Region);
     let rest = &text[j.span.end + 1..];
     let word_end = rest
         .find(|c: char| !c.is_alphanumeric())
@@ -820,12 +827,7 @@ fn region_context<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     if !(by_words || by_direction) {
         return Verdict::Pass;
     }
-    let regions: Vec<Sense> = senses
-        .iter()
-        .filter(|s| s.kind == SenseKind::Region)
-        .cloned()
-        .collect();
-    j.span.senses = regions.into();
+    j.span.senses = cx.narrow(&j.span, SenseKind::Region);
     Verdict::Place
 }
 
@@ -940,6 +942,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> 
         lower: LowerWords::default(),
         persons: FastSet::default(),
         established: FastSet::default(),
+        narrowed: Default::default(),
     };
     let mut common: Vec<Span> = Vec::new();
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());

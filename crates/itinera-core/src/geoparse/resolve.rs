@@ -57,15 +57,38 @@ fn unit(s: &Sense) -> [f64; 3] {
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
 
+/// Distance beyond which nearness is taken as zero, km (the term is below e^-16 there).
+const FAR_KM: f64 = 5000.0;
+/// Steps of the table of nearness over 0..[`FAR_KM`].
+const NEAR_STEPS: usize = 1024;
+
+/// `exp(-d / NEAR_KM)` at `NEAR_STEPS + 1` distances from 0 to [`FAR_KM`]: read with linear
+/// interpolation (steps of 4.9 km; relative error below 4e-5), so resolution computes no
+/// exponential per pair of places.
+fn near_table() -> &'static [f64] {
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=NEAR_STEPS + 1)
+            .map(|i| (-(i as f64 * FAR_KM / NEAR_STEPS as f64) / NEAR_KM).exp())
+            .collect()
+    })
+}
+
 /// `exp(-d / NEAR_KM)` with `d` the chord distance (within 0.5% of the great-circle distance
-/// up to 1,000 km; beyond ~5,000 km the term is below e^-16 and taken as zero).
-fn nearness(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+/// up to 1,000 km; beyond [`FAR_KM`] zero), from `table` ([`near_table`]).
+fn nearness(table: &[f64], a: &[f64; 3], b: &[f64; 3]) -> f64 {
     let d2 = (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2);
-    const FAR: f64 = (5000.0 / 6371.0) * (5000.0 / 6371.0);
+    const FAR: f64 = (FAR_KM / 6371.0) * (FAR_KM / 6371.0);
     if d2 > FAR {
-        0.0
-    } else {
-        (-(d2.sqrt() * 6371.0) / NEAR_KM).exp()
+        return 0.0;
+    }
+    let x = d2.sqrt() * 6371.0 * (NEAR_STEPS as f64 / FAR_KM);
+    // `x` lies in 0..=NEAR_STEPS, and the table has one entry more.
+    let i = (x as usize).min(NEAR_STEPS);
+    let f = x - i as f64;
+    match (table.get(i), table.get(i + 1)) {
+        (Some(a), Some(b)) => a + (b - a) * f,
+        _ => 0.0,
     }
 }
 
@@ -186,6 +209,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
         })
         .collect();
     let rounds = if rules.has(Rule::Context) { ROUNDS } else { 0 };
+    let table = near_table();
     for _ in 0..rounds {
         let chosen: Vec<&Sense> = groups.iter().map(|g| &g.senses[g.choice]).collect();
         let points: Vec<Option<([f64; 3], f64)>> = groups
@@ -265,7 +289,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                     // The sum counts up to 2; it stops there.
                     let mut near = 0.0;
                     for (p, w) in &near_points {
-                        near += w * nearness(u, p);
+                        near += w * nearness(table, u, p);
                         if near >= 2.0 {
                             break;
                         }
@@ -528,4 +552,28 @@ fn argmax(scores: impl Iterator<Item = f64>) -> usize {
         }
     }
     best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearness_table_agrees_with_the_exponential() {
+        let table = near_table();
+        let a = [1.0, 0.0, 0.0];
+        for km in [0.0, 1.0, 37.0, 150.0, 300.0, 999.0, 2500.0, 4999.0] {
+            let angle: f64 = km / 6371.0;
+            let b = [angle.cos(), angle.sin(), 0.0];
+            let chord = 2.0 * (angle / 2.0).sin() * 6371.0;
+            let exact = (-chord / NEAR_KM).exp();
+            let got = nearness(table, &a, &b);
+            assert!(
+                (got - exact).abs() <= 4e-5 * exact + 1e-12,
+                "{km}: {got} {exact}"
+            );
+        }
+        let far = 5200.0_f64 / 6371.0;
+        assert_eq!(nearness(table, &a, &[far.cos(), far.sin(), 0.0]), 0.0);
+    }
 }

@@ -188,29 +188,48 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
         .find(|m| town(m) && super::filter::is_dateline_name(text, m.start, m.end));
     let mut added: Vec<Mention> = Vec::new();
     let mut inner: Vec<usize> = Vec::new();
+    // Mentions inside an added run that are no place of their own ("St. Peter" of "St.
+    // Peter's Square").
+    let mut replaced: Vec<usize> = Vec::new();
+    // Mentions are in text order and apart: each run looks only at the mentions around it.
     for r in &found {
+        // The first mention that ends after the run starts.
+        let at = mentions.partition_point(|m| m.end <= r.start);
         // A name the gazetteer knows whole ("Da Nang International Airport") stays as found.
         if mentions
-            .iter()
-            .any(|m| m.start <= r.start && m.end >= r.end)
+            .get(at)
+            .is_some_and(|m| m.start <= r.start && m.end >= r.end)
         {
             continue;
         }
         // A place named inside it ("Wembley Stadium", "Ontario Provincial Highway 11") is the
-        // mention; it is marked as inside a name, and the venue adds nothing. A saint's name before a
-        // possessive ("St. Peter's Square") is no town.
+        // mention; it is marked as inside a name, and the venue adds nothing. A saint's name
+        // before a possessive ("St. Peter's Square") is no town.
         let before = inner.len();
-        inner.extend(mentions.iter().enumerate().filter_map(|(i, m)| {
-            (m.start >= r.start && m.end <= r.end && !text[m.end..].starts_with(['\'', '’']))
-                .then_some(i)
-        }));
+        let mut next = at;
+        // A mention across the run's edge ("Paris" of "Paris Street" read whole elsewhere)
+        // leaves the run out.
+        let mut across = false;
+        let mut saints = Vec::new();
+        while let Some(m) = mentions.get(next).filter(|m| m.start < r.end) {
+            if m.start < r.start || m.end > r.end {
+                across = true;
+            } else if text[m.end..].starts_with(['\'', '’']) {
+                saints.push(next);
+            } else {
+                inner.push(next);
+            }
+            next += 1;
+        }
+        if across {
+            inner.truncate(before);
+            continue;
+        }
         if inner.len() > before {
             continue;
         }
-        let after = mentions.iter().find(|m| {
-            m.start >= r.end
-                && town(m)
-                && matches!(text.get(r.end..m.start), Some(", " | " in " | " near "))
+        let after = mentions.get(next).filter(|m| {
+            town(m) && matches!(text.get(r.end..m.start), Some(", " | " in " | " near "))
         });
         let sentence = |m: &&Mention| {
             let (a, b) = if m.end <= r.start {
@@ -223,14 +242,18 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
                 && !text[a..b].contains(['.', '!', '?', '\n'])
                 && town(m)
         };
-        let near = mentions
+        let reach = |m: &&Mention| m.start.abs_diff(r.start) <= 2 * SENTENCE_REACH;
+        let near = mentions[..at]
             .iter()
-            .filter(|m| m.end <= r.start || m.start >= r.end)
+            .rev()
+            .take_while(reach)
+            .chain(mentions[next..].iter().take_while(reach))
             .filter(sentence)
             .min_by_key(|m| m.start.abs_diff(r.start));
         let Some(place) = after.or(near).or(dateline) else {
             continue;
         };
+        replaced.extend(saints);
         added.push(Mention {
             start: r.start,
             end: r.end,
@@ -251,7 +274,15 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
     if added.is_empty() {
         return;
     }
-    mentions.retain(|m| !added.iter().any(|a| m.start < a.end && a.start < m.end));
+    // An added run overlaps no other mention: one across its edge leaves it out, and places
+    // inside it are kept instead.
+    if !replaced.is_empty() {
+        let mut i = 0;
+        mentions.retain(|_| {
+            i += 1;
+            replaced.binary_search(&(i - 1)).is_err()
+        });
+    }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.start);
 }
