@@ -432,7 +432,11 @@ impl Single {
                         m.start.to_string(),
                         m.text.clone(),
                         m.name.clone(),
-                        m.kind.as_str().into(),
+                        if m.in_name {
+                            format!("{} in name", m.kind.as_str())
+                        } else {
+                            m.kind.as_str().into()
+                        },
                         m.country.clone(),
                         format!("{:.5}", m.lat),
                         format!("{:.5}", m.lon),

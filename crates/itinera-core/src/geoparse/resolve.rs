@@ -34,8 +34,9 @@ const APPOSITION: f64 = 12.0;
 const HOLDS_A_CITY: f64 = 4.0;
 const ROUNDS: usize = 3;
 /// Spatial context looks at this many names either side (in order of first mention), so a
-/// long text costs linear time.
-const WINDOW: usize = 60;
+/// long text costs linear time. (60 before mentions inside names were kept; 40 gives the same
+/// scores on the three gold sets for 5% fewer instructions on the benchmark corpus.)
+const WINDOW: usize = 40;
 
 struct Group {
     senses: std::sync::Arc<[Sense]>,
@@ -361,8 +362,12 @@ struct Apposed {
 /// ("Paris, Texas") or a short description ending in "in" ("Athens in Greece", "Birmingham,
 /// the industrial city in England"), within one clause.
 fn apposition_words(between: &str) -> bool {
-    if between.trim() == "," && between.len() <= 3 {
-        return true;
+    if between.len() <= 3 {
+        return between.trim() == ",";
+    }
+    // A description is a few words: longer gaps are no apposition.
+    if between.len() > MAX_DESCRIPTION_BYTES {
+        return false;
     }
     // "in southern Spain": a direction may qualify the area.
     let between = match between.strip_suffix(' ').and_then(|b| b.rsplit_once(' ')) {
@@ -393,6 +398,8 @@ fn apposition_words(between: &str) -> bool {
 
 /// The most words a description between a name and "in <area>" may have.
 const MAX_DESCRIPTION_WORDS: usize = 7;
+/// The most bytes such a description may have.
+const MAX_DESCRIPTION_BYTES: usize = 80;
 
 /// "Paris, Texas", "Alexandria, Egypt", "Córdoba in southern Spain": a name followed by a
 /// region or country that contains one of its readings.
