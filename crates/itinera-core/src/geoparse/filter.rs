@@ -1,14 +1,12 @@
-//! Which names found in the text are place mentions here. General rules, no list of places:
-//! - a one-word name that is a common English word (function words, months, titles, everyday
-//!   nouns: "By", "Be", "As", "The", "Add", "May", "Police") is not a mention;
-//! - a name that is only part of a longer run of capitalised words belongs to a person or an
-//!   organisation: "Kim" in "Kim Jong Il", "Medvedev" in "President Medvedev", "Korea" in
-//!   "Korea Times", "Moscow" in "Moscow State University". A title after the name does not
-//!   make a run ("Vladivostok Mayor ..." keeps Vladivostok);
-//! - the words of such person names are not mentions elsewhere in the document either
-//!   ("Kim said" after "Kim Jong Il");
-//! - a word in capitals is a mention only as a country code ("US", "UK"), never an acronym
-//!   ("KCNA", "AP"); other one- and two-letter words are never mentions.
+//! Which names found in the text are place mentions here, judged one mention at a time by
+//! the rules of [`JUDGES`] (named, with their reasons, in [`RULES`](super::rules::RULES)),
+//! general rules and no list of places. Each rule reads the words around the mention and
+//! passes or decides: a place, a place inside an organisation's or a facility's name (kept,
+//! marked `in_name`), not a place, or a person's name (then the text's other bare mentions of
+//! the name are that person too, unless their own words say place: "in Marion", "Marion,
+//! Ohio"). A rule may narrow a mention's readings ("the Amur region": regions only) or widen
+//! its span over a region word. Which place a name is stays shared by its mentions; whether a
+//! span is a place is decided per mention.
 
 use super::words::words;
 use std::sync::Arc;

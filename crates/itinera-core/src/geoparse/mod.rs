@@ -4,13 +4,19 @@
 //! This module owns text -> mentions -> places. The steps, one file each:
 //! - [`scan`](self): every capitalised word start is walked through the gazetteer's compiled name
 //!   automaton and the feature table, longest match first;
-//! - `filter`: drops what is not a place name here: common words, person names and
-//!   organisations ("Kim Jong Il", "President Medvedev", "Korea Times"), acronyms;
-//! - `resolve`: picks one place per name with the whole document as context (countries and
-//!   regions it mentions, "Paris, Texas" appositions, places near each other, population) and
+//! - `filter`: judges each name found, one mention at a time, by a table of named rules
+//!   ([`RULES`]): common words, person names and organisations ("Kim Jong Il", "President
+//!   Medvedev"), acronyms are dropped; places inside the names of organisations and facilities
+//!   ("University of Iowa") are kept and marked `in_name`; words around a name may narrow its
+//!   readings ("the Amur region", "the Quebec government", "Shelby and Madison counties");
+//! - `resolve`: picks one place per name with the whole document as context (the countries and
+//!   regions it names, its dateline and appositions, places near each other, population) and
 //!   gives a confidence;
+//! - `venues`: streets and venues found by their shape ("Elm Street", "Coffman Park") and
+//!   placed at the town the text puts them in;
 //! - `claims`: distance claims ("Ussuriysk, 112 kilometers north of Vladivostok") checked
 //!   against the geodesic;
+//! - [`rules`]: the rule table and [`RuleSet`], to switch rules off and measure them;
 //! - [`eval`]: span precision/recall/F1 and accuracy within 161 km against an annotated set.
 //!
 //! ```
