@@ -274,14 +274,16 @@ fn development_set_written_by_others_meets_the_targets() {
     assert!(acc >= 0.96, "accuracy {acc}");
 }
 
-/// The two blind sets of issue 27, written and annotated by testers who read neither the
-/// geoparser nor its tests: `blind27` (tuned on after its first measurement) and `heldout27`
-/// (measured, never tuned on). Their places inside names are scored apart.
+/// The blind sets of issue 27, written and annotated by testers who read neither the geoparser
+/// nor its tests: `blind27` (tuned on after its first measurement), `heldout27` (measured,
+/// never tuned on) and `probe27` (a user probe with only the README; its failures' classes were
+/// fixed after it was reported). Their places inside names are scored apart.
 #[test]
 fn blind_sets_meet_their_floors() {
     for (path, min_f1, min_acc) in [
         ("tests/geoparse/blind27/blind.jsonl", 0.94, 0.97),
-        ("tests/geoparse/heldout27/heldout.jsonl", 0.87, 0.92),
+        ("tests/geoparse/heldout27/heldout.jsonl", 0.90, 0.94),
+        ("tests/geoparse/probe27/probe.jsonl", 0.90, 0.92),
     ] {
         let v = run_repo(&["evaluate", path, "--json"]).ok().json();
         let f1 = v["f1"].as_f64().unwrap();

@@ -288,6 +288,9 @@ impl Geoparser {
         if self.rules.has(Rule::StateAbbreviation) {
             abbreviated_regions(text, &mut spans);
         }
+        if self.rules.has(Rule::Apposition) {
+            apposed_readings(text, &mut spans);
+        }
         // Spans never overlap, whatever a rule widened: the first of two overlapping stays.
         let mut end = 0;
         spans.retain(|s| {
@@ -452,6 +455,51 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
         spans.retain(|s| !replaced.contains(&s.start));
         spans.extend(added);
         spans.sort_by_key(|s| s.start);
+    }
+}
+
+/// "MOSCOW, Idaho", "Lebanon, Ohio": when no reading of a name lies in the region or country
+/// named after its comma (the name has more namesakes than the readings kept), the
+/// gazetteer's places of that name inside the area are added to its readings, so the
+/// apposition can settle it.
+fn apposed_readings(text: &str, spans: &mut [filter::Span]) {
+    let gazetteer = Gazetteer::bundled();
+    for i in 1..spans.len() {
+        let (before, after) = spans.split_at_mut(i);
+        let (a, b) = (&mut before[i - 1], &after[0]);
+        if !matches!(text.get(a.end..b.start), Some(", " | ",")) {
+            continue;
+        }
+        let areas: Vec<&Sense> = b
+            .senses
+            .iter()
+            .filter(|s| matches!(s.kind, SenseKind::Region | SenseKind::Country))
+            .collect();
+        let inside = |s: &Sense| {
+            s.kind == SenseKind::City
+                && areas.iter().any(|r| {
+                    r.country == s.country && (r.kind == SenseKind::Country || r.admin1 == s.admin1)
+                })
+        };
+        if areas.is_empty() || a.senses.iter().any(inside) {
+            continue;
+        }
+        let more: Vec<Sense> = gazetteer
+            .lookup(&text[a.start..a.end], &Default::default())
+            .iter()
+            .filter(|c| c.place.kind == PlaceKind::City)
+            .map(|c| Sense::of_place(&c.place, c.score))
+            .filter(inside)
+            .collect();
+        if !more.is_empty() {
+            a.senses = a
+                .senses
+                .iter()
+                .cloned()
+                .chain(more)
+                .collect::<Vec<_>>()
+                .into();
+        }
     }
 }
 

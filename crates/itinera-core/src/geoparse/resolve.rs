@@ -15,7 +15,7 @@
 use crate::gazetteer::fold;
 
 use super::filter::Span;
-use super::hash::FastMap;
+use super::hash::{FastMap, FastSet};
 use super::rules::{Rule, RuleSet};
 use super::{Mention, Sense, SenseKind};
 
@@ -209,6 +209,32 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             })
         })
         .collect();
+    // Groups of one name (a mention with its own apposition beside the others): a namesake
+    // settled elsewhere in the text is no evidence for this one, so they do not count as each
+    // other's context.
+    // (A mention narrowed by its words, "New York state governor", is no namesake: it stays
+    // context for the name's other mentions.)
+    let split: FastSet<&str> = (0..spans.len())
+        .filter(|&i| own_group[i])
+        .map(|i| spans[i].key.as_str())
+        .collect();
+    let mut by_name: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (i, (s, &g)) in spans.iter().zip(&of_span).enumerate() {
+        let apposed_name = own_group[i] || first_apposed.get(s.key.as_str()) == Some(&i);
+        if !apposed_name || !split.contains(s.key.as_str()) {
+            continue;
+        }
+        let list = by_name.entry(s.key.as_str()).or_default();
+        if !list.contains(&g) {
+            list.push(g);
+        }
+    }
+    let mut siblings: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for list in by_name.values().filter(|l| l.len() > 1) {
+        for &g in list {
+            siblings[g] = list.iter().copied().filter(|&h| h != g).collect();
+        }
+    }
     let rounds = if rules.has(Rule::Context) { ROUNDS } else { 0 };
     let table = near_table();
     for _ in 0..rounds {
@@ -257,9 +283,10 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             let hi = (gi + WINDOW + 1).min(chosen.len());
             // The chosen places around this group, gathered once for all its readings.
             near_points.clear();
+            let sibs = &siblings[gi];
             near_points.extend(
                 (lo..hi)
-                    .filter(|&h| h != gi)
+                    .filter(|&h| h != gi && !sibs.contains(&h))
                     .filter_map(|h| points[h].as_ref()),
             );
             let mut out = Vec::with_capacity(g.senses.len());
@@ -270,6 +297,11 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                     if own.country == s.country {
                         n -= g.weight;
                     }
+                    for &h in sibs {
+                        if chosen[h].country == s.country {
+                            n -= groups[h].weight;
+                        }
+                    }
                     score += W_COUNTRY * n.max(0.0).ln_1p();
                 }
                 if anchors(s) {
@@ -279,6 +311,12 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                         .unwrap_or(0.0);
                     if anchors(own) && own.country == s.country && own.admin1 == s.admin1 {
                         n -= g.weight;
+                    }
+                    for &h in sibs {
+                        let c = chosen[h];
+                        if anchors(c) && c.country == s.country && c.admin1 == s.admin1 {
+                            n -= groups[h].weight;
+                        }
                     }
                     score += W_REGION * n.max(0.0).ln_1p();
                     // A region that holds a city the text names is that region ("Atlanta and

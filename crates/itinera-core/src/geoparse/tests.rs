@@ -676,10 +676,16 @@ fn a_person_named_like_a_town_leaves_its_place_mentions_alone() {
 
 #[test]
 fn every_rule_can_be_switched_off() {
-    // Without the organisation rule, "Chicago" of "Chicago Tribune" is no longer marked.
+    // Without the rules of organisations and runs, "Chicago" of "Chicago Tribune" is no
+    // longer marked.
     let t = "The Chicago Tribune reported from Seoul.";
     let on = Geoparser::new().extract(t);
-    let off = Geoparser::with_rules(RuleSet::all().without(Rule::Organisation)).extract(t);
+    let off = Geoparser::with_rules(
+        RuleSet::all()
+            .without(Rule::Organisation)
+            .without(Rule::PersonRun),
+    )
+    .extract(t);
     assert!(on.mentions.iter().any(|m| m.in_name));
     assert_ne!(on, off);
     // Every rule switched off at once still parses.
@@ -687,4 +693,38 @@ fn every_rule_can_be_switched_off() {
         .iter()
         .fold(RuleSet::all(), |set, r| set.without(r.rule));
     let _ = Geoparser::with_rules(none).extract(t);
+}
+
+/// Cases from the user probe of issue 27 (a helper with only the README), by class.
+#[test]
+fn probe_classes_of_issue_27() {
+    // A second apposition of the dateline's name is a namesake: no context for the dateline.
+    let e = extract("MOSCOW, Idaho — A letter for a man in Moscow, Russia, came here.");
+    let countries: Vec<&str> = e.mentions.iter().map(|m| m.country.as_str()).collect();
+    assert_eq!(countries, ["US", "US", "RU", "RU"]);
+    // A relative named after a word of kinship is a person; "Xinhua reported" an agency.
+    let texts: Vec<String> = readings(
+        "Smith, who moved to Tucson with his wife, Florence, said it was hot. Xinhua reported \
+         rain in Chongqing.",
+    )
+    .into_iter()
+    .map(|r| r.0)
+    .collect();
+    assert_eq!(texts, ["Tucson", "Chongqing"]);
+    // A prominent place in a team's or a company's name is inside that name.
+    let r = readings("Fans of the Denver Broncos packed bars across Denver on Sunday.");
+    assert_eq!((r[0].0.as_str(), r[0].3), ("Denver", true));
+    assert_eq!((r[1].0.as_str(), r[1].3), ("Denver", false));
+    // An everyday word after "Chamber of" is the word.
+    let texts: Vec<String> = readings("The Chamber of Commerce in Athens, Tennessee, met.")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(texts, ["Athens", "Tennessee"]);
+    // A town inside a venue's name, far from where the text places it, is a namesake.
+    let r = readings("Fans poured into Athens, Georgia, for the game at Sanford Stadium.");
+    let venue = r.iter().find(|m| m.0 == "Sanford Stadium");
+    assert_eq!(venue.map(|m| (m.1, m.3)), Some((SenseKind::Facility, true)));
+    let r = readings("The concert moved from Madison Square Garden to a hall in Brooklyn.");
+    assert_eq!(r[0].0, "Madison Square Garden");
 }

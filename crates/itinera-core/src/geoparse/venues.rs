@@ -57,6 +57,10 @@ fn is_opener(word: &str) -> bool {
 /// The most capitalised words a street's or venue's name holds before its head.
 const MAX_NAME_WORDS: usize = 4;
 
+/// A town named inside a venue's name farther than this, km, from the town the text places the
+/// venue in is a namesake.
+const NAMESAKE_KM: f64 = 150.0;
+
 /// How far, bytes, the town that places a venue may be from it in the same sentence.
 const SENTENCE_REACH: usize = 300;
 
@@ -116,12 +120,20 @@ fn runs(text: &str) -> Vec<Run> {
                     run_end += 1 + digits;
                 }
             }
-            if out.last().is_none_or(|r| r.end <= start) {
-                out.push(Run {
+            match out.last_mut() {
+                // "Madison Square Garden": a head word inside a longer name; the last head
+                // says what it is.
+                Some(last) if last.end > start => {
+                    if run_end > last.end {
+                        last.end = run_end;
+                        last.kind = kind;
+                    }
+                }
+                _ => out.push(Run {
                     start,
                     end: run_end,
                     kind,
-                });
+                }),
             }
         }
         i = end.max(i + 1);
@@ -225,9 +237,6 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
             inner.truncate(before);
             continue;
         }
-        if inner.len() > before {
-            continue;
-        }
         let after = mentions.get(next).filter(|m| {
             town(m) && matches!(text.get(r.end..m.start), Some(", " | " in " | " near "))
         });
@@ -250,7 +259,25 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
             .chain(mentions[next..].iter().take_while(reach))
             .filter(sentence)
             .min_by_key(|m| m.start.abs_diff(r.start));
-        let Some(place) = after.or(near).or(dateline) else {
+        let place = after.or(near).or(dateline);
+        if inner.len() > before {
+            // A town inside the name far from where the text places the venue is a namesake
+            // ("Sanford Stadium" in Athens, Georgia; "Madison Square Garden" in New York): the
+            // venue is the mention. Otherwise the place inside stays the mention, marked.
+            let far = place.is_some_and(|p| {
+                inner[before..].iter().all(|&i| {
+                    let m = &mentions[i];
+                    m.kind == SenseKind::City
+                        && crate::gazetteer::haversine_km((m.lat, m.lon), (p.lat, p.lon))
+                            > NAMESAKE_KM
+                })
+            });
+            if !far {
+                continue;
+            }
+            replaced.extend(inner.drain(before..));
+        }
+        let Some(place) = place else {
             continue;
         };
         replaced.extend(saints);
@@ -277,6 +304,7 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
     // An added run overlaps no other mention: one across its edge leaves it out, and places
     // inside it are kept instead.
     if !replaced.is_empty() {
+        replaced.sort_unstable();
         let mut i = 0;
         mentions.retain(|_| {
             i += 1;
