@@ -995,7 +995,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> 
     };
     let mut common: Vec<Span> = Vec::new();
     let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
-    for mut span in spans {
+    for (i, mut span) in spans.into_iter().enumerate() {
         if span.senses.is_empty() {
             continue;
         }
@@ -1005,7 +1005,7 @@ pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> 
         }
         let surface = &text[span.start..span.end];
         let mut j = Judged {
-            prominent: is_prominent(&span.senses),
+            prominent: cx.found.get(i).is_some_and(|f| f.2),
             one_word: !surface.contains(' '),
             surface,
             span,
