@@ -18,6 +18,12 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
     // Document id -> the line it was first given on: a repeated id makes reports ambiguous.
     let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, line) in text.text.lines().enumerate() {
+        // A byte-order mark before the first line is no part of the JSON.
+        let line = if i == 0 {
+            line.trim_start_matches('\u{feff}')
+        } else {
+            line
+        };
         if line.trim().is_empty() {
             continue;
         }
@@ -56,8 +62,11 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
     } else {
         let _ = writeln!(
             s,
-            "{name}: {} documents, {} gold toponyms, {} predicted",
-            score.documents, score.gold, score.predicted
+            "{}: {} documents, {} gold toponyms, {} predicted",
+            report::visible(&name),
+            score.documents,
+            score.gold,
+            score.predicted
         );
         let _ = writeln!(
             s,
@@ -125,15 +134,17 @@ pub fn evaluate(a: EvaluateArgs) -> Outcome {
         }
         if a.errors {
             for d in &score.disagreements {
+                // Every text here comes from the gold file: its control characters are shown,
+                // not obeyed.
                 let _ = writeln!(
                     s,
                     "{:8} {:28} {:>6}  {:24} gold: {:28} got: {}{}",
                     d.what,
-                    d.doc,
+                    report::visible(&d.doc),
                     d.start,
-                    d.text,
-                    d.gold.as_deref().unwrap_or("-"),
-                    d.predicted.as_deref().unwrap_or("-"),
+                    report::visible(&d.text),
+                    report::visible(d.gold.as_deref().unwrap_or("-")),
+                    report::visible(d.predicted.as_deref().unwrap_or("-")),
                     d.km.map(|k| format!(" ({k:.0} km off)"))
                         .unwrap_or_default()
                 );

@@ -52,6 +52,24 @@ impl GoldDoc {
     /// # Errors
     /// What is wrong, naming the toponym.
     pub fn check(&self) -> Result<(), String> {
+        let mut spans: Vec<(usize, usize, usize)> = self
+            .toponyms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.start, t.end, i + 1))
+            .collect();
+        spans.sort_unstable();
+        for w in spans.windows(2) {
+            if (w[0].0, w[0].1) == (w[1].0, w[1].1) {
+                return Err(format!(
+                    "toponyms {} and {} have the same span, bytes {}..{}: list each once",
+                    w[0].2.min(w[1].2),
+                    w[0].2.max(w[1].2),
+                    w[0].0,
+                    w[0].1
+                ));
+            }
+        }
         for (i, t) in self.toponyms.iter().enumerate() {
             let n = i + 1;
             if t.start >= t.end || t.end > self.text.len() {
@@ -131,8 +149,11 @@ pub struct Score {
     pub gold: usize,
     /// Predicted mentions.
     pub predicted: usize,
-    /// Predicted spans equal to a gold span.
+    /// Gold spans equal to a predicted span (recall's numerator).
     pub exact: usize,
+    /// Predicted spans equal to a gold span (precision's numerator: never above `predicted`,
+    /// whatever the gold file repeats).
+    pub exact_predicted: usize,
     /// Span precision (exact spans).
     pub precision: f64,
     /// Span recall (exact spans).
@@ -252,6 +273,14 @@ impl Score {
         let marked = predicted.iter().filter(|m| m.in_name).count();
         self.in_name_toponyms += marked;
         self.predicted += predicted.len();
+        self.exact_predicted += predicted
+            .iter()
+            .filter(|m| {
+                doc.toponyms
+                    .iter()
+                    .any(|g| g.start == m.start && g.end == m.end)
+            })
+            .count();
         self.inside_gold += doc.inside_names.len();
         self.inside_found += doc
             .inside_names
@@ -334,7 +363,7 @@ impl Score {
             }
         }
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        self.precision = ratio(self.exact, self.predicted);
+        self.precision = ratio(self.exact_predicted, self.predicted);
         self.recall = ratio(self.exact, self.gold);
         self.f1 = if self.precision + self.recall > 0.0 {
             2.0 * self.precision * self.recall / (self.precision + self.recall)
@@ -365,6 +394,61 @@ mod tests {
             score: 1.0,
             in_name: false,
         }
+    }
+
+    proptest::proptest! {
+        /// Precision and recall stay within [0, 1] whatever the spans, repeated gold spans
+        /// included (`check` refuses those in files; the scores hold without it).
+        #[test]
+        fn precision_and_recall_stay_between_zero_and_one(
+            gold in proptest::collection::vec((0usize..40, 1usize..6), 0..12),
+            predicted in proptest::collection::vec((0usize..40, 1usize..6), 0..12),
+        ) {
+            let doc = GoldDoc {
+                id: "d".into(),
+                text: "x".repeat(50),
+                toponyms: gold
+                    .iter()
+                    .map(|&(s, l)| GoldToponym {
+                        start: s,
+                        end: s + l,
+                        name: String::new(),
+                        lat: 0.0,
+                        lon: 0.0,
+                        page: None,
+                    })
+                    .collect(),
+                inside_names: Vec::new(),
+            };
+            let predicted: Vec<Mention> =
+                predicted.iter().map(|&(s, l)| mention(s, s + l, 0.0, 0.0)).collect();
+            let mut score = Score::default();
+            score.add(&doc, &predicted);
+            score.add(&doc, &predicted);
+            for v in [score.precision, score.recall, score.f1, score.accuracy, score.accuracy_161km] {
+                proptest::prop_assert!((0.0..=1.0).contains(&v), "{v}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_listed_twice_is_refused() {
+        let t = |start, end| GoldToponym {
+            start,
+            end,
+            name: "Paris".into(),
+            lat: 0.0,
+            lon: 0.0,
+            page: None,
+        };
+        let doc = GoldDoc {
+            id: "d".into(),
+            text: "Paris and Paris".into(),
+            toponyms: vec![t(0, 5), t(10, 15), t(0, 5)],
+            inside_names: Vec::new(),
+        };
+        let e = doc.check().err().unwrap_or_default();
+        assert!(e.contains("toponyms 1 and 3"), "{e}");
     }
 
     /// A mention inside a name counts where the gold calls it a toponym and is left out where

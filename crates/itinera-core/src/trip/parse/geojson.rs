@@ -41,8 +41,15 @@ struct RawGeometry {
 
 /// Parses a GeoJSON file: a FeatureCollection, a Feature or a bare geometry.
 pub(super) fn parse_geojson(source: &SourceFile) -> Result<TripPlan> {
-    let text = source.text.as_str();
-    let top: Top<'_> = serde_json::from_str(text).map_err(|e| json_error(&e, text, 0, source))?;
+    // A byte-order mark, as editors on Windows write it, is no part of the JSON: offsets stay
+    // those of the whole file.
+    let bom = if source.text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let text = &source.text[bom..];
+    let top: Top<'_> = serde_json::from_str(text).map_err(|e| json_error(&e, text, bom, source))?;
     let title = top.title.as_ref().or(top.name.as_ref()).and_then(string);
     let group = title.clone().unwrap_or_else(|| "Points".into());
     let raws: Vec<&str> = match (top.kind.as_deref(), &top.features) {
@@ -55,7 +62,7 @@ pub(super) fn parse_geojson(source: &SourceFile) -> Result<TripPlan> {
             return Err(invalid(
                 format!("not GeoJSON: {found}"),
                 source,
-                text.find("\"type\"").unwrap_or(0),
+                bom + text.find("\"type\"").unwrap_or(0),
                 Some(
                     "GeoJSON has \"type\": \"FeatureCollection\", \"Feature\" or a geometry".into(),
                 ),
@@ -66,7 +73,7 @@ pub(super) fn parse_geojson(source: &SourceFile) -> Result<TripPlan> {
     let mut out = Vec::new();
     for raw in raws {
         // The feature's offset in the file: `raw` is a slice of it.
-        let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+        let at = raw.as_ptr() as usize - source.text.as_ptr() as usize;
         let reader = FeatureReader {
             source,
             raw,
