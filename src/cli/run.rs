@@ -454,7 +454,13 @@ pub fn export(a: ExportArgs) -> Outcome {
     let csvs: Vec<(usize, PathBuf)> = plan
         .items()
         .iter()
-        .filter(|p| p.format == Piece::Export(Format::Csv) && p.path.as_os_str() != "-")
+        // A sidecar only beside a regular file (or one about to be made): never beside
+        // `/dev/null` or `/dev/stdout`.
+        .filter(|p| {
+            p.format == Piece::Export(Format::Csv)
+                && p.path.as_os_str() != "-"
+                && std::fs::metadata(&p.path).map_or(true, |m| m.is_file())
+        })
         .map(|p| (p.input, p.path.with_extension("csvt")))
         .collect();
     for (input, sidecar) in csvs {

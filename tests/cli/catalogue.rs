@@ -1756,3 +1756,34 @@ fn evaluate_refuses_repeated_spans_and_shows_escapes() {
     assert!(!r.stdout.contains('\u{7}'), "{:?}", r.stdout);
     assert!(r.stdout.contains("\\u{1b}"), "{}", r.stdout);
 }
+
+/// Issue 28, defect 5: a CSV's `.csvt` sidecar is written only beside a regular file, never
+/// beside a device (`/dev/null.csvt` was created, as root, or the run failed).
+#[test]
+fn no_sidecar_beside_a_device() {
+    let s = Sandbox::new();
+    s.write("t.toml", TRIP);
+    // A sidecar a run of an older build may have left.
+    let _ = std::fs::remove_file("/dev/null.csvt");
+    s.run(&["export", "t.toml", "-o", "/dev/null", "--format", "csv"])
+        .ok();
+    assert!(!std::path::Path::new("/dev/null.csvt").exists());
+    // Beside a regular file it is still written.
+    s.run(&["export", "t.toml", "-o", "t.csv"]).ok();
+    assert!(s.path("t.csvt").exists());
+}
+
+/// Issue 28, defect 11: a full disk names the file, whatever the format.
+#[test]
+fn a_full_disk_names_the_file() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    }
+    let s = Sandbox::new();
+    s.write("t.toml", TRIP);
+    for format in ["csv", "kml", "gpx", "geojson"] {
+        s.run(&["export", "t.toml", "-o", "/dev/full", "--format", format])
+            .exits(1, "cannot write `/dev/full`");
+    }
+}

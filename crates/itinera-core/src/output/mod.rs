@@ -349,17 +349,23 @@ impl Outputs {
             path: shown.clone(),
             source,
         };
+        // A writer knows its format, not the file ("cannot write `CSV`"): a failure to write is
+        // this destination's, named by its path.
+        let named = |e: Error| match e {
+            Error::Write { source, .. } => werr(source),
+            e => e,
+        };
         match &mut d.sink {
             Sink::Stdout => {
                 let stdout = io::stdout();
                 let mut w = BufWriter::new(stdout.lock());
-                fill(&mut w)?;
+                fill(&mut w).map_err(named)?;
                 w.flush().map_err(werr)
             }
             Sink::Stream(p) => {
                 let f = OpenOptions::new().write(true).open(&*p).map_err(werr)?;
                 let mut w = BufWriter::new(f);
-                fill(&mut w)?;
+                fill(&mut w).map_err(named)?;
                 w.flush().map_err(werr)
             }
             Sink::File { temp, .. } => {
@@ -371,7 +377,7 @@ impl Outputs {
                     )
                 })?;
                 let mut w = BufWriter::new(t.as_file_mut());
-                fill(&mut w)?;
+                fill(&mut w).map_err(named)?;
                 w.flush().map_err(werr)
             }
         }
