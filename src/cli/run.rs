@@ -544,6 +544,9 @@ fn image_format(path: &Path, format: Option<ImageFormat>) -> Result<ImageFormat,
     })
 }
 
+/// The smallest side of a `--bbox`, degrees (about a metre): a smaller box collapses the map.
+const MIN_BBOX_DEGREES: f64 = 1e-5;
+
 fn parse_bbox(text: &str) -> Result<BoundingBox, Error> {
     let v: Vec<f64> = text
         .split(',')
@@ -557,12 +560,35 @@ fn parse_bbox(text: &str) -> Result<BoundingBox, Error> {
             )
         })?;
     match v.as_slice() {
-        [west, south, east, north] => Ok(BoundingBox {
-            west: *west,
-            south: *south,
-            east: *east,
-            north: *north,
-        }),
+        [west, south, east, north] => {
+            // East may be less than west across the antimeridian (170,-20,-170,20).
+            let wide = if east >= west {
+                east - west
+            } else {
+                east + 360.0 - west
+            };
+            let tall = (north - south).abs();
+            // (A side of nought has its own message, from the box's own checks.)
+            let tiny = |d: f64| d > 0.0 && d < MIN_BBOX_DEGREES;
+            if tiny(wide) || tiny(tall) {
+                return Err(Error::invalid(
+                    InvalidKind::Setting,
+                    format!("bbox `{text}` is too small to draw"),
+                    Some(format!(
+                        "give each side at least {MIN_BBOX_DEGREES}° (about a metre), e.g. \
+                         --bbox {west},{south},{},{}",
+                        west + 0.01,
+                        south + 0.01
+                    )),
+                ));
+            }
+            Ok(BoundingBox {
+                west: *west,
+                south: *south,
+                east: *east,
+                north: *north,
+            })
+        }
         _ => Err(Error::invalid(
             InvalidKind::Setting,
             format!("bbox `{text}` needs four numbers"),

@@ -1787,3 +1787,24 @@ fn a_full_disk_names_the_file() {
             .exits(1, "cannot write `/dev/full`");
     }
 }
+
+/// Issue 28, defect 12: a box too small to draw is blamed on the box, with the smallest allowed,
+/// not on a projection the user never wrote.
+#[test]
+fn a_tiny_bbox_is_blamed_on_the_box() {
+    let r = case(
+        &[("t.toml", TRIP)],
+        &[
+            "render",
+            "t.toml",
+            "--bbox",
+            "0,0,1e-12,1e-12",
+            "-o",
+            "m.png",
+        ],
+        2,
+        "bbox `0,0,1e-12,1e-12` is too small to draw",
+    );
+    assert!(r.stderr.contains("0.00001°"), "{}", r.stderr);
+    assert!(!r.stderr.contains("PROJ"), "{}", r.stderr);
+}
