@@ -384,10 +384,9 @@ const JUDGES: &[(Rule, Judge)] = &[
 /// What the rules read: the text, and what they learn about it as they go.
 struct Cx<'t> {
     text: &'t str,
-    /// Where names start: a hyphenated name's second half may be one.
-    starts: FastSet<usize>,
-    /// The names found, (start, end, prominent), in text order: a word beside a person's
-    /// name is that person's only if it is no prominent place and no word of a longer name.
+    /// The names found, (start, end, prominent), in text order: a hyphenated name's second
+    /// half may be one, and a word beside a person's name is that person's only if it is no
+    /// prominent place and no word of a longer name.
     found: Vec<(usize, usize, bool)>,
     lower: LowerWords<'t>,
     /// One-word names that are a person's (or a germ's) in this text.
@@ -648,10 +647,7 @@ fn common_word<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
         return Verdict::Pass;
     }
     let (text, s) = (cx.text, &j.span);
-    let apposition = text[s.end..]
-        .strip_prefix(", ")
-        .is_some_and(|r| r.starts_with(char::is_uppercase));
-    if is_dateline_name(text, s.start, s.end) || apposition {
+    if is_dateline_name(text, s.start, s.end) || apposition_follows(text, s.end) {
         cx.established.insert(s.key.clone());
         Verdict::Pass
     } else {
@@ -664,7 +660,11 @@ fn common_word<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
 fn hyphen_prefix<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
     let after = &cx.text[j.span.end..];
     let joined = after.starts_with('-') && after[1..].starts_with(char::is_alphabetic);
-    if !j.one_word || !joined || cx.starts.contains(&(j.span.end + 1)) {
+    let next_is_name = cx
+        .found
+        .binary_search_by_key(&(j.span.end + 1), |f| f.0)
+        .is_ok();
+    if !j.one_word || !joined || next_is_name {
         return Verdict::Pass;
     }
     if after[1..].starts_with(char::is_lowercase) {
@@ -970,10 +970,15 @@ fn person_run<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verdict {
 fn says_place(text: &str, span: &Span) -> bool {
     let before = text[..span.start].trim_end_matches(' ');
     let prev = last_word(before).to_lowercase();
-    let apposition = text[span.end..]
+    super::resolve::LOCATIVE.contains(&prev.as_str()) || apposition_follows(text, span.end)
+}
+
+/// Whether a capitalised word follows `end` after a comma: the region or country of an
+/// apposition ("Marion, Ohio", "RICHMOND, Ind. —").
+pub(crate) fn apposition_follows(text: &str, end: usize) -> bool {
+    text[end..]
         .strip_prefix(", ")
-        .is_some_and(|r| r.starts_with(char::is_uppercase));
-    super::resolve::LOCATIVE.contains(&prev.as_str()) || apposition
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// Keeps the spans that are place mentions; may narrow a span's readings (capitals: countries
@@ -983,7 +988,6 @@ fn says_place(text: &str, span: &Span) -> bool {
 pub(crate) fn filter(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Span> {
     let mut cx = Cx {
         text,
-        starts: spans.iter().map(|s| s.start).collect(),
         found: spans
             .iter()
             .map(|s| (s.start, s.end, is_prominent(&s.senses)))

@@ -185,10 +185,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             if super::filter::is_dateline_name(text, s.start, s.end) {
                 g.weight = ANCHOR_WEIGHT;
                 // "RICHMOND, Ind. —" says where; "WASHINGTON (Reuters) —" needs not.
-                let placed = text[s.end..]
-                    .strip_prefix(", ")
-                    .is_some_and(|r| r.starts_with(char::is_uppercase));
-                g.fixed |= !placed;
+                g.fixed |= !super::filter::apposition_follows(text, s.end);
             }
         }
         for a in &apposed {
