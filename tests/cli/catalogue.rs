@@ -1808,3 +1808,139 @@ fn a_tiny_bbox_is_blamed_on_the_box() {
     assert!(r.stderr.contains("0.00001°"), "{}", r.stderr);
     assert!(!r.stderr.contains("PROJ"), "{}", r.stderr);
 }
+
+/// Issue 28, defect 1: elements nested thousands deep (a KML Folder in a Folder 12,000 times,
+/// a 200 KB file) are refused at the element past the limit, in KML and GPX alike, instead of
+/// overflowing the stack.
+#[test]
+fn deeply_nested_xml_is_refused_at_the_element() {
+    let n = 12_000;
+    let kml = format!(
+        "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>{}<Placemark><name>Khasan</name>\
+         <Point><coordinates>130.65,42.42</coordinates></Point></Placemark>{}</Document></kml>",
+        "<Folder>".repeat(n),
+        "</Folder>".repeat(n)
+    );
+    case(
+        &[("t.kml", kml.as_bytes())],
+        &["route", "t.kml"],
+        2,
+        "elements nest deeper than 256 levels",
+    )
+    .stderr_has("t.kml:1:");
+    let gpx = format!(
+        "<gpx version=\"1.1\" creator=\"t\">{}{}<wpt lat=\"42.4\" lon=\"130.6\"/></gpx>",
+        "<extensions>".repeat(n),
+        "</extensions>".repeat(n)
+    );
+    case(
+        &[("t.gpx", gpx.as_bytes())],
+        &["route", "t.gpx"],
+        2,
+        "elements nest deeper than 256 levels",
+    );
+    // Ten levels of Folders are an ordinary file.
+    let ten = format!(
+        "<kml><Document>{}<Placemark><name>Khasan</name><Point><coordinates>130.65,42.42\
+         </coordinates></Point></Placemark>{}</Document></kml>",
+        "<Folder>".repeat(10),
+        "</Folder>".repeat(10)
+    );
+    let s = Sandbox::new();
+    s.write("ten.kml", &ten);
+    s.run(&["route", "ten.kml"]).ok();
+}
+
+/// Issue 28, defect 2: one 100 KB entity referenced 4,000 times (a 400 KB file that expanded to
+/// 400 MB of text, then gigabytes in the trip) is refused at its declaration; entities that
+/// refer to entities ("billion laughs") too; an entity for a no-break space still reads.
+#[test]
+fn entity_amplification_is_refused_at_the_declaration() {
+    let big = "A".repeat(100_000);
+    let refs = "&a;".repeat(4_000);
+    for (name, root, body) in [
+        (
+            "t.kml",
+            "kml",
+            format!(
+                "<kml><Document><Placemark><name>Khasan</name><description>{refs}</description>\
+                 <Point><coordinates>130.65,42.42</coordinates></Point></Placemark></Document></kml>"
+            ),
+        ),
+        (
+            "t.gpx",
+            "gpx",
+            format!(
+                "<gpx version=\"1.1\"><wpt lat=\"1\" lon=\"2\"><desc>{refs}</desc></wpt></gpx>"
+            ),
+        ),
+    ] {
+        let text =
+            format!("<?xml version=\"1.0\"?>\n<!DOCTYPE {root} [<!ENTITY a \"{big}\">]>\n{body}");
+        case(
+            &[(name, text.as_bytes())],
+            &["route", name],
+            2,
+            "the entity `a` (100000 bytes) is referenced 4000 times",
+        )
+        .stderr_has(&format!("{name}:2:"));
+    }
+    let laughs = "<!DOCTYPE gpx [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;\">]>\
+                  <gpx version=\"1.1\"><wpt lat=\"1\" lon=\"2\"><name>&b;</name></wpt></gpx>";
+    case(
+        &[("l.gpx", laughs.as_bytes())],
+        &["route", "l.gpx"],
+        2,
+        "the entity `b` refers to another entity",
+    );
+    let nbsp = "<!DOCTYPE gpx [<!ENTITY nbsp \"&#160;\">]>\
+                <gpx version=\"1.1\"><wpt lat=\"42.42\" lon=\"130.65\"><name>Khasan&nbsp;station</name></wpt></gpx>";
+    let s = Sandbox::new();
+    s.write("n.gpx", nbsp);
+    let r = s.run(&["route", "n.gpx"]);
+    r.ok();
+    assert!(r.stdout.contains("Khasan\u{a0}station"), "{}", r.stdout);
+}
+
+/// Issue 28, defect 1's audit: the other readers of nested input (TOML, GeoJSON, JSON Lines,
+/// gold files) refuse 100,000 levels with an error, not a crash.
+#[test]
+fn deep_nesting_in_every_format_is_an_error() {
+    let n = 100_000;
+    let arrays = format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let toml = format!("[[trips]]\nstops = [\"Khasan\", \"Ussuriysk\"]\nx = {arrays}\n");
+    case(
+        &[("t.toml", toml.as_bytes())],
+        &["route", "t.toml"],
+        2,
+        "t.toml:3:",
+    );
+    let geometry = format!(
+        "{}{{\"type\":\"Point\",\"coordinates\":[130.6,42.4]}}{}",
+        "{\"type\":\"GeometryCollection\",\"geometries\":[".repeat(n),
+        "]}".repeat(n)
+    );
+    let geojson = format!(
+        "{{\"type\":\"Feature\",\"properties\":{{\"name\":\"Khasan\"}},\"geometry\":{geometry}}}"
+    );
+    case(
+        &[("t.geojson", geojson.as_bytes())],
+        &["route", "t.geojson"],
+        2,
+        "recursion limit",
+    );
+    let gold = format!("{{\"id\":\"d\",\"text\":\"Khasan\",\"toponyms\":{arrays}}}\n");
+    case(
+        &[("g.jsonl", gold.as_bytes())],
+        &["evaluate", "g.jsonl"],
+        2,
+        "g.jsonl:1",
+    );
+    let line = format!("{{\"id\":\"d\",\"text\":\"Khasan\",\"x\":{arrays}}}\n");
+    case(
+        &[("d.jsonl", line.as_bytes())],
+        &["extract", "--jsonl", "d.jsonl"],
+        2,
+        "d.jsonl:1: not JSON (recursion limit exceeded",
+    );
+}

@@ -8,13 +8,24 @@ use super::{Date, invalid};
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
 
-/// The parsed document; a syntax error at its line and column.
+/// How deep elements may nest. GPX nests 4 levels and KML's Folders a handful; the readers walk
+/// the tree recursively, so a bound keeps a hostile file from overflowing the stack.
+pub(crate) const MAX_DEPTH: usize = 256;
+
+/// The most text that references to a file's own entities (`<!ENTITY a "...">`, then `&a;`)
+/// may expand to. GPX and KML need no entities; the bound refuses a small file that expands to
+/// gigabytes (one long entity referenced thousands of times).
+pub(crate) const MAX_ENTITY_TEXT: usize = 1 << 20;
+
+/// The parsed document; a syntax error at its line and column; an error where entities would
+/// expand beyond [`MAX_ENTITY_TEXT`] or elements nest deeper than [`MAX_DEPTH`].
 pub(super) fn document(source: &SourceFile) -> Result<Document<'_>> {
+    entities::check(source)?;
     let options = ParsingOptions {
         allow_dtd: true,
         ..ParsingOptions::default()
     };
-    Document::parse_with_options(&source.text, options).map_err(|e| {
+    let doc = Document::parse_with_options(&source.text, options).map_err(|e| {
         let pos = e.pos();
         let mut location = source.line_location(pos.row as usize);
         location.column = pos.col as usize;
@@ -22,7 +33,29 @@ pub(super) fn document(source: &SourceFile) -> Result<Document<'_>> {
             message: format!("invalid XML: {}", lower_message(&e.to_string())),
             location: Box::new(location),
         }
-    })
+    })?;
+    check_depth(&doc, source)?;
+    Ok(doc)
+}
+
+/// An error at the first element nested deeper than [`MAX_DEPTH`].
+fn check_depth(doc: &Document<'_>, source: &SourceFile) -> Result<()> {
+    // Nodes come in document order, so a parent's depth is known before its children's.
+    let mut depths = vec![0u16; doc.descendants().len()];
+    for n in doc.root().descendants().filter(Node::is_element) {
+        let parent = n.parent().map_or(0, |p| depths[p.id().get_usize()]);
+        let depth = parent + 1;
+        if usize::from(depth) > MAX_DEPTH {
+            return Err(invalid(
+                format!("elements nest deeper than {MAX_DEPTH} levels"),
+                source,
+                n.range().start,
+                Some("GPX and KML files nest a few levels; this one is not a trip".into()),
+            ));
+        }
+        depths[n.id().get_usize()] = depth;
+    }
+    Ok(())
 }
 
 /// roxmltree's message without the position it appends (the location says it).
@@ -128,3 +161,5 @@ fn wrong_root_help(root: &str) -> Option<String> {
         _ => None,
     }
 }
+
+mod entities;
