@@ -133,15 +133,26 @@ fn speaks(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// The most words of a name that goes on after a place's ("Lake Chad Basin Commission" has
+/// three). A longer run of capitalised words is a list or a heading, and reading every one of
+/// them for every name in it made a run of names quadratic.
+const NAME_RUN_WORDS: usize = 8;
+
 /// The last word of the run of capitalised words that starts right after `end` ("Science
-/// Magnet School" after "Buffalo"), if any.
+/// Magnet School" after "Buffalo"), if any; `None` when the run is longer than
+/// [`NAME_RUN_WORDS`].
 fn run_end(text: &str, end: usize) -> Option<&str> {
     let mut last = None;
     let mut rest = &text[end..];
+    let mut words = 0;
     while let Some(r) = rest.strip_prefix(' ') {
         let w = &r[..r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len())];
         if !w.starts_with(char::is_uppercase) {
             break;
+        }
+        words += 1;
+        if words > NAME_RUN_WORDS {
+            return None;
         }
         last = Some(w);
         rest = &r[w.len()..];
@@ -1122,5 +1133,20 @@ mod tests {
         assert_eq!(neighbours(t, 4, 9), (None, Some("Times")));
         let t = "from Khasan, then";
         assert_eq!(neighbours(t, 5, 11), (None, None));
+    }
+
+    /// Issue 28, defect 3: each name in a run of names read the whole rest of the run, so a
+    /// document of "Paris Paris Paris ..." took time quadratic in its length. The walk stops
+    /// after a name's worth of words.
+    #[test]
+    fn run_end_reads_at_most_a_name_of_words() {
+        assert_eq!(
+            run_end("Buffalo Science Magnet School opened", 7),
+            Some("School")
+        );
+        let run = "Paris ".repeat(9);
+        assert_eq!(run_end(&run, 5), Some("Paris"), "eight words after");
+        let run = "Paris ".repeat(10);
+        assert_eq!(run_end(&run, 5), None, "nine words after: a list");
     }
 }
