@@ -330,9 +330,15 @@ pub fn main() -> ExitCode {
         Command::Completions { shell } => completions(shell),
         Command::Man => man(),
     };
+    // A signal wins over whatever the run saw after it (end of input when Ctrl-C stops the
+    // whole pipeline, outputs written since): the exit code is the signal's.
+    if let Some(signal) = itinera::output::stopped() {
+        exit_on_signal(signal);
+    }
     match result {
         Ok(exit) => exit.into(),
         Err(run::Failure::BrokenPipe) => Exit::Success.into(),
+        Err(run::Failure::Error(itinera::Error::Interrupted { signal })) => exit_on_signal(signal),
         Err(run::Failure::Error(e)) => {
             report::error(&e);
             if e.is_bad_input() {
@@ -369,22 +375,37 @@ fn man() -> run::Outcome {
     Ok(Exit::Success)
 }
 
-/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files of outputs not yet in place (their
-/// targets keep their previous content) and exit as the signal would have, 128 + its number.
+/// On SIGINT, SIGTERM or SIGHUP: the handler itself sets the library's stop flag (so a commit
+/// that has not begun renames nothing, and the run's end sees it), and a thread removes the
+/// temporary files of outputs not yet in place (their targets keep their previous content)
+/// and exits as the signal would have, 128 + its number, after any set of renames under way.
 fn remove_temporaries_on_signals() {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let flag = itinera::output::stop_flag();
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            // usize::try_from cannot fail for these small positive numbers.
+            let value = usize::try_from(sig).unwrap_or(1);
+            if signal_hook::flag::register_usize(sig, std::sync::Arc::clone(&flag), value).is_err()
+            {
+                return;
+            }
+        }
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
             return;
         };
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                itinera::output::remove_temporaries();
-                std::process::exit(128 + sig);
+                exit_on_signal(sig);
             }
         });
     }
+}
+
+/// Removes this process's temporary files and exits with 128 + the signal's number.
+fn exit_on_signal(signal: i32) -> ! {
+    itinera::output::abandon(|| std::process::exit(128 + signal))
 }
 
 #[cfg(test)]

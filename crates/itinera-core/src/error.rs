@@ -122,6 +122,14 @@ pub enum Error {
         source: io::Error,
     },
 
+    /// A signal (SIGINT, SIGTERM, SIGHUP) asked the process to stop before its outputs were
+    /// renamed into place: none was, every target keeps its previous content.
+    #[error("stopped by signal {signal}")]
+    Interrupted {
+        /// The signal's number.
+        signal: i32,
+    },
+
     /// Serialising an output failed.
     #[error("cannot encode {what}")]
     Encode {
@@ -155,7 +163,7 @@ impl Error {
                     | io::ErrorKind::AlreadyExists
                     | io::ErrorKind::ReadOnlyFilesystem
             ),
-            Error::Encode { .. } => false,
+            Error::Encode { .. } | Error::Interrupted { .. } => false,
         }
     }
 

@@ -5,14 +5,15 @@
 //! written through, never replaced. A symbolic link is followed: its target file is replaced,
 //! the link stays. `-` means standard output.
 //!
-//! Temporary files are named `.itinera-<pid>-<random>.tmp`. [`remove_temporaries`] deletes the
+//! Temporary files are named `.itinera-<pid>-<random>.tmp`. [`abandon`] deletes the
 //! process's own (the binary calls it on SIGINT, SIGTERM and SIGHUP); a later run removes those
 //! of processes that no longer exist (after a SIGKILL).
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use crate::InvalidKind;
 use crate::error::{Error, Result};
@@ -20,31 +21,40 @@ use crate::error::{Error, Result};
 mod plan;
 pub use plan::{OutputPlan, Planned};
 
-/// Temporary files of this process not yet renamed or removed.
+/// Temporary files of this process not yet renamed or removed. The lock is also the one that
+/// creating a temporary file, renaming a set of them into place and [`abandon`] hold, so that a
+/// signal never falls between two renames or between creating a file and listing it.
 static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Removes the temporary files this process has not yet renamed into place (for a signal
-/// handler: the targets keep their previous content).
-pub fn remove_temporaries() {
-    let list = match TEMPORARIES.lock() {
-        Ok(mut l) => std::mem::take(&mut *l),
-        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
-    };
-    for p in list {
+/// The number of the signal that asked this process to stop, 0 while none has.
+static STOP: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+
+fn temporaries() -> MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The flag a signal handler sets to the signal's number (with `signal_hook::flag::register_usize`,
+/// which stores it inside the handler itself): once it is set, [`Outputs::commit`] renames
+/// nothing and returns [`Error::Interrupted`].
+pub fn stop_flag() -> Arc<AtomicUsize> {
+    Arc::clone(STOP.get_or_init(Arc::default))
+}
+
+/// The signal that asked this process to stop, if one has.
+pub fn stopped() -> Option<i32> {
+    let n = STOP.get()?.load(Ordering::SeqCst);
+    (n != 0).then(|| i32::try_from(n).unwrap_or(i32::MAX))
+}
+
+/// Removes the temporary files this process has not yet renamed into place, then runs `exit`
+/// without letting go of the lock: no rename starts and no temporary file is created after it
+/// (a set being renamed is finished first, so the targets are all old or all new).
+pub fn abandon(exit: impl FnOnce() -> std::convert::Infallible) -> ! {
+    let mut list = temporaries();
+    for p in list.drain(..) {
         let _ = fs::remove_file(p);
     }
-}
-
-fn register(path: &Path) {
-    if let Ok(mut l) = TEMPORARIES.lock() {
-        l.push(path.to_path_buf());
-    }
-}
-
-fn unregister(path: &Path) {
-    if let Ok(mut l) = TEMPORARIES.lock() {
-        l.retain(|p| p != path);
-    }
+    match exit() {}
 }
 
 /// Writes `path` atomically with `fill`, or standard output when `path` is `-`: a plan of one
@@ -317,6 +327,8 @@ impl Outputs {
 
     fn temporary(&self, shown: &str, dir: &Path, real: PathBuf) -> Result<Sink> {
         remove_orphans(dir);
+        // Created and listed under the lock: a signal sees it listed or not yet created.
+        let mut list = temporaries();
         let temp = tempfile::Builder::new()
             .prefix(&format!(".itinera-{}-", std::process::id()))
             .suffix(".tmp")
@@ -325,7 +337,8 @@ impl Outputs {
                 path: shown.to_string(),
                 source,
             })?;
-        register(temp.path());
+        list.push(temp.path().to_path_buf());
+        drop(list);
         Ok(Sink::File {
             real,
             temp: Some(temp),
@@ -389,11 +402,15 @@ impl Outputs {
     /// # Errors
     /// [`Error::Write`] when a file cannot be synced or renamed.
     pub fn commit(mut self) -> Result<()> {
+        // Synced first, outside the lock: the renames that follow are quick.
         for d in &mut self.destinations {
-            let Sink::File { real, temp } = &mut d.sink else {
+            let Sink::File {
+                real,
+                temp: Some(t),
+            } = &mut d.sink
+            else {
                 continue;
             };
-            let Some(t) = temp.take() else { continue };
             let werr = |source: io::Error| Error::Write {
                 path: d.shown.clone(),
                 source,
@@ -409,19 +426,41 @@ impl Outputs {
                     .map_err(werr)?;
             }
             t.as_file().sync_all().map_err(werr)?;
+        }
+        // All renamed or none: a signal handled now waits for the lock, and one handled before
+        // has set the stop flag.
+        let mut list = temporaries();
+        if let Some(signal) = stopped() {
+            return Err(Error::Interrupted { signal });
+        }
+        for d in &mut self.destinations {
+            let Sink::File { real, temp } = &mut d.sink else {
+                continue;
+            };
+            let Some(t) = temp.take() else { continue };
             let temp_path = t.path().to_path_buf();
-            t.persist(&*real).map_err(|e| werr(e.error))?;
-            unregister(&temp_path);
+            t.persist(&*real).map_err(|e| Error::Write {
+                path: d.shown.clone(),
+                source: e.error,
+            })?;
+            list.retain(|p| *p != temp_path);
         }
         Ok(())
     }
 }
 
 impl Drop for Outputs {
+    /// Removes the temporary files not renamed, under the lock: a signal handled meanwhile
+    /// finds each one either listed or gone.
     fn drop(&mut self) {
+        let mut list = temporaries();
         for d in &mut self.destinations {
-            if let Sink::File { temp: Some(t), .. } = &d.sink {
-                unregister(t.path());
+            if let Sink::File { temp, .. } = &mut d.sink
+                && let Some(t) = temp.take()
+            {
+                let path = t.path().to_path_buf();
+                let _ = t.close();
+                list.retain(|p| *p != path);
             }
         }
     }
