@@ -44,11 +44,26 @@ pub fn write_html(
         .clone()
         .or_else(|| scene::date_range(routes))
         .unwrap_or_default();
-    let html = page(&scene, routes, &heading, &sub)?;
-    w.write_all(html.as_bytes()).map_err(|e| Error::Write {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, w);
+    page(scene, routes, &heading, &sub, &mut out)?;
+    out.flush().map_err(write_error)
+}
+
+/// Writes out what `overlay` holds once it passes 64 KiB, so that memory stays flat.
+fn spill(overlay: &mut String, out: &mut dyn Write) -> Result<()> {
+    if overlay.len() >= 1 << 16 {
+        out.write_all(overlay.as_bytes()).map_err(write_error)?;
+        overlay.clear();
+    }
+    Ok(())
+}
+
+/// A failure to write the page (the output layer names the file).
+fn write_error(source: std::io::Error) -> Error {
+    Error::Write {
         path: "HTML".into(),
-        source: e,
-    })
+        source,
+    }
 }
 
 fn hex(c: Color) -> String {
@@ -100,27 +115,53 @@ fn label_svg(l: &Label, halo: Color, when: &str) -> String {
     )
 }
 
-fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<String> {
-    // The background: the scene without what the page draws itself or shows in HTML.
-    let mut base = s.clone();
-    base.routes.clear();
-    base.markers.clear();
-    base.labels.drain(..s.stop_label_count);
-    base.stop_label_count = 0;
-    base.legend = None;
-    base.titles.clear();
-    base.scale_bar = None;
-    base.attribution.text.clear();
-    let base_svg = render::svg(&base)?;
+/// Writes the page to `out` as it goes: a page holds every leg and stop of the trips (a
+/// 1.5M-vertex track is 450 MB of HTML), so it is never built whole in memory.
+fn page(
+    mut s: Scene,
+    routes: &[Route],
+    title: &str,
+    subtitle: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    // The background is the scene without what the page draws itself or shows in HTML; those
+    // parts are moved out of it, not copied.
+    let layers = std::mem::take(&mut s.routes);
+    let markers = std::mem::take(&mut s.markers);
+    let stop_labels: Vec<Label> = s.labels.drain(..s.stop_label_count).collect();
+    s.stop_label_count = 0;
+    s.legend = None;
+    s.titles.clear();
+    s.scale_bar = None;
+    s.attribution.text.clear();
+    let base_svg = render::svg(&s)?;
     let pal = &s.palette;
+    // Markers moved off their places to clear a neighbour (few), found by their true place.
+    let moved: Vec<&Marker> = markers.iter().filter(|m| m.leader.is_some()).collect();
+
+    let (w, h) = (s.width, s.height);
+    let css = CSS
+        .replace("PAPER", &hex(pal.paper))
+        .replace("TEXT", &hex(pal.text))
+        .replace("MUTED", &hex(pal.muted));
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">",
+        t = escape(title),
+        st = escape(subtitle),
+        base = svg_body(&base_svg),
+    )
+    .map_err(write_error)?;
+    drop(base_svg);
 
     let timeline = Timeline::new(routes);
-    let mut overlay = String::new();
-    for (t, (layer, route)) in s.routes.iter().zip(routes).enumerate() {
+    for (t, (layer, route)) in layers.iter().zip(routes).enumerate() {
+        let mut overlay = String::new();
         let color = hex(layer.color);
         let step = |stop: usize| timeline.attribute(t, stop);
         let _ = write!(overlay, "<g class=\"trip\" data-trip=\"{t}\">");
         for (i, ((stroke, runs), leg)) in layer.legs.iter().zip(&route.legs).enumerate() {
+            spill(&mut overlay, out)?;
             let (a, b) = (&route.stops[leg.from], &route.stops[leg.to]);
             let dates = match (&a.date, &b.date) {
                 (Some(x), Some(y)) if x != y => format!("{x} – {y}"),
@@ -171,6 +212,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
         }
         let mut leaders_drawn = std::collections::HashSet::new();
         for (i, stop) in route.stops.iter().enumerate() {
+            spill(&mut overlay, out)?;
             if !route.has_marker(i) {
                 continue;
             }
@@ -183,7 +225,7 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             };
             // A marker moved off its place to clear a neighbour keeps a leader line to it.
             let near = |p: Px| (p.0 - at.0).abs() < 0.5 && (p.1 - at.1).abs() < 0.5;
-            let at = match s.markers.iter().find(|m| m.leader.is_some_and(near)) {
+            let at = match moved.iter().find(|m| m.leader.is_some_and(near)) {
                 Some(m) if !leaders_drawn.insert((m.at.0.to_bits(), m.at.1.to_bits())) => m.at,
                 Some(m) => {
                     let _ = write!(
@@ -223,14 +265,17 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             );
         }
         overlay.push_str("</g>");
+        out.write_all(overlay.as_bytes()).map_err(write_error)?;
     }
-    let mut labels = String::new();
-    for l in &s.labels[..s.stop_label_count] {
-        labels.push_str(&label_svg(l, pal.halo, &timeline.of_label(&l.text)));
+    out.write_all(b"</g>\n<g id=\"labels\" font-family=\"sans-serif\">")
+        .map_err(write_error)?;
+    for l in &stop_labels {
+        out.write_all(label_svg(l, pal.halo, &timeline.of_label(&l.text)).as_bytes())
+            .map_err(write_error)?;
     }
 
     let mut legend = String::new();
-    for (t, (layer, route)) in s.routes.iter().zip(routes).enumerate() {
+    for (t, (layer, route)) in layers.iter().zip(routes).enumerate() {
         let mut dates: Vec<Date> = route.stops.iter().filter_map(|x| x.date).collect();
         dates.sort_unstable();
         let when = match (dates.first(), dates.last()) {
@@ -253,18 +298,12 @@ fn page(s: &Scene, routes: &[Route], title: &str, subtitle: &str) -> Result<Stri
             escape(&scene::legend_extent(route, Units::Km))
         );
     }
-    let (w, h) = (s.width, s.height);
-    let css = CSS
-        .replace("PAPER", &hex(pal.paper))
-        .replace("TEXT", &hex(pal.text))
-        .replace("MUTED", &hex(pal.muted));
-    Ok(format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">{overlay}</g>\n<g id=\"labels\" font-family=\"sans-serif\">{labels}</g>\n</svg>\n<div id=\"legend\">{legend}</div>\n<div id=\"controls\"><button type=\"button\" id=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" id=\"zout\" title=\"Zoom out\">−</button><button type=\"button\" id=\"reset\" title=\"Reset view\">⟲</button></div>\n<div id=\"tip\" hidden></div>\n</div>\n{slider}<footer>Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics between stops. Drag to pan, wheel or pinch to zoom, hover or tap a leg or stop.</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
-        t = escape(title),
-        st = escape(subtitle),
-        base = svg_body(&base_svg),
+    write!(
+        out,
+        "</g>\n</svg>\n<div id=\"legend\">{legend}</div>\n<div id=\"controls\"><button type=\"button\" id=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" id=\"zout\" title=\"Zoom out\">−</button><button type=\"button\" id=\"reset\" title=\"Reset view\">⟲</button></div>\n<div id=\"tip\" hidden></div>\n</div>\n{slider}<footer>Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics between stops. Drag to pan, wheel or pinch to zoom, hover or tap a leg or stop.</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
         slider = timeline.slider(),
-    ))
+    )
+    .map_err(write_error)
 }
 
 /// The dates of the trips, for the page's time slider: each stop's step is the index of its

@@ -4,6 +4,7 @@
 //! This module owns styles that are a matter of ink: line widths, dash patterns per travel
 //! mode, halos, arrows and markers. Where things go was decided by [`crate::scene`].
 
+mod band;
 pub(crate) mod html;
 mod pdf;
 mod pixels;
@@ -57,6 +58,9 @@ const TIES: Color = Color {
 /// Supersampling factor of PNG output: drawn at 2x, averaged down, for smooth edges.
 const SUPERSAMPLE: u32 = 2;
 
+/// The most bytes of supersampled bitmap drawn at once (see [`png`]).
+const BAND_BYTES: usize = 96 << 20;
+
 fn fonts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
@@ -84,12 +88,26 @@ pub fn draw<DB: DrawingBackend>(
     zoom: f64,
     raster_text: bool,
 ) -> Result<()> {
+    let h = i32::try_from(area.dim_in_pixel().1).unwrap_or(i32::MAX);
+    draw_band(scene, area, zoom, raster_text, 0..h)
+}
+
+/// [`draw`], where only the area's rows `rows` are kept (a band of a bitmap too large to draw
+/// at once, see [`band::Band`]): fills skip the rows outside it.
+fn draw_band<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    zoom: f64,
+    raster_text: bool,
+    rows: std::ops::Range<i32>,
+) -> Result<()> {
     fonts();
     let mut d = Drawer {
         area,
         zoom,
         u: scene.unit,
         raster_text,
+        rows,
     };
     d.all(scene).map_err(|e| Error::Encode {
         what: "map",
@@ -102,6 +120,8 @@ struct Drawer<'a, DB: DrawingBackend> {
     zoom: f64,
     u: f64,
     raster_text: bool,
+    /// The rows of the area that are kept (all but for a band of a bitmap).
+    rows: std::ops::Range<i32>,
 }
 
 /// plotters' SVG backend writes `font-size` = size / 1.24 while ab_glyph scales the font so
@@ -134,7 +154,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             filled: false,
             stroke_width: 1,
         };
-        for (y, x0, x1) in row_spans(&pts) {
+        for (y, x0, x1) in row_spans(&pts, self.rows.clone()) {
             self.area
                 .draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
         }
@@ -143,14 +163,49 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
 
     fn line(&self, line: &[Px], c: Color, width: f64) -> DResult<DB> {
         let pts: Vec<(i32, i32)> = line.iter().map(|p| self.p(*p)).collect();
-        self.area.draw(&PathElement::new(
-            pts,
-            ShapeStyle {
-                color: rgba(c),
-                filled: false,
-                stroke_width: self.w(width),
-            },
-        ))
+        let style = ShapeStyle {
+            color: rgba(c),
+            filled: false,
+            stroke_width: self.w(width),
+        };
+        let margin = i32::try_from(style.stroke_width).unwrap_or(i32::MAX / 4) + 2;
+        for run in self.runs_in_band(&pts, margin) {
+            self.area.draw(&PathElement::new(run.to_vec(), style))?;
+        }
+        Ok(())
+    }
+
+    /// The parts of a polyline to draw in the rows kept: all of it when they are the whole
+    /// area; in a band, the runs of segments that come within `margin` rows of it, each with
+    /// one more segment at either end so that the joins inside the band are the same as in
+    /// the whole line.
+    fn runs_in_band<'p>(&self, pts: &'p [(i32, i32)], margin: i32) -> Vec<&'p [(i32, i32)]> {
+        let (lo, hi) = (self.rows.start - margin, self.rows.end + margin);
+        let near = |a: (i32, i32), b: (i32, i32)| a.1.max(b.1) >= lo && a.1.min(b.1) < hi;
+        if pts.len() < 2 || pts.windows(2).all(|w| near(w[0], w[1])) {
+            return vec![pts];
+        }
+        let mut runs = Vec::new();
+        let mut start = None;
+        for i in 0..pts.len() - 1 {
+            match (start, near(pts[i], pts[i + 1])) {
+                (None, true) => start = Some(i.saturating_sub(1)),
+                (Some(s), false) => {
+                    runs.push(&pts[s..(i + 2).min(pts.len())]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            runs.push(&pts[s..]);
+        }
+        runs
+    }
+
+    /// Whether rows `y0..=y1` of the area (in its pixels) meet the rows kept.
+    fn shows(&self, y0: f64, y1: f64) -> bool {
+        y1 >= f64::from(self.rows.start) && y0 < f64::from(self.rows.end)
     }
 
     fn dashed(&self, line: &[Px], c: Color, width: f64, on: f64, off: f64) -> DResult<DB> {
@@ -214,6 +269,10 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         if self.raster_text {
             let size = l.size * self.zoom;
             let at = (l.at.0 * self.zoom, l.at.1 * self.zoom);
+            // Glyphs (and their halo) stay within a size and a half of the label's middle.
+            if !self.shows(at.1 - 1.5 * size, at.1 + 1.5 * size) {
+                return Ok(());
+            }
             if let Some(h) = l.halo {
                 let r = (1.6 * self.u * self.zoom).max(1.0);
                 for (dx, dy) in HALO {
@@ -253,6 +312,10 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
     fn marker(&self, m: &Marker, halo: Color) -> DResult<DB> {
         let (fill, ring) = m.fill_and_ring(halo);
         let (c, r) = (self.p(m.at), (m.radius * self.zoom).round() as i32);
+        let reach = f64::from(r) + f64::from(self.w(2.2)) + 2.0;
+        if !self.shows(f64::from(c.1) - reach, f64::from(c.1) + reach) {
+            return Ok(());
+        }
         self.area.draw(&Circle::new(c, r, rgba(fill).filled()))?;
         self.area.draw(&Circle::new(
             c,
@@ -506,7 +569,7 @@ fn thin(line: &mut Vec<Px>, close: impl Fn(Px, Px) -> bool) {
 
 /// The pixel runs `(y, first x, last x)` inside a closed ring of integer points, row by row
 /// (even-odd rule; a row at a vertex counts the edges that start there, as scanline fills do).
-fn row_spans(ring: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
+fn row_spans(ring: &[(i32, i32)], rows: std::ops::Range<i32>) -> Vec<(i32, i32, i32)> {
     let Some((lo, hi)) = ring
         .iter()
         .map(|p| p.1)
@@ -529,7 +592,7 @@ fn row_spans(ring: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
     let mut active: Vec<((i32, i32), (i32, i32))> = Vec::new();
     let mut spans = Vec::new();
     let mut xs: Vec<f64> = Vec::new();
-    for y in lo..=hi {
+    for y in lo.max(rows.start)..=hi.min(rows.end.saturating_sub(1)) {
         while next < edges.len() && edges[next].0.1 <= y {
             active.push(edges[next]);
             next += 1;
@@ -574,6 +637,11 @@ fn row_spans(ring: &[(i32, i32)]) -> Vec<(i32, i32, i32)> {
 /// # Ok::<(), itinera::Error>(())
 /// ```
 pub fn png(scene: &Scene) -> Result<Vec<u8>> {
+    png_in_bands(scene, BAND_BYTES)
+}
+
+/// [`png`], drawing at most `band_bytes` of supersampled bitmap at once.
+fn png_in_bands(scene: &Scene, band_bytes: usize) -> Result<Vec<u8>> {
     let (w, h) = (scene.width, scene.height);
     let (bw, bh) = (w * SUPERSAMPLE, h * SUPERSAMPLE);
     // An opaque paper is the buffer's first colour, so the page is painted once, not cleared
@@ -588,20 +656,46 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>> {
         what: "PNG",
         source: format!("a {bw} x {bh} bitmap does not fit in memory").into(),
     };
-    let len = (bw as usize * bh as usize)
-        .checked_mul(3)
-        .ok_or_else(too_big)?;
-    let mut pixels = pixels::Pixels::filled(len, &first).ok_or_else(too_big)?;
-    {
-        let root = BitMapBackend::with_buffer(pixels.as_mut(), (bw, bh)).into_drawing_area();
-        draw(scene, &root, f64::from(SUPERSAMPLE), true)?;
-        root.present().map_err(|e| Error::Encode {
-            what: "PNG",
-            source: e.to_string().into(),
-        })?;
+    // A map is drawn in bands of whole output rows, each band's bitmap at most BAND_BYTES:
+    // one band up to about 5000 x 5000, so a 10000 x 10000 map takes 300 MB for its output
+    // rows and 96 MB to draw, not 1.5 GB.
+    let big_row = (bw as usize).checked_mul(3).ok_or_else(too_big)?;
+    let k = SUPERSAMPLE as usize;
+    let band = (band_bytes / (big_row * k)).clamp(1, h as usize);
+    let mut small = pixels::Pixels::filled(
+        (w as usize * h as usize)
+            .checked_mul(3)
+            .ok_or_else(too_big)?,
+        &[],
+    )
+    .ok_or_else(too_big)?;
+    let mut pixels = pixels::Pixels::filled(band * k * big_row, &first).ok_or_else(too_big)?;
+    for top in (0..h as usize).step_by(band) {
+        let rows = band.min(h as usize - top);
+        let big = &mut pixels.as_mut()[..rows * k * big_row];
+        if top > 0 {
+            for px in big.chunks_exact_mut(3) {
+                px.copy_from_slice(&first);
+            }
+        }
+        {
+            let top = i32::try_from(top * k).map_err(|_| too_big())?;
+            let end = i32::try_from(rows * k).map_err(|_| too_big())? + top;
+            let band = band::Band::new(big, (bw, bh), top..end);
+            let root = band.into_drawing_area();
+            draw_band(scene, &root, f64::from(SUPERSAMPLE), true, top..end)?;
+            root.present().map_err(|e| Error::Encode {
+                what: "PNG",
+                source: e.to_string().into(),
+            })?;
+        }
+        let out_rows = w as usize * 3;
+        box_filter(
+            &pixels.as_ref()[..rows * k * big_row],
+            &mut small.as_mut()[top * out_rows..(top + rows) * out_rows],
+            w as usize,
+        );
     }
-    let mut small = pixels::Pixels::filled((w * h * 3) as usize, &[]).ok_or_else(too_big)?;
-    box_filter(pixels.as_ref(), small.as_mut(), w as usize);
     drop(pixels);
     let mut out = Vec::new();
     use image::ImageEncoder;
