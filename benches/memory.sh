@@ -59,3 +59,18 @@ run "route, 1,000,000 stops, table" "$bin" route "$dir/walk1m.csv"
 run "route, 1,000,000 stops, json" "$bin" route "$dir/walk1m.csv" -f json
 run "export, 100,000 two-stop trips in one CSV" "$bin" export "$dir/trips100k.csv" -o "$dir/out100k.csv"
 rm -f "$dir"/out.* "$dir"/out100k.csv "$dir"/m.txt "$dir"/d.toml
+# Issue 28, defect 4: the HTML map of a long line; PNG maps at the largest size.
+python3 - "$dir" <<'PY'
+import json, math, os, sys
+d = sys.argv[1]
+n = 1_500_000
+coords = [[round(-120 + 60 * i / n, 6), round(40 + 5 * math.sin(i / 5000), 6)] for i in range(n)]
+with open(os.path.join(d, 'line.geojson'), 'w') as f:
+    json.dump({'type': 'Feature', 'properties': {'name': 'long'},
+               'geometry': {'type': 'LineString', 'coordinates': coords}}, f)
+PY
+run "export, a 1.5M-vertex line to HTML" "$bin" export "$dir/line.geojson" -o "$dir/out.html"
+printf '[[trips]]\nstops = ["Khasan", "Ussuriysk"]\n' > "$dir/two.toml"
+run "render 10000 x 10000 PNG, two stops" "$bin" render "$dir/two.toml" -o "$dir/out.png" --width 10000 --height 10000
+run "render 10000 x 10000 PNG, 1,000,000 stops" "$bin" render "$dir/walk1m.csv" -o "$dir/out.png" --width 10000 --height 10000
+rm -f "$dir"/out.* "$dir/two.toml"
