@@ -100,6 +100,11 @@ def main(argv: list[str]) -> int:
     finally:
         spark.stop()
 
+    if not top:
+        # An empty corpus, or one without places: the mentions table is written (empty), and
+        # there is nothing to map.
+        print(f"no places mentioned in {args.corpus}; no map drawn", file=sys.stderr)
+        return 0
     trip = os.path.join(args.out, "top_places.csv")
     with open(trip, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)

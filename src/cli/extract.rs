@@ -124,18 +124,14 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         .into());
     }
     if let Some(n) = a.threads {
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        if n == 0 || n > cores * 4 {
-            return Err(Error::invalid(
+        itinera::geoparse::batch::check_threads(n).map_err(|e| match e {
+            Error::Invalid { message, help, .. } => Error::invalid(
                 InvalidKind::Setting,
-                format!("--threads {n}: this machine has {cores} cores"),
-                Some(format!(
-                    "use 1 to {} threads, or leave --threads out for one per core",
-                    cores * 4
-                )),
-            )
-            .into());
-        }
+                format!("--threads: {message}"),
+                help.map(|h| h.replace("the count", "--threads")),
+            ),
+            e => e,
+        })?;
         // Only fails if a pool already exists, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n)

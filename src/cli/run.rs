@@ -65,11 +65,17 @@ struct Loaded {
     resolved: Resolved,
 }
 
-/// Whether the inputs are trip files (rather than place names).
+/// Whether the inputs are trip files (rather than place names): `-`, a name with a trip
+/// file's extension, a file, or a path that exists and is not a folder (a pipe such as
+/// `<(cat trip.toml)`'s `/dev/fd/63`, `/dev/stdin`).
 fn are_files(inputs: &[String]) -> bool {
     inputs.iter().any(|i| {
         let lower = i.to_ascii_lowercase();
-        i == "-" || trip::InputFormat::from_name(&lower).is_some() || Path::new(i).is_file()
+        let path = Path::new(i);
+        i == "-"
+            || trip::InputFormat::from_name(&lower).is_some()
+            || path.is_file()
+            || (i.contains('/') && path.exists() && !path.is_dir())
     })
 }
 
@@ -106,7 +112,7 @@ fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
         .into());
     }
     let mut sets = Vec::new();
-    if are_files(&args.inputs) {
+    if args.input_format.is_some() || are_files(&args.inputs) {
         for input in &args.inputs {
             let path = PathBuf::from(input);
             let source = SourceFile::read(&path)?;

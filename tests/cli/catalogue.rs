@@ -322,11 +322,12 @@ fn csv_missing_column() {
 
 #[test]
 fn user_gazetteer_errors_point_at_the_row() {
+    // At the cell, since issue 28's probe (it was the row's first column).
     case(
         &[("g.csv", b"name,lat,lon\nDepot,42.1,130.2\nYard,north,130\n")],
         &["route", "Depot", "Yard", "--gazetteer", "g.csv"],
         2,
-        "g.csv:3:1",
+        "g.csv:3:6",
     );
 }
 
@@ -706,13 +707,13 @@ fn threads_beyond_the_machine() {
         &[("a.txt", ARTICLE)],
         &["extract", "a.txt", "--threads", "10000"],
         2,
-        "this machine has",
+        "--threads: 10000 threads on a machine of",
     );
     case(
         &[("a.txt", ARTICLE)],
         &["extract", "a.txt", "--threads", "0"],
         2,
-        "--threads 0",
+        "--threads: 0 threads",
     );
 }
 
@@ -1943,4 +1944,66 @@ fn deep_nesting_in_every_format_is_an_error() {
         2,
         "d.jsonl:1: not JSON (recursion limit exceeded",
     );
+}
+
+/// Issue 28's blind probe, classes fixed after it: a trip file given as a path that is not a
+/// regular file (process substitution's `/dev/fd/63`, `/dev/stdin`) is read as a trip, not
+/// looked up as a place name; a bad cell of a user gazetteer and a control character in a trip
+/// CSV are reported at their cell; an unknown `--country` is told once, not once per stop; an
+/// absurd projection parameter is refused; a GPX or KML file cut short is reported where it
+/// ends.
+#[test]
+fn probe_classes_of_issue_28() {
+    let s = Sandbox::new();
+    let r = s.run_stdin(
+        &["route", "/dev/stdin"],
+        "[[trips]]\nstops = [\"Khasan\", \"Ussuriysk\"]\n",
+    );
+    r.ok();
+    assert!(r.stdout.contains("186.612"), "{}", r.stdout);
+
+    s.write("g.csv", "name,lat,lon\nFoo,10,20\nBar,north,20\n");
+    s.run(&["route", "Foo", "Bar", "--gazetteer", "g.csv"])
+        .bad_input("g.csv:3:5");
+    s.write(
+        "c.csv",
+        "trip,name,lat,lon,note\nx,A,10,20,\"a\u{1b}b\"\nx,B,11,21,n\n",
+    );
+    s.run(&["route", "c.csv"])
+        .bad_input("c.csv:2:")
+        .stderr_has("`note` holds a control character");
+    let r = s.run(&["route", "c.csv"]);
+    assert!(r.stderr.contains("c.csv:2:13"), "{}", r.stderr);
+
+    let r = s.run(&["route", "Khasan", "Ussuriysk", "--country", "ZZ"]);
+    r.bad_input("unknown country `ZZ`");
+    assert_eq!(
+        r.stderr.matches("unknown country").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+
+    s.run(&[
+        "render",
+        "Khasan",
+        "Ussuriysk",
+        "-o",
+        "m.png",
+        "--projection",
+        "+proj=robin +lon_0=1e308",
+    ])
+    .bad_input("`+lon_0=1e308` must be a longitude between -360 and 360");
+    assert!(!s.path("m.png").exists());
+
+    s.write(
+        "cut.gpx",
+        "<gpx version=\"1.1\" creator=\"x\">\n<trk>\n<trkseg>\n<trkpt lat=\"1\" lon=\"2\"/>\n<trkpt lat=\"2\" lo",
+    );
+    s.run(&["route", "cut.gpx"]).bad_input("cut.gpx:5:18");
+    s.write(
+        "cut.kml",
+        "<kml><Document><Placemark><name>A</name>\n<Point><coordinates>1,2",
+    );
+    s.run(&["route", "cut.kml"]).bad_input("cut.kml:2:24");
 }

@@ -22,6 +22,44 @@ pub struct SourceFile {
     line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
+/// The largest file read whole (trip files, user gazetteers, gold files): 1 GiB. Articles and
+/// JSON Lines are read as streams and have no such bound.
+pub const MAX_WHOLE_FILE: u64 = 1 << 30;
+
+/// Byte offset of field `index` of the CSV record starting at `start` (quotes respected), for
+/// an error at its cell; `start` when the record has fewer fields.
+pub(crate) fn csv_field_offset(text: &str, start: usize, index: usize) -> usize {
+    let mut field = 0;
+    let mut quoted = false;
+    for (i, c) in text[start.min(text.len())..].char_indices() {
+        if field == index {
+            return start + i;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            '\n' if !quoted => break,
+            _ => {}
+        }
+    }
+    start
+}
+
+/// Reads all of `r` into `bytes`, up to `limit` bytes: at most one byte past the bound is read,
+/// so an endless input (`/dev/zero`, a pipe that never ends) stops there instead of filling
+/// memory.
+fn read_bounded(r: &mut dyn Read, bytes: &mut Vec<u8>, limit: u64) -> io::Result<()> {
+    r.take(limit + 1).read_to_end(bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::other(format!(
+            "it is larger than {} MiB, the most itinera reads of a trip file, gazetteer or gold \
+             file (it reads articles and JSON Lines as streams, at any size)",
+            limit >> 20
+        )));
+    }
+    Ok(())
+}
+
 impl SourceFile {
     /// Wraps text that is already in memory.
     ///
@@ -45,17 +83,20 @@ impl SourceFile {
     /// Reads a file, or standard input when `path` is `-`. The input is opened read-only.
     ///
     /// # Errors
-    /// [`Error::Read`] when the file is missing, a directory or unreadable; [`Error::NotUtf8`]
+    /// [`Error::Read`] when the file is missing, a directory, unreadable or larger than
+    /// [`MAX_WHOLE_FILE`]; [`Error::NotUtf8`]
     /// when the bytes are not UTF-8 text (binary input).
     pub fn read(path: &Path) -> Result<Self> {
         let name = path.display().to_string();
         let mut bytes = Vec::new();
+        let bounded =
+            |r: &mut dyn Read, bytes: &mut Vec<u8>| read_bounded(r, bytes, MAX_WHOLE_FILE);
         let res = if name == "-" {
-            std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+            bounded(&mut std::io::stdin().lock(), &mut bytes)
         } else if path.is_dir() {
             Err(std::io::Error::other("is a directory"))
         } else {
-            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+            std::fs::File::open(path).and_then(|mut f| bounded(&mut f, &mut bytes))
         };
         let name = if name == "-" {
             "<stdin>".to_string()
@@ -190,6 +231,18 @@ pub fn parse_line(line: &[u8]) -> Result<(Option<String>, String), String> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Issue 28's probe: `--gazetteer /dev/zero` and `evaluate /dev/zero` read without end.
+    #[test]
+    fn a_whole_file_read_stops_past_its_bound() {
+        let mut bytes = Vec::new();
+        let err = read_bounded(&mut std::io::repeat(0), &mut bytes, 3 << 20).unwrap_err();
+        assert!(err.to_string().contains("larger than 3 MiB"), "{err}");
+        assert_eq!(bytes.len(), (3 << 20) + 1);
+        let mut bytes = Vec::new();
+        read_bounded(&mut &b"[[trips]]"[..], &mut bytes, 3 << 20).unwrap();
+        assert_eq!(bytes, b"[[trips]]");
+    }
     use super::*;
 
     #[test]

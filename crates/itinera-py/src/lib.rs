@@ -86,8 +86,17 @@ fn names(arg: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     if let Ok(s) = arg.cast::<PyString>() {
         return Ok(vec![s.extract::<String>()?]);
     }
-    arg.extract::<Vec<String>>()
-        .map_err(|_| bad_input("give a place name or a list of place names"))
+    let wrong = || bad_input("give a place name or a list of place names");
+    let items = arg.try_iter().map_err(|_| wrong())?;
+    let mut names = Vec::new();
+    for item in items {
+        let item = item?;
+        // A string that is not text (a lone surrogate) raises Python's own UnicodeEncodeError,
+        // which names the character; anything else in the list is the wrong type.
+        let s = item.cast::<PyString>().map_err(|_| wrong())?;
+        names.push(s.extract::<String>()?);
+    }
+    Ok(names)
 }
 
 /// Geocodes each name: the best place as a dict, with `candidates` when `limit` > 1; a
@@ -281,12 +290,19 @@ fn extract<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
 fn run_in<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
     match threads {
         None => Ok(work()),
-        Some(0) => Err(bad_input("threads must be at least 1")),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map(|pool| pool.install(work))
-            .map_err(|e| ItineraError::new_err(format!("starting {n} threads: {e}"))),
+        Some(n) => {
+            let n = itinera::geoparse::batch::check_threads(n).map_err(|e| {
+                bad_input(match e.help() {
+                    Some(h) => format!("threads: {e}; {h}"),
+                    None => format!("threads: {e}"),
+                })
+            })?;
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map(|pool| pool.install(work))
+                .map_err(|e| ItineraError::new_err(format!("starting {n} threads: {e}")))
+        }
     }
 }
 

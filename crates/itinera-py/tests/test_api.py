@@ -115,6 +115,9 @@ def test_extract_batch_threads_and_bad_input(corpus):
     assert itinera.extract_batch([]) == []
     with pytest.raises(itinera.BadInput, match="threads"):
         itinera.extract_batch(texts, threads=0)
+    # Bounded as the CLI's --threads: a million once spent 16 s starting threads.
+    with pytest.raises(itinera.BadInput, match="threads: 1000000 threads on a machine of"):
+        itinera.extract_batch(texts, threads=10**6)
     with pytest.raises(TypeError):
         itinera.extract_batch("not a list of texts, a text")
 
@@ -260,3 +263,12 @@ def test_a_fresh_virtualenv_installs_the_wheel(tmp_path):
         capture_output=True, text=True, check=True, cwd=tmp_path,
     )
     assert out.stdout.strip() == "42.42387"
+
+
+def test_a_name_that_is_not_text_names_its_character():
+    """Issue 28's probe: a lone surrogate in a list of names was blamed on the list's type."""
+    with pytest.raises(UnicodeEncodeError, match="surrogate"):
+        itinera.geocode(["Paris", "Pa\ud800ris"])
+    with pytest.raises(itinera.BadInput, match="list of place names"):
+        itinera.geocode(["Paris", 3])
+

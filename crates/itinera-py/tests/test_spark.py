@@ -62,3 +62,25 @@ def test_spark_output_equals_the_command_line(repo, cli, tmp_path):
     assert places[0]["name"] == max(counts.items(), key=lambda kv: kv[1])[0][0]
     assert places[0]["note"].startswith(f"{max(counts.values())} mentions")
     assert (out / "top_places.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_spark_example_on_a_corpus_without_places(repo, tmp_path):
+    """Issue 28's probe: an empty corpus (or one with no places) crashed the example's map step
+    with a traceback; it writes the empty mentions table and says there is no map."""
+    require("pyspark")
+    if shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("java is missing under CI: .ci/run must install default-jre-headless")
+        pytest.skip("java is not installed")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "nothing here"}\n{"id": "b", "text": null}\n')
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, str(repo / "examples" / "spark_geoparse.py"), str(corpus), str(out),
+         "--master", "local[1]"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    assert "no places mentioned" in done.stderr
+    assert (out / "mentions.parquet").exists()
+    assert not (out / "top_places.png").exists()

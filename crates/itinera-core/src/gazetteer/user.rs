@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::{Candidate, MatchKind, Place, PlaceId, PlaceKind, fold, matched_name};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, csv_field_offset};
 
 /// Places from a user file.
 #[derive(Debug, Clone, Default)]
@@ -143,15 +143,17 @@ impl UserGazetteer {
             }
             let at = record.position().map_or(0, |p| p.byte() as usize);
             let field = |c: Option<usize>| -> &str { c.and_then(|c| record.get(c)).unwrap_or("") };
+            // An error points at its cell.
+            let cell = |c: Option<usize>| c.map_or(at, |c| csv_field_offset(&source.text, at, c));
             let name = field(Some(name_c));
             if name.is_empty() {
-                return Err(invalid("empty `name`", source, at));
+                return Err(invalid("empty `name`", source, cell(Some(name_c))));
             }
-            let lat = number(field(Some(lat_c)), "lat", source, at)?;
-            let lon = number(field(Some(lon_c)), "lon", source, at)?;
-            check_coords(lat, lon, source, at)?;
-            let population = population(field(pop_c), source, at)?;
-            let country = country(field(country_c), source, at)?;
+            let lat = number(field(Some(lat_c)), "lat", source, cell(Some(lat_c)))?;
+            let lon = number(field(Some(lon_c)), "lon", source, cell(Some(lon_c)))?;
+            check_coords(lat, lon, source, (cell(Some(lat_c)), cell(Some(lon_c))))?;
+            let population = population(field(pop_c), source, cell(pop_c))?;
+            let country = country(field(country_c), source, cell(country_c))?;
             // Alternates may be separated by `;` (a comma would split the CSV field).
             let alternates = field(alt_c).replace(';', ",");
             let id = PlaceId(u32::MAX - self.places.len() as u32);
@@ -191,9 +193,11 @@ impl UserGazetteer {
                     location: Box::new(source.location(at)),
                 });
             }
-            let lat = number(cols[4], "latitude", source, at)?;
-            let lon = number(cols[5], "longitude", source, at)?;
-            check_coords(lat, lon, source, at)?;
+            // An error points at its column.
+            let column = |i: usize| at + cols[..i].iter().map(|c| c.len() + 1).sum::<usize>();
+            let lat = number(cols[4], "latitude", source, column(4))?;
+            let lon = number(cols[5], "longitude", source, column(5))?;
+            check_coords(lat, lon, source, (column(4), column(5)))?;
             if cols[1].is_empty() {
                 return Err(invalid("empty name", source, at));
             }
@@ -212,7 +216,7 @@ impl UserGazetteer {
                 lon,
                 country: Cow::Owned(cols[8].to_string()),
                 admin1: Cow::Owned(cols[10].to_string()),
-                population: population(cols[14], source, at)?,
+                population: population(cols[14], source, column(14))?,
                 alternates: Cow::Owned(cols[3].to_string()),
             });
         }
@@ -270,19 +274,20 @@ fn number(v: &str, what: &str, source: &SourceFile, at: usize) -> Result<f64> {
     })
 }
 
-fn check_coords(lat: f64, lon: f64, source: &SourceFile, at: usize) -> Result<()> {
+/// Checks the coordinates; `at` holds where the latitude and the longitude are written.
+fn check_coords(lat: f64, lon: f64, source: &SourceFile, at: (usize, usize)) -> Result<()> {
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
         return Err(invalid(
             &format!("latitude `{lat}` is out of range"),
             source,
-            at,
+            at.0,
         ));
     }
     if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
         return Err(invalid(
             &format!("longitude `{lon}` is out of range"),
             source,
-            at,
+            at.1,
         ));
     }
     Ok(())

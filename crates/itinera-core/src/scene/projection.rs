@@ -67,7 +67,7 @@ impl FromStr for ProjectionChoice {
                     Error::invalid(
                         InvalidKind::Setting,
                         format!("invalid PROJ string `{s}`: {e}"),
-                        Some("a PROJ string is ASCII: +proj=NAME +param=value ...".into()),
+                        Some("write +proj=NAME +param=value ... in ASCII, angles in degrees, e.g. \"+proj=robin +lon_0=150\"".into()),
                     )
                 })?;
                 ProjectionChoice::Custom(s.trim().to_string())
@@ -92,11 +92,37 @@ fn parse_proj(s: &str) -> Result<Proj, String> {
     if !s.is_ascii() {
         return Err("it holds a character that is not ASCII".into());
     }
+    check_numbers(s)?;
     match std::panic::catch_unwind(|| Proj::from_proj_string(s)) {
         Ok(Ok(p)) => Ok(p),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("the PROJ parser failed on it".into()),
     }
+}
+
+/// Numbers a map can be drawn with: longitudes (`+lon_0`, `+lonc`, ...) within ±360°,
+/// latitudes within ±90°, anything else (false eastings, scale, height) finite and within a
+/// billion. `+lon_0=1e308` was read, and drew a map without land.
+fn check_numbers(s: &str) -> Result<(), String> {
+    for param in s.split_whitespace() {
+        let Some((key, value)) = param.trim_start_matches('+').split_once('=') else {
+            continue;
+        };
+        let Ok(v) = value.parse::<f64>() else {
+            continue; // a name, a list or degrees-minutes-seconds: the parser's to read
+        };
+        let (limit, what) = if key.starts_with("lon") {
+            (360.0, "a longitude between -360 and 360")
+        } else if key.starts_with("lat") {
+            (90.0, "a latitude between -90 and 90")
+        } else {
+            (1e9, "a finite number within ±1e9")
+        };
+        if !(v.is_finite() && v.abs() <= limit) {
+            return Err(format!("`+{key}={value}` must be {what}"));
+        }
+    }
+    Ok(())
 }
 
 /// A resolved projection: lon/lat degrees -> projected metres.
@@ -334,6 +360,30 @@ mod tests {
                 .parse::<ProjectionChoice>()
                 .is_ok()
         );
+    }
+
+    /// Issue 28's probe: `+lon_0=1e308` drew a map without land, `1e10` a skewed one.
+    #[test]
+    fn numbers_beyond_a_map_are_bad_input() {
+        for (s, says) in [
+            (
+                "+proj=robin +lon_0=1e308",
+                "`+lon_0=1e308` must be a longitude",
+            ),
+            ("+proj=robin +lon_0=1e10", "between -360 and 360"),
+            ("+proj=ortho +lat_0=91", "a latitude between -90 and 90"),
+            ("+proj=merc +x_0=inf", "`+x_0=inf` must be a finite number"),
+        ] {
+            let e = s.parse::<ProjectionChoice>().unwrap_err();
+            assert!(e.is_bad_input() && e.to_string().contains(says), "{s}: {e}");
+        }
+        for s in [
+            "+proj=robin +lon_0=-150",
+            "+proj=eqearth +lon_0=360",
+            "+proj=merc +x_0=500000",
+        ] {
+            assert!(s.parse::<ProjectionChoice>().is_ok(), "{s}");
+        }
     }
 
     fn extent(west: f64, south: f64, east: f64, north: f64) -> BoundingBox {

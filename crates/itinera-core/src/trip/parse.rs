@@ -340,7 +340,7 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
                 return Err(invalid(
                     what,
                     source,
-                    field_offset(&source.text, 0, i),
+                    crate::source::csv_field_offset(&source.text, 0, i),
                     Some("keep one column of each name".into()),
                 ));
             }
@@ -354,7 +354,7 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
                 return Err(invalid(
                     format!("unknown column `{h}`"),
                     source,
-                    field_offset(&source.text, 0, i),
+                    crate::source::csv_field_offset(&source.text, 0, i),
                     Some(format!(
                         "{separated}the columns are {}",
                         CSV_COLUMNS.join(",")
@@ -391,12 +391,24 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             record.get(i).filter(|v| !v.is_empty()).map(|v| (v, i))
         };
         let get = |name: &str| -> Option<(String, usize)> {
-            field(name).map(|(v, i)| (v.to_string(), field_offset(&source.text, start, i)))
+            field(name).map(|(v, i)| {
+                (
+                    v.to_string(),
+                    crate::source::csv_field_offset(&source.text, start, i),
+                )
+            })
         };
         let text = |name: &str| field(name).map(|(v, _)| v.to_string());
         let number = |name: &str| -> Result<Option<f64>> {
             field(name)
-                .map(|(v, i)| csv_number(name, v, source, field_offset(&source.text, start, i)))
+                .map(|(v, i)| {
+                    csv_number(
+                        name,
+                        v,
+                        source,
+                        crate::source::csv_field_offset(&source.text, start, i),
+                    )
+                })
                 .transpose()
         };
         let mode = get("mode")
@@ -483,7 +495,12 @@ fn parse_legs_csv(
         let number = |name: &str| -> Result<f64> {
             let (v, i) = field(name)
                 .ok_or_else(|| invalid(format!("`{name}` is empty"), source, start, None))?;
-            csv_number(name, v, source, field_offset(&source.text, start, i))
+            csv_number(
+                name,
+                v,
+                source,
+                crate::source::csv_field_offset(&source.text, start, i),
+            )
         };
         let stop = |end: &str, mode: Option<Mode>| -> Result<StopSpec> {
             let mut s = StopSpec {
@@ -500,8 +517,12 @@ fn parse_legs_csv(
             Ok(s)
         };
         let mode = match field("mode") {
-            Some((v, i)) => Some(read_mode(v, source, field_offset(&source.text, start, i))?)
-                .filter(|m| *m != Mode::Unknown),
+            Some((v, i)) => Some(read_mode(
+                v,
+                source,
+                crate::source::csv_field_offset(&source.text, start, i),
+            )?)
+            .filter(|m| *m != Mode::Unknown),
             None => None,
         };
         let name = field("trip").map_or("Trip", |v| v.0);
@@ -580,24 +601,6 @@ fn csv_error(e: csv::Error, source: &SourceFile) -> Error {
     }
 }
 
-/// Byte offset of field `index` of the CSV record starting at `start` (quotes respected).
-fn field_offset(text: &str, start: usize, index: usize) -> usize {
-    let mut field = 0;
-    let mut quoted = false;
-    for (i, c) in text[start.min(text.len())..].char_indices() {
-        if field == index {
-            return start + i;
-        }
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => field += 1,
-            '\n' if !quoted => break,
-            _ => {}
-        }
-    }
-    start
-}
-
 /// Checks one stop: it needs a place or coordinates, and coordinates must be on Earth.
 fn check_stop(stop: &StopSpec, source: &SourceFile, at: usize) -> Result<()> {
     let here =
@@ -638,10 +641,21 @@ fn check_stop(stop: &StopSpec, source: &SourceFile, at: usize) -> Result<()> {
             .as_deref()
             .is_some_and(|t| t.chars().any(|c| c.is_control() && c != '\t'))
         {
-            return Err(here(
+            // At the character itself when it is written raw on the stop's line (a CSV
+            // cell); TOML and JSON write it as an escape, found at the stop.
+            let line = source
+                .text
+                .get(at..)
+                .and_then(|t| t.lines().next())
+                .unwrap_or("");
+            let raw = line.find(|c: char| c.is_control() && c != '\t' && c != '\r');
+            return Err(invalid(
                 format!("`{what}` holds a control character"),
+                source,
+                at + raw.unwrap_or(0),
                 Some(
-                    "names and notes are plain text: remove NUL, escape and other control characters",
+                    "names and notes are plain text: remove NUL, escape and other control characters"
+                        .into(),
                 ),
             ));
         }

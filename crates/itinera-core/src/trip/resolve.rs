@@ -286,6 +286,9 @@ pub fn resolve(
             places: spec.places,
         });
     }
+    // The same error at the same place is told once (`--country ZZ` is wrong for every stop).
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert((e.to_string(), e.location().map(ToString::to_string))));
     match errors.len() {
         0 => Ok(Resolved {
             title: plan.title.clone(),
@@ -807,5 +810,13 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("unknown country `Narnia`"));
+        // Told once, not once per stop (issue 28's probe).
+        let e = resolve(
+            &TripPlan::from_names(&["Paris", "Lyon", "Nice"]),
+            Gazetteer::bundled(),
+            &opts,
+        )
+        .unwrap_err();
+        assert!(matches!(e, Error::Invalid { .. }), "{e:?}");
     }
 }

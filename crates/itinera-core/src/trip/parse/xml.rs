@@ -26,9 +26,18 @@ pub(super) fn document(source: &SourceFile) -> Result<Document<'_>> {
         ..ParsingOptions::default()
     };
     let doc = Document::parse_with_options(&source.text, options).map_err(|e| {
-        let pos = e.pos();
-        let mut location = source.line_location(pos.row as usize);
-        location.column = pos.col as usize;
+        // A file cut short is reported where it ends (the parser gives no position for it).
+        let location = if matches!(
+            e,
+            roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode
+        ) {
+            source.location(source.text.trim_end().len())
+        } else {
+            let pos = e.pos();
+            let mut location = source.line_location(pos.row as usize);
+            location.column = pos.col as usize;
+            location
+        };
         Error::Syntax {
             message: format!("invalid XML: {}", lower_message(&e.to_string())),
             location: Box::new(location),
