@@ -70,6 +70,9 @@ def shapes(names):
         "run of distinct names": fill(lambda i: names[i % len(names)] + " "),
         "names in a list": fill(lambda i: names[i % len(names)] + ", "),
         "apposition chain": fill(lambda i: top[i % len(top)] + ", " + top[(i * 7) % len(top)] + ", "),
+        # Found by the extract_linear fuzzer: every apposition after the first is a namesake
+        # group of its own, and each group listed all the others.
+        "town and state repeated": fill(lambda i: "Dublin, Ga., "),
         "one sentence per name": fill(lambda i: f"They went to {top[i % len(top)]}. "),
         "capitalised sentence": fill(lambda i: "The Minister Of State Visited " if i % 5 else "Paris. "),
         "no spaces": fill(lambda i: "Paris,"),

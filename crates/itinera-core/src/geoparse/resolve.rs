@@ -230,12 +230,16 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             list.push(g);
         }
     }
-    let mut siblings: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for list in by_name.values().filter(|l| l.len() > 1) {
+    // Each group's set of namesakes (the groups of one name split by appositions), by number:
+    // a set is never listed per member, as "Dublin, Ga., Dublin, Ga., ..." makes one of
+    // thousands (listing it per member was quadratic).
+    let mut set_of: Vec<Option<usize>> = vec![None; groups.len()];
+    for (n, list) in by_name.values().filter(|l| l.len() > 1).enumerate() {
         for &g in list {
-            siblings[g] = list.iter().copied().filter(|&h| h != g).collect();
+            set_of[g] = Some(n);
         }
     }
+    let namesakes = |g: usize, h: usize| set_of[g].is_some() && set_of[g] == set_of[h];
     let rounds = if rules.has(Rule::Context) { ROUNDS } else { 0 };
     let table = near_table();
     for _ in 0..rounds {
@@ -246,12 +250,21 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             .collect();
         let mut countries: FastMap<&str, f64> = FastMap::default();
         let mut regions: FastMap<(&str, &str), f64> = FastMap::default();
-        for (c, g) in chosen.iter().zip(&groups) {
+        // The same sums within each set of namesakes, which are no context for each other.
+        let mut set_countries: FastMap<(usize, &str), f64> = FastMap::default();
+        let mut set_regions: FastMap<(usize, &str, &str), f64> = FastMap::default();
+        for ((c, g), set) in chosen.iter().zip(&groups).zip(&set_of) {
             if !c.country.is_empty() {
                 *countries.entry(&c.country).or_default() += g.weight;
+                if let Some(n) = *set {
+                    *set_countries.entry((n, &c.country)).or_default() += g.weight;
+                }
             }
             if anchors(c) {
                 *regions.entry((&c.country, &c.admin1)).or_default() += g.weight;
+                if let Some(n) = *set {
+                    *set_regions.entry((n, &c.country, &c.admin1)).or_default() += g.weight;
+                }
             }
         }
         let mut near_points: Vec<&([f64; 3], f64)> = Vec::new();
@@ -284,10 +297,9 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             let hi = (gi + WINDOW + 1).min(chosen.len());
             // The chosen places around this group, gathered once for all its readings.
             near_points.clear();
-            let sibs = &siblings[gi];
             near_points.extend(
                 (lo..hi)
-                    .filter(|&h| h != gi && !sibs.contains(&h))
+                    .filter(|&h| h != gi && !namesakes(gi, h))
                     .filter_map(|h| points[h].as_ref()),
             );
             let mut out = Vec::with_capacity(g.senses.len());
@@ -295,13 +307,16 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                 let mut score = s.prior + g.bonus[si];
                 if !s.country.is_empty() {
                     let mut n = countries.get(s.country.as_ref()).copied().unwrap_or(0.0);
-                    if own.country == s.country {
-                        n -= g.weight;
-                    }
-                    for &h in sibs {
-                        if chosen[h].country == s.country {
-                            n -= groups[h].weight;
+                    // Not the group itself, nor its namesakes (the set's sum holds both).
+                    match set_of[gi] {
+                        Some(set) => {
+                            n -= set_countries
+                                .get(&(set, s.country.as_ref()))
+                                .copied()
+                                .unwrap_or(0.0);
                         }
+                        None if own.country == s.country => n -= g.weight,
+                        None => {}
                     }
                     score += W_COUNTRY * n.max(0.0).ln_1p();
                 }
@@ -310,14 +325,20 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                         .get(&(s.country.as_ref(), s.admin1.as_ref()))
                         .copied()
                         .unwrap_or(0.0);
-                    if anchors(own) && own.country == s.country && own.admin1 == s.admin1 {
-                        n -= g.weight;
-                    }
-                    for &h in sibs {
-                        let c = chosen[h];
-                        if anchors(c) && c.country == s.country && c.admin1 == s.admin1 {
-                            n -= groups[h].weight;
+                    match set_of[gi] {
+                        Some(set) => {
+                            n -= set_regions
+                                .get(&(set, s.country.as_ref(), s.admin1.as_ref()))
+                                .copied()
+                                .unwrap_or(0.0);
                         }
+                        None if anchors(own)
+                            && own.country == s.country
+                            && own.admin1 == s.admin1 =>
+                        {
+                            n -= g.weight;
+                        }
+                        None => {}
                     }
                     score += W_REGION * n.max(0.0).ln_1p();
                     // A region that holds a city the text names is that region ("Atlanta and
