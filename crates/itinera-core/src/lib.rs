@@ -3,9 +3,11 @@
 //! The pipeline flows one way; each module owns one step:
 //!
 //! ```text
+//! text --geoparse::Geoparser::extract--> mentions (places, distance claims) --draft_trip--> TripPlan
 //! trip file / place names --trip::parse--> TripPlan --trip::resolve(&Gazetteer)--> Vec<Trip>
 //! Trip --route::build--> Route (legs: geodesic metres, bearing, densified line split at ±180°)
-//! &[Route] --export::geojson--> impl Write --output::write_atomic--> file
+//! &[Route] --scene::build--> Scene --render::{png, svg, pdf} / export::html--> map
+//! &[Route] --export::{geojson, kml, gpx, csv}--> impl Write --output::Outputs--> files
 //! ```
 //!
 //! ```
@@ -22,7 +24,11 @@
 //! - [`Gazetteer`]: the bundled place names, ranked lookups and suggestions.
 //! - [`TripPlan`] / [`Trip`]: a trip file as written, and its stops resolved to coordinates.
 //! - [`Route`] / [`Leg`]: geodesic distances, bearings and lines.
-//! - [`export`]: GeoJSON (RFC 7946).
+//! - [`geoparse`]: place names and distance claims found in text, resolved, evaluated.
+//! - [`scene`] / [`render`]: the map laid out (projection, layers, labels, legend), then drawn
+//!   as PNG, SVG, PDF or an interactive HTML page.
+//! - [`export`]: GeoJSON (RFC 7946), KML, GPX and CSV.
+//! - [`output`]: every output written all-or-nothing, atomically.
 //! - [`records`]: results as serialisable records, as the command line and Python give them.
 //! - [`Error`]: everything that can go wrong, with [`Error::is_bad_input`] for exit codes.
 #![deny(missing_docs)]

@@ -1,5 +1,6 @@
-//! Drawing a [`Scene`]: one function generic over plotters' `DrawingBackend`, used for PNG
-//! (supersampled bitmap, then PNG-encoded in memory) and SVG (text elements, not outlines).
+//! Drawing a [`Scene`]: PNG through plotters (a 2x bitmap on huge pages, drawn in bands when
+//! large, averaged down and encoded), SVG written element by element (`svg.rs`), PDF
+//! (`pdf.rs`) and the interactive HTML page, written as it is built (`html.rs`).
 //!
 //! This module owns styles that are a matter of ink: line widths, dash patterns per travel
 //! mode, halos, arrows and markers. Where things go was decided by [`crate::scene`].
