@@ -432,8 +432,11 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
                 break;
             }
             // Never over another name: spans stay apart ("U.S.Mt." is not Montana's code).
+            // Spans are in order: the first that starts after `start` is the one to check (a
+            // scan of them all, for every name followed by a comma, was quadratic).
             let end = start + n;
-            if spans.iter().any(|o| o.start > start && o.start < end) {
+            let after = spans.partition_point(|o| o.start <= start);
+            if spans.get(after).is_some_and(|o| o.start < end) {
                 continue;
             }
             if !senses.is_empty() {
@@ -452,6 +455,7 @@ fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
         }
     }
     if !added.is_empty() {
+        let replaced: std::collections::HashSet<usize> = replaced.into_iter().collect();
         spans.retain(|s| !replaced.contains(&s.start));
         spans.extend(added);
         spans.sort_by_key(|s| s.start);

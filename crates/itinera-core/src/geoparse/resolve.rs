@@ -217,6 +217,7 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
         .map(|i| spans[i].key.as_str())
         .collect();
     let mut by_name: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut listed = vec![false; groups.len()];
     for (i, (s, &g)) in spans.iter().zip(&of_span).enumerate() {
         if split.is_empty() {
             break;
@@ -225,8 +226,11 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
         if !apposed_name || !split.contains(s.key.as_str()) {
             continue;
         }
+        // Each group listed once (a search of the list was quadratic in the name's
+        // appositions).
         let list = by_name.entry(s.key.as_str()).or_default();
-        if !list.contains(&g) {
+        if !listed[g] {
+            listed[g] = true;
             list.push(g);
         }
     }
