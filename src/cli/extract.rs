@@ -124,14 +124,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         .into());
     }
     if let Some(n) = a.threads {
-        itinera::geoparse::batch::check_threads(n).map_err(|e| match e {
-            Error::Invalid { message, help, .. } => Error::invalid(
-                InvalidKind::Setting,
-                format!("--threads: {message}"),
-                help.map(|h| h.replace("the count", "--threads")),
-            ),
-            e => e,
-        })?;
+        itinera::geoparse::batch::check_threads(n, "--threads")?;
         // Only fails if a pool already exists, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n)

@@ -291,10 +291,11 @@ fn run_in<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> P
     match threads {
         None => Ok(work()),
         Some(n) => {
-            let n = itinera::geoparse::batch::check_threads(n).map_err(|e| {
+            // Without the GIL here: the message as `py_err` writes it, without its attributes.
+            let n = itinera::geoparse::batch::check_threads(n, "threads").map_err(|e| {
                 bad_input(match e.help() {
-                    Some(h) => format!("threads: {e}; {h}"),
-                    None => format!("threads: {e}"),
+                    Some(h) => format!("{e} (help: {h})"),
+                    None => e.to_string(),
                 })
             })?;
             rayon::ThreadPoolBuilder::new()

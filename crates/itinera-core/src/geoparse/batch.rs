@@ -10,20 +10,21 @@ use super::{Extraction, Geoparser, to_char_offsets};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 
-/// Checks a thread count asked for a batch: 1 to four per core (more only costs memory and
-/// switches; a million once spent 16 s starting threads before failing).
+/// Checks a thread count asked for a batch through `setting` (`--threads`, Python's
+/// `threads`): 1 to four per core (more only costs memory and switches; a million once spent
+/// 16 s starting threads before failing).
 ///
 /// # Errors
 /// [`Error::Invalid`] of kind [`InvalidKind::Setting`] for 0 or more than four per core, with
 /// the range allowed.
-pub fn check_threads(n: usize) -> Result<usize> {
+pub fn check_threads(n: usize, setting: &str) -> Result<usize> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if n == 0 || n > cores * 4 {
         return Err(Error::invalid(
             InvalidKind::Setting,
-            format!("{n} threads on a machine of {cores} cores"),
+            format!("{setting}: {n} threads on a machine of {cores} cores"),
             Some(format!(
-                "use 1 to {} threads, or leave the count out for one per core",
+                "use 1 to {} threads, or leave {setting} out for one per core",
                 cores * 4
             )),
         ));
