@@ -228,8 +228,15 @@ fn library_modules_import_only_lower_layers() {
             }
         }
     }
-    assert!(unknown.is_empty(), "give these modules a layer: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "give these modules a layer: {unknown:?}"
+    );
     wrong.sort();
     wrong.dedup();
-    assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
 }

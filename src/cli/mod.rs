@@ -1,9 +1,12 @@
 //! Command-line interface: flags (clap derive) and the exit policy, in one place.
 
 mod evaluate;
+mod export;
 mod extract;
 mod geocode;
+mod render;
 mod report;
+mod route;
 mod run;
 
 use std::path::PathBuf;
@@ -11,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use itinera::Units;
-use itinera::export::Format;
+use itinera::formats::{ExportFormat, InputFormat, MapFormat};
 use itinera::geoparse::batch::Offsets;
 use itinera::scene::{InsetMode, LabelLang, LabelMode, Theme};
 
@@ -41,12 +44,12 @@ enum Command {
         after_help = "Examples:\n  itinera route geodata/trips/kji-2011.toml --units mi\n  itinera route Khasan Ussuriysk Ulan-Ude"
     )]
     Route(RouteArgs),
-    /// Draw trips as a map (PNG and/or SVG).
+    /// Draw trips as a map (PNG, SVG or PDF).
     #[command(
         after_help = "Examples:\n  itinera render geodata/trips/kji-2011.toml      (writes output/kji-2011.png and .svg)\n  itinera render Khasan Ussuriysk Ulan-Ude -o map.png -o map.svg --theme dark"
     )]
     Render(RenderArgs),
-    /// Export trips as GeoJSON, KML, GPX, CSV or an interactive HTML map.
+    /// Export trips as GeoJSON, KML, GPX, CSV, GeoPackage or an interactive HTML map.
     #[command(
         after_help = "Examples:\n  itinera export geodata/trips/*.toml            (writes output/<name>.geojson)\n  itinera export geodata/trips/kji-2011.toml -o trip.kml -o trip.gpx -o trip.html\n  itinera export Anadyr Nome -o anadyr-nome.geojson"
     )]
@@ -170,14 +173,13 @@ struct GeocodeArgs {
 /// Where trips come from: trip files (TOML or CSV, `-` for stdin) or place names.
 #[derive(Debug, Args)]
 struct TripArgs {
-    /// Trip files (.toml, .csv, .geojson, .gpx, .kml; - for stdin), or place names forming
-    /// one ad-hoc trip.
-    #[arg(required = true, value_name = "TRIPFILE|PLACE")]
+    /// Trip files (- for stdin), or place names forming one ad-hoc trip.
+    #[arg(required = true, value_name = "TRIPFILE|PLACE", long_help = trip_files_help())]
     inputs: Vec<String>,
     /// Read the trip files in this format, whatever their names (default: by extension, or by
     /// content for stdin and other names).
     #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<itinera::trip::InputFormat>,
+    input_format: Option<InputFormat>,
     /// Country hint for stops that give none (ISO code or name).
     #[arg(long, short)]
     country: Option<String>,
@@ -211,9 +213,9 @@ struct RouteArgs {
 struct RenderArgs {
     #[command(flatten)]
     trips: TripArgs,
-    /// Output files, .png, .svg or .pdf, or - for standard output; repeat for several.
+    /// Output files (format by extension), or - for standard output; repeat for several.
     /// Default: output/<input name>.png and .svg.
-    #[arg(long, short)]
+    #[arg(long, short, long_help = map_outputs_help())]
     output: Vec<PathBuf>,
     /// Folder for default output names.
     #[arg(long, default_value = "output")]
@@ -260,23 +262,23 @@ struct RenderArgs {
     geojson: bool,
     /// Format of the -o outputs, whatever their names (default: by extension; PNG for -).
     #[arg(long, short, value_enum)]
-    format: Option<itinera::render::ImageFormat>,
+    format: Option<MapFormat>,
 }
 
 #[derive(Debug, Args)]
 struct ExportArgs {
     #[command(flatten)]
     trips: TripArgs,
-    /// Output files (`-` for stdout), format by extension: .geojson .kml .gpx .csv .html;
-    /// repeat for several. Default: output/<input name>.<format> for each trip file.
-    #[arg(long, short)]
+    /// Output files (`-` for stdout), format by extension; repeat for several. Default:
+    /// output/<input name>.<format> for each trip file.
+    #[arg(long, short, long_help = export_outputs_help())]
     output: Vec<PathBuf>,
     /// Folder for default output names.
     #[arg(long, default_value = "output")]
     out_dir: PathBuf,
     /// Output format (default: by extension, else geojson).
     #[arg(long, short, value_enum)]
-    format: Option<Format>,
+    format: Option<ExportFormat>,
     /// Distance units of the CSV export.
     #[arg(long, short, value_enum, default_value_t = Units::Km)]
     units: Units,
@@ -303,6 +305,32 @@ enum RouteFormat {
     Csv,
 }
 
+/// The long help of the trip inputs, listing the registry's trip formats.
+fn trip_files_help() -> String {
+    format!(
+        "Trip files ({}; - for stdin), or place names forming one ad-hoc trip.",
+        InputFormat::extension_list()
+    )
+}
+
+/// The long help of `render -o`, listing the registry's map formats.
+fn map_outputs_help() -> String {
+    format!(
+        "Output files, {} by extension, or - for standard output; repeat for several.\n\
+         Default: output/<input name>.png and .svg.",
+        MapFormat::extension_list()
+    )
+}
+
+/// The long help of `export -o`, listing the registry's export formats.
+fn export_outputs_help() -> String {
+    format!(
+        "Output files (`-` for stdout), format by extension: {}; repeat for several.\n\
+         Default: output/<input name>.<format> for each trip file.",
+        ExportFormat::extension_list()
+    )
+}
+
 /// Exit codes: 0 success, 1 runtime failure, 2 bad input or usage (as clap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Exit {
@@ -322,9 +350,9 @@ pub fn main() -> ExitCode {
     remove_temporaries_on_signals();
     let result = match cli.command {
         Command::Geocode(a) => geocode::geocode(a),
-        Command::Route(a) => run::route(a),
-        Command::Render(a) => run::render(a),
-        Command::Export(a) => run::export(a),
+        Command::Route(a) => route::route(a),
+        Command::Render(a) => render::render(a),
+        Command::Export(a) => export::export(a),
         Command::Extract(a) => extract::extract(a),
         Command::Evaluate(a) => evaluate::evaluate(a),
         Command::Completions { shell } => completions(shell),

@@ -183,7 +183,7 @@ fn bad_export_outputs_exit_2_and_leave_nothing() {
     sb.run(&["export", "Khasan", "Ussuriysk", "-o", "x.shp"])
         .bad_input("unknown output format for `x.shp`");
     sb.run(&["export", "Khasan", "Ussuriysk", "--format", "shp"])
-        .bad_input("[possible values: geojson, kml, gpx, csv, html]");
+        .bad_input("[possible values: geojson, kml, gpx, csv, html, gpkg]");
     sb.run(&["export", "Khasan", "Ussuriysk", "-o", "nodir/x.kml"])
         .bad_input("cannot write");
     std::fs::create_dir(sb.path("ro")).unwrap();

@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod formats;
 mod geocode;
+mod geopackage;
 mod harness;
 mod interchange;
 mod others;

@@ -33,6 +33,65 @@ pub struct BoundingBox {
     pub north: f64,
 }
 
+/// The smallest side of a map window, degrees (about a metre): a smaller box collapses the map.
+pub const MIN_BBOX_DEGREES: f64 = 1e-5;
+
+impl std::str::FromStr for BoundingBox {
+    type Err = crate::Error;
+
+    /// `W,S,E,N` in degrees, as `--bbox` takes it (W > E crosses ±180°): four numbers, each
+    /// side at least [`MIN_BBOX_DEGREES`]. The box's range is checked with the other map
+    /// options.
+    fn from_str(text: &str) -> Result<BoundingBox, crate::Error> {
+        use crate::{Error, InvalidKind};
+        let v: Vec<f64> = text
+            .split(',')
+            .map(|p| p.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| {
+                Error::invalid(
+                    InvalidKind::Setting,
+                    format!("invalid bbox `{text}`"),
+                    Some("write --bbox W,S,E,N in degrees, e.g. 100,35,140,56".into()),
+                )
+            })?;
+        let [west, south, east, north] = v.as_slice() else {
+            return Err(Error::invalid(
+                InvalidKind::Setting,
+                format!("bbox `{text}` needs four numbers"),
+                Some("write --bbox W,S,E,N".into()),
+            ));
+        };
+        // East may be less than west across the antimeridian (170,-20,-170,20).
+        let wide = if east >= west {
+            east - west
+        } else {
+            east + 360.0 - west
+        };
+        let tall = (north - south).abs();
+        // (A side of nought has its own message, from the box's own checks.)
+        let tiny = |d: f64| d > 0.0 && d < MIN_BBOX_DEGREES;
+        if tiny(wide) || tiny(tall) {
+            return Err(Error::invalid(
+                InvalidKind::Setting,
+                format!("bbox `{text}` is too small to draw"),
+                Some(format!(
+                    "give each side at least {MIN_BBOX_DEGREES}° (about a metre), e.g. \
+                     --bbox {west},{south},{},{}",
+                    west + 0.01,
+                    south + 0.01
+                )),
+            ));
+        }
+        Ok(BoundingBox {
+            west: *west,
+            south: *south,
+            east: *east,
+            north: *north,
+        })
+    }
+}
+
 impl BoundingBox {
     /// The whole globe.
     pub const WORLD: BoundingBox = BoundingBox::new(-180.0, -90.0, 180.0, 90.0);

@@ -281,7 +281,7 @@ mod kinds {
             "t.toml",
             "[[trips]]\nname = \"T\"\nstops = [{ name = \"X\", lat = 91.0, lon = 0.0 }]\n",
         );
-        let value = trip::parse(&file)
+        let value = crate::formats::read_trips(&file)
             .and_then(|plan| trip::resolve(&plan, g, &ResolveOptions::default()).map(|_| ()));
         assert_eq!(value.unwrap_err().invalid_kind(), Some(InvalidKind::Value));
 

@@ -4,10 +4,10 @@
 //!
 //! ```text
 //! text --geoparse::Geoparser::extract--> mentions (places, distance claims) --draft_trip--> TripPlan
-//! trip file / place names --trip::parse--> TripPlan --trip::resolve(&Gazetteer)--> Vec<Trip>
+//! trip file / place names --formats::read_trips--> TripPlan --trip::resolve(&Gazetteer)--> Vec<Trip>
 //! Trip --route::build--> Route (legs: geodesic metres, bearing, densified line split at ±180°)
 //! &[Route] --scene::build--> Scene --render::{png, svg, pdf} / export::html--> map
-//! &[Route] --export::{geojson, kml, gpx, csv}--> impl Write --output::Outputs--> files
+//! &[Route] --formats::EXPORTS (GeoJSON, KML, GPX, CSV, HTML, GeoPackage)--> impl Write --output::Outputs--> files
 //! ```
 //!
 //! ```
@@ -27,7 +27,9 @@
 //! - [`geoparse`]: place names and distance claims found in text, resolved, evaluated.
 //! - [`scene`] / [`render`]: the map laid out (projection, layers, labels, legend), then drawn
 //!   as PNG, SVG, PDF or an interactive HTML page.
-//! - [`export`]: GeoJSON (RFC 7946), KML, GPX and CSV.
+//! - [`export`]: GeoJSON (RFC 7946), KML, GPX and CSV writers.
+//! - [`formats`]: the registry of every format read and written (trip files, exports with
+//!   GeoPackage, map images): names, extensions, sniffing, what each leaves out.
 //! - [`output`]: every output written all-or-nothing, atomically.
 //! - [`records`]: results as serialisable records, as the command line and Python give them.
 //! - [`Error`]: everything that can go wrong, with [`Error::is_bad_input`] for exit codes.
@@ -37,6 +39,7 @@ pub mod basemap;
 mod bbox;
 mod error;
 pub mod export;
+pub mod formats;
 pub mod gazetteer;
 pub mod geoparse;
 mod markup;

@@ -13,15 +13,15 @@ use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringB
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
-use itinera::export::{CsvText, Format};
+use itinera::export::CsvText;
+use itinera::formats::{self, ExportFormat, ExportOptions, InputFormat, MapFormat};
 use itinera::gazetteer::{Geocoded, LookupOptions};
 use itinera::geoparse::{Extraction, Geoparser, to_char_offsets};
 use itinera::records::{ExtractionRecord, PlacesRecord, PointRecord, RouteRecord, UnknownRecord};
-use itinera::render::ImageFormat;
-use itinera::scene::{self, MapOptions, Theme};
+use itinera::scene::{self, MapOptions};
 use itinera::trip::{self, ResolveOptions};
 use itinera::{Error, Gazetteer, Route, SourceFile, TripPlan, Units, output};
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use pyo3::{create_exception, intern};
@@ -155,14 +155,8 @@ fn geocode<'py>(
 }
 
 fn units(u: &str) -> PyResult<Units> {
-    match u {
-        "km" => Ok(Units::Km),
-        "mi" => Ok(Units::Mi),
-        "nmi" => Ok(Units::Nmi),
-        other => Err(bad_input(format!(
-            "unknown units `{other}`: use km, mi or nmi"
-        ))),
-    }
+    u.parse::<Units>()
+        .map_err(|_| bad_input(format!("unknown units `{u}`: use km, mi or nmi")))
 }
 
 /// A trip given as a path (str or os.PathLike) to a trip file, or as a list of place names.
@@ -178,9 +172,10 @@ impl TripArg {
         }
         match arg.extract::<Vec<String>>() {
             Ok(n) if !n.is_empty() => Ok(TripArg::Names(n)),
-            _ => Err(bad_input(
-                "give a trip file path (TOML, CSV, GeoJSON, GPX, KML) or a list of place names",
-            )),
+            _ => Err(bad_input(format!(
+                "give a trip file path ({}) or a list of place names",
+                InputFormat::extension_list()
+            ))),
         }
     }
 }
@@ -195,7 +190,7 @@ fn routes(
     let resolved = py.detach(|| {
         guarded("reading the trip", || -> Result<_, Error> {
             let plan = match &trip {
-                TripArg::File(path) => trip::parse(&SourceFile::read(path)?)?,
+                TripArg::File(path) => formats::read_trips(&SourceFile::read(path)?)?,
                 TripArg::Names(n) => TripPlan::from_names(n),
             };
             let options = ResolveOptions {
@@ -471,46 +466,75 @@ fn extract_arrow<'py>(
     PyTable::try_new(vec![batch], mention_schema())?.into_pyarrow(py)
 }
 
-/// Draws the map of a trip into `path` (.png, .svg or .pdf), written atomically.
+/// A map option given from Python as text for [`MapOptions::set`]: strings as they are,
+/// booleans as `true`/`false`, numbers as Python prints them, a `bbox` sequence of four
+/// numbers as `W,S,E,N`.
+fn option_text(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(text) = value.extract::<String>() {
+        return Ok(text);
+    }
+    if let Ok(b) = value.extract::<bool>() {
+        return Ok(b.to_string());
+    }
+    if let Ok(n) = value.extract::<i64>() {
+        return Ok(n.to_string());
+    }
+    if name == "bbox"
+        && let Ok(v) = value.extract::<Vec<f64>>()
+    {
+        let parts: Vec<String> = v.iter().map(f64::to_string).collect();
+        return Ok(parts.join(","));
+    }
+    Err(bad_input(format!(
+        "map option `{name}` takes text, a number or a boolean, not {}",
+        value.get_type().name()?
+    )))
+}
+
+/// Draws the map of a trip into `path` (.png, .svg or .pdf, or `format`), written atomically.
+/// Every map option of `itinera render` is a keyword, with the same names and values
+/// (`itinera.MAP_OPTIONS` lists them), parsed and checked by the library as the command line's
+/// are: the same trip and options give the same bytes.
 #[pyfunction]
-#[pyo3(signature = (trip, path, *, width=1600, height=1000, title=None, subtitle=None, theme="light", units="km", legend=true, country=None))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (trip, path, *, country=None, format=None, **options))]
 fn render<'py>(
     py: Python<'py>,
     trip: &Bound<'py, PyAny>,
     path: PathBuf,
-    width: u32,
-    height: u32,
-    title: Option<String>,
-    subtitle: Option<String>,
-    theme: &str,
-    units: &str,
-    legend: bool,
     country: Option<String>,
+    format: Option<String>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
-    let theme: Theme = theme
-        .parse()
-        .map_err(|_| bad_input(format!("unknown theme `{theme}`: use light or dark")))?;
-    let options = MapOptions {
-        width,
-        height,
-        title,
-        subtitle,
-        theme,
-        units: self::units(units)?,
-        legend,
-        ..MapOptions::default()
+    let mut map = MapOptions::default();
+    for (key, value) in options.into_iter().flatten() {
+        let name: String = key.extract()?;
+        // An unknown keyword is a TypeError, as for any Python function.
+        if !scene::MAP_OPTIONS.iter().any(|(n, _)| *n == name) {
+            return Err(PyTypeError::new_err(format!(
+                "render() got an unexpected keyword argument '{name}'"
+            )));
+        }
+        if value.is_none() {
+            continue;
+        }
+        map.set(&name, &option_text(&name, &value)?)
+            .map_err(|e| py_err(py, &e))?;
+    }
+    map.validate().map_err(|e| py_err(py, &e))?;
+    let format = match format {
+        Some(f) => f.parse::<MapFormat>().map_err(|e| py_err(py, &e))?,
+        None => MapFormat::from_path(&path).ok_or_else(|| {
+            bad_input(format!(
+                "unknown map format for `{}`: use {}",
+                path.display(),
+                MapFormat::extension_list()
+            ))
+        })?,
     };
-    let format = ImageFormat::from_path(&path).ok_or_else(|| {
-        bad_input(format!(
-            "unknown map format for `{}`: use .png, .svg or .pdf",
-            path.display()
-        ))
-    })?;
     let (routes, file_title) = self::routes(py, TripArg::from_py(trip)?, country, false)?;
     py.detach(|| {
         guarded("drawing the map", || -> Result<(), Error> {
-            let scene = scene::build(&routes, file_title.as_deref(), &options)?;
+            let scene = scene::build(&routes, file_title.as_deref(), &map)?;
             let bytes = format.encode(&scene)?;
             output::write_atomic(&path, |w| {
                 w.write_all(&bytes).map_err(|e| Error::Write {
@@ -523,34 +547,75 @@ fn render<'py>(
     .map_err(|e| py_err(py, &e))
 }
 
-/// Writes a trip as GeoJSON, KML, GPX, CSV or HTML (by the extension of `path`), atomically.
+/// Writes a trip in an export format (by the extension of `path`, or `format`), atomically.
 #[pyfunction]
-#[pyo3(signature = (trip, path, *, units="km", country=None))]
+#[pyo3(signature = (trip, path, *, units="km", country=None, format=None, raw_csv=false))]
 fn export<'py>(
     py: Python<'py>,
     trip: &Bound<'py, PyAny>,
     path: PathBuf,
     units: &str,
     country: Option<String>,
+    format: Option<String>,
+    raw_csv: bool,
 ) -> PyResult<()> {
     let u = self::units(units)?;
-    let format = Format::from_path(&path).map_err(|e| py_err(py, &e))?;
+    let format = match format {
+        Some(f) => f.parse::<ExportFormat>(),
+        None => ExportFormat::by_path(&path),
+    }
+    .map_err(|e| py_err(py, &e))?;
     let (routes, title) = self::routes(py, TripArg::from_py(trip)?, country, false)?;
-    let omitted = itinera::export::omissions(format, &routes, &path.display().to_string());
+    let omitted = format.leaves_out(&routes, &path.display().to_string());
     if !omitted.is_empty() {
         let warnings = py.import("warnings")?;
         for message in omitted {
             warnings.call_method1("warn", (message,))?;
         }
     }
+    let mut options = ExportOptions::titled(title.as_deref());
+    options.units = u;
+    options.csv_text = if raw_csv {
+        CsvText::Raw
+    } else {
+        CsvText::Guarded
+    };
     py.detach(|| {
         guarded("writing the export", || {
-            output::write_atomic(&path, |w| {
-                itinera::export::write(format, &routes, title.as_deref(), u, CsvText::Guarded, w)
-            })
+            output::write_atomic(&path, |w| format.write(&routes, &options, w))
         })
     })?
     .map_err(|e| py_err(py, &e))
+}
+
+/// The registry's formats as `{"inputs": [...], "exports": [...], "maps": [...]}`, each
+/// `{"name", "extensions", "about"}`.
+#[pyfunction]
+fn formats_list(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let out = PyDict::new(py);
+    let describe = |name: &str, exts: &[&str], about: &str| -> PyResult<Bound<'_, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("name", name)?;
+        d.set_item("extensions", exts.to_vec())?;
+        d.set_item("about", about)?;
+        Ok(d)
+    };
+    let inputs: Vec<_> = InputFormat::all()
+        .iter()
+        .map(|f| describe(f.name(), f.extensions(), f.about()))
+        .collect::<PyResult<_>>()?;
+    let exports: Vec<_> = ExportFormat::all()
+        .iter()
+        .map(|f| describe(f.name(), f.extensions(), f.about()))
+        .collect::<PyResult<_>>()?;
+    let maps: Vec<_> = MapFormat::all()
+        .iter()
+        .map(|f| describe(f.name(), f.extensions(), f.about()))
+        .collect::<PyResult<_>>()?;
+    out.set_item("inputs", inputs)?;
+    out.set_item("exports", exports)?;
+    out.set_item("maps", maps)?;
+    Ok(out)
 }
 
 #[pymodule]
@@ -566,5 +631,8 @@ fn _itinera(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(export, m)?)?;
+    m.add_function(wrap_pyfunction!(formats_list, m)?)?;
+    let options: Vec<(&str, &str)> = scene::MAP_OPTIONS.to_vec();
+    m.add("MAP_OPTIONS", options)?;
     Ok(())
 }

@@ -272,3 +272,52 @@ def test_a_name_that_is_not_text_names_its_character():
     with pytest.raises(itinera.BadInput, match="list of place names"):
         itinera.geocode(["Paris", 3])
 
+
+
+# Each map option, as the command line writes it and as Python's keyword: the library parses
+# both (MapOptions::set and the CLI's flags build one MapOptions), so the bytes must be equal.
+MAP_OPTION_CASES = [
+    (["--width", "640", "--height", "420"], {"width": 640, "height": 420}),
+    (["--title", "Khasan – Vladivostok"], {"title": "Khasan – Vladivostok"}),
+    (["--subtitle", "August 2011"], {"subtitle": "August 2011"}),
+    (["--theme", "dark"], {"theme": "dark"}),
+    (["--no-legend"], {"legend": False}),
+    (["--labels", "stops"], {"labels": "stops"}),
+    (["--projection", "robinson"], {"projection": "robinson"}),
+    (["--projection", "+proj=ortho +lat_0=45 +lon_0=120"], {"projection": "+proj=ortho +lat_0=45 +lon_0=120"}),
+    (["--bbox", "100,30,150,60"], {"bbox": (100, 30, 150, 60)}),
+    (["--bbox", "170,-50,-60,70"], {"bbox": "170,-50,-60,70"}),
+    (["--units", "mi"], {"units": "mi"}),
+    (["--inset", "none"], {"inset": "none"}),
+    (["--label-lang", "ru"], {"label_lang": "ru"}),
+]
+
+
+@pytest.mark.parametrize("flags,keywords", MAP_OPTION_CASES, ids=lambda c: str(c)[:40])
+def test_render_options_give_the_command_lines_bytes(tmp_path, repo, cli, flags, keywords):
+    trip = str(repo / "geodata" / "trips" / "kji-2011.toml")
+    size = [] if "--width" in flags else ["--width", "480", "--height", "300"]
+    small = {} if "width" in keywords else {"width": 480, "height": 300}
+    for ext in ["png", "svg"]:
+        by_cli, by_py = tmp_path / f"cli.{ext}", tmp_path / f"py.{ext}"
+        cli("render", trip, "-o", str(by_cli), *size, *flags)
+        itinera.render(trip, by_py, **small, **keywords)
+        assert by_cli.read_bytes() == by_py.read_bytes(), f"{flags} {ext}"
+
+
+def test_every_map_option_has_a_case():
+    named = {k for _, kw in MAP_OPTION_CASES for k in kw}
+    assert named == {name for name, _ in itinera.MAP_OPTIONS}
+
+
+def test_exports_give_the_command_lines_bytes_in_every_format(tmp_path, repo, cli, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1313798400")
+    trip = str(repo / "geodata" / "trips" / "kji-2011.toml")
+    names = [f["name"] for f in itinera.formats()["exports"]]
+    assert "gpkg" in names
+    for f in itinera.formats()["exports"]:
+        ext = f["extensions"][0]
+        by_cli, by_py = tmp_path / f"cli.{ext}", tmp_path / f"py.{ext}"
+        cli("export", trip, "-o", str(by_cli))
+        itinera.export(trip, by_py)
+        assert by_cli.read_bytes() == by_py.read_bytes(), ext

@@ -561,7 +561,7 @@ pub struct TripDraft {
     stops: Vec<DraftStop>,
 }
 
-/// A drafted trip file, as `trip::parse` reads it.
+/// A drafted trip file, as `trip::parse_toml` reads it.
 #[derive(Serialize)]
 struct DraftFile<'a> {
     title: &'a str,

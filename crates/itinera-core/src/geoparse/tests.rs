@@ -203,7 +203,7 @@ fn draft_trip_lists_cities_in_narrated_order_and_parses() {
         "From Khasan the train went to Ussuriysk, back to Khasan, then Ulan-Ude in Russia.",
     );
     let toml = draft_trip("kim", &e.mentions);
-    let plan = crate::trip::parse(&crate::SourceFile::new("draft.toml", toml));
+    let plan = crate::formats::read_trips(&crate::SourceFile::new("draft.toml", toml));
     let plan = plan.expect("the draft is a valid trip file");
     let stops: Vec<String> = plan.trips[0]
         .stops

@@ -740,47 +740,6 @@ fn box_filter(big: &[u8], small: &mut [u8], w: usize) {
     }
 }
 
-/// The map image formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-pub enum ImageFormat {
-    /// PNG bitmap.
-    Png,
-    /// Layered SVG.
-    Svg,
-    /// Vector PDF for print.
-    Pdf,
-}
-
-impl ImageFormat {
-    /// The format a file name says by its extension (`.png`, `.svg`, `.pdf`, any case).
-    pub fn from_path(path: &std::path::Path) -> Option<ImageFormat> {
-        match path
-            .extension()?
-            .to_string_lossy()
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "png" => Some(ImageFormat::Png),
-            "svg" => Some(ImageFormat::Svg),
-            "pdf" => Some(ImageFormat::Pdf),
-            _ => None,
-        }
-    }
-
-    /// The scene encoded in this format: [`png`], [`svg`] or [`pdf`].
-    ///
-    /// # Errors
-    /// As [`png`].
-    pub fn encode(self, scene: &Scene) -> Result<Vec<u8>> {
-        match self {
-            ImageFormat::Png => png(scene),
-            ImageFormat::Svg => svg(scene).map(String::into_bytes),
-            ImageFormat::Pdf => pdf(scene),
-        }
-    }
-}
-
 /// Renders the scene as an SVG document: a group per layer, a `<text>` per label with its halo
 /// as a stroke painted first, coordinates to 0.1 px.
 ///

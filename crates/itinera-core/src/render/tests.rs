@@ -9,7 +9,7 @@ fn example(name: &str) -> (Vec<Route>, Option<String>) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../geodata/trips")
         .join(name);
-    let plan = trip::parse(&SourceFile::read(&path).unwrap()).unwrap();
+    let plan = crate::formats::read_trips(&SourceFile::read(&path).unwrap()).unwrap();
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
     (r.trips.iter().map(route::build).collect(), r.title)
 }

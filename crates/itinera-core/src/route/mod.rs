@@ -264,5 +264,23 @@ impl Units {
     }
 }
 
+impl std::str::FromStr for Units {
+    type Err = crate::Error;
+
+    /// `km`, `mi` or `nmi`, any case.
+    fn from_str(s: &str) -> Result<Units, crate::Error> {
+        match s.to_ascii_lowercase().as_str() {
+            "km" => Ok(Units::Km),
+            "mi" => Ok(Units::Mi),
+            "nmi" => Ok(Units::Nmi),
+            _ => Err(crate::Error::invalid(
+                crate::InvalidKind::Setting,
+                format!("unknown units `{s}`"),
+                Some("use km, mi or nmi".into()),
+            )),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

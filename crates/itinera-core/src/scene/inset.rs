@@ -14,6 +14,23 @@ pub enum InsetMode {
     None,
 }
 
+impl std::str::FromStr for InsetMode {
+    type Err = Error;
+
+    /// `auto` or `none`, any case.
+    fn from_str(s: &str) -> Result<InsetMode> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(InsetMode::Auto),
+            "none" => Ok(InsetMode::None),
+            _ => Err(Error::invalid(
+                InvalidKind::Setting,
+                format!("unknown inset `{s}`"),
+                Some("use auto or none".into()),
+            )),
+        }
+    }
+}
+
 /// Windows narrower than this (degrees, the larger of the two spans) get an inset in `auto`.
 pub const AUTO_SPAN: f64 = 20.0;
 

@@ -25,6 +25,25 @@ pub enum LabelLang {
     Ja,
 }
 
+impl std::str::FromStr for LabelLang {
+    type Err = crate::Error;
+
+    /// `ru`, `ko`, `zh` or `ja`, any case.
+    fn from_str(s: &str) -> Result<LabelLang, crate::Error> {
+        match s.to_ascii_lowercase().as_str() {
+            "ru" => Ok(LabelLang::Ru),
+            "ko" => Ok(LabelLang::Ko),
+            "zh" => Ok(LabelLang::Zh),
+            "ja" => Ok(LabelLang::Ja),
+            _ => Err(crate::Error::invalid(
+                crate::InvalidKind::Setting,
+                format!("unknown label language `{s}`"),
+                Some("use ru, ko, zh or ja".into()),
+            )),
+        }
+    }
+}
+
 fn russian(c: char) -> bool {
     matches!(c, 'А'..='я' | 'Ё' | 'ё' | ' ' | '-')
 }

@@ -180,7 +180,8 @@ fn date_ranges_read_well() {
 fn scene_structure_snapshot() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../geodata/trips/kji-2011.toml");
-    let plan = trip::parse(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
+    let plan =
+        crate::formats::read_trips(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
     let routes: Vec<Route> = r.trips.iter().map(route::build).collect();
     let s = build(&routes, r.title.as_deref(), &MapOptions::default()).unwrap();
@@ -259,7 +260,8 @@ fn example_routes(name: &str) -> (Vec<Route>, Option<String>) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../geodata/trips")
         .join(name);
-    let plan = trip::parse(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
+    let plan =
+        crate::formats::read_trips(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
     let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
     (r.trips.iter().map(route::build).collect(), r.title)
 }

@@ -14,7 +14,7 @@ use geo::Coord;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, DateError};
-pub use parse::{InputFormat, parse, parse_as, parse_csv, parse_toml};
+pub use parse::{parse_csv, parse_geojson, parse_gpx, parse_kml, parse_toml};
 pub use resolve::{ResolveOptions, Resolved, Warning, resolve};
 
 use crate::gazetteer::Place;

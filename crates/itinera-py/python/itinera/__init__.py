@@ -10,6 +10,7 @@ Every function raises :class:`BadInput` (a ``ValueError``) for input it cannot u
 from __future__ import annotations
 
 from ._itinera import (
+    MAP_OPTIONS,
     BadInput,
     ItineraError,
     __version__,
@@ -21,8 +22,10 @@ from ._itinera import (
     route,
 )
 from ._itinera import extract_arrow as _extract_arrow
+from ._itinera import formats_list as formats
 
 __all__ = [
+    "MAP_OPTIONS",
     "BadInput",
     "ItineraError",
     "__version__",
@@ -30,6 +33,7 @@ __all__ = [
     "extract",
     "extract_arrow",
     "extract_batch",
+    "formats",
     "geocode",
     "render",
     "route",

@@ -111,16 +111,26 @@ def render(
     trip: Trip,
     path: Union[str, "os.PathLike[str]"],
     *,
+    country: Optional[str] = None,
+    format: Optional[str] = None,
     width: int = 1600,
     height: int = 1000,
     title: Optional[str] = None,
     subtitle: Optional[str] = None,
     theme: str = "light",
-    units: str = "km",
     legend: bool = True,
-    country: Optional[str] = None,
+    labels: str = "all",
+    projection: str = "auto",
+    bbox: Union[str, Sequence[float], None] = None,
+    units: str = "km",
+    inset: str = "auto",
+    label_lang: Optional[str] = None,
 ) -> None:
-    """Draws the map into ``path`` (.png, .svg or .pdf), written atomically."""
+    """Draws the map into ``path`` (.png, .svg or .pdf, or ``format``), written atomically.
+
+    Every map option of ``itinera render`` is a keyword with the same name and values
+    (:data:`MAP_OPTIONS`), checked by the library as the command line's are: the same trip and
+    options give the same bytes as the command line. ``bbox`` is ``"W,S,E,N"`` or four numbers."""
 
 def export(
     trip: Trip,
@@ -128,8 +138,18 @@ def export(
     *,
     units: str = "km",
     country: Optional[str] = None,
+    format: Optional[str] = None,
+    raw_csv: bool = False,
 ) -> None:
-    """Writes GeoJSON, KML, GPX, CSV or HTML by the extension of ``path``, atomically.
+    """Writes the trip in an export format (:func:`formats`), by the extension of ``path`` or
+    ``format`` (GeoJSON, KML, GPX, CSV, HTML, GeoPackage), atomically.
 
     What the format leaves out (a trip without legs in the legs CSV, the name of a group of
     places in GPX) is said with :func:`warnings.warn`, as the command line warns."""
+
+MAP_OPTIONS: list[tuple[str, str]]
+"""Every map option ``render`` takes, with what its value is."""
+
+def formats() -> dict[str, list[dict[str, Any]]]:
+    """The formats itinera reads and writes: ``{"inputs", "exports", "maps"}``, each a list of
+    ``{"name", "extensions", "about"}``."""

@@ -40,7 +40,7 @@ struct RawGeometry {
 }
 
 /// Parses a GeoJSON file: a FeatureCollection, a Feature or a bare geometry.
-pub(super) fn parse_geojson(source: &SourceFile) -> Result<TripPlan> {
+pub fn parse_geojson(source: &SourceFile) -> Result<TripPlan> {
     // A byte-order mark, as editors on Windows write it, is no part of the JSON: offsets stay
     // those of the whole file.
     let bom = if source.text.starts_with('\u{feff}') {

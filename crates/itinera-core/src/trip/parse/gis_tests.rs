@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::export::testdata::{places, route, stop};
 
 fn read(name: &str, text: &str) -> Result<TripPlan> {
-    parse(&SourceFile::new(name, text))
+    crate::formats::read_trips(&SourceFile::new(name, text))
 }
 
 fn location(e: &Error) -> (usize, usize) {
@@ -47,17 +47,8 @@ fn kinds(plan: &TripPlan) -> Vec<(&str, bool, usize)> {
 
 /// The routes as itinera's GPX.
 fn as_gpx(routes: &[crate::route::Route]) -> String {
-    use crate::export::{self, CsvText, Format};
     let mut out = Vec::new();
-    export::write(
-        Format::Gpx,
-        routes,
-        None,
-        crate::Units::Km,
-        CsvText::Guarded,
-        &mut out,
-    )
-    .expect("writing to memory");
+    crate::export::write_gpx(routes, None, &mut out).expect("writing to memory");
     String::from_utf8(out).expect("UTF-8")
 }
 
@@ -315,25 +306,8 @@ fn geojson_errors_point_at_the_problem() {
 }
 
 #[test]
-fn formats_by_name_and_by_content() {
-    assert_eq!(InputFormat::from_name("A.GPX"), Some(InputFormat::Gpx));
-    assert_eq!(InputFormat::from_name("a.json"), Some(InputFormat::Geojson));
-    assert_eq!(InputFormat::from_name("trip"), None);
-    assert_eq!(
-        InputFormat::sniff("\u{feff}  {\"type\": 1}"),
-        InputFormat::Geojson
-    );
-    assert_eq!(
-        InputFormat::sniff("<?xml version=\"1.0\"?>\n<!-- x -->\n<kml>"),
-        InputFormat::Kml
-    );
-    assert_eq!(
-        InputFormat::sniff("<?xml version=\"1.0\"?><gpx>"),
-        InputFormat::Gpx
-    );
-    assert_eq!(InputFormat::sniff("trip,lat,lon\n"), InputFormat::Csv);
-    assert_eq!(InputFormat::sniff("title = \"x\""), InputFormat::Toml);
-    let plan = parse(&SourceFile::new("<stdin>", GPX)).unwrap();
+fn standard_input_is_read_by_its_content() {
+    let plan = read("<stdin>", GPX).unwrap();
     assert_eq!(plan.trips.len(), 3);
 }
 
@@ -343,8 +317,7 @@ fn formats_by_name_and_by_content() {
 /// (the antimeridian and the poles included), dates at every precision.
 mod round_trip {
     use super::*;
-    use crate::Units;
-    use crate::export::{self, CsvText, Format};
+    use crate::formats::{ExportFormat, ExportOptions, InputFormat};
     use crate::route;
     use crate::trip::{Stop, Trip};
     use proptest::prelude::*;
@@ -395,20 +368,18 @@ mod round_trip {
                 t.name = format!("{} {i}", t.name);
             }
             let routes: Vec<_> = trips.iter().map(route::build).collect();
-            for (format, input) in [
-                (Format::GeoJson, InputFormat::Geojson),
-                (Format::Gpx, InputFormat::Gpx),
-                (Format::Kml, InputFormat::Kml),
-            ] {
+            for name in ["geojson", "gpx", "kml"] {
+                let (format, input): (ExportFormat, InputFormat) =
+                    (name.parse().expect("a format"), name.parse().expect("a format"));
                 // GPX keeps places as its nameless waypoints (see `gpx_waypoints_are_places`).
-                if format == Format::Gpx && trips.iter().any(|t| t.places) {
+                if format.name() == "gpx" && trips.iter().any(|t| t.places) {
                     continue;
                 }
                 let mut out = Vec::new();
-                export::write(format, &routes, Some("Title"), Units::Km, CsvText::Guarded, &mut out)
+                format.write(&routes, &ExportOptions::titled(Some("Title")), &mut out)
                     .expect("writing to memory");
                 let text = String::from_utf8(out).expect("UTF-8");
-                let plan = parse_as(&SourceFile::new("x", text.as_str()), input)
+                let plan = input.read(&SourceFile::new("x", text.as_str()))
                     .map_err(|e| TestCaseError::fail(format!("{format:?}: {e}\n{text}")))?;
                 prop_assert_eq!(plan.trips.len(), trips.len(), "{:?}", format);
                 for (t, back) in trips.iter().zip(&plan.trips) {

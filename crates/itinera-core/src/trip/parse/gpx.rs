@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::source::SourceFile;
 
 /// Parses a GPX file.
-pub(super) fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
+pub fn parse_gpx(source: &SourceFile) -> Result<TripPlan> {
     let doc = document(source)?;
     let root = xml::root(&doc, "gpx", source)?;
     // itinera writes the date at the head of `desc`: `2011-08-20; note`.

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::source::SourceFile;
 
 /// Parses a KML file.
-pub(super) fn parse_kml(source: &SourceFile) -> Result<TripPlan> {
+pub fn parse_kml(source: &SourceFile) -> Result<TripPlan> {
     let doc = document(source)?;
     let root = xml::root(&doc, "kml", source)?;
     let styles = styles(&doc);

@@ -2,11 +2,11 @@ use super::*;
 use crate::error::Error;
 
 fn toml(text: &str) -> Result<TripPlan> {
-    parse(&SourceFile::new("t.toml", text))
+    crate::formats::read_trips(&SourceFile::new("t.toml", text))
 }
 
 fn csv(text: &str) -> Result<TripPlan> {
-    parse(&SourceFile::new("t.csv", text))
+    crate::formats::read_trips(&SourceFile::new("t.csv", text))
 }
 
 fn location(e: &Error) -> (usize, usize) {
@@ -205,9 +205,10 @@ fn csv_errors_name_line_and_column() {
 
 #[test]
 fn stdin_is_sniffed() {
-    let p = parse(&SourceFile::new("<stdin>", "trip,place\nA,Khasan\n")).unwrap();
+    let p =
+        crate::formats::read_trips(&SourceFile::new("<stdin>", "trip,place\nA,Khasan\n")).unwrap();
     assert_eq!(p.trips[0].stops.len(), 1);
-    let p = parse(&SourceFile::new(
+    let p = crate::formats::read_trips(&SourceFile::new(
         "<stdin>",
         "[[trips]]\nstops = [\"Khasan\"]\n",
     ))
