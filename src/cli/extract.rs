@@ -3,20 +3,23 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Read, Seek, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use itinera::Error;
 use itinera::InvalidKind;
-use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed, extract_at};
+use itinera::geoparse::batch::{Document, Offsets, extract_at};
 use itinera::geoparse::{self, Extraction, Geoparser, Mention, SenseKind};
 use itinera::output::Outputs;
 use itinera::records::{MentionRecord, rounded};
-use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
+use itinera::source::TextBlocks;
 
 use super::run::{Outcome, table_section};
 use super::{Exit, ExtractArgs, ExtractFormat, report};
+
+mod stream;
+
+use stream::stream;
 
 /// Plain text is processed in blocks of about this size (cut at paragraph breaks): the unit of
 /// document context, and what bounds memory on huge inputs.
@@ -86,50 +89,9 @@ fn mention_json(m: &Mention) -> serde_json::Value {
     report::to_json(&MentionRecord::new(m))
 }
 
-/// One line of JSON Lines output (serialised straight from the structs: no intermediate tree).
-#[derive(serde::Serialize)]
-struct DocOut<'a> {
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    offset: Option<usize>,
-    mentions: &'a [Mention],
-    claims: &'a [itinera::geoparse::DistanceClaim],
-}
-
 pub fn extract(a: ExtractArgs) -> Outcome {
-    let batch = a.inputs.len() > 1 || a.inputs.iter().any(|p| is_jsonl(p, a.jsonl));
-    let format = match a.format {
-        Some(f) => f,
-        None if batch => ExtractFormat::Jsonl,
-        None => ExtractFormat::Table,
-    };
-    if batch && format != ExtractFormat::Jsonl {
-        return Err(Error::Invalid {
-            kind: InvalidKind::Setting,
-            message:
-                "several documents (several files or JSON Lines input) are written as JSON Lines"
-                    .into(),
-            location: None,
-            help: Some("use --format jsonl, or give one text file".into()),
-        }
-        .into());
-    }
-    if batch && a.trip.is_some() {
-        return Err(Error::Invalid {
-            kind: InvalidKind::Setting,
-            message: "--trip drafts one trip from one document".into(),
-            location: None,
-            help: Some("give one text file".into()),
-        }
-        .into());
-    }
-    if let Some(n) = a.threads {
-        itinera::geoparse::batch::check_threads(n, "--threads")?;
-        // Only fails if a pool already exists, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
-    }
+    let (batch, format) = batch_and_format(&a)?;
+    use_threads(a.threads)?;
     let out = a.output.clone().unwrap_or_else(|| PathBuf::from("-"));
     // Both destinations are checked before any reading: neither may be an input or the other.
     let mut outputs = Outputs::new();
@@ -138,7 +100,6 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     }
     let main_out = outputs.add(&out)?;
     let trip_out = a.trip.as_deref().map(|t| outputs.add(t)).transpose()?;
-    let chars = a.offsets == Offsets::Chars;
     let mut bad_lines = 0usize;
     // Only the distinct stops are kept for a draft, not every mention.
     let mut draft = a.trip.as_ref().map(|_| geoparse::TripDraft::default());
@@ -147,29 +108,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
             bad_lines = stream(&a, w)?;
             return Ok(());
         }
-        let path = &a.inputs[0];
-        let name = shown(path);
-        let mut parser = Geoparser::new();
-        let mut sink = Single::new(format, name.clone(), out.display().to_string());
-        let mut chars_before = 0usize;
-        for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
-            let block = block?;
-            let doc = Document {
-                id: name.clone(),
-                offset: block.offset,
-                chars_before,
-                text: block.text,
-            };
-            let e = extract_at(&mut parser, &doc, a.offsets);
-            if chars {
-                chars_before += doc.text.chars().count();
-            }
-            if let Some(d) = &mut draft {
-                d.add(&e.mentions);
-            }
-            sink.add(&e, w)?;
-        }
-        sink.finish(w)
+        extract_one(&a, format, &out, &mut draft, w)
     })?;
     if let (Some(trip), Some(at), Some(draft)) = (&a.trip, trip_out, draft) {
         let title = Path::new(&a.inputs[0]).file_stem().map_or_else(
@@ -206,132 +145,81 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     Ok(Exit::Success)
 }
 
-/// Streams documents to JSON Lines: each plain-text file (in blocks) or each line of a JSONL
-/// input is one document. Returns the number of malformed JSONL lines (reported on stderr).
-fn stream(a: &ExtractArgs, w: &mut dyn Write) -> Result<usize, Error> {
+/// Whether the input is several documents (several files, or JSON Lines), and the output
+/// format: JSON Lines for several, which take no other format and no `--trip`; else a table.
+fn batch_and_format(a: &ExtractArgs) -> Result<(bool, ExtractFormat), Error> {
+    let batch = a.inputs.len() > 1 || a.inputs.iter().any(|p| is_jsonl(p, a.jsonl));
+    let format = match a.format {
+        Some(f) => f,
+        None if batch => ExtractFormat::Jsonl,
+        None => ExtractFormat::Table,
+    };
+    if batch && format != ExtractFormat::Jsonl {
+        return Err(Error::Invalid {
+            kind: InvalidKind::Setting,
+            message:
+                "several documents (several files or JSON Lines input) are written as JSON Lines"
+                    .into(),
+            location: None,
+            help: Some("use --format jsonl, or give one text file".into()),
+        });
+    }
+    if batch && a.trip.is_some() {
+        return Err(Error::Invalid {
+            kind: InvalidKind::Setting,
+            message: "--trip drafts one trip from one document".into(),
+            location: None,
+            help: Some("give one text file".into()),
+        });
+    }
+    Ok((batch, format))
+}
+
+/// `--threads`: the geoparser's thread pool of that many threads.
+fn use_threads(threads: Option<usize>) -> Result<(), Error> {
+    if let Some(n) = threads {
+        itinera::geoparse::batch::check_threads(n, "--threads")?;
+        // Only fails if a pool already exists, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    Ok(())
+}
+
+/// Geoparses one text file block by block, writing its mentions (and claims) in `format` to
+/// `w` as they come (`out` names the output in errors), and adding them to the trip `draft`.
+fn extract_one(
+    a: &ExtractArgs,
+    format: ExtractFormat,
+    out: &Path,
+    draft: &mut Option<geoparse::TripDraft>,
+    w: &mut dyn Write,
+) -> Result<(), Error> {
     let chars = a.offsets == Offsets::Chars;
-    let werr = |source| Error::Write {
-        path: a
-            .output
-            .as_ref()
-            .map_or("<stdout>".into(), |p| p.display().to_string()),
-        source,
-    };
-    let progress = io::stderr().is_terminal() && !a.quiet;
-    let started = Instant::now();
-    let mut done_bytes = 0usize;
-    let mut done_docs = 0usize;
-    let mut bad = 0usize;
-    let mut batch = Batch::new(a.offsets);
-    // Writes a batch's results in order; returns how many documents failed (a bug in the
-    // geoparser costs that document alone, reported, and the batch goes on).
-    let mut flush = |batch: &mut Batch, w: &mut dyn Write| -> Result<usize, Error> {
-        let mut failed = 0;
-        for done in batch.run() {
-            done_docs += 1;
-            done_bytes += done.bytes;
-            let id = done.id;
-            let Parsed::Done(mut e) = done.parsed else {
-                failed += 1;
-                report::warning(
-                    &format!("document `{id}`: internal error in the geoparser; skipped"),
-                    None,
-                );
-                continue;
-            };
-            for m in &mut e.mentions {
-                (m.lat, m.lon, m.score) = rounded(m);
-            }
-            let line = DocOut {
-                id: &id,
-                offset: (done.offset > 0).then_some(done.offset),
-                mentions: &e.mentions,
-                claims: &e.claims,
-            };
-            let line = serde_json::to_string(&line).unwrap_or_default();
-            w.write_all(line.as_bytes()).map_err(werr)?;
-            w.write_all(b"\n").map_err(werr)?;
+    let path = &a.inputs[0];
+    let name = shown(path);
+    let mut parser = Geoparser::new();
+    let mut sink = Single::new(format, name.clone(), out.display().to_string());
+    let mut chars_before = 0usize;
+    for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
+        let block = block?;
+        let doc = Document {
+            id: name.clone(),
+            offset: block.offset,
+            chars_before,
+            text: block.text,
+        };
+        let e = extract_at(&mut parser, &doc, a.offsets);
+        if chars {
+            chars_before += doc.text.chars().count();
         }
-        if progress {
-            let secs = started.elapsed().as_secs_f64().max(1e-3);
-            let mib = done_bytes as f64 / 1048576.0;
-            eprint!(
-                "\ritinera: {done_docs} documents, {mib:.1} MiB, {:.1} MiB/s   ",
-                mib / secs
-            );
+        if let Some(d) = draft.as_mut() {
+            d.add(&e.mentions);
         }
-        Ok(failed)
-    };
-    for path in &a.inputs {
-        let name = shown(path);
-        if is_jsonl(path, a.jsonl) {
-            let mut reader = BufReader::new(open(path)?);
-            let mut line = Vec::new();
-            for i in 0.. {
-                let read = bounded_line(&mut reader, &mut line, MAX_LINE).map_err(|source| {
-                    Error::Read {
-                        path: name.clone(),
-                        source,
-                    }
-                })?;
-                match read {
-                    Line::End => break,
-                    Line::TooLong => {
-                        bad += 1;
-                        report::warning(
-                            &format!(
-                                "{name}:{}: a line longer than {} MiB; line skipped",
-                                i + 1,
-                                MAX_LINE >> 20
-                            ),
-                            None,
-                        );
-                        continue;
-                    }
-                    Line::Read => {}
-                }
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                match parse_line(&line) {
-                    Ok((id, text)) => {
-                        if batch.push(Document {
-                            id: id.unwrap_or_else(|| format!("{name}:{}", i + 1)),
-                            text,
-                            ..Document::default()
-                        }) {
-                            bad += flush(&mut batch, w)?;
-                        }
-                    }
-                    Err(why) => {
-                        bad += 1;
-                        report::warning(&format!("{name}:{}: {why}; line skipped", i + 1), None);
-                    }
-                }
-            }
-        } else {
-            let mut chars_before = 0;
-            for block in TextBlocks::new(name.clone(), open(path)?, BLOCK) {
-                let block = block?;
-                let chars_here = if chars { block.text.chars().count() } else { 0 };
-                let full = batch.push(Document {
-                    id: name.clone(),
-                    offset: block.offset,
-                    chars_before,
-                    text: block.text,
-                });
-                chars_before += chars_here;
-                if full {
-                    bad += flush(&mut batch, w)?;
-                }
-            }
-        }
+        sink.add(&e, w)?;
     }
-    bad += flush(&mut batch, w)?;
-    if progress {
-        eprintln!();
-    }
-    Ok(bad)
+    sink.finish(w)
 }
 
 /// Mention rows printed per table section: the table's memory, however long the text.

@@ -5,58 +5,22 @@
 //! costs `3 · ln(1 + min(km, 2000)/100)`, and more for a leg out of scale with the trip: a stop near its neighbours beats a namesake across
 //! the world unless the namesake is far more populous (Viterbi over the chain of stops).
 
-use super::{PALETTE, Stop, StopSpec, Trip, TripPlan};
+mod ambiguity;
+mod path;
+
+use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::gazetteer::{
     COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, MatchKind, Place, PlaceKind, Query,
-    UserGazetteer, fold, haversine_km, near_label, spelling_note,
+    UserGazetteer, fold, near_label, spelling_note,
 };
+use ambiguity::{ambiguity, contains, how_to_choose, neighbour_points};
+use path::best_path;
 use std::collections::HashMap;
 
 /// Candidates kept per stop.
 const MAX_CANDIDATES: usize = 25;
-/// Weight of the distance to the neighbouring stops, per natural-log unit.
-const DISTANCE_WEIGHT: f64 = 3.0;
-/// A losing candidate at least this far from the chosen one, with a prior within
-/// [`AMBIGUITY_MARGIN`] of it, makes the stop ambiguous.
-const AMBIGUITY_KM: f64 = 50.0;
-/// ln(20): the runner-up has at least a twentieth of the evidence (Springfield, Illinois
-/// against Springfield, Missouri is ambiguous; London, England against London, Ontario is not).
-const AMBIGUITY_MARGIN: f64 = 2.996;
-/// Beyond this distance a neighbour says nothing more about which namesake is meant: a stop
-/// 8,000 km away does not favour the namesake 6,000 km away.
-const DISTANCE_CAP_KM: f64 = 2000.0;
-/// A leg more than this many times longer than the trip's typical leg ([`typical_leg`]) is
-/// out of scale with the rest of the trip, and costs
-/// [`DISTANCE_WEIGHT`] more per e-fold beyond, without the cap: Lagos beside Faro and Lisbon
-/// (legs of 70 and 220 km) is the Portuguese town, not Lagos, Nigeria 3,900 km off, while
-/// Washington before Brussels and Kyiv (1,800 km) stays the capital 6,000 km away.
-const OUT_OF_SCALE: f64 = 5.0;
-
-/// Cost of a leg of `d` km between chosen candidates, in a trip whose typical leg is
-/// `scale` km.
-fn leg_cost(d: f64, scale: f64) -> f64 {
-    let beyond = (d / (OUT_OF_SCALE * scale.max(1.0))).max(1.0);
-    DISTANCE_WEIGHT * ((1.0 + d.min(DISTANCE_CAP_KM) / 100.0).ln() + beyond.ln())
-}
-
-/// The trip's typical leg, km: for each pair of neighbouring stops the shortest leg any of
-/// their readings allow, and the median of those (the upper one of two). A reading in doubt
-/// does not set the scale it is judged by: Memphis, Cairo and St. Louis are 200 km apart
-/// when Cairo is the one in Illinois.
-fn typical_leg(options: &[Vec<((f64, f64), f64)>]) -> f64 {
-    let mut legs: Vec<f64> = options
-        .windows(2)
-        .filter_map(|w| {
-            w[0].iter()
-                .flat_map(|a| w[1].iter().map(move |b| km(a.0, b.0)))
-                .min_by(f64::total_cmp)
-        })
-        .collect();
-    legs.sort_by(f64::total_cmp);
-    legs.get(legs.len() / 2).copied().unwrap_or(0.0)
-}
 
 /// Options of [`resolve`].
 #[derive(Debug, Clone, Default)]
@@ -128,163 +92,9 @@ pub fn resolve(
     let mut warnings = Vec::new();
     let mut trips = Vec::new();
     for (t, spec) in plan.trips.iter().enumerate() {
-        let trip_country = spec.country.as_ref().or(options.country.as_ref());
-        // Stops written as coordinates get their point; the others are used as they are
-        // (borrowed: a large trip is not copied).
-        let mut fixed: Vec<(usize, StopSpec)> = Vec::new();
-        for (i, stop) in spec.stops.iter().enumerate() {
-            match with_coordinates(stop, gazetteer) {
-                Ok(None) => {}
-                Ok(Some(s)) => fixed.push((i, s)),
-                Err(e) => {
-                    errors.push(e);
-                    // Reported: a placeholder point keeps the text out of the name lookup.
-                    fixed.push((
-                        i,
-                        StopSpec {
-                            lat: Some(0.0),
-                            lon: Some(0.0),
-                            ..stop.clone()
-                        },
-                    ));
-                }
-            }
+        if let Some(trip) = resolve_trip(t, spec, gazetteer, options, &mut errors, &mut warnings) {
+            trips.push(trip);
         }
-        name_apart(&spec.stops, &mut fixed);
-        let points: Vec<&StopSpec> = spec
-            .stops
-            .iter()
-            .enumerate()
-            .map(|(i, s)| match fixed.binary_search_by_key(&i, |f| f.0) {
-                Ok(at) => &fixed[at].1,
-                Err(_) => s,
-            })
-            .collect();
-        let mut columns: Vec<Vec<Candidate>> = Vec::with_capacity(points.len());
-        for stop in &points {
-            columns.push(
-                match stop_candidates(stop, trip_country, gazetteer, options.user.as_deref()) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        errors.push(e);
-                        Vec::new()
-                    }
-                },
-            );
-        }
-        if columns
-            .iter()
-            .zip(&points)
-            .any(|(c, s)| c.is_empty() && s.lat.is_none())
-        {
-            continue;
-        }
-        let choice = best_path(&points, &columns);
-        let mut stops = Vec::with_capacity(points.len());
-        // The last date seen in the trip, and its stop's label.
-        let mut last_date: Option<(super::Date, String)> = None;
-        for (i, &stop) in points.iter().enumerate() {
-            let resolved = match (stop.lat, stop.lon) {
-                (Some(lat), Some(lon)) => Stop {
-                    label: label(stop, None),
-                    place: None,
-                    lat,
-                    lon,
-                    date: stop.date,
-                    note: stop.note.clone(),
-                    mode: stop.mode,
-                },
-                _ => {
-                    let chosen = &columns[i][choice[i]];
-                    if chosen.how == MatchKind::Spelling {
-                        let name = stop.place.as_deref().unwrap_or_default();
-                        let message = spelling_note(name, &chosen.matched);
-                        if options.strict {
-                            errors.push(Error::Invalid {
-                                kind: InvalidKind::Query,
-                                message,
-                                location: stop.location.clone().map(Box::new),
-                                help: Some(format!(
-                                    "write `{}` (--strict takes no corrected spelling)",
-                                    chosen.matched
-                                )),
-                            });
-                        } else {
-                            warnings.push(Warning {
-                                message,
-                                location: stop.location.clone(),
-                            });
-                        }
-                    }
-                    let neighbours = neighbour_points(&points, &columns, &choice, i);
-                    if let Some(w) = ambiguity(stop, chosen, &columns[i], &neighbours) {
-                        if options.strict {
-                            errors.push(Error::Invalid {
-                                kind: InvalidKind::Ambiguous,
-                                message: w.message,
-                                location: w.location.map(Box::new),
-                                help: Some(how_to_choose(stop, &chosen.place)),
-                            });
-                        } else {
-                            warnings.push(w);
-                        }
-                    }
-                    Stop {
-                        // A corrected spelling is labelled as the place is spelt.
-                        label: match chosen.how {
-                            MatchKind::Spelling if stop.name.is_none() => chosen.matched.clone(),
-                            _ => label(stop, Some(&chosen.matched)),
-                        },
-                        place: Some(chosen.place.clone()),
-                        lat: chosen.place.lat,
-                        lon: chosen.place.lon,
-                        date: stop.date,
-                        note: stop.note.clone(),
-                        mode: stop.mode,
-                    }
-                }
-            };
-            // Places (GPS waypoints) have no legs and no order in time: nothing to warn of.
-            if let Some(prev) = stops
-                .last()
-                .filter(|_| !spec.places)
-                .filter(|p: &&Stop| p.lat == resolved.lat && p.lon == resolved.lon)
-            {
-                warnings.push(Warning {
-                    message: format!(
-                        "`{}` and `{}` are the same point: a zero-length leg",
-                        prev.label, resolved.label
-                    ),
-                    location: stop.location.clone(),
-                });
-            }
-            if let Some((prev, at)) = last_date.as_ref().zip(resolved.date)
-                && at.before(&prev.0)
-                && !spec.places
-            {
-                warnings.push(Warning {
-                    message: format!(
-                        "`{}` is dated {at}, before `{}` ({}): dates run backwards",
-                        resolved.label, prev.1, prev.0
-                    ),
-                    location: stop.location.clone(),
-                });
-            }
-            if let Some(d) = &resolved.date {
-                last_date = Some((*d, resolved.label.clone()));
-            }
-            stops.push(resolved);
-        }
-        trips.push(Trip {
-            name: spec.name.clone(),
-            color: spec
-                .color
-                .clone()
-                .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string()),
-            mode: spec.mode,
-            stops,
-            places: spec.places,
-        });
     }
     // The same error at the same place is told once (`--country ZZ` is wrong for every stop).
     let mut seen = std::collections::HashSet::new();
@@ -297,6 +107,297 @@ pub fn resolve(
         }),
         1 => Err(errors.remove(0)),
         _ => Err(Error::Multiple(errors)),
+    }
+}
+
+/// Resolves the `t`-th trip of the plan (its place in the palette), adding its errors and
+/// warnings to the plan's: `None` when a named stop found no place (its error is told).
+fn resolve_trip(
+    t: usize,
+    spec: &TripSpec,
+    gazetteer: &Gazetteer,
+    options: &ResolveOptions,
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) -> Option<Trip> {
+    let trip_country = spec.country.as_ref().or(options.country.as_ref());
+    // Stops written as coordinates get their point; the others are used as they are
+    // (borrowed: a large trip is not copied).
+    let mut fixed = coordinate_stops(&spec.stops, gazetteer, errors);
+    name_apart(&spec.stops, &mut fixed);
+    let points = stops_with_points(&spec.stops, &fixed);
+    let columns = candidate_columns(
+        &points,
+        trip_country,
+        gazetteer,
+        options.user.as_deref(),
+        errors,
+    );
+    if columns
+        .iter()
+        .zip(&points)
+        .any(|(c, s)| c.is_empty() && s.lat.is_none())
+    {
+        return None;
+    }
+    let choice = best_path(&points, &columns);
+    let stops = chosen_stops(
+        spec.places,
+        &points,
+        &columns,
+        &choice,
+        options.strict,
+        errors,
+        warnings,
+    );
+    Some(Trip {
+        name: spec.name.clone(),
+        color: spec
+            .color
+            .clone()
+            .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string()),
+        mode: spec.mode,
+        stops,
+        places: spec.places,
+    })
+}
+
+/// The stops written as coordinates, by index, with their points ([`with_coordinates`]); a
+/// stop whose coordinates are wrong is told in `errors` and gets a placeholder point.
+fn coordinate_stops(
+    stops: &[StopSpec],
+    gazetteer: &Gazetteer,
+    errors: &mut Vec<Error>,
+) -> Vec<(usize, StopSpec)> {
+    let mut fixed: Vec<(usize, StopSpec)> = Vec::new();
+    for (i, stop) in stops.iter().enumerate() {
+        match with_coordinates(stop, gazetteer) {
+            Ok(None) => {}
+            Ok(Some(s)) => fixed.push((i, s)),
+            Err(e) => {
+                errors.push(e);
+                // Reported: a placeholder point keeps the text out of the name lookup.
+                fixed.push((
+                    i,
+                    StopSpec {
+                        lat: Some(0.0),
+                        lon: Some(0.0),
+                        ..stop.clone()
+                    },
+                ));
+            }
+        }
+    }
+    fixed
+}
+
+/// Every stop of the trip, taken from `fixed` where it has its point there.
+fn stops_with_points<'a>(
+    stops: &'a [StopSpec],
+    fixed: &'a [(usize, StopSpec)],
+) -> Vec<&'a StopSpec> {
+    stops
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match fixed.binary_search_by_key(&i, |f| f.0) {
+            Ok(at) => &fixed[at].1,
+            Err(_) => s,
+        })
+        .collect()
+}
+
+/// Each stop's ranked candidates ([`stop_candidates`]); a stop whose lookup fails is told in
+/// `errors` and has none.
+fn candidate_columns(
+    points: &[&StopSpec],
+    trip_country: Option<&String>,
+    gazetteer: &Gazetteer,
+    user: Option<&UserGazetteer>,
+    errors: &mut Vec<Error>,
+) -> Vec<Vec<Candidate>> {
+    let mut columns: Vec<Vec<Candidate>> = Vec::with_capacity(points.len());
+    for stop in points {
+        columns.push(match stop_candidates(stop, trip_country, gazetteer, user) {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(e);
+                Vec::new()
+            }
+        });
+    }
+    columns
+}
+
+/// The trip's stops as chosen, in order, each with what there is to tell of it: a corrected
+/// spelling, an ambiguous name (errors with `strict`), a zero-length leg, dates running
+/// backwards.
+fn chosen_stops(
+    places: bool,
+    points: &[&StopSpec],
+    columns: &[Vec<Candidate>],
+    choice: &[usize],
+    strict: bool,
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Stop> {
+    let mut stops = Vec::with_capacity(points.len());
+    // The last date seen in the trip, and its stop's label.
+    let mut last_date: Option<(super::Date, String)> = None;
+    for (i, &stop) in points.iter().enumerate() {
+        let resolved = match (stop.lat, stop.lon) {
+            (Some(lat), Some(lon)) => stop_at(stop, lat, lon),
+            _ => {
+                let chosen = &columns[i][choice[i]];
+                tell_spelling(stop, chosen, strict, errors, warnings);
+                let neighbours = neighbour_points(points, columns, choice, i);
+                tell_ambiguity(
+                    stop,
+                    chosen,
+                    &columns[i],
+                    &neighbours,
+                    strict,
+                    errors,
+                    warnings,
+                );
+                placed_stop(stop, chosen)
+            }
+        };
+        tell_leg_and_date(
+            places,
+            &stops,
+            last_date.as_ref(),
+            &resolved,
+            stop,
+            warnings,
+        );
+        if let Some(d) = &resolved.date {
+            last_date = Some((*d, resolved.label.clone()));
+        }
+        stops.push(resolved);
+    }
+    stops
+}
+
+/// A stop written with its coordinates, at them.
+fn stop_at(stop: &StopSpec, lat: f64, lon: f64) -> Stop {
+    Stop {
+        label: label(stop, None),
+        place: None,
+        lat,
+        lon,
+        date: stop.date,
+        note: stop.note.clone(),
+        mode: stop.mode,
+    }
+}
+
+/// A named stop at its chosen candidate's place.
+fn placed_stop(stop: &StopSpec, chosen: &Candidate) -> Stop {
+    Stop {
+        // A corrected spelling is labelled as the place is spelt.
+        label: match chosen.how {
+            MatchKind::Spelling if stop.name.is_none() => chosen.matched.clone(),
+            _ => label(stop, Some(&chosen.matched)),
+        },
+        place: Some(chosen.place.clone()),
+        lat: chosen.place.lat,
+        lon: chosen.place.lon,
+        date: stop.date,
+        note: stop.note.clone(),
+        mode: stop.mode,
+    }
+}
+
+/// A name read as a corrected spelling is told: a warning, or an error with `strict`.
+fn tell_spelling(
+    stop: &StopSpec,
+    chosen: &Candidate,
+    strict: bool,
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) {
+    if chosen.how == MatchKind::Spelling {
+        let name = stop.place.as_deref().unwrap_or_default();
+        let message = spelling_note(name, &chosen.matched);
+        if strict {
+            errors.push(Error::Invalid {
+                kind: InvalidKind::Query,
+                message,
+                location: stop.location.clone().map(Box::new),
+                help: Some(format!(
+                    "write `{}` (--strict takes no corrected spelling)",
+                    chosen.matched
+                )),
+            });
+        } else {
+            warnings.push(Warning {
+                message,
+                location: stop.location.clone(),
+            });
+        }
+    }
+}
+
+/// An ambiguous stop ([`ambiguity`]) is told: a warning, or with `strict` an error saying how
+/// to choose.
+fn tell_ambiguity(
+    stop: &StopSpec,
+    chosen: &Candidate,
+    all: &[Candidate],
+    neighbours: &[(f64, f64)],
+    strict: bool,
+    errors: &mut Vec<Error>,
+    warnings: &mut Vec<Warning>,
+) {
+    if let Some(w) = ambiguity(stop, chosen, all, neighbours) {
+        if strict {
+            errors.push(Error::Invalid {
+                kind: InvalidKind::Ambiguous,
+                message: w.message,
+                location: w.location.map(Box::new),
+                help: Some(how_to_choose(stop, &chosen.place)),
+            });
+        } else {
+            warnings.push(w);
+        }
+    }
+}
+
+/// Warnings of the leg into `resolved` from the last of `stops` (a zero-length leg) and of its
+/// date against `last_date`, the last date seen in the trip (dates running backwards).
+fn tell_leg_and_date(
+    places: bool,
+    stops: &[Stop],
+    last_date: Option<&(super::Date, String)>,
+    resolved: &Stop,
+    stop: &StopSpec,
+    warnings: &mut Vec<Warning>,
+) {
+    // Places (GPS waypoints) have no legs and no order in time: nothing to warn of.
+    if let Some(prev) = stops
+        .last()
+        .filter(|_| !places)
+        .filter(|p: &&Stop| p.lat == resolved.lat && p.lon == resolved.lon)
+    {
+        warnings.push(Warning {
+            message: format!(
+                "`{}` and `{}` are the same point: a zero-length leg",
+                prev.label, resolved.label
+            ),
+            location: stop.location.clone(),
+        });
+    }
+    if let Some((prev, at)) = last_date.zip(resolved.date)
+        && at.before(&prev.0)
+        && !places
+    {
+        warnings.push(Warning {
+            message: format!(
+                "`{}` is dated {at}, before `{}` ({}): dates run backwards",
+                resolved.label, prev.1, prev.0
+            ),
+            location: stop.location.clone(),
+        });
     }
 }
 
@@ -372,21 +473,6 @@ fn label(stop: &StopSpec, matched: Option<&str>) -> String {
     }
 }
 
-/// How to say which place is meant: `"Portland, Oregon"`, or `region = "Oregon"` in a trip file.
-fn how_to_choose(stop: &StopSpec, chosen: &Place) -> String {
-    let name = stop.place.as_deref().unwrap_or_default();
-    match chosen.admin1_name() {
-        Some(region) => format!(
-            "write the place with its region, `{name}, {region}`, or in a trip file add \
-             region = \"{region}\" (or country = \"CC\") to the stop"
-        ),
-        None => format!(
-            "write the place with its country, `{}`, or give the stop's lat and lon",
-            qualified(name, chosen)
-        ),
-    }
-}
-
 /// Ranked candidates of a named stop (empty for a stop with coordinates).
 fn stop_candidates(
     stop: &StopSpec,
@@ -434,146 +520,6 @@ fn stop_candidates(
     });
     found.truncate(MAX_CANDIDATES);
     Ok(found)
-}
-
-use haversine_km as km;
-
-/// Index of the chosen candidate per stop (0 for stops with coordinates): Viterbi, maximising
-/// the sum of priors minus the distance cost of each leg.
-fn best_path(stops: &[&StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
-    // Each stop's options as (position, prior).
-    let options: Vec<Vec<((f64, f64), f64)>> = stops
-        .iter()
-        .zip(columns)
-        .map(|(s, c)| match (s.lat, s.lon) {
-            (Some(lat), Some(lon)) => vec![((lat, lon), 0.0)],
-            _ => c
-                .iter()
-                .map(|c| ((c.place.lat, c.place.lon), c.score))
-                .collect(),
-        })
-        .collect();
-    let scale = typical_leg(&options);
-    let mut score: Vec<f64> = options
-        .first()
-        .map_or_else(Vec::new, |o| o.iter().map(|x| x.1).collect());
-    let mut back: Vec<Vec<usize>> = vec![vec![0; score.len()]];
-    for w in options.windows(2) {
-        let (prev, cur) = (&w[0], &w[1]);
-        let mut next = Vec::with_capacity(cur.len());
-        let mut from = Vec::with_capacity(cur.len());
-        for (pos, prior) in cur {
-            let (j, best) = prev
-                .iter()
-                .enumerate()
-                .map(|(j, (ppos, _))| (j, score[j] - leg_cost(km(*ppos, *pos), scale)))
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .unwrap_or((0, 0.0));
-            next.push(best + prior);
-            from.push(j);
-        }
-        score = next;
-        back.push(from);
-    }
-    let mut path = vec![0; options.len()];
-    let Some((mut k, _)) = score.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else {
-        return path;
-    };
-    for i in (0..options.len()).rev() {
-        path[i] = k;
-        k = back[i].get(k).copied().unwrap_or(0);
-    }
-    path
-}
-
-/// Whether `area` is the region or country that `place` lies in (Khabarovsk Krai for the city
-/// of Khabarovsk): choosing the city over its namesake region is not an ambiguity.
-fn contains(area: &Place, place: &Place) -> bool {
-    match area.kind {
-        PlaceKind::Country => area.country == place.country,
-        PlaceKind::Region | PlaceKind::District => {
-            area.country == place.country && area.admin1 == place.admin1
-        }
-        PlaceKind::City | PlaceKind::Airport | PlaceKind::Feature => false,
-    }
-}
-
-/// The chosen positions of the stops before and after stop `i`.
-fn neighbour_points(
-    stops: &[&StopSpec],
-    columns: &[Vec<Candidate>],
-    choice: &[usize],
-    i: usize,
-) -> Vec<(f64, f64)> {
-    [i.checked_sub(1), Some(i + 1)]
-        .into_iter()
-        .flatten()
-        .filter_map(|j| {
-            let s = stops.get(j)?;
-            match (s.lat, s.lon) {
-                (Some(lat), Some(lon)) => Some((lat, lon)),
-                _ => columns[j]
-                    .get(choice[j])
-                    .map(|c| (c.place.lat, c.place.lon)),
-            }
-        })
-        .collect()
-}
-
-/// A warning when another far-away candidate, matched as well (same kind of match), is nearly
-/// as likely as the chosen one given the neighbouring stops as chosen.
-fn ambiguity(
-    stop: &StopSpec,
-    chosen: &Candidate,
-    all: &[Candidate],
-    neighbours: &[(f64, f64)],
-) -> Option<Warning> {
-    let in_context = |c: &Candidate| {
-        let p = (c.place.lat, c.place.lon);
-        c.score
-            - neighbours
-                .iter()
-                .map(|n| leg_cost(km(*n, p), f64::INFINITY))
-                .sum::<f64>()
-    };
-    let here = (chosen.place.lat, chosen.place.lon);
-    let bar = in_context(chosen) - AMBIGUITY_MARGIN;
-    let rivals: Vec<&Candidate> = all
-        .iter()
-        .filter(|c| c.how <= chosen.how && in_context(c) >= bar)
-        .filter(|c| !contains(&c.place, &chosen.place))
-        .filter(|c| km(here, (c.place.lat, c.place.lon)) > AMBIGUITY_KM)
-        .take(3)
-        .collect();
-    let first = rivals.first()?;
-    let name = stop.place.as_deref().unwrap_or_default();
-    let listed: Vec<String> = rivals.iter().map(|c| c.place.to_string()).collect();
-    let (mine, theirs) = (
-        qualified(name, &chosen.place),
-        qualified(name, &first.place),
-    );
-    let how = if mine == theirs {
-        // Same country and region (a user's two depots): only coordinates tell them apart.
-        "give the stop its lat and lon".to_string()
-    } else {
-        format!("write `{mine}` or `{theirs}`")
-    };
-    Some(Warning {
-        message: format!(
-            "`{name}` is ambiguous: chose {}; also {}; to choose, {how}",
-            chosen.place,
-            listed.join("; "),
-        ),
-        location: stop.location.clone(),
-    })
-}
-
-/// The name qualified by the place's region ("Portland, Maine"), or by its country.
-fn qualified(name: &str, place: &Place) -> String {
-    match place.admin1_name() {
-        Some(region) if place.kind != PlaceKind::Country => format!("{name}, {region}"),
-        _ => format!("{name}, {}", place.country),
-    }
 }
 
 #[cfg(test)]

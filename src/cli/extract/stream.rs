@@ -1,0 +1,202 @@
+//! `itinera extract` on many documents: each plain-text file (in blocks) or each line of a JSON
+//! Lines input is one document, geoparsed in parallel batches and written as JSON Lines, in order.
+
+use std::io::{self, BufReader, IsTerminal, Write};
+use std::time::Instant;
+
+use itinera::Error;
+use itinera::geoparse::Mention;
+use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed};
+use itinera::records::rounded;
+use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
+
+use super::{BLOCK, ExtractArgs, MAX_LINE, is_jsonl, open, report, shown};
+
+/// One line of JSON Lines output (serialised straight from the structs: no intermediate tree).
+#[derive(serde::Serialize)]
+struct DocOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<usize>,
+    mentions: &'a [Mention],
+    claims: &'a [itinera::geoparse::DistanceClaim],
+}
+
+/// Streams documents to JSON Lines: each plain-text file (in blocks) or each line of a JSONL
+/// input is one document. Returns the number of malformed JSONL lines (reported on stderr).
+pub(super) fn stream(a: &ExtractArgs, w: &mut dyn Write) -> Result<usize, Error> {
+    let chars = a.offsets == Offsets::Chars;
+    let mut out = BatchWriter::new(a);
+    let mut bad = 0usize;
+    let mut batch = Batch::new(a.offsets);
+    for path in &a.inputs {
+        let name = shown(path);
+        if is_jsonl(path, a.jsonl) {
+            bad += stream_jsonl(path, &name, &mut batch, &mut out, w)?;
+        } else {
+            bad += stream_text(path, &name, chars, &mut batch, &mut out, w)?;
+        }
+    }
+    bad += out.flush(&mut batch, w)?;
+    if out.progress {
+        eprintln!();
+    }
+    Ok(bad)
+}
+
+/// Queues each line of a JSON Lines input as a document (its `id`, or `name:line`), writing the
+/// batch whenever it is full. Returns the number of lines skipped (too long, or no document),
+/// each reported, and of documents the geoparser failed on.
+fn stream_jsonl(
+    path: &str,
+    name: &str,
+    batch: &mut Batch,
+    out: &mut BatchWriter,
+    w: &mut dyn Write,
+) -> Result<usize, Error> {
+    let mut bad = 0usize;
+    let mut reader = BufReader::new(open(path)?);
+    let mut line = Vec::new();
+    for i in 0.. {
+        let read =
+            bounded_line(&mut reader, &mut line, MAX_LINE).map_err(|source| Error::Read {
+                path: name.to_string(),
+                source,
+            })?;
+        match read {
+            Line::End => break,
+            Line::TooLong => {
+                bad += 1;
+                report::warning(
+                    &format!(
+                        "{name}:{}: a line longer than {} MiB; line skipped",
+                        i + 1,
+                        MAX_LINE >> 20
+                    ),
+                    None,
+                );
+                continue;
+            }
+            Line::Read => {}
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match parse_line(&line) {
+            Ok((id, text)) => {
+                if batch.push(Document {
+                    id: id.unwrap_or_else(|| format!("{name}:{}", i + 1)),
+                    text,
+                    ..Document::default()
+                }) {
+                    bad += out.flush(batch, w)?;
+                }
+            }
+            Err(why) => {
+                bad += 1;
+                report::warning(&format!("{name}:{}: {why}; line skipped", i + 1), None);
+            }
+        }
+    }
+    Ok(bad)
+}
+
+/// Queues a plain-text file as documents of about [`BLOCK`] bytes, writing the batch whenever
+/// it is full. Returns the number of documents the geoparser failed on.
+fn stream_text(
+    path: &str,
+    name: &str,
+    chars: bool,
+    batch: &mut Batch,
+    out: &mut BatchWriter,
+    w: &mut dyn Write,
+) -> Result<usize, Error> {
+    let mut bad = 0usize;
+    let mut chars_before = 0;
+    for block in TextBlocks::new(name, open(path)?, BLOCK) {
+        let block = block?;
+        let chars_here = if chars { block.text.chars().count() } else { 0 };
+        let full = batch.push(Document {
+            id: name.to_string(),
+            offset: block.offset,
+            chars_before,
+            text: block.text,
+        });
+        chars_before += chars_here;
+        if full {
+            bad += out.flush(batch, w)?;
+        }
+    }
+    Ok(bad)
+}
+
+/// Writes the batches' results as JSON Lines, and shows the progress on a terminal.
+struct BatchWriter<'a> {
+    a: &'a ExtractArgs,
+    progress: bool,
+    started: Instant,
+    done_bytes: usize,
+    done_docs: usize,
+}
+
+impl<'a> BatchWriter<'a> {
+    /// Nothing written yet; progress shown when stderr is a terminal and not `--quiet`.
+    fn new(a: &'a ExtractArgs) -> Self {
+        BatchWriter {
+            a,
+            progress: io::stderr().is_terminal() && !a.quiet,
+            started: Instant::now(),
+            done_bytes: 0,
+            done_docs: 0,
+        }
+    }
+
+    /// Writes a batch's results in order; returns how many documents failed (a bug in the
+    /// geoparser costs that document alone, reported, and the batch goes on).
+    fn flush(&mut self, batch: &mut Batch, w: &mut dyn Write) -> Result<usize, Error> {
+        let a = self.a;
+        let werr = |source| Error::Write {
+            path: a
+                .output
+                .as_ref()
+                .map_or("<stdout>".into(), |p| p.display().to_string()),
+            source,
+        };
+        let mut failed = 0;
+        for done in batch.run() {
+            self.done_docs += 1;
+            self.done_bytes += done.bytes;
+            let id = done.id;
+            let Parsed::Done(mut e) = done.parsed else {
+                failed += 1;
+                report::warning(
+                    &format!("document `{id}`: internal error in the geoparser; skipped"),
+                    None,
+                );
+                continue;
+            };
+            for m in &mut e.mentions {
+                (m.lat, m.lon, m.score) = rounded(m);
+            }
+            let line = DocOut {
+                id: &id,
+                offset: (done.offset > 0).then_some(done.offset),
+                mentions: &e.mentions,
+                claims: &e.claims,
+            };
+            let line = serde_json::to_string(&line).unwrap_or_default();
+            w.write_all(line.as_bytes()).map_err(werr)?;
+            w.write_all(b"\n").map_err(werr)?;
+        }
+        if self.progress {
+            let (done_docs, done_bytes) = (self.done_docs, self.done_bytes);
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            let mib = done_bytes as f64 / 1048576.0;
+            eprint!(
+                "\ritinera: {done_docs} documents, {mib:.1} MiB, {:.1} MiB/s   ",
+                mib / secs
+            );
+        }
+        Ok(failed)
+    }
+}
