@@ -79,6 +79,17 @@ pub(super) fn assemble(
     source: &SourceFile,
     kind: &str,
 ) -> Result<TripPlan> {
+    let (mut pending, group_at) = group_features(features, source)?;
+    let keep = attach_drawn_legs(&mut pending, &group_at);
+    into_trips(pending, &keep, title, source, kind)
+}
+
+/// The features in order, points gathered into their groups (a group is where its first point
+/// is) and lines as they are, every coordinate checked; with the index of each group by key.
+fn group_features(
+    features: Vec<Feature>,
+    source: &SourceFile,
+) -> Result<(Vec<Pending>, HashMap<String, usize>)> {
     let mut pending: Vec<Pending> = Vec::new();
     let mut group_at: HashMap<String, usize> = HashMap::new();
     for f in features {
@@ -130,8 +141,12 @@ pub(super) fn assemble(
             }
         }
     }
-    // Drawn legs: lines from one point of their group to another. Their mode and colour go to
-    // the points.
+    Ok((pending, group_at))
+}
+
+/// Lines drawn from one point of their group to another are that group's legs, not trips:
+/// their mode and colour go to the points. Returns which of `pending` remain trips.
+fn attach_drawn_legs(pending: &mut [Pending], group_at: &HashMap<String, usize>) -> Vec<bool> {
     let mut keep = vec![true; pending.len()];
     // Per group of points, the stop the last drawn leg arrived at.
     let mut arrived: HashMap<usize, usize> = HashMap::new();
@@ -187,11 +202,23 @@ pub(super) fn assemble(
             }
         }
     }
+    keep
+}
+
+/// The trips of what remains, in order; `kind` names the file type in the error for a file
+/// with none.
+fn into_trips(
+    pending: Vec<Pending>,
+    keep: &[bool],
+    title: Option<String>,
+    source: &SourceFile,
+    kind: &str,
+) -> Result<TripPlan> {
     let mut trips = Vec::new();
     // A file without a title that holds one line named in the file (a GPS activity: Strava's
     // "Morning Ride") takes the line's name as its title.
     let mut line_names = Vec::new();
-    for (p, keep) in pending.into_iter().zip(keep) {
+    for (p, &keep) in pending.into_iter().zip(keep) {
         if !keep {
             continue;
         }

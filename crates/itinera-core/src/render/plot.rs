@@ -1,0 +1,406 @@
+//! The PNG's drawing: the scene's layers drawn through plotters onto a bitmap backend (a whole
+//! map, or one band of a large one), with text rasterised from the embedded fonts.
+
+use super::*;
+
+fn fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The bytes are compiled in and parse (checked by scene::text tests).
+        let _ = register_font("sans-serif", FontStyle::Normal, text::REGULAR);
+        let _ = register_font("sans-serif", FontStyle::Bold, text::BOLD);
+    });
+}
+
+fn rgba(c: Color) -> RGBAColor {
+    RGBAColor(c.r, c.g, c.b, c.a)
+}
+
+/// Draws the scene onto `area`, scaling every coordinate and size by `zoom`.
+///
+/// # Errors
+/// Whatever the backend reports.
+///
+/// With `raster_text`, glyphs are rasterised here with the embedded font, pixel by pixel (for
+/// bitmaps: exact side bearings and kerning); otherwise they become backend text elements (for
+/// SVG, so text stays text).
+pub fn draw<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    zoom: f64,
+    raster_text: bool,
+) -> Result<()> {
+    let h = i32::try_from(area.dim_in_pixel().1).unwrap_or(i32::MAX);
+    draw_band(scene, area, zoom, raster_text, 0..h)
+}
+
+/// [`draw`], where only the area's rows `rows` are kept (a band of a bitmap too large to draw
+/// at once, see [`band::Band`]): fills skip the rows outside it.
+pub(super) fn draw_band<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    zoom: f64,
+    raster_text: bool,
+    rows: std::ops::Range<i32>,
+) -> Result<()> {
+    fonts();
+    let mut d = Drawer {
+        area,
+        zoom,
+        u: scene.unit,
+        raster_text,
+        rows,
+    };
+    d.all(scene).map_err(|e| Error::Encode {
+        what: "map",
+        source: e.to_string().into(),
+    })
+}
+
+struct Drawer<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    zoom: f64,
+    u: f64,
+    raster_text: bool,
+    /// The rows of the area that are kept (all but for a band of a bitmap).
+    rows: std::ops::Range<i32>,
+}
+
+/// plotters' SVG backend writes `font-size` = size / 1.24 while ab_glyph scales the font so
+/// ascent - descent = size (Noto Sans: 1.362 em); this makes both the same em.
+const SVG_FONT_FACTOR: f64 = 1.24 / 1.362;
+
+type DResult<DB> = std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+impl<DB: DrawingBackend> Drawer<'_, DB> {
+    fn p(&self, p: Px) -> (i32, i32) {
+        (
+            (p.0 * self.zoom).round() as i32,
+            (p.1 * self.zoom).round() as i32,
+        )
+    }
+
+    fn w(&self, width: f64) -> u32 {
+        (width * self.u * self.zoom).round().max(1.0) as u32
+    }
+
+    fn fill(&self, ring: &[Px], c: Color) -> DResult<DB> {
+        let pts: Vec<(i32, i32)> = ring.iter().map(|p| self.p(*p)).collect();
+        if !self.raster_text {
+            return self.area.draw(&Polygon::new(pts, rgba(c).filled()));
+        }
+        // On a bitmap, fill row by row: plotters sweeps a polygon wider than tall column by
+        // column, across the rows of the buffer, which took a third of a map's drawing time.
+        let style = ShapeStyle {
+            color: rgba(c),
+            filled: false,
+            stroke_width: 1,
+        };
+        for (y, x0, x1) in row_spans(&pts, self.rows.clone()) {
+            self.area
+                .draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
+        }
+        Ok(())
+    }
+
+    fn line(&self, line: &[Px], c: Color, width: f64) -> DResult<DB> {
+        let pts: Vec<(i32, i32)> = line.iter().map(|p| self.p(*p)).collect();
+        let style = ShapeStyle {
+            color: rgba(c),
+            filled: false,
+            stroke_width: self.w(width),
+        };
+        let margin = i32::try_from(style.stroke_width).unwrap_or(i32::MAX / 4) + 2;
+        for run in self.runs_in_band(&pts, margin) {
+            self.area.draw(&PathElement::new(run.to_vec(), style))?;
+        }
+        Ok(())
+    }
+
+    /// The parts of a polyline to draw in the rows kept: all of it when they are the whole
+    /// area; in a band, the runs of segments that come within `margin` rows of it, each with
+    /// one more segment at either end so that the joins inside the band are the same as in
+    /// the whole line.
+    fn runs_in_band<'p>(&self, pts: &'p [(i32, i32)], margin: i32) -> Vec<&'p [(i32, i32)]> {
+        let (lo, hi) = (self.rows.start - margin, self.rows.end + margin);
+        let near = |a: (i32, i32), b: (i32, i32)| a.1.max(b.1) >= lo && a.1.min(b.1) < hi;
+        if pts.len() < 2 || pts.windows(2).all(|w| near(w[0], w[1])) {
+            return vec![pts];
+        }
+        let mut runs = Vec::new();
+        let mut start = None;
+        for i in 0..pts.len() - 1 {
+            match (start, near(pts[i], pts[i + 1])) {
+                (None, true) => start = Some(i.saturating_sub(1)),
+                (Some(s), false) => {
+                    runs.push(&pts[s..(i + 2).min(pts.len())]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            runs.push(&pts[s..]);
+        }
+        runs
+    }
+
+    /// Whether rows `y0..=y1` of the area (in its pixels) meet the rows kept.
+    fn shows(&self, y0: f64, y1: f64) -> bool {
+        y1 >= f64::from(self.rows.start) && y0 < f64::from(self.rows.end)
+    }
+
+    fn dashed(&self, line: &[Px], c: Color, width: f64, on: f64, off: f64) -> DResult<DB> {
+        for piece in dashes(line, on * self.u, off * self.u) {
+            self.line(&piece, c, width)?;
+        }
+        Ok(())
+    }
+
+    /// Draws text with the embedded font: baseline at half the size below `at`, as plotters does.
+    fn glyphs(&self, text: &str, at: (f64, f64), size: f64, bold: bool, c: Color) -> DResult<DB> {
+        use ab_glyph::{Font, ScaleFont, point};
+        let baseline = at.1 + size * 0.5;
+        if let Some(run) = text::shape(text, size, bold) {
+            // Other scripts: the shaped glyphs of their faces, where the shaper put them.
+            for g in &run.glyphs {
+                let font = text::face_font(g.face, bold);
+                let pos = point((at.0 + g.x) as f32, (baseline + g.y) as f32);
+                if let Some(outline) =
+                    font.outline_glyph(g.id.with_scale_and_position(g.scale, pos))
+                {
+                    self.coverage(&outline, c)?;
+                }
+            }
+            return Ok(());
+        }
+        let font = text::font(bold).as_scaled(size as f32);
+        let mut x = at.0 as f32;
+        let mut prev = None;
+        for ch in text.chars() {
+            let id = font.glyph_id(ch);
+            if let Some(p) = prev {
+                x += font.kern(p, id);
+            }
+            let glyph = id.with_scale_and_position(font.scale(), point(x, baseline as f32));
+            if let Some(outline) = font.outline_glyph(glyph) {
+                self.coverage(&outline, c)?;
+            }
+            x += font.h_advance(id);
+            prev = Some(id);
+        }
+        Ok(())
+    }
+
+    /// Paints a rasterised glyph's coverage in `c`.
+    fn coverage(&self, outline: &ab_glyph::OutlinedGlyph, c: Color) -> DResult<DB> {
+        let b = outline.px_bounds();
+        let mut pixels = Vec::new();
+        outline.draw(|gx, gy, cov| pixels.push((gx, gy, cov)));
+        for (gx, gy, cov) in pixels {
+            if cov > 0.0 {
+                let px = (b.min.x as i32 + gx as i32, b.min.y as i32 + gy as i32);
+                self.area
+                    .draw_pixel(px, &rgba(c.with_alpha(c.a * f64::from(cov.min(1.0)))))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn label(&self, l: &Label) -> DResult<DB> {
+        if self.raster_text {
+            let size = l.size * self.zoom;
+            let at = (l.at.0 * self.zoom, l.at.1 * self.zoom);
+            // Glyphs (and their halo) stay within a size and a half of the label's middle.
+            if !self.shows(at.1 - 1.5 * size, at.1 + 1.5 * size) {
+                return Ok(());
+            }
+            if let Some(h) = l.halo {
+                let r = (1.6 * self.u * self.zoom).max(1.0);
+                for (dx, dy) in HALO {
+                    self.glyphs(&l.text, (at.0 + dx * r, at.1 + dy * r), size, l.bold, h)?;
+                }
+            }
+            return self.glyphs(&l.text, at, size, l.bold, l.color);
+        }
+        let size = l.size * self.zoom * SVG_FONT_FACTOR;
+        let style = if l.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font = |c: Color| {
+            ("sans-serif", size)
+                .into_font()
+                .style(style)
+                .color(&rgba(c))
+        };
+        let at = self.p(l.at);
+        if let Some(h) = l.halo {
+            let r = (1.6 * self.u * self.zoom).max(1.0);
+            for (dx, dy) in HALO {
+                let pos = (
+                    at.0 + (dx * r).round() as i32,
+                    at.1 + (dy * r).round() as i32,
+                );
+                self.area.draw(&Text::new(l.text.clone(), pos, font(h)))?;
+            }
+        }
+        self.area
+            .draw(&Text::new(l.text.clone(), at, font(l.color)))
+    }
+
+    /// A stop marker: a disc and its ring.
+    fn marker(&self, m: &Marker, halo: Color) -> DResult<DB> {
+        let (fill, ring) = m.fill_and_ring(halo);
+        let (c, r) = (self.p(m.at), (m.radius * self.zoom).round() as i32);
+        let reach = f64::from(r) + f64::from(self.w(2.2)) + 2.0;
+        if !self.shows(f64::from(c.1) - reach, f64::from(c.1) + reach) {
+            return Ok(());
+        }
+        self.area.draw(&Circle::new(c, r, rgba(fill).filled()))?;
+        self.area.draw(&Circle::new(
+            c,
+            r,
+            ShapeStyle {
+                color: rgba(ring),
+                filled: false,
+                stroke_width: self.w(2.2),
+            },
+        ))
+    }
+
+    /// A route line in its stroke, over a casing.
+    fn stroke_line(&self, line: &[Px], c: Color, stroke: &Stroke, casing: Color) -> DResult<DB> {
+        let width = stroke.width;
+        self.line(line, casing.with_alpha(0.85), width + 3.0)?;
+        match stroke.dash {
+            Some((on, off)) => self.dashed(line, c, width, on, off)?,
+            None => self.line(line, c, width)?,
+        }
+        if stroke.ties {
+            self.dashed(line, TIES, 1.6, 7.0, 7.0)?;
+        }
+        Ok(())
+    }
+
+    fn all(&mut self, s: &Scene) -> DResult<DB> {
+        let pal = &s.palette;
+        if !self.raster_text || pal.paper.a < 1.0 {
+            // A bitmap comes already painted with an opaque paper colour (see `png`).
+            self.area.fill(&rgba(pal.paper))?;
+        }
+        self.fill(&s.sea, pal.water)?;
+        for r in &s.land {
+            self.fill(r, pal.land)?;
+        }
+        for r in &s.lakes {
+            self.fill(r, pal.water)?;
+        }
+        for r in &s.islands {
+            self.fill(r, pal.land)?;
+        }
+        for l in &s.rivers {
+            self.line(l, pal.river, 1.0)?;
+        }
+        for l in &s.graticule {
+            self.line(l, pal.graticule, 1.0)?;
+        }
+        for l in &s.regions {
+            self.dashed(l, pal.border.with_alpha(0.7), 0.7, 2.0, 2.5)?;
+        }
+        for l in &s.borders {
+            self.dashed(l, pal.border, 1.2, 6.0, 3.5)?;
+        }
+        for r in &s.routes {
+            for (stroke, line) in polylines(&r.legs) {
+                self.stroke_line(&line, r.color, &stroke, pal.halo)?;
+            }
+            for tri in &r.arrows {
+                self.arrow(tri, r.color, pal.halo)?;
+            }
+        }
+        // Leader lines from a moved marker back to its stop's true place, marked by a dot.
+        for m in &s.markers {
+            if let Some(from) = m.leader {
+                self.line(&[from, m.at], pal.muted, 1.0)?;
+                self.area.draw(&Circle::new(
+                    self.p(from),
+                    (LEADER_DOT * self.u * self.zoom).round() as i32,
+                    rgba(m.color).filled(),
+                ))?;
+            }
+        }
+        for m in &s.markers {
+            self.marker(m, pal.halo)?;
+        }
+        for d in &s.context_dots {
+            self.area.draw(&Circle::new(
+                self.p(*d),
+                (2.5 * self.u * self.zoom).round() as i32,
+                rgba(pal.muted).filled(),
+            ))?;
+        }
+        if let Some(inset) = &s.inset {
+            let boxed = inset.rect.corners();
+            self.fill(&boxed, pal.water)?;
+            for ring in &inset.land {
+                self.fill(ring, pal.land)?;
+            }
+            for ring in &inset.lakes {
+                self.fill(ring, pal.water)?;
+            }
+            for l in &inset.borders {
+                self.line(l, pal.border, 0.8)?;
+            }
+            self.line(&closed(&inset.window), INSET_WINDOW, 1.6)?;
+            self.line(&closed(&boxed), pal.text, 1.0)?;
+        }
+        for l in &s.labels {
+            self.label(l)?;
+        }
+        if let Some(lg) = &s.legend {
+            let boxed = lg.rect.corners();
+            self.fill(&boxed, pal.paper.with_alpha(0.92))?;
+            self.line(&closed(&boxed), pal.muted.with_alpha(0.6), 1.0)?;
+            for row in &lg.rows {
+                match &row.dot {
+                    Some(m) => self.marker(m, pal.halo)?,
+                    None => self.stroke_line(
+                        &[row.swatch.0, row.swatch.1],
+                        row.color,
+                        &row.stroke,
+                        pal.paper,
+                    )?,
+                }
+                self.label(&row.name)?;
+                self.label(&row.detail)?;
+            }
+        }
+        if let Some(sb) = &s.scale_bar {
+            for (ring, dark) in sb.cells() {
+                self.fill(&ring, if dark { pal.text } else { pal.paper })?;
+            }
+            self.line(&sb.outline(), pal.text, 1.0)?;
+            for l in &sb.labels {
+                self.label(l)?;
+            }
+        }
+        // The outline: the frame, or the globe's edge on a world map.
+        self.line(&closed(&s.sea), pal.text, 1.2)?;
+        for l in s
+            .graticule_labels
+            .iter()
+            .chain(&s.titles)
+            .chain(std::iter::once(&s.attribution))
+        {
+            self.label(l)?;
+        }
+        Ok(())
+    }
+
+    fn arrow(&self, tri: &[Px; 3], c: Color, halo: Color) -> DResult<DB> {
+        self.fill(tri, c)?;
+        self.line(&[tri[0], tri[1], tri[2], tri[0]], halo, 1.2)
+    }
+}
