@@ -240,3 +240,16 @@ fn library_modules_import_only_lower_layers() {
         wrong.join("\n")
     );
 }
+
+/// The README's table of formats is the registry's (`itinera::formats::markdown_table`):
+/// adding a format without its line in the README fails here, with the line to paste.
+#[test]
+fn the_readme_lists_the_registrys_formats() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap_or_default();
+    let table = itinera::formats::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "paste the registry's table into README.md's Formats section:\n{table}"
+    );
+}
