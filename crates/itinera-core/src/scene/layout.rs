@@ -4,9 +4,33 @@
 
 use super::*;
 
-/// Step of [`build_in`]: the legend, where it avoids the routes, and the note that says it was
+/// The legend and the scale bar, where they were placed.
+pub(super) struct Furniture {
+    /// The legend, unless it was left out.
+    pub(super) legend: Option<Legend>,
+    /// The scale bar, unless it was left out.
+    pub(super) scale_bar: Option<ScaleBar>,
+}
+
+/// Step of [`build_in`]: the legend and the scale bar in the box of the map drawn, and the
+/// notes of what was left out.
+pub(super) fn furniture(
+    sheet: &Sheet<'_>,
+    routes: &[Route],
+    sea: &[Px],
+    route_px: &[Px],
+    markers: &[Marker],
+) -> (Furniture, Vec<String>) {
+    // The box of the map drawn, which the legend and the scale bar stand in.
+    let sea_box = Rect::around(sea);
+    let (legend, notes) = fitted_legend(sheet, routes, sea, &sea_box, route_px, markers);
+    let scale_bar = placed_scale_bar(sheet, &sea_box, legend.as_ref());
+    (Furniture { legend, scale_bar }, notes)
+}
+
+/// Step of [`furniture`]: the legend, where it avoids the routes, and the note that says it was
 /// left out of a map too small for it.
-pub(super) fn fitted_legend(
+fn fitted_legend(
     sheet: &Sheet<'_>,
     routes: &[Route],
     sea: &[Px],
@@ -52,8 +76,8 @@ pub(super) fn fitted_legend(
     (legend, notes)
 }
 
-/// Step of [`build_in`]: the scale bar, beside the map drawn, unless it would cover the legend.
-pub(super) fn placed_scale_bar(
+/// Step of [`furniture`]: the scale bar, beside the map drawn, unless it would cover the legend.
+fn placed_scale_bar(
     sheet: &Sheet<'_>,
     sea_box: &Rect,
     legend: Option<&Legend>,
@@ -82,10 +106,10 @@ pub(super) fn placed_scale_bar(
 /// Step of [`build_in`]: degree labels give way to the legend and the scale bar.
 pub(super) fn clear_degree_labels(
     graticule_labels: &mut Vec<Label>,
-    legend: Option<&Legend>,
-    scale_bar: Option<&ScaleBar>,
+    furniture: &Furniture,
     unit: f64,
 ) {
+    let (legend, scale_bar) = (furniture.legend.as_ref(), furniture.scale_bar.as_ref());
     graticule_labels.retain(|l| {
         let b = l.bounds();
         legend.is_none_or(|lg| !lg.rect.overlaps(&b))
@@ -98,10 +122,10 @@ pub(super) fn clear_degree_labels(
 pub(super) fn obstacles(
     frame: &Rect,
     markers: &[Marker],
-    legend: Option<&Legend>,
-    scale_bar: Option<&ScaleBar>,
+    furniture: &Furniture,
     graticule_labels: &[Label],
 ) -> Vec<Rect> {
+    let (legend, scale_bar) = (furniture.legend.as_ref(), furniture.scale_bar.as_ref());
     let mut obstacles: Vec<Rect> = markers
         .iter()
         .map(|m| Rect {
@@ -127,11 +151,11 @@ pub(super) fn obstacles(
 pub(super) fn locator_inset(
     context: &Context<'_>,
     sheet: &Sheet<'_>,
-    legend: Option<&Legend>,
-    scale_bar: Option<&ScaleBar>,
+    furniture: &Furniture,
     route_px: &[Px],
     markers: &[Marker],
 ) -> Option<Inset> {
+    let (legend, scale_bar) = (furniture.legend.as_ref(), furniture.scale_bar.as_ref());
     match (sheet.options.inset, sheet.window) {
         (InsetMode::Auto, Some(w)) => {
             let taken: Vec<Rect> = legend

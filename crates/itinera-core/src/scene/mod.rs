@@ -101,14 +101,7 @@ pub fn build_in(
     file_title: Option<&str>,
     options: &MapOptions,
 ) -> Result<Scene> {
-    check(options)?;
-    if routes.iter().all(|r| r.stops.is_empty()) {
-        return Err(Error::invalid(
-            InvalidKind::Empty,
-            "nothing to draw: no stops",
-            None,
-        ));
-    }
+    check_input(routes, options)?;
     let (w, h) = (f64::from(options.width), f64::from(options.height));
     // Sizes scale with the map, but not below what reads at column width (600 px wide).
     let unit = (w.min(h) / 1000.0).clamp(0.7, 3.0);
@@ -133,20 +126,14 @@ pub fn build_in(
         window,
         stream: &stream,
     };
-    let BaseLayers {
-        land,
-        lakes,
-        islands,
-        rivers,
-        borders,
-        regions,
-    } = base_layers(context, scale.detail, window, &stream);
+    let base = base_layers(context, scale.detail, window, &stream);
 
     // Meridians radiate from the centre of an azimuthal map and leave it on every side.
     let radial = ["+proj=stere", "+proj=aeqd", "+proj=ortho", "+proj=laea"]
         .iter()
         .any(|p| projector.definition.starts_with(p));
-    let (graticule, graticule_labels) = graticule(&stream, window, &frame, radial, unit, &palette);
+    let (graticule, mut graticule_labels) =
+        graticule(&stream, window, &frame, radial, unit, &palette);
     let sea = sea(&projector, &stream, &frame);
 
     let layers = route_layers(routes, &stream, scale.draw_step, unit, &palette);
@@ -155,33 +142,11 @@ pub fn build_in(
     spread_markers(&mut markers, &mut stop_labels);
 
     let route_px = route_pixels(&layers);
-    // The box of the map drawn, which the legend and the scale bar stand in.
-    let sea_box = Rect::around(&sea);
-    let (legend, notes) = fitted_legend(&sheet, routes, &sea, &sea_box, &route_px, &markers);
-    let scale_bar = placed_scale_bar(&sheet, &sea_box, legend.as_ref());
-    let mut graticule_labels = graticule_labels;
-    clear_degree_labels(
-        &mut graticule_labels,
-        legend.as_ref(),
-        scale_bar.as_ref(),
-        unit,
-    );
+    let (furniture, notes) = furniture(&sheet, routes, &sea, &route_px, &markers);
+    clear_degree_labels(&mut graticule_labels, &furniture, unit);
 
-    let mut obstacles = obstacles(
-        &frame,
-        &markers,
-        legend.as_ref(),
-        scale_bar.as_ref(),
-        &graticule_labels,
-    );
-    let inset = locator_inset(
-        context,
-        &sheet,
-        legend.as_ref(),
-        scale_bar.as_ref(),
-        &route_px,
-        &markers,
-    );
+    let mut obstacles = obstacles(&frame, &markers, &furniture, &graticule_labels);
+    let inset = locator_inset(context, &sheet, &furniture, &route_px, &markers);
     obstacles.extend(inset.as_ref().map(|i| i.rect.grow(4.0 * unit)));
     let placed = place_labels(
         context,
@@ -215,12 +180,12 @@ pub fn build_in(
         sea,
         projection: projector.definition.clone(),
         detail: scale.detail,
-        land,
-        lakes,
-        islands,
-        rivers,
-        borders,
-        regions,
+        land: base.land,
+        lakes: base.lakes,
+        islands: base.islands,
+        rivers: base.rivers,
+        borders: base.borders,
+        regions: base.regions,
         graticule,
         graticule_labels,
         routes: layers,
@@ -230,15 +195,28 @@ pub fn build_in(
         stop_label_count: placed.stop_label_count,
         unplaced: placed.unplaced,
         warnings,
-        legend,
+        legend: furniture.legend,
         titles,
-        scale_bar,
+        scale_bar: furniture.scale_bar,
         inset,
         attribution,
         unit,
         projector: std::sync::Arc::new(projector),
         view,
     })
+}
+
+/// Step of [`build_in`]: the options checked, and an error when there is nothing to draw.
+fn check_input(routes: &[Route], options: &MapOptions) -> Result<()> {
+    check(options)?;
+    if routes.iter().all(|r| r.stops.is_empty()) {
+        return Err(Error::invalid(
+            InvalidKind::Empty,
+            "nothing to draw: no stops",
+            None,
+        ));
+    }
+    Ok(())
 }
 
 /// What the steps of [`build_in`] share once the map is projected: the options, the size
