@@ -13,8 +13,15 @@ use crate::error::{Error, Result};
 use crate::markup::escape;
 use crate::render;
 use crate::route::{Route, Units};
-use crate::scene::{self, Color, Label, MapOptions, Marker, Px, Scene, Stroke, readable_distance};
+use crate::scene::{
+    self, Color, Label, MapOptions, Marker, Px, RouteLayer, Scene, Stroke, readable_distance,
+};
 use crate::trip::Date;
+
+mod assets;
+mod timeline;
+use assets::{CSS, ERRORS, JS};
+use timeline::Timeline;
 
 /// Writes the interactive map of `routes` as one HTML document.
 ///
@@ -139,6 +146,31 @@ fn page(
     // Markers moved off their places to clear a neighbour (few), found by their true place.
     let moved: Vec<&Marker> = markers.iter().filter(|m| m.leader.is_some()).collect();
 
+    head(&s, &base_svg, title, subtitle, out)?;
+    drop(base_svg);
+
+    let timeline = Timeline::new(routes);
+    let trips = Trips {
+        s: &s,
+        timeline: &timeline,
+        moved: &moved,
+    };
+    for (t, (layer, route)) in layers.iter().zip(routes).enumerate() {
+        trips.trip(t, layer, route, out)?;
+    }
+    out.write_all(b"</g>\n<g id=\"labels\" font-family=\"sans-serif\">")
+        .map_err(write_error)?;
+    for l in &stop_labels {
+        out.write_all(label_svg(l, pal.halo, &timeline.of_label(&l.text)).as_bytes())
+            .map_err(write_error)?;
+    }
+    legend_and_foot(&layers, routes, &timeline, out)
+}
+
+/// Step of [`page`]: the document's head, its heading, and the map's `<svg>` with the scene's
+/// background (`base_svg`), up to the opening of the trips' group.
+fn head(s: &Scene, base_svg: &str, title: &str, subtitle: &str, out: &mut dyn Write) -> Result<()> {
+    let pal = &s.palette;
     let (w, h) = (s.width, s.height);
     let css = CSS
         .replace("PAPER", &hex(pal.paper))
@@ -149,19 +181,54 @@ fn page(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">",
         t = escape(title),
         st = escape(subtitle),
-        base = svg_body(&base_svg),
+        base = svg_body(base_svg),
     )
-    .map_err(write_error)?;
-    drop(base_svg);
+    .map_err(write_error)
+}
 
-    let timeline = Timeline::new(routes);
-    for (t, (layer, route)) in layers.iter().zip(routes).enumerate() {
+/// What the steps of [`page`] that write the trips share: the scene (without its routes and
+/// markers), the time slider's steps and the markers moved off their places.
+struct Trips<'a> {
+    s: &'a Scene,
+    timeline: &'a Timeline,
+    moved: &'a [&'a Marker],
+}
+
+impl Trips<'_> {
+    /// Step of [`page`]: trip `t`'s group, its legs, arrows and stops, written out as it goes.
+    fn trip(&self, t: usize, layer: &RouteLayer, route: &Route, out: &mut dyn Write) -> Result<()> {
+        let pal = &self.s.palette;
         let mut overlay = String::new();
         let color = hex(layer.color);
-        let step = |stop: usize| timeline.attribute(t, stop);
         let _ = write!(overlay, "<g class=\"trip\" data-trip=\"{t}\">");
+        self.legs(&mut overlay, t, layer, route, &color, out)?;
+        for tri in &layer.arrows {
+            let _ = write!(
+                overlay,
+                "<path class=\"arrow\" d=\"{} Z\" fill=\"{color}\" stroke=\"{}\"/>",
+                path_d(tri),
+                hex(pal.halo)
+            );
+        }
+        self.stops(&mut overlay, t, layer, route, &color, out)?;
+        overlay.push_str("</g>");
+        out.write_all(overlay.as_bytes()).map_err(write_error)
+    }
+
+    /// Step of [`Trips::trip`]: each leg as a casing, the line with its data, and its ties.
+    fn legs(
+        &self,
+        overlay: &mut String,
+        t: usize,
+        layer: &RouteLayer,
+        route: &Route,
+        color: &str,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let (s, pal) = (self.s, &self.s.palette);
+        let step = |stop: usize| self.timeline.attribute(t, stop);
         for (i, ((stroke, runs), leg)) in layer.legs.iter().zip(&route.legs).enumerate() {
-            spill(&mut overlay, out)?;
+            spill(overlay, out)?;
             let (a, b) = (&route.stops[leg.from], &route.stops[leg.to]);
             let dates = match (&a.date, &b.date) {
                 (Some(x), Some(y)) if x != y => format!("{x} – {y}"),
@@ -202,17 +269,25 @@ fn page(
                 );
             }
         }
-        for tri in &layer.arrows {
-            let _ = write!(
-                overlay,
-                "<path class=\"arrow\" d=\"{} Z\" fill=\"{color}\" stroke=\"{}\"/>",
-                path_d(tri),
-                hex(pal.halo)
-            );
-        }
+        Ok(())
+    }
+
+    /// Step of [`Trips::trip`]: each stop's marker with its data, and the leader of a marker
+    /// moved off its place.
+    fn stops(
+        &self,
+        overlay: &mut String,
+        t: usize,
+        layer: &RouteLayer,
+        route: &Route,
+        color: &str,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let (s, pal) = (self.s, &self.s.palette);
+        let step = |stop: usize| self.timeline.attribute(t, stop);
         let mut leaders_drawn = std::collections::HashSet::new();
         for (i, stop) in route.stops.iter().enumerate() {
-            spill(&mut overlay, out)?;
+            spill(overlay, out)?;
             if !route.has_marker(i) {
                 continue;
             }
@@ -225,7 +300,7 @@ fn page(
             };
             // A marker moved off its place to clear a neighbour keeps a leader line to it.
             let near = |p: Px| (p.0 - at.0).abs() < 0.5 && (p.1 - at.1).abs() < 0.5;
-            let at = match moved.iter().find(|m| m.leader.is_some_and(near)) {
+            let at = match self.moved.iter().find(|m| m.leader.is_some_and(near)) {
                 Some(m) if !leaders_drawn.insert((m.at.0.to_bits(), m.at.1.to_bits())) => m.at,
                 Some(m) => {
                     let _ = write!(
@@ -264,16 +339,18 @@ fn page(
                 i + 1
             );
         }
-        overlay.push_str("</g>");
-        out.write_all(overlay.as_bytes()).map_err(write_error)?;
+        Ok(())
     }
-    out.write_all(b"</g>\n<g id=\"labels\" font-family=\"sans-serif\">")
-        .map_err(write_error)?;
-    for l in &stop_labels {
-        out.write_all(label_svg(l, pal.halo, &timeline.of_label(&l.text)).as_bytes())
-            .map_err(write_error)?;
-    }
+}
 
+/// Step of [`page`]: the legend of the trips, the map's controls, the time slider, the footer
+/// and the page's script, closing the document.
+fn legend_and_foot(
+    layers: &[RouteLayer],
+    routes: &[Route],
+    timeline: &Timeline,
+    out: &mut dyn Write,
+) -> Result<()> {
     let mut legend = String::new();
     for (t, (layer, route)) in layers.iter().zip(routes).enumerate() {
         let mut dates: Vec<Date> = route.stops.iter().filter_map(|x| x.date).collect();
@@ -305,320 +382,6 @@ fn page(
     )
     .map_err(write_error)
 }
-
-/// The dates of the trips, for the page's time slider: each stop's step is the index of its
-/// date among all the distinct dates, an undated stop taking the date of the last dated stop
-/// before it (or of the first after it). Legs show from their arrival's step.
-struct Timeline {
-    /// The distinct dates, in calendar order.
-    dates: Vec<Date>,
-    /// Per trip, per stop: the step, `None` in a trip without dates.
-    steps: Vec<Vec<Option<usize>>>,
-    /// Per stop label, the first step of a stop with that label.
-    by_label: std::collections::HashMap<String, usize>,
-}
-
-impl Timeline {
-    fn new(routes: &[Route]) -> Timeline {
-        let mut dates: Vec<Date> = routes
-            .iter()
-            .flat_map(|r| r.stops.iter().filter_map(|s| s.date))
-            .collect();
-        dates.sort_unstable();
-        dates.dedup();
-        let step = |d: &Date| dates.binary_search(d).ok();
-        let steps = routes
-            .iter()
-            .map(|r| {
-                let mut current = r.stops.iter().find_map(|s| s.date);
-                r.stops
-                    .iter()
-                    .map(|s| {
-                        // Places are in no order: an undated one shows all the time.
-                        if r.places {
-                            return s.date.as_ref().and_then(step);
-                        }
-                        if s.date.is_some() {
-                            current = s.date;
-                        }
-                        current.as_ref().and_then(step)
-                    })
-                    .collect()
-            })
-            .collect::<Vec<Vec<Option<usize>>>>();
-        let mut by_label = std::collections::HashMap::new();
-        for (r, steps) in routes.iter().zip(&steps) {
-            for (s, k) in r.stops.iter().zip(steps) {
-                if let Some(k) = *k {
-                    by_label
-                        .entry(s.label.clone())
-                        .and_modify(|first: &mut usize| *first = (*first).min(k))
-                        .or_insert(k);
-                }
-            }
-        }
-        Timeline {
-            dates,
-            steps,
-            by_label,
-        }
-    }
-
-    /// ` data-t="k"` for step `k`, or nothing without one or without two dates to slide over.
-    fn step(&self, k: Option<usize>) -> String {
-        match k {
-            Some(k) if self.dates.len() > 1 => format!(" data-t=\"{k}\""),
-            _ => String::new(),
-        }
-    }
-
-    /// The attribute of stop `stop` of trip `trip`.
-    fn attribute(&self, trip: usize, stop: usize) -> String {
-        self.step(
-            self.steps
-                .get(trip)
-                .and_then(|t| t.get(stop))
-                .copied()
-                .flatten(),
-        )
-    }
-
-    /// The attribute of a stop label: the first step of a stop with that label.
-    fn of_label(&self, text: &str) -> String {
-        self.step(self.by_label.get(text).copied())
-    }
-
-    /// The slider, when there are two dates or more.
-    fn slider(&self) -> String {
-        if self.dates.len() < 2 {
-            return String::new();
-        }
-        let labels: Vec<String> = self.dates.iter().map(ToString::to_string).collect();
-        let last = self.dates.len() - 1;
-        format!(
-            "<div id=\"time\"><button type=\"button\" id=\"play\" title=\"Play the journey\" aria-label=\"Play\">▶</button><input type=\"range\" id=\"when\" min=\"0\" max=\"{last}\" value=\"{last}\" step=\"1\" aria-label=\"Show the journey up to this date\" data-labels=\"{}\"><output id=\"when-label\" for=\"when\">{}</output></div>\n",
-            escape(&labels.join("|")),
-            escape(&labels[last])
-        )
-    }
-}
-
-/// Records script errors on `<body data-errors>` so a headless test can read them.
-const ERRORS: &str = r#"(function(){var n=0;function bump(){n++;if(document.body){document.body.dataset.errors=String(n);}}
-window.addEventListener('error',bump);window.addEventListener('unhandledrejection',bump);
-var ce=console.error;console.error=function(){bump();return ce.apply(console,arguments);};})();"#;
-
-const CSS: &str = r#"
-html,body{margin:0;background:PAPER;color:TEXT;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
-header{padding:10px 16px 4px}header h1{margin:0;font-size:22px}header p{margin:2px 0 0;color:MUTED;font-size:14px}
-#map{position:relative;margin:0 8px;border:1px solid MUTED;overflow:hidden;touch-action:none;user-select:none}
-#svg{display:block;width:100%;height:auto;cursor:grab}#svg.dragging{cursor:grabbing}
-#trips path.leg{fill:none;stroke-linecap:round;stroke-linejoin:round;vector-effect:non-scaling-stroke;cursor:pointer}
-#trips path.casing,#trips path.ties{fill:none;stroke-linecap:round;stroke-linejoin:round;vector-effect:non-scaling-stroke;pointer-events:none;opacity:.85}
-#trips path.leg:hover,#trips path.leg.on{stroke-width:7px}
-#trips circle.stop{cursor:pointer;vector-effect:non-scaling-stroke}#trips circle.stop:hover,#trips circle.stop.on{stroke-width:4px}
-#trips path.arrow{pointer-events:none}#labels{pointer-events:none}
-#legend{position:absolute;left:10px;bottom:10px;background:PAPER;opacity:.94;border:1px solid MUTED;border-radius:4px;padding:4px;max-width:45%}
-#legend .item{display:flex;gap:8px;align-items:center;width:100%;text-align:left;background:none;border:0;color:inherit;font:inherit;font-size:13px;padding:4px 6px;cursor:pointer}
-#legend .item[aria-pressed=false]{opacity:.4}#legend .sw{display:inline-block;width:28px;height:4px;border-radius:2px;flex:none}
-#legend .sw.dot{width:11px;height:11px;border-radius:50%;margin:0 8px}#legend small{color:MUTED}
-#controls{position:absolute;right:10px;top:10px;display:flex;flex-direction:column;gap:4px}
-#controls button{width:32px;height:32px;font-size:18px;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;cursor:pointer}
-#tip{position:absolute;pointer-events:none;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;padding:6px 8px;font-size:13px;max-width:280px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
-#tip b{display:block}#tip span{color:MUTED}
-#time{display:flex;gap:10px;align-items:center;margin:6px 8px 0;font-size:14px}
-#time input{flex:1}#time output{min-width:10em;font-variant-numeric:tabular-nums}
-#time button{width:32px;height:28px;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;cursor:pointer}
-footer{padding:6px 16px 12px;color:MUTED;font-size:12px}
-"#;
-
-/// The page's behaviour: pan and zoom by moving the viewBox, tooltips from `data-*`, legend
-/// toggles. Plain ES2015, no library.
-const JS: &str = r#"
-(function () {
-  'use strict';
-  var svg = document.getElementById('svg');
-  var map = document.getElementById('map');
-  var tip = document.getElementById('tip');
-  var W = +svg.dataset.w, H = +svg.dataset.h;
-  var vb = { x: 0, y: 0, w: W, h: H };
-  function apply() { svg.setAttribute('viewBox', vb.x + ' ' + vb.y + ' ' + vb.w + ' ' + vb.h); }
-  function toMap(cx, cy) {
-    var r = svg.getBoundingClientRect();
-    return { x: vb.x + (cx - r.left) / r.width * vb.w, y: vb.y + (cy - r.top) / r.height * vb.h };
-  }
-  function zoom(f, cx, cy) {
-    var nw = Math.min(W, Math.max(W / 40, vb.w / f));
-    var k = nw / vb.w, p = toMap(cx, cy);
-    vb.x = p.x - (p.x - vb.x) * k; vb.y = p.y - (p.y - vb.y) * k;
-    vb.w = nw; vb.h = vb.w * H / W;
-    clamp(); apply();
-  }
-  function clamp() {
-    vb.x = Math.min(Math.max(vb.x, -vb.w / 2), W - vb.w / 2);
-    vb.y = Math.min(Math.max(vb.y, -vb.h / 2), H - vb.h / 2);
-  }
-  function centre() { var r = svg.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }
-  svg.addEventListener('wheel', function (e) {
-    e.preventDefault();
-    zoom(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015)), e.clientX, e.clientY);
-  }, { passive: false });
-  svg.addEventListener('dblclick', function (e) { zoom(2, e.clientX, e.clientY); });
-  document.getElementById('zin').onclick = function () { var c = centre(); zoom(1.6, c[0], c[1]); };
-  document.getElementById('zout').onclick = function () { var c = centre(); zoom(1 / 1.6, c[0], c[1]); };
-  document.getElementById('reset').onclick = function () { vb = { x: 0, y: 0, w: W, h: H }; apply(); };
-
-  // Pointers: one drags, two pinch. A press that hardly moves is a tap.
-  var pts = {}, last = null, pinch = null, moved = 0;
-  function count() { return Object.keys(pts).length; }
-  svg.addEventListener('pointerdown', function (e) {
-    pts[e.pointerId] = { x: e.clientX, y: e.clientY };
-    moved = 0;
-    if (count() === 1) { last = { x: e.clientX, y: e.clientY }; svg.classList.add('dragging'); }
-    if (count() === 2) { pinch = spread(); }
-    if (svg.setPointerCapture && e.pointerType !== 'mouse') { try { svg.setPointerCapture(e.pointerId); } catch (err) { /* not capturable */ } }
-  });
-  function spread() {
-    var p = Object.keys(pts).map(function (k) { return pts[k]; });
-    return { d: Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y), x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2 };
-  }
-  svg.addEventListener('pointermove', function (e) {
-    if (!(e.pointerId in pts)) { return; }
-    pts[e.pointerId] = { x: e.clientX, y: e.clientY };
-    if (count() === 2 && pinch) {
-      var s = spread();
-      if (pinch.d > 0) { zoom(s.d / pinch.d, s.x, s.y); }
-      pinch = s; moved += 10;
-    } else if (count() === 1 && last) {
-      var r = svg.getBoundingClientRect();
-      var dx = (e.clientX - last.x) / r.width * vb.w, dy = (e.clientY - last.y) / r.height * vb.h;
-      moved += Math.abs(e.clientX - last.x) + Math.abs(e.clientY - last.y);
-      vb.x -= dx; vb.y -= dy; clamp(); apply();
-      last = { x: e.clientX, y: e.clientY };
-      if (moved > 4) { hide(); }
-    }
-  });
-  function up(e) {
-    delete pts[e.pointerId];
-    if (count() < 2) { pinch = null; }
-    if (count() === 0) { last = null; svg.classList.remove('dragging'); }
-    if (e.type === 'pointerup' && moved <= 4) { show(e.target, e.clientX, e.clientY); }
-  }
-  svg.addEventListener('pointerup', up);
-  svg.addEventListener('pointercancel', up);
-
-  // Tooltips.
-  var current = null;
-  function text(t) { return document.createTextNode(t); }
-  function show(el, cx, cy) {
-    if (!el || !el.classList || !(el.classList.contains('leg') || el.classList.contains('stop'))) { if (el === svg) { hide(); } return; }
-    var d = el.dataset;
-    while (tip.firstChild) { tip.removeChild(tip.firstChild); }
-    var b = document.createElement('b');
-    var lines = [];
-    if (el.classList.contains('leg')) {
-      b.appendChild(text(d.from + ' \u2192 ' + d.to));
-      lines.push(d.km + ' km straight-line, bearing ' + d.bearing + '\u00b0');
-      lines.push(d.trip + ', leg ' + d.leg + ' (' + d.mode + ')');
-      if (d.dates) { lines.push(d.dates); }
-    } else {
-      b.appendChild(text(d.name));
-      if (d.place && d.place.indexOf(d.name) !== 0) { lines.push(d.place); }
-      lines.push(d.trip + ', stop ' + d.order);
-      if (d.date) { lines.push(d.date); }
-      if (d.note) { lines.push(d.note); }
-    }
-    tip.appendChild(b);
-    lines.forEach(function (l) { var s = document.createElement('span'); s.appendChild(text(l)); tip.appendChild(s); tip.appendChild(document.createElement('br')); });
-    tip.hidden = false;
-    var r = map.getBoundingClientRect();
-    var x = Math.min(cx - r.left + 14, r.width - tip.offsetWidth - 4), y = Math.min(cy - r.top + 14, r.height - tip.offsetHeight - 4);
-    tip.style.left = Math.max(4, x) + 'px'; tip.style.top = Math.max(4, y) + 'px';
-    if (current) { current.classList.remove('on'); }
-    current = el; el.classList.add('on');
-  }
-  function hide() { tip.hidden = true; if (current) { current.classList.remove('on'); current = null; } }
-  svg.addEventListener('mouseover', function (e) { if (!last) { show(e.target, e.clientX, e.clientY); } });
-  svg.addEventListener('mouseout', function (e) { if (e.target === current) { hide(); } });
-
-  // Legend: toggle a trip.
-  Array.prototype.forEach.call(document.querySelectorAll('#legend .item'), function (btn) {
-    btn.addEventListener('click', function () {
-      var on = btn.getAttribute('aria-pressed') !== 'true';
-      btn.setAttribute('aria-pressed', on ? 'true' : 'false');
-      var g = document.querySelector('#trips g.trip[data-trip="' + btn.dataset.trip + '"]');
-      if (g) { g.style.display = on ? '' : 'none'; }
-      hide();
-    });
-  });
-  document.body.dataset.legs = String(document.querySelectorAll('#trips path.leg').length);
-
-  // Time slider: what the journey had reached by a date (legs from their arrival's date).
-  // Arrows show only at the end, where every leg is drawn.
-  var when = document.getElementById('when');
-  function upTo(v) {
-    if (!when) { return; }
-    when.value = String(v);
-    document.getElementById('when-label').textContent = when.dataset.labels.split('|')[v];
-    Array.prototype.forEach.call(document.querySelectorAll('#svg [data-t]'), function (el) {
-      el.style.visibility = +el.dataset.t <= v ? '' : 'hidden';
-    });
-    var end = v === +when.max;
-    Array.prototype.forEach.call(document.querySelectorAll('#trips path.arrow'), function (a) {
-      a.style.visibility = end ? '' : 'hidden';
-    });
-  }
-  if (when) {
-    when.addEventListener('input', function () { upTo(+when.value); });
-    var timer = null, play = document.getElementById('play');
-    play.addEventListener('click', function () {
-      if (timer) { clearInterval(timer); timer = null; play.textContent = '\u25b6'; return; }
-      if (+when.value === +when.max) { upTo(0); }
-      play.textContent = '\u23f8';
-      timer = setInterval(function () {
-        var v = +when.value + 1;
-        upTo(Math.min(v, +when.max));
-        if (v >= +when.max) { clearInterval(timer); timer = null; play.textContent = '\u25b6'; }
-      }, 800);
-    });
-  }
-
-  // `#selftest`: drive the page with synthetic events and record what happened, so a headless
-  // browser test can check hover, legend toggling and zoom without a driver.
-  if (location.hash === '#selftest') {
-    var results = [];
-    var btn = document.querySelector('#legend .item');
-    if (btn) {
-      btn.click();
-      var g = document.querySelector('#trips g.trip[data-trip="' + btn.dataset.trip + '"]');
-      results.push('toggle:' + (g.style.display === 'none' && btn.getAttribute('aria-pressed') === 'false'));
-      btn.click();
-    }
-    var before = svg.getAttribute('viewBox');
-    var c = centre();
-    svg.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -200, clientX: c[0], clientY: c[1] }));
-    results.push('zoom:' + (svg.getAttribute('viewBox') !== before));
-    var legs = document.querySelectorAll('#trips path.leg');
-    var leg = legs[Math.floor(legs.length / 2)];
-    if (leg) {
-      var r = leg.getBoundingClientRect();
-      leg.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }));
-      results.push('hover:' + (!tip.hidden && tip.textContent.indexOf(leg.dataset.from) >= 0 && tip.textContent.indexOf('km') >= 0));
-    }
-    if (when) {
-      var shown = function () {
-        return Array.prototype.filter.call(legs, function (l) { return l.style.visibility !== 'hidden'; }).length;
-      };
-      upTo(0);
-      var early = shown();
-      upTo(+when.max);
-      results.push('slider:' + (early < legs.length && shown() === legs.length));
-    }
-    document.body.dataset.selftest = results.join(' ');
-  }
-  document.body.dataset.ready = '1';
-})();
-"#;
 
 #[cfg(test)]
 mod tests {

@@ -9,13 +9,14 @@
 use std::collections::BTreeMap;
 
 use ab_glyph::{Font, FontRef, GlyphId};
-use pdf_writer::types::{
-    CidFontType, FontFlags, LineCapStyle, LineJoinStyle, SystemInfo, TextRenderingMode, UnicodeCmap,
-};
-use pdf_writer::{Content, Filter, Name, Pdf, Rect as PdfRect, Ref, Str};
+use pdf_writer::types::{LineCapStyle, LineJoinStyle, TextRenderingMode};
+use pdf_writer::{Content, Name, Str};
 
 use crate::scene::text::{self, Face};
 use crate::scene::{Color, Label, Marker, Px, Scene, Stroke};
+
+mod document;
+use document::document;
 
 /// Points per scene pixel.
 const PT_PER_PX: f32 = 0.75;
@@ -276,7 +277,6 @@ impl Page {
 
 /// The scene as a one-page PDF document.
 pub(super) fn write(s: &Scene) -> Vec<u8> {
-    let pal = &s.palette;
     let u = s.unit;
     let mut p = Page {
         content: Content::new(),
@@ -293,6 +293,23 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
     p.content.set_line_join(LineJoinStyle::RoundJoin);
     p.content.set_line_cap(LineCapStyle::ButtCap);
 
+    basemap(&mut p, s);
+    routes(&mut p, s);
+    stops(&mut p, s);
+    inset(&mut p, s);
+    for l in &s.labels {
+        p.label(l, u);
+    }
+    legend(&mut p, s);
+    scale_bar(&mut p, s);
+    frame_and_captions(&mut p, s);
+    document(p, w_pt, h_pt)
+}
+
+/// Step of [`write`]: the paper, sea, land, lakes, rivers, graticule, regions and borders.
+fn basemap(p: &mut Page, s: &Scene) {
+    let pal = &s.palette;
+    let u = s.unit;
     let page_ring = vec![
         (0.0, 0.0),
         (f64::from(s.width), 0.0),
@@ -318,6 +335,12 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         1.2 * u,
         Some((6.0 * u, 3.5 * u)),
     );
+}
+
+/// Step of [`write`]: each trip's legs and direction arrows.
+fn routes(p: &mut Page, s: &Scene) {
+    let pal = &s.palette;
+    let u = s.unit;
     for r in &s.routes {
         for (stroke, line) in super::polylines(&r.legs) {
             p.route_line(&line, r.color, &stroke, pal.halo, u);
@@ -332,6 +355,13 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
             );
         }
     }
+}
+
+/// Step of [`write`]: the leaders of moved markers, the stop markers and the dots of context
+/// places.
+fn stops(p: &mut Page, s: &Scene) {
+    let pal = &s.palette;
+    let u = s.unit;
     for m in &s.markers {
         if let Some(from) = m.leader {
             p.stroke(&[&[from, m.at]], pal.muted, u, None);
@@ -352,6 +382,12 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         }
         p.content.fill_nonzero();
     }
+}
+
+/// Step of [`write`]: the locator inset, if the map has one.
+fn inset(p: &mut Page, s: &Scene) {
+    let pal = &s.palette;
+    let u = s.unit;
     if let Some(inset) = &s.inset {
         let boxed = super::closed(&inset.rect.corners());
         p.fill(std::slice::from_ref(&boxed), pal.water);
@@ -366,9 +402,12 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         );
         p.stroke(&[&boxed], pal.text, u, None);
     }
-    for l in &s.labels {
-        p.label(l, u);
-    }
+}
+
+/// Step of [`write`]: the legend, if the map has one.
+fn legend(p: &mut Page, s: &Scene) {
+    let pal = &s.palette;
+    let u = s.unit;
     if let Some(lg) = &s.legend {
         let boxed = super::closed(&lg.rect.corners());
         p.fill(std::slice::from_ref(&boxed), pal.paper.with_alpha(0.92));
@@ -388,6 +427,12 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
             p.label(&row.detail, u);
         }
     }
+}
+
+/// Step of [`write`]: the scale bar, if the map has one.
+fn scale_bar(p: &mut Page, s: &Scene) {
+    let pal = &s.palette;
+    let u = s.unit;
     if let Some(sb) = &s.scale_bar {
         for (ring, dark) in sb.cells() {
             p.fill(&[ring.to_vec()], if dark { pal.text } else { pal.paper });
@@ -397,6 +442,12 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
             p.label(l, u);
         }
     }
+}
+
+/// Step of [`write`]: the map's outline, then the degree labels, titles and attribution.
+fn frame_and_captions(p: &mut Page, s: &Scene) {
+    let pal = &s.palette;
+    let u = s.unit;
     p.stroke(&[&super::closed(&s.sea)], pal.text, 1.2 * u, None);
     for l in s
         .graticule_labels
@@ -406,140 +457,9 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
     {
         p.label(l, u);
     }
-    document(p, w_pt, h_pt)
 }
 
+/// The lines of a layer as slices.
 fn refs(ls: &[Vec<Px>]) -> Vec<&[Px]> {
     ls.iter().map(Vec::as_slice).collect()
-}
-
-/// Deflate, for content and font streams.
-fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
-}
-
-/// The PDF around one page's content: catalog, page, fonts, opacity states.
-fn document(page: Page, w_pt: f32, h_pt: f32) -> Vec<u8> {
-    let mut next = Ref::new(1);
-    let mut id = || next.bump();
-    let (catalog, tree, page_id, content_id) = (id(), id(), id(), id());
-    let mut pdf = Pdf::new();
-    pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree).kids([page_id]).count(1);
-
-    // Only the fonts the page drew with are embedded.
-    let used: Vec<usize> = (0..page.fonts.len())
-        .filter(|&i| !page.fonts[i].glyphs.is_empty())
-        .collect();
-    let font_ids: Vec<[Ref; 5]> = used
-        .iter()
-        .map(|_| [id(), id(), id(), id(), id()])
-        .collect();
-    let alpha_ids: Vec<Ref> = page.alphas.iter().map(|_| id()).collect();
-    {
-        let mut pg = pdf.page(page_id);
-        pg.parent(tree)
-            .media_box(PdfRect::new(0.0, 0.0, w_pt, h_pt))
-            .contents(content_id);
-        let mut res = pg.resources();
-        {
-            let names: Vec<String> = used.iter().map(|i| format!("F{i}")).collect();
-            res.fonts().pairs(
-                names
-                    .iter()
-                    .zip(&font_ids)
-                    .map(|(n, ids)| (Name(n.as_bytes()), ids[0])),
-            );
-        }
-        let names: Vec<String> = (0..page.alphas.len()).map(|i| format!("A{i}")).collect();
-        res.ext_g_states().pairs(
-            names
-                .iter()
-                .zip(&alpha_ids)
-                .map(|(n, r)| (Name(n.as_bytes()), *r)),
-        );
-    }
-    let content = deflate(&page.content.finish().into_vec());
-    pdf.stream(content_id, &content).filter(Filter::FlateDecode);
-    for ((fill, stroke), r) in page.alphas.iter().zip(&alpha_ids) {
-        pdf.ext_graphics(*r)
-            .non_stroking_alpha(*fill)
-            .stroking_alpha(*stroke);
-    }
-
-    let info = SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"Identity"),
-        supplement: 0,
-    };
-    for (&i, [type0, cid, descriptor, file, cmap]) in used.iter().zip(font_ids) {
-        let fu = &page.fonts[i];
-        let name = Name(fu.name.as_bytes());
-        pdf.type0_font(type0)
-            .base_font(name)
-            .encoding_predefined(Name(b"Identity-H"))
-            .descendant_font(cid)
-            .to_unicode(cmap);
-        {
-            let mut c = pdf.cid_font(cid);
-            // CFF outlines (the CJK face) are a Type 0 CID font, TrueType ones Type 2.
-            let cff = fu.bytes.starts_with(b"OTTO");
-            c.subtype(if cff {
-                CidFontType::Type0
-            } else {
-                CidFontType::Type2
-            })
-            .base_font(name)
-            .system_info(info)
-            .font_descriptor(descriptor)
-            .default_width(0.0);
-            if !cff {
-                c.cid_to_gid_map_predefined(Name(b"Identity"));
-            }
-            let mut widths = c.widths();
-            for &g in fu.glyphs.keys() {
-                let adv = fu.units(fu.font.h_advance_unscaled(GlyphId(g)));
-                widths.consecutive(g, [adv]);
-            }
-        }
-        let ascent = fu.units(fu.font.ascent_unscaled());
-        let descent = fu.units(fu.font.descent_unscaled());
-        let cff = fu.bytes.starts_with(b"OTTO");
-        let mut d = pdf.font_descriptor(descriptor);
-        d.name(name)
-            .flags(FontFlags::NON_SYMBOLIC)
-            .bbox(PdfRect::new(-600.0, descent, 2600.0, ascent))
-            .italic_angle(0.0)
-            .ascent(ascent)
-            .descent(descent)
-            .cap_height(714.0)
-            .stem_v(if fu.name.ends_with("Bold") {
-                140.0
-            } else {
-                80.0
-            });
-        if cff {
-            d.font_file3(file);
-        } else {
-            d.font_file2(file);
-        }
-        drop(d);
-        let packed = deflate(fu.bytes);
-        let mut stream = pdf.stream(file, &packed);
-        stream.filter(Filter::FlateDecode);
-        if cff {
-            // An OpenType font with CFF outlines, embedded whole.
-            stream.pair(Name(b"Subtype"), Name(b"OpenType"));
-        } else {
-            stream.pair(Name(b"Length1"), fu.bytes.len() as i32);
-        }
-        drop(stream);
-        let mut map = UnicodeCmap::new(Name(b"Custom"), info);
-        for (&g, &ch) in &fu.glyphs {
-            map.pair(g, ch);
-        }
-        let cmap_bytes = map.finish();
-        pdf.cmap(cmap, cmap_bytes.as_slice());
-    }
-    pdf.finish()
 }

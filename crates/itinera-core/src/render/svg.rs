@@ -111,6 +111,27 @@ impl Writer {
         let _ = write!(self.out, "\"{attrs}/>");
     }
 
+    /// A group `id` of rings filled in `c`.
+    fn fills(&mut self, id: &str, rings: &[Vec<Px>], c: Color) {
+        self.open(id, &paint("fill", c));
+        for r in rings {
+            self.path(r, true, "");
+        }
+        self.close();
+    }
+
+    /// A group `id` of lines drawn in `stroke` (attributes).
+    fn lines(&mut self, id: &str, ls: &[Vec<Px>], stroke: String) {
+        self.open(
+            id,
+            &format!(" fill=\"none\" stroke-linejoin=\"round\"{stroke}"),
+        );
+        for l in ls {
+            self.path(l, false, "");
+        }
+        self.close();
+    }
+
     /// Stroke attributes: colour, width in style units, and dashes in style units.
     fn stroke(&self, c: Color, width: f64, dash: Option<(f64, f64)>) -> String {
         let mut s = paint("stroke", c);
@@ -214,11 +235,32 @@ impl Writer {
 
 /// The scene as an SVG document.
 pub(super) fn write(s: &Scene) -> String {
-    let pal = &s.palette;
     let mut w = Writer {
         out: String::with_capacity(256 * 1024),
         u: s.unit,
     };
+    header(&mut w, s);
+    basemap(&mut w, s);
+    routes(&mut w, s);
+    stops(&mut w, s);
+    inset(&mut w, s);
+
+    w.open("labels", "");
+    for l in &s.labels {
+        w.label(l);
+    }
+    w.close();
+
+    legend(&mut w, s);
+    scale_bar(&mut w, s);
+    frame_and_captions(&mut w, s);
+    w.out.push_str("</svg>\n");
+    w.out
+}
+
+/// Step of [`write`]: the `<svg>` element, the fonts of its text and the paper.
+fn header(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
     let _ = write!(
         w.out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n\
@@ -232,34 +274,21 @@ pub(super) fn write(s: &Scene) -> String {
         s.height,
         paint("fill", pal.paper)
     );
+}
 
-    let fills = |w: &mut Writer, id: &str, rings: &[Vec<Px>], c: Color| {
-        w.open(id, &paint("fill", c));
-        for r in rings {
-            w.path(r, true, "");
-        }
-        w.close();
-    };
-    fills(&mut w, "sea", std::slice::from_ref(&s.sea), pal.water);
-    fills(&mut w, "land", &s.land, pal.land);
-    fills(&mut w, "lakes", &s.lakes, pal.water);
-    fills(&mut w, "islands", &s.islands, pal.land);
+/// Step of [`write`]: the sea, land, lakes, rivers, graticule, regions and borders.
+fn basemap(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
+    w.fills("sea", std::slice::from_ref(&s.sea), pal.water);
+    w.fills("land", &s.land, pal.land);
+    w.fills("lakes", &s.lakes, pal.water);
+    w.fills("islands", &s.islands, pal.land);
 
-    let lines = |w: &mut Writer, id: &str, ls: &[Vec<Px>], stroke: String| {
-        w.open(
-            id,
-            &format!(" fill=\"none\" stroke-linejoin=\"round\"{stroke}"),
-        );
-        for l in ls {
-            w.path(l, false, "");
-        }
-        w.close();
-    };
     let river = w.stroke(pal.river, 1.0, None);
-    lines(&mut w, "rivers", &s.rivers, river);
+    w.lines("rivers", &s.rivers, river);
     let grat = w.stroke(pal.graticule, 1.0, None);
     w.open("graticule", "");
-    lines(&mut w, "graticule-lines", &s.graticule, grat);
+    w.lines("graticule-lines", &s.graticule, grat);
     w.open("graticule-labels", "");
     for l in &s.graticule_labels {
         w.label(l);
@@ -267,10 +296,14 @@ pub(super) fn write(s: &Scene) -> String {
     w.close();
     w.close();
     let region = w.stroke(pal.border.with_alpha(0.7), 0.7, Some((2.0, 2.5)));
-    lines(&mut w, "regions", &s.regions, region);
+    w.lines("regions", &s.regions, region);
     let border = w.stroke(pal.border, 1.2, Some((6.0, 3.5)));
-    lines(&mut w, "borders", &s.borders, border);
+    w.lines("borders", &s.borders, border);
+}
 
+/// Step of [`write`]: a group per trip, its legs and its direction arrows.
+fn routes(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
     w.open("routes", " fill=\"none\" stroke-linejoin=\"round\"");
     for r in &s.routes {
         let _ = write!(
@@ -290,7 +323,12 @@ pub(super) fn write(s: &Scene) -> String {
         w.out.push_str("</g>");
     }
     w.close();
+}
 
+/// Step of [`write`]: the leaders of moved markers, the stop markers and the dots of context
+/// places.
+fn stops(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
     w.open("stops", "");
     for m in &s.markers {
         if let Some(from) = m.leader {
@@ -308,7 +346,11 @@ pub(super) fn write(s: &Scene) -> String {
         w.circle(*d, 2.5 * s.unit, &dot);
     }
     w.close();
+}
 
+/// Step of [`write`]: the locator inset, if the map has one.
+fn inset(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
     if let Some(inset) = &s.inset {
         let boxed = inset.rect.corners();
         w.open("inset", "");
@@ -331,13 +373,11 @@ pub(super) fn write(s: &Scene) -> String {
         w.path(&boxed, true, &edge);
         w.close();
     }
+}
 
-    w.open("labels", "");
-    for l in &s.labels {
-        w.label(l);
-    }
-    w.close();
-
+/// Step of [`write`]: the legend, if the map has one.
+fn legend(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
     if let Some(lg) = &s.legend {
         w.open("legend", " fill=\"none\" stroke-linejoin=\"round\"");
         let boxed = lg.rect.corners();
@@ -363,7 +403,11 @@ pub(super) fn write(s: &Scene) -> String {
         }
         w.close();
     }
+}
 
+/// Step of [`write`]: the scale bar, if the map has one.
+fn scale_bar(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
     if let Some(sb) = &s.scale_bar {
         w.open("scale-bar", " fill=\"none\"");
         for (ring, dark) in sb.cells() {
@@ -377,7 +421,11 @@ pub(super) fn write(s: &Scene) -> String {
         }
         w.close();
     }
+}
 
+/// Step of [`write`]: the map's outline, its titles and the attribution line.
+fn frame_and_captions(w: &mut Writer, s: &Scene) {
+    let pal = &s.palette;
     w.open("frame", " fill=\"none\"");
     let edge = w.stroke(pal.text, 1.2, None);
     w.path(&s.sea, true, &edge);
@@ -391,8 +439,6 @@ pub(super) fn write(s: &Scene) -> String {
     w.open("attribution", "");
     w.label(&s.attribution);
     w.close();
-    w.out.push_str("</svg>\n");
-    w.out
 }
 
 #[cfg(test)]
