@@ -495,7 +495,7 @@ impl Round<'_> {
 }
 
 /// The mentions of the spans, each at its group's choice with its confidence; without the
-/// towns that [`weak`] finds unsupported (when [`Rule::WeakTown`] is in force).
+/// towns that [`weak()`] finds unsupported (when [`Rule::WeakTown`] is in force).
 fn mentions(
     text: &str,
     spans: &[Span],

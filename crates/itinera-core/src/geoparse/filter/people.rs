@@ -1,5 +1,5 @@
 //! The filter's rules about people's and organisations' names: titles, speakers and kin,
-//! "<organisation> of", public bodies, organisations and facilities, and the runs of
+//! "University of …" and the like, public bodies, organisations and facilities, and the runs of
 //! capitalised words that are a person's name.
 
 use crate::gazetteer::fold;
