@@ -14,10 +14,13 @@
 //!   gives a confidence;
 //! - `venues`: streets and venues found by their shape ("Elm Street", "Coffman Park") and
 //!   placed at the town the text puts them in;
+//! - `apposed`: region abbreviations after a comma ("Dublin, Ga.") added as mentions, and a
+//!   name's places inside the area after its comma added to its readings;
 //! - `claims`: distance claims ("Ussuriysk, 112 kilometers north of Vladivostok") checked
 //!   against the geodesic;
 //! - [`rules`]: the rule table and [`RuleSet`], to switch rules off and measure them;
-//! - [`eval`]: span precision/recall/F1 and accuracy within 161 km against an annotated set.
+//! - [`eval`]: span precision/recall/F1 and accuracy within 161 km against an annotated set;
+//! - `draft`: [`draft_trip`] and [`TripDraft`], a trip file drafted from the mentions.
 //!
 //! ```
 //! use itinera::geoparse::Geoparser;
@@ -29,8 +32,10 @@
 //! assert_eq!(found.mentions[1].country, "RU");
 //! ```
 
+mod apposed;
 pub mod batch;
 mod claims;
+mod draft;
 pub mod eval;
 mod features;
 mod filter;
@@ -48,9 +53,10 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::gazetteer::{Gazetteer, MatchKind, PlaceKind, fold, loose};
-use crate::trip::Mode;
 
+use apposed::{abbreviated_regions, apposed_readings};
 pub use claims::DistanceClaim;
+pub use draft::{TripDraft, draft_trip};
 pub use rules::{RULES, Rule, RuleInfo, RuleSet, Step};
 
 /// What kind of place a mention names.
@@ -378,141 +384,6 @@ impl Geoparser {
     }
 }
 
-/// Bytes of the longest region abbreviation read after a place name.
-const MAX_ABBREVIATION: usize = 7;
-
-/// Adds the regions that news abbreviates after a place name as mentions: "Dublin, Ga.",
-/// "Charleston, W.Va.", "Paris, TN", "Richmond, B.C.". As appositions they settle the place
-/// before them, and as regions of the document they steer its later mentions.
-fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
-    let gazetteer = Gazetteer::bundled();
-    let mut added = Vec::new();
-    let mut replaced = Vec::new();
-    for (i, s) in spans.iter().enumerate() {
-        let Some(rest) = text[s.end..].strip_prefix(", ") else {
-            continue;
-        };
-        let start = s.end + 2;
-        // A name there ("Paris, Texas") stays, unless the abbreviation covers it ("Kan." read
-        // as a town "Kan").
-        let next = spans.get(i + 1).filter(|n| n.start == start);
-        if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
-            continue;
-        }
-        // The longest abbreviations are six bytes ("N.W.T.", "W. Va.", "N.Dak.").
-        let len = rest
-            .find(|c: char| !(c.is_ascii_alphabetic() || c == '.' || c == ' '))
-            .unwrap_or(rest.len())
-            .min(MAX_ABBREVIATION);
-        // "W. Va." may hold a space; take the longest prefix that is a code.
-        let candidates = (1..=len).rev().filter(|&n| {
-            rest.is_char_boundary(n)
-                && rest[n..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-                && !rest[..n].ends_with(' ')
-        });
-        for n in candidates {
-            let token = &rest[..n];
-            let letters = token.chars().filter(char::is_ascii_alphabetic).count();
-            // A bare code only in capitals ("TN"), an abbreviation only with its dot ("Ga.").
-            let code = (letters == token.len() && token.chars().all(|c| c.is_ascii_uppercase()))
-                || token.contains('.');
-            if !code || letters < 2 {
-                continue;
-            }
-            let senses: Vec<Sense> = gazetteer
-                .region_abbreviation_areas(token)
-                .into_iter()
-                .filter_map(|a| gazetteer.region(a))
-                .map(|p| Sense::of_place(&p, 0.0))
-                .collect();
-            if next.is_some_and(|n| n.end > start + n_letters_end(token)) {
-                break;
-            }
-            // Never over another name: spans stay apart ("U.S.Mt." is not Montana's code).
-            // Spans are in order: the first that starts after `start` is the one to check (a
-            // scan of them all, for every name followed by a comma, was quadratic).
-            let end = start + n;
-            let after = spans.partition_point(|o| o.start <= start);
-            if spans.get(after).is_some_and(|o| o.start < end) {
-                continue;
-            }
-            if !senses.is_empty() {
-                if next.is_some() {
-                    replaced.push(start);
-                }
-                added.push(filter::Span {
-                    start,
-                    end: start + n,
-                    key: fold(token),
-                    senses: senses.into(),
-                    in_name: false,
-                });
-                break;
-            }
-        }
-    }
-    if !added.is_empty() {
-        let replaced: std::collections::HashSet<usize> = replaced.into_iter().collect();
-        spans.retain(|s| !replaced.contains(&s.start));
-        spans.extend(added);
-        spans.sort_by_key(|s| s.start);
-    }
-}
-
-/// "MOSCOW, Idaho", "Lebanon, Ohio": when no reading of a name lies in the region or country
-/// named after its comma (the name has more namesakes than the readings kept), the
-/// gazetteer's places of that name inside the area are added to its readings, so the
-/// apposition can settle it.
-fn apposed_readings(text: &str, spans: &mut [filter::Span]) {
-    let gazetteer = Gazetteer::bundled();
-    for i in 1..spans.len() {
-        let (before, after) = spans.split_at_mut(i);
-        let (a, b) = (&mut before[i - 1], &after[0]);
-        if !matches!(text.get(a.end..b.start), Some(", " | ",")) {
-            continue;
-        }
-        let areas: Vec<&Sense> = b
-            .senses
-            .iter()
-            .filter(|s| matches!(s.kind, SenseKind::Region | SenseKind::Country))
-            .collect();
-        let inside = |s: &Sense| {
-            s.kind == SenseKind::City
-                && areas.iter().any(|r| {
-                    r.country == s.country && (r.kind == SenseKind::Country || r.admin1 == s.admin1)
-                })
-        };
-        if areas.is_empty() || a.senses.iter().any(inside) {
-            continue;
-        }
-        let more: Vec<Sense> = gazetteer
-            .lookup(&text[a.start..a.end], &Default::default())
-            .iter()
-            .filter(|c| c.place.kind == PlaceKind::City)
-            .map(|c| Sense::of_place(&c.place, c.score))
-            .filter(inside)
-            .collect();
-        if !more.is_empty() {
-            a.senses = a
-                .senses
-                .iter()
-                .cloned()
-                .chain(more)
-                .collect::<Vec<_>>()
-                .into();
-        }
-    }
-}
-
-/// Bytes of an abbreviation up to its last letter ("Kan." -> 3): a name found there may end
-/// before the dot.
-fn n_letters_end(token: &str) -> usize {
-    token.trim_end_matches('.').len()
-}
-
 /// Converts the byte offsets of mentions and claims to character offsets (Unicode scalar
 /// values), for tools that count characters.
 pub fn to_char_offsets(text: &str, extraction: &mut Extraction) {
@@ -540,173 +411,6 @@ pub fn to_char_offsets(text: &str, extraction: &mut Extraction) {
     }
     for c in &mut extraction.claims {
         (c.start, c.end) = (at(c.start), at(c.end));
-    }
-}
-
-/// A draft trip file (TOML) from the mentions of one text: the cities in the order the text
-/// first names them, with their coordinates (so the draft resolves exactly as extracted) and a
-/// note of the words that named them. Countries, regions and features are left out.
-pub fn draft_trip(title: &str, mentions: &[Mention]) -> String {
-    let mut draft = TripDraft::default();
-    draft.add(mentions);
-    draft.finish(title)
-}
-
-/// A [`draft_trip`] built from a text's mentions as they come, block by block: it keeps only
-/// the distinct stops, so a long text costs memory for the places it names, not its mentions.
-#[derive(Debug, Default)]
-pub struct TripDraft {
-    /// Stops by name and id: their index in `stops`.
-    seen: HashMap<(String, Option<i64>), usize>,
-    stops: Vec<DraftStop>,
-}
-
-/// A drafted trip file, as `trip::parse_toml` reads it.
-#[derive(Serialize)]
-struct DraftFile<'a> {
-    title: &'a str,
-    trips: [DraftTrip<'a>; 1],
-}
-
-#[derive(Serialize)]
-struct DraftTrip<'a> {
-    name: &'a str,
-    mode: Mode,
-    stops: &'a [DraftStop],
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct DraftStop {
-    name: String,
-    lat: f64,
-    lon: f64,
-    note: String,
-    /// Mentions of the stop in the text.
-    #[serde(skip)]
-    mentions: usize,
-    /// The best confidence of its mentions.
-    #[serde(skip)]
-    score: f64,
-}
-
-/// A stop farther than this from every other stop of a draft, km, and named once is marked
-/// in its note; with a confidence below [`OUTLIER_SCORE`] it is left out of the draft (and
-/// named in its header).
-const OUTLIER_KM: f64 = 2000.0;
-/// See [`OUTLIER_KM`].
-const OUTLIER_SCORE: f64 = 0.75;
-/// Stops a draft needs before one can be called far from the others.
-const OUTLIER_MIN_STOPS: usize = 3;
-
-impl TripDraft {
-    /// Adds the stops among `mentions` that are not in the draft yet.
-    pub fn add(&mut self, mentions: &[Mention]) {
-        // A dateline ("KHASAN, Russia —", in capitals) says where the story was filed, not a stop.
-        let dateline = |m: &Mention| {
-            m.text.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !m.text.chars().any(char::is_lowercase)
-        };
-        for m in mentions
-            .iter()
-            .filter(|m| m.kind.is_point() && !m.in_name && !dateline(m))
-        {
-            let key = (m.name.clone(), m.geonameid);
-            if let Some(&i) = self.seen.get(&key) {
-                if let Some(stop) = self.stops.get_mut(i) {
-                    stop.mentions += 1;
-                    stop.score = stop.score.max(m.score);
-                }
-                continue;
-            }
-            self.seen.insert(key, self.stops.len());
-            let note = format!(
-                "\"{}\" at byte {}; geonameid {}; confidence {:.2}",
-                m.text,
-                m.start,
-                m.geonameid.map_or("none".into(), |g| g.to_string()),
-                m.score
-            );
-            // Five decimals (about a metre), as the gazetteer has them.
-            let round5 = |v: f64| (v * 1e5).round() / 1e5;
-            self.stops.push(DraftStop {
-                name: m.name.clone(),
-                lat: round5(m.lat),
-                lon: round5(m.lon),
-                note,
-                mentions: 1,
-                score: m.score,
-            });
-        }
-    }
-
-    /// True while no stop has been added.
-    pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
-    }
-
-    /// For each stop, the distance to the nearest other stop, km, when it is farther than
-    /// [`OUTLIER_KM`] from all of them and named once: more likely a misread name than a
-    /// stop ("Paris" in a story set in Kentucky read as France).
-    fn far_once(&self) -> Vec<Option<f64>> {
-        (0..self.stops.len())
-            .map(|i| {
-                let a = &self.stops[i];
-                let nearest = self
-                    .stops
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != i)
-                    .map(|(_, b)| crate::gazetteer::haversine_km((a.lat, a.lon), (b.lat, b.lon)))
-                    .fold(f64::INFINITY, f64::min);
-                (self.stops.len() >= OUTLIER_MIN_STOPS && a.mentions == 1 && nearest > OUTLIER_KM)
-                    .then_some(nearest)
-            })
-            .collect()
-    }
-
-    /// The trip file, titled `title`.
-    pub fn finish(&self, title: &str) -> String {
-        let far = self.far_once();
-        // Far and weakly read: left out, and named in the header. Far but confidently read:
-        // kept, with a warning in its note.
-        let out = |i: usize| far[i].is_some() && self.stops[i].score < OUTLIER_SCORE;
-        let mut stops: Vec<DraftStop> = Vec::with_capacity(self.stops.len());
-        let mut left_out = String::new();
-        for (i, s) in self.stops.iter().enumerate() {
-            match far[i] {
-                Some(km) if out(i) => {
-                    left_out.push_str(&format!(
-                        "# Left out: {} ({:.5}, {:.5}), named once, confidence {:.2}, {km:.0} km from \
-                         the nearest other stop.\n",
-                        s.name, s.lat, s.lon, s.score
-                    ));
-                }
-                Some(km) => {
-                    let mut s = s.clone();
-                    s.note.push_str(&format!(
-                        "; check: named once and {km:.0} km from the nearest other stop"
-                    ));
-                    stops.push(s);
-                }
-                None => stops.push(s.clone()),
-            }
-        }
-        let file = DraftFile {
-            title,
-            trips: [DraftTrip {
-                name: title,
-                mode: Mode::Unknown,
-                stops: &stops,
-            }],
-        };
-        let body = toml::to_string(&file).unwrap_or_else(|e| {
-            // Strings, finite numbers and tables always serialise; say so if not.
-            format!("# itinera could not write this draft: {e}\n")
-        });
-        format!(
-            "# Drafted by `itinera extract` from the places the text names, in the order it first names\n\
-             # them. Check the order and remove places that are not stops of the journey.\n{left_out}{body}"
-        )
     }
 }
 

@@ -11,13 +11,21 @@
 //! A name keeps one reading throughout the document (one sense per discourse). Choices are
 //! refined a few rounds, each against the others' choices of the round before. The confidence
 //! is the chosen reading's share of the probability (a softmax over the scores).
+//!
+//! [`resolve`] is the driver, one named step per line; the appositions it reads are found in
+//! `appositions`, and the towns it leaves out unsupported are judged in `weak`.
 
-use crate::gazetteer::fold;
+mod appositions;
+mod weak;
 
 use super::filter::Span;
 use super::hash::{FastMap, FastSet};
 use super::rules::{Rule, RuleSet};
 use super::{Mention, Sense, SenseKind};
+
+use appositions::{Apposed, find_appositions};
+pub(crate) use weak::LOCATIVE;
+use weak::{ALTERNATE_TOWN, weak};
 
 /// Weight of country support: `W_COUNTRY * ln(1 + n)` for `n` other names chosen in the
 /// reading's country.
@@ -94,19 +102,6 @@ fn nearness(table: &[f64], a: &[f64; 3], b: &[f64; 3]) -> f64 {
     }
 }
 
-/// Whether `outer` (a region or country) contains `inner`.
-fn contains(outer: &Sense, inner: &Sense) -> bool {
-    match outer.kind {
-        SenseKind::Country => inner.kind != SenseKind::Country && inner.country == outer.country,
-        SenseKind::Region => {
-            matches!(inner.kind, SenseKind::City | SenseKind::Facility)
-                && inner.country == outer.country
-                && inner.admin1 == outer.admin1
-        }
-        _ => false,
-    }
-}
-
 fn anchors(s: &Sense) -> bool {
     matches!(
         s.kind,
@@ -126,18 +121,50 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
     } else {
         Vec::new()
     };
+    let (first_apposed, own_group) = own_groups(&spans, &apposed);
+    let (mut groups, of_span) = group(&spans, &own_group);
+    settle_appositions(&mut groups, &of_span, &apposed);
+    if rules.has(Rule::StoryGeography) {
+        weigh_story_geography(text, &spans, &apposed, &of_span, &mut groups);
+    }
+    for g in &mut groups {
+        g.choice = argmax(g.senses.iter().zip(&g.bonus).map(|(s, b)| s.prior + b));
+    }
+    let foreign_country = foreign_countries(&groups);
+    let set_of = namesake_sets(&spans, &of_span, &own_group, &first_apposed, groups.len());
+    let rounds = if rules.has(Rule::Context) { ROUNDS } else { 0 };
+    refine(&mut groups, &set_of, &foreign_country, rounds);
+    // The confidence of each group's choice: its share of the softmax over its readings.
+    let confidence: Vec<f64> = groups
+        .iter()
+        .map(|g| {
+            let best = g.scores[g.choice];
+            let total: f64 = g.scores.iter().map(|x| (x - best).exp()).sum();
+            if total > 0.0 { 1.0 / total } else { 0.0 }
+        })
+        .collect();
+    mentions(text, &spans, &of_span, &groups, &confidence, rules)
+}
+
+/// The mentions that get a group of their own, and the first apposed mention of each name.
+fn own_groups<'s>(spans: &'s [Span], apposed: &[Apposed]) -> (FastMap<&'s str, usize>, Vec<bool>) {
     // Which place a name is, is shared by its mentions, with three exceptions that get a group
     // of their own: a mention whose readings a rule narrowed ("the Moscow region"), and a
     // mention settled by an apposition after the first ("Richmond, Virginia" in a story
     // datelined "RICHMOND, Ind.").
     let mut first_apposed: FastMap<&str, usize> = FastMap::default();
     let mut own_group = vec![false; spans.len()];
-    for a in &apposed {
+    for a in apposed {
         let key = spans[a.place].key.as_str();
         if *first_apposed.entry(key).or_insert(a.place) != a.place {
             own_group[a.place] = true;
         }
     }
+    (first_apposed, own_group)
+}
+
+/// The groups of mentions that share one choice, and the group of each span.
+fn group(spans: &[Span], own_group: &[bool]) -> (Vec<Group>, Vec<usize>) {
     let mut index: FastMap<(&str, usize), usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut of_span: Vec<usize> = Vec::with_capacity(spans.len());
@@ -163,7 +190,13 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
         });
         of_span.push(g);
     }
-    for a in &apposed {
+    (groups, of_span)
+}
+
+/// Gives the readings that an apposition confirms, of the place and of its area, the bonus
+/// [`APPOSITION`].
+fn settle_appositions(groups: &mut [Group], of_span: &[usize], apposed: &[Apposed]) {
+    for a in apposed {
         let ga = of_span[a.place];
         let gb = a.area.map(|b| of_span[b]);
         if gb == Some(ga) {
@@ -176,27 +209,38 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             groups[ga].bonus[ii] = APPOSITION;
         }
     }
-    if rules.has(Rule::StoryGeography) {
-        for (i, s) in spans.iter().enumerate() {
-            let g = &mut groups[of_span[i]];
-            if g.senses.len() == 1 {
-                g.weight = g.weight.max(SURE_WEIGHT);
-            }
-            if super::filter::is_dateline_name(text, s.start, s.end) {
-                g.weight = ANCHOR_WEIGHT;
-                // "RICHMOND, Ind. —" says where; "WASHINGTON (Reuters) —" needs not.
-                g.fixed |= !super::filter::apposition_follows(text, s.end);
-            }
+}
+
+/// Weighs the story's own geography as context: a name with one reading, the dateline (fixed
+/// when no region follows it) and the places settled by an apposition.
+fn weigh_story_geography(
+    text: &str,
+    spans: &[Span],
+    apposed: &[Apposed],
+    of_span: &[usize],
+    groups: &mut [Group],
+) {
+    for (i, s) in spans.iter().enumerate() {
+        let g = &mut groups[of_span[i]];
+        if g.senses.len() == 1 {
+            g.weight = g.weight.max(SURE_WEIGHT);
         }
-        for a in &apposed {
-            groups[of_span[a.place]].weight = ANCHOR_WEIGHT;
+        if super::filter::is_dateline_name(text, s.start, s.end) {
+            g.weight = ANCHOR_WEIGHT;
+            // "RICHMOND, Ind. —" says where; "WASHINGTON (Reuters) —" needs not.
+            g.fixed |= !super::filter::apposition_follows(text, s.end);
         }
     }
-    for g in &mut groups {
-        g.choice = argmax(g.senses.iter().zip(&g.bonus).map(|(s, b)| s.prior + b));
+    for a in apposed {
+        groups[of_span[a.place]].weight = ANCHOR_WEIGHT;
     }
+}
+
+/// For each group, whether a country is among its readings beside a region of another
+/// country (see [`HOLDS_A_CITY`]).
+fn foreign_countries(groups: &[Group]) -> Vec<bool> {
     // Groups that read as a country and as a region of another country (Georgia).
-    let foreign_country: Vec<bool> = groups
+    groups
         .iter()
         .map(|g| {
             g.senses.iter().any(|c| {
@@ -206,7 +250,17 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
                         .any(|r| r.kind == SenseKind::Region && r.country != c.country)
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Each group's set of namesakes, by number: the groups of one name that appositions split.
+fn namesake_sets(
+    spans: &[Span],
+    of_span: &[usize],
+    own_group: &[bool],
+    first_apposed: &FastMap<&str, usize>,
+    n_groups: usize,
+) -> Vec<Option<usize>> {
     // Groups of one name (a mention with its own apposition beside the others): a namesake
     // settled elsewhere in the text is no evidence for this one, so they do not count as each
     // other's context.
@@ -217,8 +271,8 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
         .map(|i| spans[i].key.as_str())
         .collect();
     let mut by_name: FastMap<&str, Vec<usize>> = FastMap::default();
-    let mut listed = vec![false; groups.len()];
-    for (i, (s, &g)) in spans.iter().zip(&of_span).enumerate() {
+    let mut listed = vec![false; n_groups];
+    for (i, (s, &g)) in spans.iter().zip(of_span).enumerate() {
         if split.is_empty() {
             break;
         }
@@ -237,135 +291,21 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
     // Each group's set of namesakes (the groups of one name split by appositions), by number:
     // a set is never listed per member, as "Dublin, Ga., Dublin, Ga., ..." makes one of
     // thousands (listing it per member was quadratic).
-    let mut set_of: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut set_of: Vec<Option<usize>> = vec![None; n_groups];
     for (n, list) in by_name.values().filter(|l| l.len() > 1).enumerate() {
         for &g in list {
             set_of[g] = Some(n);
         }
     }
-    let namesakes = |g: usize, h: usize| set_of[g].is_some() && set_of[g] == set_of[h];
-    let rounds = if rules.has(Rule::Context) { ROUNDS } else { 0 };
+    set_of
+}
+
+/// Refines the choices for up to `rounds` rounds, each against the others' choices of the
+/// round before; stops early when a round changes no choice.
+fn refine(groups: &mut [Group], set_of: &[Option<usize>], foreign_country: &[bool], rounds: usize) {
     let table = near_table();
     for _ in 0..rounds {
-        let chosen: Vec<&Sense> = groups.iter().map(|g| &g.senses[g.choice]).collect();
-        let points: Vec<Option<([f64; 3], f64)>> = groups
-            .iter()
-            .map(|g| anchors(&g.senses[g.choice]).then(|| (g.units[g.choice], g.weight)))
-            .collect();
-        let mut countries: FastMap<&str, f64> = FastMap::default();
-        let mut regions: FastMap<(&str, &str), f64> = FastMap::default();
-        // The same sums within each set of namesakes, which are no context for each other.
-        let mut set_countries: FastMap<(usize, &str), f64> = FastMap::default();
-        let mut set_regions: FastMap<(usize, &str, &str), f64> = FastMap::default();
-        for ((c, g), set) in chosen.iter().zip(&groups).zip(&set_of) {
-            if !c.country.is_empty() {
-                *countries.entry(&c.country).or_default() += g.weight;
-                if let Some(n) = *set {
-                    *set_countries.entry((n, &c.country)).or_default() += g.weight;
-                }
-            }
-            if anchors(c) {
-                *regions.entry((&c.country, &c.admin1)).or_default() += g.weight;
-                if let Some(n) = *set {
-                    *set_regions.entry((n, &c.country, &c.admin1)).or_default() += g.weight;
-                }
-            }
-        }
-        let mut near_points: Vec<&([f64; 3], f64)> = Vec::new();
-        let mut choices: Vec<usize> = Vec::with_capacity(groups.len());
-        let mut scores: Vec<Vec<f64>> = Vec::with_capacity(groups.len());
-        for (gi, g) in groups.iter().enumerate() {
-            // One reading that `weak` never doubts: nothing to choose, and its confidence is 1
-            // whatever its score.
-            if let [only] = &g.senses[..]
-                && (!matches!(only.kind, SenseKind::City | SenseKind::Facility)
-                    || only.population >= ALTERNATE_TOWN)
-            {
-                choices.push(0);
-                scores.push(vec![only.prior + g.bonus[0]]);
-                continue;
-            }
-            if g.fixed {
-                choices.push(g.choice);
-                scores.push(
-                    g.senses
-                        .iter()
-                        .zip(&g.bonus)
-                        .map(|(s, b)| s.prior + b)
-                        .collect(),
-                );
-                continue;
-            }
-            let own = chosen[gi];
-            let lo = gi.saturating_sub(WINDOW);
-            let hi = (gi + WINDOW + 1).min(chosen.len());
-            // The chosen places around this group, gathered once for all its readings.
-            near_points.clear();
-            near_points.extend(
-                (lo..hi)
-                    .filter(|&h| h != gi && !namesakes(gi, h))
-                    .filter_map(|h| points[h].as_ref()),
-            );
-            let mut out = Vec::with_capacity(g.senses.len());
-            for (si, s) in g.senses.iter().enumerate() {
-                let mut score = s.prior + g.bonus[si];
-                if !s.country.is_empty() {
-                    let mut n = countries.get(s.country.as_ref()).copied().unwrap_or(0.0);
-                    // Not the group itself, nor its namesakes (the set's sum holds both).
-                    match set_of[gi] {
-                        Some(set) => {
-                            n -= set_countries
-                                .get(&(set, s.country.as_ref()))
-                                .copied()
-                                .unwrap_or(0.0);
-                        }
-                        None if own.country == s.country => n -= g.weight,
-                        None => {}
-                    }
-                    score += W_COUNTRY * n.max(0.0).ln_1p();
-                }
-                if anchors(s) {
-                    let mut n = regions
-                        .get(&(s.country.as_ref(), s.admin1.as_ref()))
-                        .copied()
-                        .unwrap_or(0.0);
-                    match set_of[gi] {
-                        Some(set) => {
-                            n -= set_regions
-                                .get(&(set, s.country.as_ref(), s.admin1.as_ref()))
-                                .copied()
-                                .unwrap_or(0.0);
-                        }
-                        None if anchors(own)
-                            && own.country == s.country
-                            && own.admin1 == s.admin1 =>
-                        {
-                            n -= g.weight;
-                        }
-                        None => {}
-                    }
-                    score += W_REGION * n.max(0.0).ln_1p();
-                    // A region that holds a city the text names is that region ("Atlanta and
-                    // north Georgia"), not a country elsewhere of the same name.
-                    if s.kind == SenseKind::Region && n > 0.0 && foreign_country[gi] {
-                        score += HOLDS_A_CITY;
-                    }
-                    let u = &g.units[si];
-                    // The sum counts up to 2; it stops there.
-                    let mut near = 0.0;
-                    for (p, w) in &near_points {
-                        near += w * nearness(table, u, p);
-                        if near >= 2.0 {
-                            break;
-                        }
-                    }
-                    score += W_NEAR * near.min(2.0);
-                }
-                out.push(score);
-            }
-            choices.push(argmax(out.iter().copied()));
-            scores.push(out);
-        }
+        let (choices, scores) = score_round(groups, set_of, foreign_country, table);
         let mut changed = false;
         for ((g, c), sc) in groups.iter_mut().zip(choices).zip(scores) {
             changed |= g.choice != c;
@@ -378,18 +318,195 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
             break;
         }
     }
-    // The confidence of each group's choice: its share of the softmax over its readings.
-    let confidence: Vec<f64> = groups
+}
+
+/// What one round reads: the weights of the current choices summed by country and by
+/// first-level region (over all groups, and within each set of namesakes, which are no context
+/// for each other), and the fixed inputs.
+struct Round<'g> {
+    countries: FastMap<&'g str, f64>,
+    regions: FastMap<(&'g str, &'g str), f64>,
+    set_countries: FastMap<(usize, &'g str), f64>,
+    set_regions: FastMap<(usize, &'g str, &'g str), f64>,
+    set_of: &'g [Option<usize>],
+    foreign_country: &'g [bool],
+    table: &'static [f64],
+}
+
+/// One round of refinement: every group's choice and the scores of its readings, against the
+/// others' current choices.
+fn score_round(
+    groups: &[Group],
+    set_of: &[Option<usize>],
+    foreign_country: &[bool],
+    table: &'static [f64],
+) -> (Vec<usize>, Vec<Vec<f64>>) {
+    let namesakes = |g: usize, h: usize| set_of[g].is_some() && set_of[g] == set_of[h];
+    let chosen: Vec<&Sense> = groups.iter().map(|g| &g.senses[g.choice]).collect();
+    let points: Vec<Option<([f64; 3], f64)>> = groups
         .iter()
-        .map(|g| {
-            let best = g.scores[g.choice];
-            let total: f64 = g.scores.iter().map(|x| (x - best).exp()).sum();
-            if total > 0.0 { 1.0 / total } else { 0.0 }
-        })
+        .map(|g| anchors(&g.senses[g.choice]).then(|| (g.units[g.choice], g.weight)))
         .collect();
+    let mut countries: FastMap<&str, f64> = FastMap::default();
+    let mut regions: FastMap<(&str, &str), f64> = FastMap::default();
+    // The same sums within each set of namesakes, which are no context for each other.
+    let mut set_countries: FastMap<(usize, &str), f64> = FastMap::default();
+    let mut set_regions: FastMap<(usize, &str, &str), f64> = FastMap::default();
+    for ((c, g), set) in chosen.iter().zip(groups).zip(set_of) {
+        if !c.country.is_empty() {
+            *countries.entry(&c.country).or_default() += g.weight;
+            if let Some(n) = *set {
+                *set_countries.entry((n, &c.country)).or_default() += g.weight;
+            }
+        }
+        if anchors(c) {
+            *regions.entry((&c.country, &c.admin1)).or_default() += g.weight;
+            if let Some(n) = *set {
+                *set_regions.entry((n, &c.country, &c.admin1)).or_default() += g.weight;
+            }
+        }
+    }
+    let round = Round {
+        countries,
+        regions,
+        set_countries,
+        set_regions,
+        set_of,
+        foreign_country,
+        table,
+    };
+    let mut near_points: Vec<&([f64; 3], f64)> = Vec::new();
+    let mut choices: Vec<usize> = Vec::with_capacity(groups.len());
+    let mut scores: Vec<Vec<f64>> = Vec::with_capacity(groups.len());
+    for (gi, g) in groups.iter().enumerate() {
+        // One reading that `weak` never doubts: nothing to choose, and its confidence is 1
+        // whatever its score.
+        if let [only] = &g.senses[..]
+            && (!matches!(only.kind, SenseKind::City | SenseKind::Facility)
+                || only.population >= ALTERNATE_TOWN)
+        {
+            choices.push(0);
+            scores.push(vec![only.prior + g.bonus[0]]);
+            continue;
+        }
+        if g.fixed {
+            choices.push(g.choice);
+            scores.push(
+                g.senses
+                    .iter()
+                    .zip(&g.bonus)
+                    .map(|(s, b)| s.prior + b)
+                    .collect(),
+            );
+            continue;
+        }
+        let own = chosen[gi];
+        let lo = gi.saturating_sub(WINDOW);
+        let hi = (gi + WINDOW + 1).min(chosen.len());
+        // The chosen places around this group, gathered once for all its readings.
+        near_points.clear();
+        near_points.extend(
+            (lo..hi)
+                .filter(|&h| h != gi && !namesakes(gi, h))
+                .filter_map(|h| points[h].as_ref()),
+        );
+        let mut out = Vec::with_capacity(g.senses.len());
+        for (si, s) in g.senses.iter().enumerate() {
+            out.push(round.score(gi, g, own, si, s, &near_points));
+        }
+        choices.push(argmax(out.iter().copied()));
+        scores.push(out);
+    }
+    (choices, scores)
+}
+
+impl Round<'_> {
+    /// The score of reading `s` (number `si`) of group `gi`, whose current choice is `own`:
+    /// its prior and bonus, the support of the other groups' choices in its country and its
+    /// region, and its nearness to the chosen places around the group (`near_points`).
+    fn score(
+        &self,
+        gi: usize,
+        g: &Group,
+        own: &Sense,
+        si: usize,
+        s: &Sense,
+        near_points: &[&([f64; 3], f64)],
+    ) -> f64 {
+        let mut score = s.prior + g.bonus[si];
+        if !s.country.is_empty() {
+            let mut n = self
+                .countries
+                .get(s.country.as_ref())
+                .copied()
+                .unwrap_or(0.0);
+            // Not the group itself, nor its namesakes (the set's sum holds both).
+            match self.set_of[gi] {
+                Some(set) => {
+                    n -= self
+                        .set_countries
+                        .get(&(set, s.country.as_ref()))
+                        .copied()
+                        .unwrap_or(0.0);
+                }
+                None if own.country == s.country => n -= g.weight,
+                None => {}
+            }
+            score += W_COUNTRY * n.max(0.0).ln_1p();
+        }
+        if anchors(s) {
+            let mut n = self
+                .regions
+                .get(&(s.country.as_ref(), s.admin1.as_ref()))
+                .copied()
+                .unwrap_or(0.0);
+            match self.set_of[gi] {
+                Some(set) => {
+                    n -= self
+                        .set_regions
+                        .get(&(set, s.country.as_ref(), s.admin1.as_ref()))
+                        .copied()
+                        .unwrap_or(0.0);
+                }
+                None if anchors(own) && own.country == s.country && own.admin1 == s.admin1 => {
+                    n -= g.weight;
+                }
+                None => {}
+            }
+            score += W_REGION * n.max(0.0).ln_1p();
+            // A region that holds a city the text names is that region ("Atlanta and
+            // north Georgia"), not a country elsewhere of the same name.
+            if s.kind == SenseKind::Region && n > 0.0 && self.foreign_country[gi] {
+                score += HOLDS_A_CITY;
+            }
+            let u = &g.units[si];
+            // The sum counts up to 2; it stops there.
+            let mut near = 0.0;
+            for (p, w) in near_points {
+                near += w * nearness(self.table, u, p);
+                if near >= 2.0 {
+                    break;
+                }
+            }
+            score += W_NEAR * near.min(2.0);
+        }
+        score
+    }
+}
+
+/// The mentions of the spans, each at its group's choice with its confidence; without the
+/// towns that [`weak()`] finds unsupported (when [`Rule::WeakTown`] is in force).
+fn mentions(
+    text: &str,
+    spans: &[Span],
+    of_span: &[usize],
+    groups: &[Group],
+    confidence: &[f64],
+    rules: RuleSet,
+) -> Vec<Mention> {
     spans
         .iter()
-        .zip(&of_span)
+        .zip(of_span)
         .filter(|(s, gi)| !rules.has(Rule::WeakTown) || !weak(text, s, &groups[**gi]))
         .map(|(s, &gi)| {
             let g = &groups[gi];
@@ -411,209 +528,6 @@ pub(crate) fn resolve(text: &str, spans: Vec<Span>, rules: RuleSet) -> Vec<Menti
         })
         .collect()
 }
-
-/// An apposition: the span at `place` is settled by the region or country at `area`.
-struct Apposed {
-    place: usize,
-    /// The span of the area, when the area is named ("Paris, Texas"), not described ("Dublin,
-    /// the Irish capital").
-    area: Option<usize>,
-    /// (reading of the area, reading of the place) pairs where the area contains the place.
-    hits: Vec<(usize, usize)>,
-}
-
-/// Whether the words between a name and an area place the name in the area: a comma
-/// ("Paris, Texas") or a short description ending in "in" ("Athens in Greece", "Birmingham,
-/// the industrial city in England"), within one clause.
-fn apposition_words(between: &str) -> bool {
-    if between.len() <= 3 {
-        return between.trim() == ",";
-    }
-    // A description is a few words: longer gaps are no apposition.
-    if between.len() > MAX_DESCRIPTION_BYTES {
-        return false;
-    }
-    // "in southern Spain": a direction may qualify the area.
-    let between = match between.strip_suffix(' ').and_then(|b| b.rsplit_once(' ')) {
-        Some((b, word))
-            if super::words::words()
-                .directions
-                .contains(&word.to_lowercase().as_str()) =>
-        {
-            &between[..b.len() + 1]
-        }
-        _ => between,
-    };
-    // "Perth, the capital of Western Australia".
-    if let Some(head) = between.strip_suffix(" of ")
-        && head.starts_with(", the ")
-        && !head.contains(['.', ';', ':', '!', '?', '(', ')', '\n', '—', '“', '”', '"'])
-        && head.split_whitespace().count() <= MAX_DESCRIPTION_WORDS
-    {
-        return true;
-    }
-    let Some(head) = between.strip_suffix(" in ") else {
-        return false;
-    };
-    let clause = !head.contains(['.', ';', ':', '!', '?', '(', ')', '\n', '—', '“', '”', '"']);
-    let words = head.split_whitespace().count();
-    (head.is_empty() || head.starts_with(',')) && clause && words <= MAX_DESCRIPTION_WORDS
-}
-
-/// The most words a description between a name and "in <area>" may have.
-const MAX_DESCRIPTION_WORDS: usize = 7;
-/// The most bytes such a description may have.
-const MAX_DESCRIPTION_BYTES: usize = 80;
-
-/// "Paris, Texas", "Alexandria, Egypt", "Córdoba in southern Spain": a name followed by a
-/// region or country that contains one of its readings.
-fn find_appositions(text: &str, spans: &[Span]) -> Vec<Apposed> {
-    let mut out = Vec::new();
-    for i in 1..spans.len() {
-        let (a, b) = (&spans[i - 1], &spans[i]);
-        let Some(between) = text.get(a.end..b.start) else {
-            continue;
-        };
-        if a.key == b.key || !apposition_words(between) {
-            continue;
-        }
-        let comma = between.trim() == ",";
-        // A name read first as a country is, in "X, Y", a list of countries ("Georgia, Iraq,
-        // Iran"), unless Y holds a region of its name ("Georgia, U.S."): then a town of Y
-        // that is spelt like it ("Arāk" for Iraq) gains nothing.
-        let listed_country = a
-            .senses
-            .first()
-            .is_some_and(|s| s.kind == SenseKind::Country);
-        let mut hits: Vec<(usize, usize)> = Vec::new();
-        for (oi, outer) in b.senses.iter().enumerate() {
-            for (ii, inner) in a.senses.iter().enumerate() {
-                if listed_country && inner.kind != SenseKind::Region {
-                    continue;
-                }
-                // "in <area>" places a town, never a region in a country ("Georgia in the U.S.").
-                if !comma && inner.kind != SenseKind::City {
-                    continue;
-                }
-                if contains(outer, inner) {
-                    hits.push((oi, ii));
-                }
-            }
-        }
-        if !hits.is_empty() {
-            out.push(Apposed {
-                place: i - 1,
-                area: Some(i),
-                hits,
-            });
-        }
-    }
-    // "Dublin, the Irish capital", "Moscow, the Russian capital": a country's adjective in
-    // a description right after the name.
-    for (i, a) in spans.iter().enumerate() {
-        let Some(rest) = text[a.end..].strip_prefix(", the ") else {
-            continue;
-        };
-        let word = &rest[..rest
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(rest.len())];
-        if !word.starts_with(char::is_uppercase) {
-            continue;
-        }
-        let Some(code) = super::words::words().demonyms.get(fold(word).as_str()) else {
-            continue;
-        };
-        let hits: Vec<(usize, usize)> = a
-            .senses
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.kind == SenseKind::City && s.country == *code)
-            .map(|(ii, _)| (0, ii))
-            .collect();
-        if !hits.is_empty() {
-            out.push(Apposed {
-                place: i,
-                area: None,
-                hits,
-            });
-        }
-    }
-    out.sort_by_key(|a| a.place);
-    out
-}
-
-/// A one-word name whose reading is a small town that nothing else in the document supports
-/// (no other place in its country, none near it, no preposition of place before it) is more
-/// likely a person or a common word ("Camilla", "Abraham", "Mercedes"); so is an
-/// adjective-looking word ("Argentine", "Olympic") read as a small town.
-fn weak(text: &str, span: &Span, g: &Group) -> bool {
-    let surface = &text[span.start..span.end];
-    let c = &g.senses[g.choice];
-    // Read through an alternate name ("Passover" for Mountain City, "Hamas" for Hamm), a city
-    // short of a million people needs the same support as a small town.
-    let alternate = fold(surface) != fold(&c.name);
-    let small = c.population
-        < if alternate {
-            ALTERNATE_TOWN
-        } else {
-            SMALL_TOWN
-        };
-    let town = matches!(c.kind, SenseKind::City | SenseKind::Facility);
-    if surface.contains(' ') || !town || !small {
-        return false;
-    }
-    let lower = surface.to_lowercase();
-    let adjective = ["ian", "ish", "ese", "ic", "ine"]
-        .iter()
-        .any(|s| lower.ends_with(s));
-    if adjective {
-        return true;
-    }
-    let common = super::words::words()
-        .common
-        .contains(fold(surface).as_str());
-    // "arrived in Khasan", "the road to Kraskino": a preposition of place says it is one
-    // (for a town named by an everyday word, only with support from places near it).
-    let before = text[..span.start].trim_end_matches(' ');
-    let prev = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    if LOCATIVE.contains(&prev.as_str()) && !common {
-        return false;
-    }
-    // "Liberty, Mo.": an apposition settles it.
-    if g.bonus[g.choice] >= APPOSITION {
-        return false;
-    }
-    let support = g.scores[g.choice] - c.prior - g.bonus[g.choice];
-    // A town named by an everyday word ("Commerce", "Enterprise", "Liberty") is that word far
-    // more often: it needs the support of places near it, not only of its country.
-    support
-        < if common {
-            COMMON_WORD_SUPPORT
-        } else {
-            MIN_SUPPORT
-        }
-}
-
-/// Support that a small town named by an everyday word needs.
-const COMMON_WORD_SUPPORT: f64 = 3.0;
-
-/// Prepositions of place and movement, and verbs of arriving and leaving: a name right after
-/// one is a place ("the train reached Khasan").
-pub(crate) const LOCATIVE: &[&str] = &[
-    "in", "at", "to", "from", "near", "via", "outside", "into", "towards", "toward", "through",
-    "reached", "reaching", "visited", "visiting", "entered", "entering", "leaving", "toured",
-];
-
-/// Population below which a one-word reading needs support from the document.
-const SMALL_TOWN: u64 = 50_000;
-/// The same for a one-word reading through an alternate name of the place.
-const ALTERNATE_TOWN: u64 = 1_000_000;
-/// Support (score above prior) that a small town needs.
-const MIN_SUPPORT: f64 = 1.0;
 
 fn argmax(scores: impl Iterator<Item = f64>) -> usize {
     let mut best = (0, f64::NEG_INFINITY);

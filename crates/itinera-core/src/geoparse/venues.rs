@@ -187,6 +187,44 @@ fn name_start(text: &str, head: usize) -> Option<usize> {
     (own > 0).then_some(start)
 }
 
+/// Whether a mention is a town, which can place a street or a venue.
+fn town(m: &Mention) -> bool {
+    matches!(m.kind, SenseKind::City | SenseKind::District)
+}
+
+/// The town the text places the run `r` in: the town right after it ("Elm Street in Paris",
+/// "Main Street, Dayton"), else the nearest town of its sentence, else the `dateline`'s.
+/// `mentions[at..next]` are the mentions inside the run.
+fn placing_town<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+    r: &Run,
+    at: usize,
+    next: usize,
+    dateline: Option<&'m Mention>,
+) -> Option<&'m Mention> {
+    let after = mentions
+        .get(next)
+        .filter(|m| town(m) && matches!(text.get(r.end..m.start), Some(", " | " in " | " near ")));
+    let sentence = |m: &&Mention| {
+        let (a, b) = if m.end <= r.start {
+            (m.end, r.start)
+        } else {
+            (r.end, m.start)
+        };
+        b >= a && b - a <= SENTENCE_REACH && !text[a..b].contains(['.', '!', '?', '\n']) && town(m)
+    };
+    let reach = |m: &&Mention| m.start.abs_diff(r.start) <= 2 * SENTENCE_REACH;
+    let near = mentions[..at]
+        .iter()
+        .rev()
+        .take_while(reach)
+        .chain(mentions[next..].iter().take_while(reach))
+        .filter(sentence)
+        .min_by_key(|m| m.start.abs_diff(r.start));
+    after.or(near).or(dateline)
+}
+
 /// Adds the streets and venues of `text` to its resolved `mentions`: each replaces the
 /// mentions inside it and takes its point from the town the text places it in.
 pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
@@ -194,7 +232,6 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
     if found.is_empty() {
         return;
     }
-    let town = |m: &Mention| matches!(m.kind, SenseKind::City | SenseKind::District);
     let dateline = mentions
         .iter()
         .find(|m| town(m) && super::filter::is_dateline_name(text, m.start, m.end));
@@ -237,29 +274,7 @@ pub(crate) fn add(text: &str, mentions: &mut Vec<Mention>) {
             inner.truncate(before);
             continue;
         }
-        let after = mentions.get(next).filter(|m| {
-            town(m) && matches!(text.get(r.end..m.start), Some(", " | " in " | " near "))
-        });
-        let sentence = |m: &&Mention| {
-            let (a, b) = if m.end <= r.start {
-                (m.end, r.start)
-            } else {
-                (r.end, m.start)
-            };
-            b >= a
-                && b - a <= SENTENCE_REACH
-                && !text[a..b].contains(['.', '!', '?', '\n'])
-                && town(m)
-        };
-        let reach = |m: &&Mention| m.start.abs_diff(r.start) <= 2 * SENTENCE_REACH;
-        let near = mentions[..at]
-            .iter()
-            .rev()
-            .take_while(reach)
-            .chain(mentions[next..].iter().take_while(reach))
-            .filter(sentence)
-            .min_by_key(|m| m.start.abs_diff(r.start));
-        let place = after.or(near).or(dateline);
+        let place = placing_town(text, mentions, r, at, next, dateline);
         if inner.len() > before {
             // A town inside the name far from where the text places the venue is a namesake
             // ("Sanford Stadium" in Athens, Georgia; "Madison Square Garden" in New York): the
