@@ -97,10 +97,10 @@ fn long_functions(lines: &[&str]) -> Vec<(usize, usize)> {
         if lines[i + h].trim_end().ends_with(';') || lines[i + h].trim_end().ends_with("{}") {
             continue;
         }
-        if let Some(len) = lines[i..].iter().position(|l| l.trim_end() == close) {
-            if len + 1 > MAX_FN_LINES {
-                found.push((i + 1, len + 1));
-            }
+        if let Some(len) = lines[i..].iter().position(|l| l.trim_end() == close)
+            && len + 1 > MAX_FN_LINES
+        {
+            found.push((i + 1, len + 1));
         }
     }
     found

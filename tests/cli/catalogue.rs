@@ -406,12 +406,12 @@ fn killed_while_writing_leaves_the_previous_file() {
             .unwrap()
             .flatten()
             .find(|e| e.file_name().to_string_lossy().starts_with(".itinera-"));
-        if let Some(t) = tmp {
-            if t.metadata().map(|m| m.len() > 0).unwrap_or(false) {
-                child.kill().unwrap(); // SIGKILL on Unix
-                killed_mid_write = true;
-                break;
-            }
+        if let Some(t) = tmp
+            && t.metadata().map(|m| m.len() > 0).unwrap_or(false)
+        {
+            child.kill().unwrap(); // SIGKILL on Unix
+            killed_mid_write = true;
+            break;
         }
         if child.try_wait().unwrap().is_some() {
             break;

@@ -166,10 +166,10 @@ pub(super) fn prior(place: &Place, how: MatchKind, script: Script, options: &Loo
     if script.is_native_in(&place.country) {
         score += NATIVE_SCRIPT_BONUS;
     }
-    if let Some(cc) = &options.country {
-        if place.country.eq_ignore_ascii_case(cc) {
-            score += 30.0;
-        }
+    if let Some(cc) = &options.country
+        && place.country.eq_ignore_ascii_case(cc)
+    {
+        score += 30.0;
     }
     score
 }

@@ -139,13 +139,14 @@ pub(crate) fn scan<D: AsRef<[u8]>, E: AsRef<[u8]>>(
         let b = bytes[i];
         if b < 0x80 {
             if b.is_ascii_alphanumeric() {
-                if !in_word && b.is_ascii_uppercase() {
-                    if let Some(found) = walk(text, i, places, features, &mut key, &mut folded) {
-                        i = found.end;
-                        out.push(found);
-                        in_word = false;
-                        continue;
-                    }
+                if !in_word
+                    && b.is_ascii_uppercase()
+                    && let Some(found) = walk(text, i, places, features, &mut key, &mut folded)
+                {
+                    i = found.end;
+                    out.push(found);
+                    in_word = false;
+                    continue;
                 }
                 in_word = true;
             } else {
@@ -157,13 +158,14 @@ pub(crate) fn scan<D: AsRef<[u8]>, E: AsRef<[u8]>>(
                 break;
             };
             if is_word(c) {
-                if !in_word && starts_name(c) {
-                    if let Some(found) = walk(text, i, places, features, &mut key, &mut folded) {
-                        i = found.end;
-                        out.push(found);
-                        in_word = false;
-                        continue;
-                    }
+                if !in_word
+                    && starts_name(c)
+                    && let Some(found) = walk(text, i, places, features, &mut key, &mut folded)
+                {
+                    i = found.end;
+                    out.push(found);
+                    in_word = false;
+                    continue;
                 }
                 in_word = true;
             } else {

@@ -126,18 +126,18 @@ pub(super) fn window(p: &Projector, view: &View, frame: &Rect) -> Option<Boundin
     }
     // A pole inside the frame: every longitude is visible.
     for pole in [90.0, -90.0] {
-        if let Some(m) = p.project(0.0, pole) {
-            if frame.contains(view.px(m)) {
-                let lat = pts
-                    .iter()
-                    .map(|c| c.y)
-                    .fold(pole, |a, b| if pole > 0.0 { a.min(b) } else { a.max(b) });
-                return Some(if pole > 0.0 {
-                    BoundingBox::new(-180.0, lat - 1.0, 180.0, 90.0)
-                } else {
-                    BoundingBox::new(-180.0, -90.0, 180.0, lat + 1.0)
-                });
-            }
+        if let Some(m) = p.project(0.0, pole)
+            && frame.contains(view.px(m))
+        {
+            let lat = pts
+                .iter()
+                .map(|c| c.y)
+                .fold(pole, |a, b| if pole > 0.0 { a.min(b) } else { a.max(b) });
+            return Some(if pole > 0.0 {
+                BoundingBox::new(-180.0, lat - 1.0, 180.0, 90.0)
+            } else {
+                BoundingBox::new(-180.0, -90.0, 180.0, lat + 1.0)
+            });
         }
     }
     let b = bounding_box(pts)?;

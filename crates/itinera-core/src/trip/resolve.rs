@@ -448,10 +448,11 @@ fn name_apart(stops: &[StopSpec], fixed: &mut [(usize, StopSpec)]) {
             .name
             .as_ref()
             .is_some_and(|n| count.get(n).is_some_and(|&c| c > 1));
-        if shared && generated(*i, s) {
-            if let Some(text) = stops[*i].place.as_deref() {
-                s.name = Some(text.trim().to_string());
-            }
+        if shared
+            && generated(*i, s)
+            && let Some(text) = stops[*i].place.as_deref()
+        {
+            s.name = Some(text.trim().to_string());
         }
     }
 }

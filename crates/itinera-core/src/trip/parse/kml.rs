@@ -243,10 +243,10 @@ fn styles(doc: &Document<'_>) -> HashMap<String, String> {
         let normal = children(m, "Pair")
             .find(|p| child_text(*p, "key").as_deref() == Some("normal"))
             .and_then(|p| child_text(p, "styleUrl"));
-        if let (Some(id), Some(url)) = (m.attribute("id"), normal) {
-            if let Some(c) = out.get(url.trim_start_matches('#')).cloned() {
-                out.insert(id.to_string(), c);
-            }
+        if let (Some(id), Some(url)) = (m.attribute("id"), normal)
+            && let Some(c) = out.get(url.trim_start_matches('#')).cloned()
+        {
+            out.insert(id.to_string(), c);
         }
     }
     out
