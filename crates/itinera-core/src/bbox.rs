@@ -34,13 +34,13 @@ pub struct BoundingBox {
 }
 
 /// The smallest side of a map window, degrees (about a metre): a smaller box collapses the map.
-pub const MIN_BBOX_DEGREES: f64 = 1e-5;
+const MIN_BBOX_DEGREES: f64 = 1e-5;
 
 impl std::str::FromStr for BoundingBox {
     type Err = crate::Error;
 
     /// `W,S,E,N` in degrees, as `--bbox` takes it (W > E crosses ±180°): four numbers, each
-    /// side at least [`MIN_BBOX_DEGREES`]. The box's range is checked with the other map
+    /// side at least 1e-5° (about a metre). The box's range is checked with the other map
     /// options.
     fn from_str(text: &str) -> Result<BoundingBox, crate::Error> {
         use crate::{Error, InvalidKind};

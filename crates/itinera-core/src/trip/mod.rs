@@ -1,8 +1,9 @@
 //! Trips: what a trip file (TOML, CSV, GeoJSON, GPX or KML) or a list of place names says, and the stops it
 //! resolves to.
 //!
-//! This module owns the trip format ([`parse`]: text -> [`TripPlan`], with `file:line:column` on
-//! every error) and stop resolution ([`resolve`]: [`TripPlan`] -> [`Trip`]s with coordinates),
+//! This module owns the trip formats' parsers ([`parse_toml`], [`parse_csv`], [`parse_geojson`],
+//! [`parse_gpx`], [`parse_kml`]: text -> [`TripPlan`], with `file:line:column` on every error;
+//! which one reads a file is [`crate::formats`]' choice) and stop resolution ([`resolve`]: [`TripPlan`] -> [`Trip`]s with coordinates),
 //! where each stop is disambiguated with the trip's context: country hints and nearness to the
 //! neighbouring stops.
 
