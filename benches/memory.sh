@@ -52,7 +52,7 @@ with open(os.path.join(d, 'trips100k.csv'), 'w') as f:
     for i in range(100_000):
         f.write('T%d,A,42.4,130.6\nT%d,B,43.8,131.9\n' % (i, i))
 PY
-for f in geojson csv kml gpx; do
+for f in geojson csv kml gpx gpkg; do
   run "export, 1,000,000 stops, $f" "$bin" export "$dir/walk1m.csv" -o "$dir/out.$f"
 done
 run "route, 1,000,000 stops, table" "$bin" route "$dir/walk1m.csv"

@@ -43,10 +43,13 @@ impl Described for GeoPackage {
 
 impl RouteWriter for GeoPackage {
     fn write(&self, routes: &[Route], o: &ExportOptions<'_>, w: &mut dyn Write) -> Result<()> {
-        let bytes = database(routes, o.title).map_err(|e| Error::Encode {
+        let encode = |e: rusqlite::Error| Error::Encode {
             what: "GeoPackage",
             source: Box::new(e),
-        })?;
+        };
+        let mut db = database(routes, o.title).map_err(encode)?;
+        // The database's own pages, written without a copy.
+        let bytes = db.serialize("main").map_err(encode)?;
         w.write_all(&bytes).map_err(|e| Error::Write {
             path: "GeoPackage".into(),
             source: e,
@@ -141,8 +144,8 @@ CREATE TABLE stops (
 );
 ";
 
-/// The GeoPackage of `routes` as the bytes of its file.
-fn database(routes: &[Route], title: Option<&str>) -> rusqlite::Result<Vec<u8>> {
+/// The GeoPackage of `routes`, in memory.
+fn database(routes: &[Route], title: Option<&str>) -> rusqlite::Result<Connection> {
     let mut db = Connection::open_in_memory()?;
     db.pragma_update(None, "application_id", APPLICATION_ID)?;
     db.pragma_update(None, "user_version", USER_VERSION)?;
@@ -177,8 +180,7 @@ fn database(routes: &[Route], title: Option<&str>) -> rusqlite::Result<Vec<u8>> 
         )?;
     }
     tx.commit()?;
-    let bytes = db.serialize("main")?.to_vec();
-    Ok(bytes)
+    Ok(db)
 }
 
 /// Writes a row per leg; returns the layer's extent.
