@@ -21,7 +21,7 @@ impl Described for Csv {
         &["csv"]
     }
     fn about(&self) -> &'static str {
-        "a row per leg (written) or per stop, `trip,place,name,lat,lon,date,...` (read)"
+        "comma-separated: a row per stop (read) or per leg (written)"
     }
 }
 

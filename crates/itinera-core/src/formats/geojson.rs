@@ -21,7 +21,7 @@ impl Described for GeoJson {
         &["geojson", "json"]
     }
     fn about(&self) -> &'static str {
-        "GeoJSON (RFC 7946): a LineString per leg, a Point per stop"
+        "GeoJSON (RFC 7946): Points are stops, LineStrings legs or tracks"
     }
 }
 

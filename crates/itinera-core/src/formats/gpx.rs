@@ -21,7 +21,7 @@ impl Described for Gpx {
         &["gpx"]
     }
     fn about(&self) -> &'static str {
-        "GPX 1.1: a route per trip, its stops as route points"
+        "GPX 1.1 (GPS apps): waypoints, routes and tracks"
     }
 }
 

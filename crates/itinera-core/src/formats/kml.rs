@@ -21,7 +21,7 @@ impl Described for Kml {
         &["kml"]
     }
     fn about(&self) -> &'static str {
-        "KML 2.2 (Google Earth): a Folder per trip"
+        "KML 2.2 (Google Earth): Placemarks, a Folder per trip"
     }
 }
 
