@@ -81,10 +81,10 @@ struct ExtractArgs {
     #[arg(required = true, value_name = "FILE|-")]
     inputs: Vec<String>,
     /// Output format; several documents are always JSON Lines (one object per document).
-    #[arg(long, short, value_enum)]
+    #[arg(long, short, value_enum, ignore_case = true)]
     format: Option<ExtractFormat>,
     /// Offsets of mentions in bytes of the UTF-8 input, or in characters.
-    #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Offsets::Bytes)]
     offsets: Offsets,
     /// Also write a draft trip file (TOML) with the places in the order the text narrates them.
     #[arg(long, value_name = "FILE")]
@@ -115,7 +115,7 @@ struct EvaluateArgs {
     json: bool,
     /// `--by kind`: counts by the kind of place predicted (city, district, region, country,
     /// continent...).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     by: Option<Breakdown>,
     /// Switch a rule of the geoparser off (repeatable; `--by rule` lists them): what is the
     /// set's score without it?
@@ -166,7 +166,7 @@ struct GeocodeArgs {
     #[arg(long, default_value_t = 10)]
     limit: usize,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DataFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = DataFormat::Table)]
     format: DataFormat,
 }
 
@@ -178,7 +178,7 @@ struct TripArgs {
     inputs: Vec<String>,
     /// Read the trip files in this format, whatever their names (default: by extension, or by
     /// content for stdin and other names).
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
     input_format: Option<InputFormat>,
     /// Country hint for stops that give none (ISO code or name).
     #[arg(long, short)]
@@ -197,10 +197,10 @@ struct RouteArgs {
     #[command(flatten)]
     trips: TripArgs,
     /// Distance units.
-    #[arg(long, short, value_enum, default_value_t = Units::Km)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = Units::Km)]
     units: Units,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = RouteFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = RouteFormat::Table)]
     format: RouteFormat,
     /// In the table, one row per track point. By default the unnamed points of a GPS track
     /// (GPX, KML or GeoJSON lines) are folded into one row between named stops or track ends.
@@ -233,13 +233,13 @@ struct RenderArgs {
     #[arg(long)]
     subtitle: Option<String>,
     /// Colour theme.
-    #[arg(long, value_enum, default_value_t = Theme::Light)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Theme::Light)]
     theme: Theme,
     /// Leave out the legend.
     #[arg(long)]
     no_legend: bool,
     /// Which labels the map shows.
-    #[arg(long, value_enum, default_value_t = LabelMode::All)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = LabelMode::All)]
     labels: LabelMode,
     /// Projection: auto, conic, equal-earth, robinson, mercator, polar, azimuthal, or a PROJ
     /// string (not a fixed list, so it is checked with the other map options, before any work).
@@ -249,19 +249,19 @@ struct RenderArgs {
     #[arg(long, allow_hyphen_values = true)]
     bbox: Option<String>,
     /// Units of the scale bar and the legend's distances.
-    #[arg(long, short, value_enum, default_value_t = Units::Km)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = Units::Km)]
     units: Units,
     /// Label stops in this language where the gazetteer has their names in it.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     label_lang: Option<LabelLang>,
     /// A locator inset showing the surroundings of a map of a small area (under 20°).
-    #[arg(long, value_enum, default_value_t = InsetMode::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = InsetMode::Auto)]
     inset: InsetMode,
     /// Also write the trips as GeoJSON, <out-dir>/<input name>.geojson.
     #[arg(long)]
     geojson: bool,
     /// Format of the -o outputs, whatever their names (default: by extension; PNG for -).
-    #[arg(long, short, value_enum)]
+    #[arg(long, short, value_enum, ignore_case = true)]
     format: Option<MapFormat>,
 }
 
@@ -277,10 +277,10 @@ struct ExportArgs {
     #[arg(long, default_value = "output")]
     out_dir: PathBuf,
     /// Output format (default: by extension, else geojson).
-    #[arg(long, short, value_enum)]
+    #[arg(long, short, value_enum, ignore_case = true)]
     format: Option<ExportFormat>,
     /// Distance units of the CSV export.
-    #[arg(long, short, value_enum, default_value_t = Units::Km)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = Units::Km)]
     units: Units,
     /// Write each GeoJSON as two files of one geometry type, <name>.legs.geojson (lines) and
     /// <name>.stops.geojson (points), as Shapefile and other one-type formats need.

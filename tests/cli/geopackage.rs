@@ -222,3 +222,70 @@ fn a_geopackage_goes_to_standard_output_and_by_format() {
         "SOURCE_DATE_EPOCH is the last change"
     );
 }
+
+/// The probe's class: stops exactly on ±180. A leg that only touches the antimeridian is one
+/// part; one that crosses from a stop on it starts its second part there; no part is a lone
+/// point (GEOS and RFC 7946 refuse those), in the GeoPackage and the GeoJSON alike.
+#[test]
+fn stops_on_the_antimeridian_make_valid_lines() {
+    let sb = Sandbox::new();
+    sb.write(
+        "on180.toml",
+        "[[trips]]\nname = \"Fiji\"\nstops = [\n  \
+         { name = \"On -180\", lat = -17.0, lon = -180.0 },\n  \
+         { name = \"West\", lat = -17.5, lon = 178.0 },\n]\n\
+         [[trips]]\nname = \"Along\"\nstops = [\n  \
+         { name = \"A\", lat = -16.0, lon = 180.0 },\n  \
+         { name = \"B\", lat = -17.0, lon = -180.0 },\n]\n\
+         [[trips]]\nname = \"Across\"\nstops = [\n  \
+         { name = \"C\", lat = 1.0, lon = -180.0 },\n  \
+         { name = \"D\", lat = 2.0, lon = 179.0 },\n  \
+         { name = \"E\", lat = 3.0, lon = -179.0 },\n]\n",
+    );
+    sb.run(&[
+        "export",
+        "on180.toml",
+        "-o",
+        "on180.gpkg",
+        "-o",
+        "on180.geojson",
+    ])
+    .ok();
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sb.path("on180.geojson")).unwrap()).unwrap();
+    let mut lines = 0;
+    for f in doc["features"].as_array().unwrap() {
+        let g = &f["geometry"];
+        let parts: Vec<&serde_json::Value> = match g["type"].as_str().unwrap() {
+            "LineString" => vec![&g["coordinates"]],
+            "MultiLineString" => g["coordinates"].as_array().unwrap().iter().collect(),
+            _ => continue,
+        };
+        lines += 1;
+        for p in parts {
+            assert!(p.as_array().unwrap().len() >= 2, "a lone point: {g}");
+        }
+    }
+    assert_eq!(lines, 4);
+    if have("ogrinfo") {
+        let legs = quiet("ogrinfo", &["-ro", "-q"], &sb.path("on180.gpkg"), &["legs"]);
+        let geoms: Vec<&str> = legs
+            .lines()
+            .filter(|l| l.trim_start().starts_with("MULTILINESTRING"))
+            .collect();
+        assert_eq!(geoms.len(), 4, "{legs}");
+        // Fiji and Along touch ±180 and never cross: one part each, on the +180 side.
+        assert!(!geoms[0].contains("),("), "{}", geoms[0]);
+        assert!(
+            geoms[0].starts_with("  MULTILINESTRING ((180 -17,"),
+            "{}",
+            geoms[0]
+        );
+        assert!(!geoms[1].contains("),("), "{}", geoms[1]);
+        for g in &geoms {
+            for part in g.split("),(") {
+                assert!(part.contains(','), "a lone point in {g}");
+            }
+        }
+    }
+}

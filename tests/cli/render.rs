@@ -321,3 +321,52 @@ fn a_world_map_centred_on_the_pacific_is_drawn_from_a_proj_string() {
     assert_eq!(svg.matches(">60°N</text>").count(), 2, "{svg}");
     assert!(svg.contains(">London</text>") && svg.contains(">Tokyo</text>"));
 }
+
+/// Values of the map options in any case, as the library and Python take them (the probe
+/// found the CLI refusing `--theme Dark` that Python drew).
+#[test]
+fn option_values_are_read_in_any_case() {
+    let sb = Sandbox::new();
+    sb.run(&[
+        "render",
+        "Khasan",
+        "Ussuriysk",
+        "-o",
+        "upper.svg",
+        "--format",
+        "SVG",
+        "--theme",
+        "Dark",
+        "--units",
+        "MI",
+        "--labels",
+        "STOPS",
+        "--inset",
+        "NONE",
+        "--label-lang",
+        "KO",
+    ])
+    .ok();
+    sb.run(&[
+        "render",
+        "Khasan",
+        "Ussuriysk",
+        "-o",
+        "lower.svg",
+        "--theme",
+        "dark",
+        "--units",
+        "mi",
+        "--labels",
+        "stops",
+        "--inset",
+        "none",
+        "--label-lang",
+        "ko",
+    ])
+    .ok();
+    assert_eq!(
+        std::fs::read(sb.path("upper.svg")).unwrap(),
+        std::fs::read(sb.path("lower.svg")).unwrap()
+    );
+}

@@ -1,41 +1,68 @@
 //! The functions that write files: `render` (maps, every map option of the command line) and
 //! `export` (the registry's export formats), both atomic, and `formats` (the registry).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use itinera::Error;
 use itinera::export::CsvText;
 use itinera::formats::{ExportFormat, ExportOptions, InputFormat, MapFormat};
+use itinera::output::{Destined, Outputs};
 use itinera::scene::{self, MapOptions};
-use itinera::{Error, output};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyTuple};
 
 use super::{TripArg, bad_input, guarded, py_err};
 
-/// A map option given from Python as text for [`MapOptions::set`]: strings as they are,
-/// booleans as `true`/`false`, numbers as Python prints them, a `bbox` sequence of four
+/// A map option given from Python as text for [`MapOptions::set`], as the command line would
+/// take it: strings as they are, booleans as `true`/`false`, numbers as Python writes them
+/// (`800`, `1.5`: the library says what a number cannot be), a `bbox` sequence of four
 /// numbers as `W,S,E,N`.
 fn option_text(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(text) = value.extract::<String>() {
         return Ok(text);
     }
-    if let Ok(b) = value.extract::<bool>() {
-        return Ok(b.to_string());
+    if value.is_instance_of::<PyBool>() {
+        return Ok(value.extract::<bool>()?.to_string());
     }
-    if let Ok(n) = value.extract::<i64>() {
-        return Ok(n.to_string());
+    if value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>() {
+        return Ok(value.str()?.to_string());
     }
-    if name == "bbox"
-        && let Ok(v) = value.extract::<Vec<f64>>()
-    {
-        let parts: Vec<String> = v.iter().map(f64::to_string).collect();
+    if name == "bbox" && (value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>()) {
+        let mut parts = Vec::new();
+        for item in value.try_iter()? {
+            let item = item?;
+            let number = !item.is_instance_of::<PyBool>()
+                && (item.is_instance_of::<PyInt>() || item.is_instance_of::<PyFloat>());
+            if !number {
+                return Err(bad_input(format!(
+                    "bbox item `{}` is not a number: give bbox as four numbers W, S, E, N \
+                     or as \"W,S,E,N\"",
+                    item.repr()?
+                )));
+            }
+            parts.push(item.str()?.to_string());
+        }
         return Ok(parts.join(","));
     }
     Err(bad_input(format!(
         "map option `{name}` takes text, a number or a boolean, not {}",
         value.get_type().name()?
     )))
+}
+
+/// The destinations of a call: `paths` checked before any work against each other and the
+/// trip file, which is never overwritten (as on the command line).
+fn destinations(trip: &TripArg, paths: &[&Path]) -> Result<(Outputs, Vec<Destined>), Error> {
+    let mut out = Outputs::new();
+    if let TripArg::File(input) = trip {
+        out.input(input);
+    }
+    let at = paths
+        .iter()
+        .map(|p| out.add(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((out, at))
 }
 
 /// Draws the map of a trip into `path` (.png, .svg or .pdf, or `format`), written atomically.
@@ -78,17 +105,20 @@ pub(crate) fn render<'py>(
             ))
         })?,
     };
-    let (routes, file_title) = super::routes(py, TripArg::from_py(trip)?, country, false)?;
+    let trip = TripArg::from_py(trip)?;
+    let (mut out, at) = destinations(&trip, &[&path]).map_err(|e| py_err(py, &e))?;
+    let (routes, file_title) = super::routes(py, trip, country, false)?;
     py.detach(|| {
         guarded("drawing the map", || -> Result<(), Error> {
             let scene = scene::build(&routes, file_title.as_deref(), &map)?;
             let bytes = format.encode(&scene)?;
-            output::write_atomic(&path, |w| {
+            out.write(at[0], |w| {
                 w.write_all(&bytes).map_err(|e| Error::Write {
                     path: path.display().to_string(),
                     source: e,
                 })
-            })
+            })?;
+            out.commit()
         })
     })?
     .map_err(|e| py_err(py, &e))
@@ -112,7 +142,17 @@ pub(crate) fn export<'py>(
         None => ExportFormat::by_path(&path),
     }
     .map_err(|e| py_err(py, &e))?;
-    let (routes, title) = super::routes(py, TripArg::from_py(trip)?, country, false)?;
+    let trip = TripArg::from_py(trip)?;
+    // The sidecar of a format that has one (a CSV's `.csvt`), beside a regular file, as the
+    // command line writes it.
+    let sidecar = format.sidecar().filter(|_| {
+        path.as_os_str() != "-" && std::fs::metadata(&path).map_or(true, |m| m.is_file())
+    });
+    let sidecar_path = sidecar.map(|s| path.with_extension(s.extension));
+    let mut paths: Vec<&Path> = vec![&path];
+    paths.extend(sidecar_path.as_deref());
+    let (mut out, at) = destinations(&trip, &paths).map_err(|e| py_err(py, &e))?;
+    let (routes, title) = super::routes(py, trip, country, false)?;
     let omitted = format.leaves_out(&routes, &path.display().to_string());
     if !omitted.is_empty() {
         let warnings = py.import("warnings")?;
@@ -128,8 +168,18 @@ pub(crate) fn export<'py>(
         CsvText::Guarded
     };
     py.detach(|| {
-        guarded("writing the export", || {
-            output::write_atomic(&path, |w| format.write(&routes, &options, w))
+        guarded("writing the export", || -> Result<(), Error> {
+            out.write(at[0], |w| format.write(&routes, &options, w))?;
+            if let (Some(side), Some(&at)) = (sidecar, at.get(1)) {
+                out.write(at, |w| {
+                    w.write_all(side.content.as_bytes())
+                        .map_err(|e| Error::Write {
+                            path: path.with_extension(side.extension).display().to_string(),
+                            source: e,
+                        })
+                })?;
+            }
+            out.commit()
         })
     })?
     .map_err(|e| py_err(py, &e))

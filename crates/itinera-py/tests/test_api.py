@@ -321,3 +321,46 @@ def test_exports_give_the_command_lines_bytes_in_every_format(tmp_path, repo, cl
         cli("export", trip, "-o", str(by_cli))
         itinera.export(trip, by_py)
         assert by_cli.read_bytes() == by_py.read_bytes(), ext
+
+
+def test_render_and_export_never_overwrite_the_trip_file(tmp_path, repo):
+    # The probe's class: a trip file given as the output too. The CLI refuses; so does Python.
+    trip = tmp_path / "v.toml"
+    trip.write_bytes((repo / "geodata" / "trips" / "kji-2011.toml").read_bytes())
+    before = trip.read_bytes()
+    with pytest.raises(itinera.BadInput, match="input"):
+        itinera.render(trip, trip, format="svg")
+    with pytest.raises(itinera.BadInput, match="input"):
+        itinera.export(str(trip), trip, format="gpkg")
+    assert trip.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.toml"]
+
+
+def test_export_writes_the_csv_sidecar_as_the_command_line_does(tmp_path, repo, cli):
+    trip = str(repo / "geodata" / "trips" / "kji-2011.toml")
+    cli("export", trip, "-o", str(tmp_path / "cli.csv"))
+    itinera.export(trip, tmp_path / "py.csv")
+    assert (tmp_path / "py.csvt").read_bytes() == (tmp_path / "cli.csvt").read_bytes()
+    assert (tmp_path / "py.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+
+
+def test_option_values_of_the_wrong_kind_are_named(tmp_path, repo, cli):
+    trip = str(repo / "geodata" / "trips" / "kji-2011.toml")
+    out = tmp_path / "m.png"
+    with pytest.raises(itinera.BadInput, match="`800.5` is not a whole number"):
+        itinera.render(trip, out, width=800.5)
+    with pytest.raises(itinera.BadInput, match="out of range"):
+        itinera.render(trip, out, width=2**70)
+    with pytest.raises(itinera.BadInput, match="bbox item `'x'` is not a number"):
+        itinera.render(trip, out, bbox=[120, 10, "x", 50])
+    with pytest.raises(itinera.BadInput, match="bbox item `True`"):
+        itinera.render(trip, out, bbox=(True, 0, 10, 10))
+    # A number where text is wanted is its text, as on the command line.
+    cli("render", trip, "-o", str(tmp_path / "cli.svg"), "--subtitle", "1.5", "--width", "480", "--height", "300")
+    itinera.render(trip, tmp_path / "py.svg", subtitle=1.5, width=480, height=300)
+    assert (tmp_path / "cli.svg").read_bytes() == (tmp_path / "py.svg").read_bytes()
+    # Values in any case, as the command line now takes them.
+    cli("render", trip, "-o", str(tmp_path / "cli2.svg"), "--theme", "Dark", "--width", "480", "--height", "300")
+    itinera.render(trip, tmp_path / "py2.svg", theme="DARK", width=480, height=300)
+    assert (tmp_path / "cli2.svg").read_bytes() == (tmp_path / "py2.svg").read_bytes()
+    assert not out.exists()

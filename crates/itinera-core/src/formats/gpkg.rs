@@ -329,13 +329,16 @@ fn day_text(d: &Date) -> Option<String> {
 }
 
 /// A DATETIME value in UTC when the date has a time and an offset from UTC; a local time
-/// without one is no instant (it stays in the TEXT column as written).
+/// without one is no instant (it stays in the TEXT column). An instant whose UTC date falls
+/// outside the years 1 to 9999 has no DATETIME form (`YYYY` is four digits): NULL too.
 fn utc_time(d: &Date) -> Option<String> {
     match d {
         Date::Offset(t, offset) => offset
             .to_timestamp(*t)
             .ok()
-            .map(|ts| utc_text(Offset::UTC.to_datetime(ts))),
+            .map(|ts| Offset::UTC.to_datetime(ts))
+            .filter(|utc| (1..=9999).contains(&utc.year()))
+            .map(utc_text),
         _ => None,
     }
 }
@@ -400,5 +403,10 @@ mod tests {
         assert_eq!(utc_time(&local), None);
         assert_eq!(day_text(&local).as_deref(), Some("2011-08-20"));
         assert_eq!(day_text(&Date::Month(2011, 8)), None);
+        // Year 0 in UTC is no GeoPackage DATETIME (the probe's "-001-12-31T23:30:00.000Z").
+        let early: Date = "0000-01-01T00:30+01:00".parse().unwrap_or(Date::Year(0));
+        assert_eq!(utc_time(&early), None);
+        let late: Date = "9999-12-30T12:00Z".parse().unwrap_or(Date::Year(0));
+        assert_eq!(utc_time(&late).as_deref(), Some("9999-12-30T12:00:00.000Z"));
     }
 }

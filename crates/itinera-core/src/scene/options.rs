@@ -149,10 +149,18 @@ impl MapOptions {
 
 /// A size in pixels (its range is checked with the other options).
 fn pixels(name: &str, value: &str) -> Result<u32> {
-    value.trim().parse().map_err(|_| {
+    let text = value.trim();
+    text.parse().map_err(|_| {
+        // A whole number too large or negative is out of range, not malformed.
+        let whole = text.trim_start_matches(['-', '+']);
+        let message = if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{name} `{value}` is out of range")
+        } else {
+            format!("{name} `{value}` is not a whole number of pixels")
+        };
         Error::invalid(
             InvalidKind::Setting,
-            format!("{name} `{value}` is not a whole number of pixels"),
+            message,
             Some("maps are 200 to 10000 pixels wide and high".into()),
         )
     })
