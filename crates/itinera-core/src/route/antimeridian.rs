@@ -1,6 +1,8 @@
 //! Splitting lines where they cross ±180° (RFC 7946 §3.1.9), so no segment spans the map.
 
-use geo::{Coord, Geodesic, InterpolatePoint, Point};
+use geo::Coord;
+
+use super::point_at_ratio;
 
 /// Splits a lon/lat line wherever a segment jumps more than 180° in longitude, which for a
 /// densified geodesic means it crosses the antimeridian. Each crossing ends one part at
@@ -75,17 +77,16 @@ fn crossing_latitude(a: Coord, b: Coord, edge: f64) -> f64 {
         }
     };
     let target = toward(edge);
-    let (pa, pb) = (Point::from(a), Point::from(b));
     let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
     let mut lat = (a.y + b.y) / 2.0;
     for _ in 0..48 {
         let mid = (lo + hi) / 2.0;
-        let p = Geodesic.point_at_ratio_between(pa, pb, mid);
-        lat = p.y();
+        let p = point_at_ratio(a, b, mid);
+        lat = p.y;
         let passed = if edge > 0.0 {
-            toward(p.x()) >= target
+            toward(p.x) >= target
         } else {
-            toward(p.x()) <= target
+            toward(p.x) <= target
         };
         if passed { hi = mid } else { lo = mid }
     }

@@ -102,11 +102,34 @@ impl Route {
     }
 }
 
-/// The WGS84 ellipsoid of GeographicLib (Karney 2013), the one `geo::Geodesic` wraps. Used
-/// directly where `geo` would solve the same inverse problem more than once: a leg's distance
-/// and bearing come from one solution, and a densified line from one solution and a direct
-/// problem per vertex (`geo`'s `Densify` solves the inverse again for every vertex).
+/// The WGS84 ellipsoid of GeographicLib (Karney 2013), the one `geo::Geodesic` wraps: the
+/// library's one metric. Every geodesic measure (distances, bearings, densified lines, the
+/// antimeridian crossings, the scale bar's and the map fit's ground distances) goes through
+/// this module's functions on it, so they agree to the bit. Used directly rather than through
+/// `geo` where `geo` would solve the same inverse problem more than once: a leg's distance and
+/// bearing come from one solution, and a densified line from one solution and a direct problem
+/// per vertex (`geo`'s `Densify` solves the inverse again for every vertex).
 static WGS84: LazyLock<Ellipsoid> = LazyLock::new(Ellipsoid::wgs84);
+
+/// The point `metres` from `from` along the geodesic setting out at `bearing_deg` (degrees
+/// clockwise from north).
+pub fn destination(from: Coord, bearing_deg: f64, metres: f64) -> Coord {
+    let (lat, lon): (f64, f64) = WGS84.direct(from.y, from.x, bearing_deg, metres);
+    Coord { x: lon, y: lat }
+}
+
+/// The point a fraction `ratio` of the way along the geodesic from `a` to `b` (as
+/// `geo::InterpolatePoint::point_at_ratio_between` of `geo::Geodesic` gives it).
+pub(crate) fn point_at_ratio(a: Coord, b: Coord, ratio: f64) -> Coord {
+    if a == b || ratio == 0.0 {
+        return a;
+    }
+    if ratio == 1.0 {
+        return b;
+    }
+    let (s12, azi1, _, _): (f64, f64, f64, f64) = WGS84.inverse(a.y, a.x, b.y, b.x);
+    destination(a, azi1, s12 * ratio)
+}
 
 /// Geodesic distance between two lon/lat points, metres.
 pub fn distance(a: Coord, b: Coord) -> f64 {

@@ -229,8 +229,8 @@ pub(super) fn ground_m_per_px(p: &Projector, view: &View, frame: &Rect) -> Optio
     let here = view.px(p.project(lon, lat)?);
     let probe = 1_000.0;
     let px = |bearing: f64| -> Option<f64> {
-        let there = Geodesic.destination(Point::new(lon, lat), bearing, probe);
-        let q = view.px(p.project(there.x(), there.y())?);
+        let there = crate::route::destination(geo::Coord { x: lon, y: lat }, bearing, probe);
+        let q = view.px(p.project(there.x, there.y)?);
         Some((q.0 - here.0).hypot(q.1 - here.1))
     };
     let longest = px(90.0)?.max(px(0.0).unwrap_or(0.0));

@@ -31,7 +31,6 @@ mod view;
 
 use std::collections::{HashMap, HashSet};
 
-use geo::{Destination, Geodesic, Point};
 
 use crate::InvalidKind;
 use crate::basemap::{self, Detail};

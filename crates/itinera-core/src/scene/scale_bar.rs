@@ -59,9 +59,9 @@ pub(super) fn scale_bar(
     let centre = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
     let (lon, lat) = p.unproject(view.metres(centre))?;
     let probe = 10_000.0;
-    let east = Geodesic.destination(Point::new(lon, lat), 90.0, probe);
+    let east = crate::route::destination(geo::Coord { x: lon, y: lat }, 90.0, probe);
     let a = view.px(p.project(lon, lat)?);
-    let b = view.px(p.project(east.x(), east.y())?);
+    let b = view.px(p.project(east.x, east.y)?);
     let px_per_m = (b.0 - a.0).hypot(b.1 - a.1) / probe;
     if !(px_per_m.is_finite() && px_per_m > 0.0) {
         return None;
