@@ -52,6 +52,7 @@ pub enum InvalidKind {
 
 /// Everything that can go wrong in itinera.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// An input file could not be read: missing, a directory, no permission.
     /// Remedy: check the path.

@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+#[cfg(test)]
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
 use serde::Serialize;
 use serde_json::json;
@@ -14,8 +15,10 @@ use crate::error::{Error, Result};
 use crate::route::{BoxBuilder, Leg, Route, split_antimeridian};
 use crate::trip::{Date, Stop};
 
-/// Builds the FeatureCollection of some routes: per trip, its legs then its stops.
-pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
+/// Builds the FeatureCollection of some routes as `geojson` types: per trip, its legs then its
+/// stops (the tests check the streamed text against it).
+#[cfg(test)]
+fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
     let mut features = Vec::new();
     for_each_feature(routes, Layer::All, |f| {
         features.push(f.to_feature());
@@ -34,6 +37,7 @@ pub fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureColle
 
 /// Which features a GeoJSON file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Layer {
     /// Legs and stops, one collection (the default).
     All,
@@ -198,6 +202,7 @@ impl Item<'_> {
     }
 
     /// The feature as `geojson` types.
+    #[cfg(test)]
     fn to_feature(&self) -> Feature {
         let value = match &self.geometry {
             Shape::Point(p) => GeometryValue::new_point(*p),

@@ -12,7 +12,7 @@ pub(crate) mod testdata;
 pub(crate) mod text;
 
 pub use self::csv::{CSVT, CsvText, write_csv};
-pub use self::geojson::{Layer, feature_collection, write_geojson, write_geojson_layer};
+pub use self::geojson::{Layer, write_geojson, write_geojson_layer};
 pub use self::gpx::write_gpx;
 pub use self::kml::write_kml;
 pub use crate::render::html::write_html;

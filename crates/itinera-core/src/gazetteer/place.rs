@@ -9,6 +9,7 @@ pub struct PlaceId(pub(super) u32);
 /// What sort of place a row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PlaceKind {
     /// A populated place (GeoNames feature class P), from a village to a capital.
     City,

@@ -12,7 +12,6 @@ mod pixels;
 mod plot;
 mod svg;
 
-pub use plot::draw;
 use plot::draw_band;
 
 use std::sync::Once;

@@ -16,26 +16,13 @@ fn rgba(c: Color) -> RGBAColor {
     RGBAColor(c.r, c.g, c.b, c.a)
 }
 
-/// Draws the scene onto `area`, scaling every coordinate and size by `zoom`.
+/// Draws the scene onto `area`, scaling every coordinate and size by `zoom`, keeping only the
+/// area's rows `rows` (a band of a bitmap too large to draw at once, see [`super::band`]):
+/// fills skip the rows outside it. With `raster_text`, glyphs are rasterised here with the
+/// embedded font, pixel by pixel (exact side bearings and kerning).
 ///
 /// # Errors
 /// Whatever the backend reports.
-///
-/// With `raster_text`, glyphs are rasterised here with the embedded font, pixel by pixel (for
-/// bitmaps: exact side bearings and kerning); otherwise they become backend text elements (for
-/// SVG, so text stays text).
-pub fn draw<DB: DrawingBackend>(
-    scene: &Scene,
-    area: &DrawingArea<DB, Shift>,
-    zoom: f64,
-    raster_text: bool,
-) -> Result<()> {
-    let h = i32::try_from(area.dim_in_pixel().1).unwrap_or(i32::MAX);
-    draw_band(scene, area, zoom, raster_text, 0..h)
-}
-
-/// [`draw`], where only the area's rows `rows` are kept (a band of a bitmap too large to draw
-/// at once, see [`band::Band`]): fills skip the rows outside it.
 pub(super) fn draw_band<DB: DrawingBackend>(
     scene: &Scene,
     area: &DrawingArea<DB, Shift>,

@@ -14,6 +14,7 @@ use crate::gazetteer::Place;
 /// A language to label stops in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[non_exhaustive]
 pub enum LabelLang {
     /// Russian, in Cyrillic.
     Ru,

@@ -12,6 +12,7 @@ use crate::route::BoundingBox;
 
 /// Which projection a map uses.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ProjectionChoice {
     /// Chosen by the extent of the routes: conformal conic for regional maps, polar
     /// stereographic near a pole, Equal Earth for the world.
