@@ -50,7 +50,7 @@ fn write_one(out: &mut impl Write, level: &str, e: &Error) -> std::io::Result<()
 fn write_location(out: &mut impl Write, loc: &Location) -> std::io::Result<()> {
     let num = loc.line.to_string();
     let pad = " ".repeat(num.len());
-    let (before, after) = snippet(&loc.line_text, loc.column);
+    let (before, after) = snippet(loc.line_text(), loc.column);
     writeln!(out, "{pad}--> {}", visible(&loc.to_string()))?;
     writeln!(out, "{pad} |")?;
     writeln!(out, "{num} | {before}{after}")?;

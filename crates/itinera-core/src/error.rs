@@ -5,21 +5,88 @@
 
 use std::fmt;
 use std::io;
+use std::sync::Arc;
 
 /// Result with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A position in a [`SourceFile`](crate::SourceFile), 1-based, column counted in characters.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// It shares its file's name and text rather than copying its line: every stop of a trip file
+/// carries one, and a million-stop file would otherwise hold each line twice.
+#[derive(Clone)]
 pub struct Location {
     /// The source's name.
-    pub file: String,
+    file: Arc<str>,
     /// Line number, from 1.
     pub line: usize,
     /// Column number in characters, from 1.
     pub column: usize,
-    /// The text of that line, without its line break, for a caret under the column.
-    pub line_text: String,
+    /// The text the line is in (the whole source, shared), and the line's byte range in it.
+    text: Arc<str>,
+    line_range: (usize, usize),
+}
+
+impl Location {
+    /// A location in a text of its own: `line_text` is the line, without its line break.
+    pub fn new(file: impl Into<Arc<str>>, line: usize, column: usize, line_text: &str) -> Self {
+        Location::in_text(
+            file.into(),
+            line,
+            column,
+            Arc::from(line_text),
+            (0, line_text.len()),
+        )
+    }
+
+    /// A location in a shared text, whose line is `text[range.0..range.1]` (char boundaries).
+    pub(crate) fn in_text(
+        file: Arc<str>,
+        line: usize,
+        column: usize,
+        text: Arc<str>,
+        line_range: (usize, usize),
+    ) -> Self {
+        Location {
+            file,
+            line,
+            column,
+            text,
+            line_range,
+        }
+    }
+
+    /// The source's name.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The text of the line, without its line break, for a caret under the column.
+    pub fn line_text(&self) -> &str {
+        self.text
+            .get(self.line_range.0..self.line_range.1)
+            .unwrap_or("")
+    }
+}
+
+impl PartialEq for Location {
+    fn eq(&self, other: &Location) -> bool {
+        (self.file(), self.line, self.column, self.line_text())
+            == (other.file(), other.line, other.column, other.line_text())
+    }
+}
+
+impl Eq for Location {}
+
+impl fmt::Debug for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Location")
+            .field("file", &self.file())
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .field("line_text", &self.line_text())
+            .finish()
+    }
 }
 
 impl fmt::Display for Location {

@@ -20,6 +20,9 @@ pub struct SourceFile {
     /// Byte offsets of line starts, built on the first [`SourceFile::location`] call, so a
     /// location costs a binary search, not a scan (100,000-row trip files).
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The name and the text as the locations in this file share them, made on the first
+    /// [`SourceFile::location`] call (one copy of the text, not one of a line per location).
+    shared: std::sync::OnceLock<(std::sync::Arc<str>, std::sync::Arc<str>)>,
 }
 
 /// The largest file read whole (trip files, user gazetteers, gold files): 1 GiB. Articles and
@@ -77,7 +80,22 @@ impl SourceFile {
             name: name.into(),
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            shared: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The name and text the locations share.
+    fn shared(&self) -> &(std::sync::Arc<str>, std::sync::Arc<str>) {
+        self.shared
+            .get_or_init(|| (self.name.as_str().into(), self.text.as_str().into()))
+    }
+
+    fn shared_name(&self) -> std::sync::Arc<str> {
+        std::sync::Arc::clone(&self.shared().0)
+    }
+
+    fn shared_text(&self) -> std::sync::Arc<str> {
+        std::sync::Arc::clone(&self.shared().1)
     }
 
     /// Reads a file, or standard input when `path` is `-`. The input is opened read-only.
@@ -137,14 +155,18 @@ impl SourceFile {
         let line_end = self.text[offset..]
             .find('\n')
             .map_or(self.text.len(), |i| offset + i);
-        Location {
-            file: self.name.clone(),
+        let line_end = if self.text[line_start..line_end].ends_with('\r') {
+            line_end - 1
+        } else {
+            line_end
+        };
+        Location::in_text(
+            self.shared_name(),
             line,
-            column: self.text[line_start..offset].chars().count() + 1,
-            line_text: self.text[line_start..line_end]
-                .trim_end_matches('\r')
-                .to_string(),
-        }
+            self.text[line_start..offset].chars().count() + 1,
+            self.shared_text(),
+            (line_start, line_end.max(line_start)),
+        )
     }
 
     /// The location of the start of a 1-based line.
@@ -268,7 +290,7 @@ mod tests {
         let src = SourceFile::new("t.toml", "a = 1\nbé = 2\n");
         let loc = src.location(10); // the `=` on line 2, after a 2-byte é
         assert_eq!((loc.line, loc.column), (2, 4));
-        assert_eq!(loc.line_text, "bé = 2");
+        assert_eq!(loc.line_text(), "bé = 2");
         assert_eq!(loc.to_string(), "t.toml:2:4");
     }
 
@@ -283,7 +305,7 @@ mod tests {
     fn line_location_points_at_line_start() {
         let src = SourceFile::new("t", "x\ny\nz");
         let loc = src.line_location(3);
-        assert_eq!((loc.line, loc.column, loc.line_text.as_str()), (3, 1, "z"));
+        assert_eq!((loc.line, loc.column, loc.line_text()), (3, 1, "z"));
     }
 }
 
@@ -350,17 +372,15 @@ impl<R: Read> TextBlocks<R> {
             .iter()
             .position(|&b| b == b'\n')
             .map_or(bytes.len(), |i| at + i);
-        Location {
-            file: self.name.clone(),
-            line: self.line + before.iter().filter(|&&b| b == b'\n').count(),
-            column: String::from_utf8_lossy(&before[line_start..])
+        Location::new(
+            self.name.clone(),
+            self.line + before.iter().filter(|&&b| b == b'\n').count(),
+            String::from_utf8_lossy(&before[line_start..])
                 .chars()
                 .count()
                 + 1,
-            line_text: String::from_utf8_lossy(&bytes[line_start..line_end])
-                .trim_end_matches('\r')
-                .to_string(),
-        }
+            String::from_utf8_lossy(&bytes[line_start..line_end]).trim_end_matches('\r'),
+        )
     }
 
     fn next_block(&mut self) -> Result<Option<TextBlock>> {

@@ -66,7 +66,7 @@ fn py_err(py: Python<'_>, e: &Error) -> PyErr {
     let at = e.location();
     // Setting attributes on a fresh exception object cannot fail but for memory; the
     // exception stands without them then.
-    let _ = value.setattr("file", at.map(|l| l.file.clone()));
+    let _ = value.setattr("file", at.map(|l| l.file().to_string()));
     let _ = value.setattr("line", at.map(|l| l.line));
     let _ = value.setattr("column", at.map(|l| l.column));
     let _ = value.setattr("help", e.help());

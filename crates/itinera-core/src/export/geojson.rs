@@ -294,7 +294,7 @@ fn for_each_feature<E>(
 
 /// Writes the FeatureCollection of `routes` as GeoJSON text, streaming: the box is measured in
 /// a first pass over the legs, then the features are written one at a time (the same text as
-/// serialising [`feature_collection`], without holding it).
+/// serialising the whole collection through `geojson`'s types, without holding it).
 ///
 /// # Errors
 /// [`Error::Write`] when the writer fails.

@@ -331,7 +331,7 @@ mod tests {
                 .place;
             let mut r = kim();
             r.stops[1].note = Some("met Medvedev".into());
-            r.stops[1].place = Some(place.clone());
+            r.stops[1].place = Some(Box::new(place.clone()));
             let text = kml(&[r], None);
             let doc = parse(&text);
             let stop = elements(&doc, "Placemark")

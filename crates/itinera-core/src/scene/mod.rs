@@ -31,7 +31,6 @@ mod view;
 
 use std::collections::{HashMap, HashSet};
 
-
 use crate::InvalidKind;
 use crate::basemap::{self, Detail};
 use crate::error::{Error, Result};

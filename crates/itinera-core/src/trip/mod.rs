@@ -148,9 +148,10 @@ impl TripPlan {
 pub struct Stop {
     /// What to call it: the `name` given, else the place name as written.
     pub label: String,
-    /// The gazetteer place, unless the stop gave coordinates.
+    /// The gazetteer place, unless the stop gave coordinates. Boxed: a stop with coordinates
+    /// (every point of a GPS track) then costs a pointer, not a whole place.
     #[serde(skip)]
-    pub place: Option<Place>,
+    pub place: Option<Box<Place>>,
     /// Latitude, degrees WGS84.
     pub lat: f64,
     /// Longitude, degrees WGS84.

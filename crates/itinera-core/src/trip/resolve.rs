@@ -299,7 +299,7 @@ fn placed_stop(stop: &StopSpec, chosen: &Candidate) -> Stop {
             MatchKind::Spelling if stop.name.is_none() => chosen.matched.clone(),
             _ => label(stop, Some(&chosen.matched)),
         },
-        place: Some(chosen.place.clone()),
+        place: Some(Box::new(chosen.place.clone())),
         lat: chosen.place.lat,
         lon: chosen.place.lon,
         date: stop.date,
