@@ -188,7 +188,7 @@ impl Item<'_> {
             name: &s.label,
             note: s.note.as_deref(),
             order: i + 1,
-            places: r.places,
+            places: r.kind.places_flag(),
             trip: &r.name,
         });
         Item {

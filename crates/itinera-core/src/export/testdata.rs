@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::route::{Route, build};
-use crate::trip::{Mode, Stop, Trip};
+use crate::trip::{Mode, Stop, Trip, TripKind};
 
 pub(crate) fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop {
     Stop {
@@ -23,7 +23,7 @@ pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
         color: color.into(),
         mode: Mode::Rail,
         stops,
-        places: false,
+        kind: TripKind::Journey,
     })
 }
 
@@ -34,7 +34,7 @@ pub(crate) fn places(name: &str, stops: Vec<Stop>) -> Route {
         color: "#d55e00".into(),
         mode: Mode::Unknown,
         stops,
-        places: true,
+        kind: TripKind::Places,
     })
 }
 

@@ -250,7 +250,7 @@ fn insert_stops(tx: &rusqlite::Transaction<'_>, routes: &[Route]) -> rusqlite::R
                 s.date.and_then(|d| day_text(&d)),
                 s.date.and_then(|d| utc_time(&d)),
                 s.note,
-                r.places,
+                r.kind.places_flag(),
                 r.color,
             ])?;
         }

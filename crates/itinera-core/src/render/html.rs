@@ -406,7 +406,7 @@ mod tests {
             name: "Kim <& \"Putin\">".into(),
             color: "#d55e00".into(),
             mode: Mode::Rail,
-            places: false,
+            kind: crate::trip::TripKind::Journey,
             stops: vec![
                 stop("Khasan", 42.42387, 130.65156, Some("2011-08-20")),
                 stop("Ussuriysk", 43.80467, 131.95734, None),

@@ -362,7 +362,7 @@ fn labels_stay_in_the_script_they_were_written_in() {
         name: "T".into(),
         color: "#000000".into(),
         mode: Mode::default(),
-        places: false,
+        kind: crate::trip::TripKind::Journey,
         stops: vec![
             trip::Stop {
                 label: "ᚢᛚᚨᚾ".into(),

@@ -52,6 +52,46 @@ impl Mode {
     }
 }
 
+/// What a trip is: which of its stops are joined by legs, and how its outputs show it.
+///
+/// Every step that treats trips differently matches on it (legs, markers, legends, the writers),
+/// so a new kind is handled wherever it matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TripKind {
+    /// A journey: stops in order, a leg between each stop and the next.
+    #[default]
+    Journey,
+    /// Places with no journey between them (e.g. a GPS's waypoints): markers, no legs.
+    Places,
+    /// A recorded line (e.g. a GPS track, a GIS LineString): its vertices in order, few of them
+    /// named; legs join them as for a journey.
+    Track,
+}
+
+impl TripKind {
+    /// The `places` flag of the outputs (GeoJSON, KML, GeoPackage, JSON records): `true` for
+    /// [`TripKind::Places`] only, as files have always marked a group of places.
+    pub(crate) fn places_flag(self) -> bool {
+        match self {
+            TripKind::Places => true,
+            TripKind::Journey | TripKind::Track => false,
+        }
+    }
+}
+
+/// Serialises a [`TripKind`] as the `places` flag ([`TripKind::places_flag`]).
+pub(crate) fn serialize_places_flag<S: serde::Serializer>(
+    kind: &TripKind,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(kind.places_flag())
+}
+
+/// Whether the `places` flag of a [`TripKind`] is left out: all kinds but places.
+pub(crate) fn not_places(kind: &TripKind) -> bool {
+    !kind.places_flag()
+}
+
 /// A stop as written in a trip file, before resolution.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StopSpec {
@@ -91,8 +131,8 @@ pub struct TripSpec {
     pub country: Option<String>,
     /// The stops, in order.
     pub stops: Vec<StopSpec>,
-    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
-    pub places: bool,
+    /// What the trip is: a journey, places or a track.
+    pub kind: TripKind,
     /// Where the trip is written.
     pub location: Option<Location>,
 }
@@ -184,9 +224,14 @@ pub struct Trip {
     pub mode: Mode,
     /// The stops, in order.
     pub stops: Vec<Stop>,
-    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub places: bool,
+    /// What the trip is: a journey, places or a track; serialised as `places: true` for
+    /// places, left out otherwise.
+    #[serde(
+        rename = "places",
+        serialize_with = "serialize_places_flag",
+        skip_serializing_if = "not_places"
+    )]
+    pub kind: TripKind,
 }
 
 /// Default line colours: Okabe & Ito's colour-blind-safe palette (2008), darkest first.

@@ -3,7 +3,7 @@
 //! Which parser reads a file is the format registry's choice (`crate::formats`); the checks
 //! every parser shares (a stop's place or coordinates, dates, modes, colours) are here.
 
-use super::{Date, Mode, StopSpec, TripPlan, TripSpec};
+use super::{Date, Mode, StopSpec, TripKind, TripPlan, TripSpec};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;

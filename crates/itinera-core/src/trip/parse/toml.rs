@@ -11,7 +11,7 @@ use super::{check_stop, invalid, lower_first, parse_color, parse_date, read_mode
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
-use crate::trip::{StopSpec, TripPlan, TripSpec};
+use crate::trip::{StopSpec, TripKind, TripPlan, TripSpec};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,7 +179,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
             mode: mode(t.mode)?.unwrap_or_default(),
             country: t.country,
             stops,
-            places: false,
+            kind: TripKind::Journey,
             location: Some(location),
         });
     }
