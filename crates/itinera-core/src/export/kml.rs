@@ -17,7 +17,7 @@ use geo::Coord;
 use super::text::{bearing, deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::{Leg, Route};
-use crate::trip::{Date, Stop, TripKind};
+use crate::trip::{Date, Rgb, Stop, TripKind};
 
 /// Writes `routes` as a KML 2.2 document named `title` (default "itinera").
 ///
@@ -41,7 +41,7 @@ fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Res
     writeln!(w, "  <name>{}</name>", escape(title.unwrap_or("itinera")))?;
     // Feature order of the schema: shared styles first, then the folders.
     for (i, r) in routes.iter().enumerate() {
-        let color = kml_color(&r.color);
+        let color = kml_color(r.color);
         writeln!(w, r#"  <Style id="{}">"#, style_id(i))?;
         writeln!(w, "    <IconStyle><color>{color}</color></IconStyle>")?;
         writeln!(
@@ -198,16 +198,9 @@ fn style_id(trip_index: usize) -> String {
     format!("trip-{}", trip_index + 1)
 }
 
-/// KML colour (`kml:colorType`, hex `aabbggrr`) of a `#rrggbb` colour, opaque; opaque
-/// white (which KML multiplies with, i.e. the icon's own colours) if `rgb` is not `#rrggbb`.
-fn kml_color(rgb: &str) -> String {
-    match rgb.strip_prefix('#') {
-        Some(hex) if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            let hex = hex.to_ascii_lowercase();
-            format!("ff{}{}{}", &hex[4..6], &hex[2..4], &hex[0..2])
-        }
-        _ => "ffffffff".to_string(),
-    }
+/// KML colour (`kml:colorType`, hex `aabbggrr`) of a trip colour, opaque.
+fn kml_color(c: Rgb) -> String {
+    format!("ff{:02x}{:02x}{:02x}", c.b, c.g, c.r)
 }
 
 #[cfg(test)]
@@ -398,9 +391,8 @@ mod tests {
 
         #[test]
         fn rrggbb_becomes_aabbggrr() {
-            assert_eq!(kml_color("#c0392b"), "ff2b39c0");
-            assert_eq!(kml_color("#C0392B"), "ff2b39c0");
-            assert_eq!(kml_color("red"), "ffffffff");
+            assert_eq!(kml_color(Rgb::new(0xc0, 0x39, 0x2b)), "ff2b39c0");
+            assert_eq!(kml_color(Rgb::new(0, 0x0a, 0xff)), "ffff0a00");
             let text = kml(&[kim()], None);
             assert!(text.contains(
                 "<Style id=\"trip-1\">\n    <IconStyle><color>ff2b39c0</color></IconStyle>\n    \

@@ -20,7 +20,7 @@ pub(crate) fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop 
 pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
     build(&Trip {
         name: name.into(),
-        color: color.into(),
+        color: color.parse().expect("a colour"),
         mode: Mode::Rail,
         stops,
         kind: TripKind::Journey,
@@ -31,7 +31,7 @@ pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
 pub(crate) fn places(name: &str, stops: Vec<Stop>) -> Route {
     build(&Trip {
         name: name.into(),
-        color: "#d55e00".into(),
+        color: crate::trip::Rgb::new(0xd5, 0x5e, 0x00),
         mode: Mode::Unknown,
         stops,
         kind: TripKind::Places,

@@ -404,7 +404,7 @@ mod tests {
     fn routes() -> Vec<Route> {
         let t = Trip {
             name: "Kim <& \"Putin\">".into(),
-            color: "#d55e00".into(),
+            color: crate::trip::Rgb::new(0xd5, 0x5e, 0x00),
             mode: Mode::Rail,
             kind: crate::trip::TripKind::Journey,
             stops: vec![

@@ -18,7 +18,7 @@ pub use antimeridian::split_antimeridian;
 
 pub use crate::bbox::{BoundingBox, bounding_box};
 pub(crate) use crate::bbox::{BoxBuilder, normalize_lon};
-use crate::trip::{Mode, Stop, Trip, TripKind};
+use crate::trip::{Mode, Rgb, Stop, Trip, TripKind};
 
 /// Largest gap between vertices of a densified leg, metres.
 pub const DENSIFY_MAX_M: f64 = 10_000.0;
@@ -72,8 +72,8 @@ impl Leg {
 pub struct Route {
     /// Trip name.
     pub name: String,
-    /// Line colour, `#rrggbb`.
-    pub color: String,
+    /// Line colour (serialised as `#rrggbb`).
+    pub color: Rgb,
     /// The stops, in order.
     pub stops: Vec<Stop>,
     /// The legs; one fewer than the stops (none for a one-stop trip, or for places).
@@ -190,7 +190,7 @@ fn densify_measured(a: Coord, b: Coord, s12: f64, azi1: f64, max_m: f64) -> Vec<
 pub fn build(trip: &Trip) -> Route {
     Route {
         name: trip.name.clone(),
-        color: trip.color.clone(),
+        color: trip.color,
         legs: legs(trip),
         stops: trip.stops.clone(),
         kind: trip.kind,

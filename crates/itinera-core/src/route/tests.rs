@@ -106,7 +106,7 @@ fn stop(label: &str, lat: f64, lon: f64) -> Stop {
 fn trip(stops: Vec<Stop>) -> Trip {
     Trip {
         name: "t".into(),
-        color: "#000000".into(),
+        color: crate::trip::Rgb::new(0, 0, 0),
         mode: Mode::Rail,
         stops,
         kind: TripKind::Journey,

@@ -80,7 +80,7 @@ pub(super) fn legend(
         .enumerate()
         .map(|(i, (r, (name, detail)))| {
             let top = y + pad + row_h * i as f64;
-            let color = palette.route(&r.color);
+            let color = palette.route(r.color);
             let mode = main_mode(r);
             let sy = top + name_size * 0.45;
             LegendRow {

@@ -7,6 +7,7 @@
 //! where each stop is disambiguated with the trip's context: country hints and nearness to the
 //! neighbouring stops.
 
+mod color;
 mod date;
 mod parse;
 mod resolve;
@@ -14,6 +15,7 @@ mod resolve;
 use geo::Coord;
 use serde::{Deserialize, Serialize};
 
+pub use color::{Rgb, RgbError};
 pub use date::{Date, DateError};
 pub use parse::{parse_csv, parse_geojson, parse_gpx, parse_kml, parse_toml};
 pub use resolve::{ResolveOptions, Resolved, Warning, resolve};
@@ -123,8 +125,8 @@ pub struct StopSpec {
 pub struct TripSpec {
     /// Trip name (legend, reports).
     pub name: String,
-    /// Line colour as written (`#rrggbb` or `#rgb`); a palette colour otherwise.
-    pub color: Option<String>,
+    /// Line colour as written (`#rrggbb` or `#rgb` in the file); a palette colour otherwise.
+    pub color: Option<Rgb>,
     /// Default mode of the legs.
     pub mode: Mode,
     /// Country hint for every stop without one.
@@ -218,8 +220,8 @@ impl Stop {
 pub struct Trip {
     /// Trip name.
     pub name: String,
-    /// Line colour, `#rrggbb`.
-    pub color: String,
+    /// Line colour (serialised as `#rrggbb`).
+    pub color: Rgb,
     /// Default mode of the legs.
     pub mode: Mode,
     /// The stops, in order.
@@ -235,6 +237,12 @@ pub struct Trip {
 }
 
 /// Default line colours: Okabe & Ito's colour-blind-safe palette (2008), darkest first.
-pub(crate) const PALETTE: [&str; 7] = [
-    "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000",
+pub(crate) const PALETTE: [Rgb; 7] = [
+    Rgb::hex(0xd55e00),
+    Rgb::hex(0x0072b2),
+    Rgb::hex(0x009e73),
+    Rgb::hex(0xcc79a7),
+    Rgb::hex(0xe69f00),
+    Rgb::hex(0x56b4e9),
+    Rgb::hex(0x000000),
 ];

@@ -152,10 +152,7 @@ fn resolve_trip(
     );
     Some(Trip {
         name: spec.name.clone(),
-        color: spec
-            .color
-            .clone()
-            .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string()),
+        color: spec.color.unwrap_or(PALETTE[t % PALETTE.len()]),
         mode: spec.mode,
         stops,
         kind: spec.kind,

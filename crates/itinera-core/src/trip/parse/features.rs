@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{Date, Mode, StopSpec, TripKind, TripPlan, TripSpec, check_coordinates, invalid};
+use super::{Date, Mode, Rgb, StopSpec, TripKind, TripPlan, TripSpec, check_coordinates, invalid};
 use crate::error::Result;
 use crate::source::{Location, SourceFile};
 
@@ -43,8 +43,7 @@ pub(super) struct Feature {
     pub date: Option<Date>,
     pub note: Option<String>,
     pub mode: Option<Mode>,
-    /// `#rrggbb`.
-    pub color: Option<String>,
+    pub color: Option<Rgb>,
     /// A point of a group of places, not stops of a journey (GPX waypoints; itinera's own
     /// exports mark them): its group becomes a trip of [`TripKind::Places`].
     pub places: bool,
@@ -64,7 +63,7 @@ enum Pending {
         stops: Vec<StopSpec>,
         /// Where each stop is (an unnamed stop holds its coordinates as text).
         coords: Vec<(f64, f64)>,
-        color: Option<String>,
+        color: Option<Rgb>,
         /// [`TripKind::Places`] once a point is marked so; a journey otherwise.
         kind: TripKind,
         at: usize,
@@ -122,7 +121,7 @@ fn group_features(
                     *kind = TripKind::Places;
                 }
                 if color.is_none() {
-                    color.clone_from(&f.color);
+                    *color = f.color;
                 }
                 coords.push((v.lat, v.lon));
                 stops.push(point_stop(
@@ -166,7 +165,7 @@ fn attach_drawn_legs(pending: &mut [Pending], group_at: &HashMap<String, usize>)
         let (Some(&first), Some(&last)) = (vertices.first(), vertices.last()) else {
             continue;
         };
-        let (mode, line_color) = (line.mode, line.color.clone());
+        let (mode, line_color) = (line.mode, line.color);
         let Pending::Points {
             stops,
             coords,

@@ -191,7 +191,10 @@ fn kml_folders_legs_tracks_and_styles() {
     assert_eq!(visit.name, "2019 visit");
     assert_eq!(names(visit), ["Khasan", "Vladivostok"]);
     assert_eq!(visit.mode, Mode::Rail);
-    assert_eq!(visit.color.as_deref(), Some("#ff0000"));
+    assert_eq!(
+        visit.color.map(|c| c.to_string()).as_deref(),
+        Some("#ff0000")
+    );
     assert_eq!(visit.stops[0].note.as_deref(), Some("crossed at dawn"));
     assert_eq!(visit.stops[1].note.as_deref(), Some("summit"));
     assert_eq!(
@@ -254,7 +257,10 @@ fn geojson_points_by_trip_and_lines() {
     };
     assert_eq!(train.name, "Train");
     assert_eq!(names(train), ["Khasan", "Vladivostok"]);
-    assert_eq!(train.color.as_deref(), Some("#c0392b"));
+    assert_eq!(
+        train.color.map(|c| c.to_string()).as_deref(),
+        Some("#c0392b")
+    );
     assert_eq!(train.mode, Mode::Rail);
     // An unnamed point is its coordinates, which resolution labels "near ...".
     assert_eq!(points.name, "Kim 2019");
@@ -364,7 +370,7 @@ mod round_trip {
                   places in proptest::bool::weighted(0.25))
                   -> Trip {
             let kind = if places { TripKind::Places } else { TripKind::Journey };
-            Trip { name, color: "#d55e00".into(), mode, stops, kind }
+            Trip { name, color: crate::trip::Rgb::new(0xd5, 0x5e, 0x00), mode, stops, kind }
         }
     }
 
