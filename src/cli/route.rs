@@ -6,6 +6,7 @@ use itinera::Units;
 use itinera::export::{self, CsvText};
 use itinera::records::{LegRecord, StopRecord, micro, mm};
 use itinera::route::{self, Route};
+use itinera::trip::TripKind;
 
 use super::run::{Outcome, load, table_section};
 use super::{Exit, RouteArgs, RouteFormat, report};
@@ -40,9 +41,12 @@ fn route_table(
 ) -> io::Result<()> {
     let unit = u.label();
     for r in routes {
-        if r.places {
-            places_table(r, out)?;
-            continue;
+        match r.kind {
+            TripKind::Places => {
+                places_table(r, out)?;
+                continue;
+            }
+            TripKind::Journey | TripKind::Track => {}
         }
         writeln!(
             out,
@@ -208,8 +212,9 @@ fn route_json(routes: &[Route], u: Units, out: &mut dyn Write) -> io::Result<()>
         })?;
         field(out, "name", report::to_json(&r.name))?;
         field(out, "path", report::to_json("geodesic"))?;
-        if r.places {
-            field(out, "places", report::to_json(&true))?;
+        match r.kind {
+            TripKind::Places => field(out, "places", report::to_json(&true))?,
+            TripKind::Journey | TripKind::Track => {}
         }
         out.write_all(b",\n")?;
         items(out, "stops", r.stops.iter(), 6, |s| {

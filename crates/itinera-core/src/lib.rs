@@ -55,4 +55,4 @@ pub use error::{Error, InvalidKind, Result};
 pub use gazetteer::{Candidate, Gazetteer, MatchKind, Place, PlaceKind};
 pub use route::{BoundingBox, Leg, Route, Units};
 pub use source::{Location, SourceFile};
-pub use trip::{Stop, Trip, TripPlan};
+pub use trip::{Stop, Trip, TripKind, TripPlan};

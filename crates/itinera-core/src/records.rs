@@ -210,7 +210,7 @@ impl<'a> RouteRecord<'a> {
             legs: LegRecord::all(r, units),
             name: &r.name,
             path: "geodesic",
-            places: r.places,
+            places: r.kind.places_flag(),
             stops: r.stops.iter().map(StopRecord::new).collect(),
             total: micro(units.from_metres(r.metres())),
             total_m: mm(r.metres()),

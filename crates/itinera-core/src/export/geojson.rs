@@ -13,7 +13,7 @@ use serde_json::json;
 use super::round6;
 use crate::error::{Error, Result};
 use crate::route::{BoxBuilder, Leg, Route, split_antimeridian};
-use crate::trip::{Date, Stop};
+use crate::trip::{Date, Rgb, Stop};
 
 /// Builds the FeatureCollection of some routes as `geojson` types: per trip, its legs then its
 /// stops (the tests check the streamed text against it).
@@ -105,7 +105,7 @@ struct LegProperties<'a> {
     leg: usize,
     mode: &'static str,
     path: &'static str,
-    stroke: &'a str,
+    stroke: Rgb,
     #[serde(rename = "stroke-opacity")]
     stroke_opacity: f64,
     #[serde(rename = "stroke-width")]
@@ -128,7 +128,7 @@ struct StopProperties<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     geonameid: Option<i64>,
     #[serde(rename = "marker-color")]
-    marker_color: &'a str,
+    marker_color: Rgb,
     #[serde(rename = "marker-size")]
     marker_size: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,7 +165,7 @@ impl Item<'_> {
             leg: i + 1,
             mode: leg.mode.as_str(),
             path: "geodesic",
-            stroke: &r.color,
+            stroke: r.color,
             stroke_opacity: 0.9,
             stroke_width: 3,
             to: &to.label,
@@ -186,13 +186,13 @@ impl Item<'_> {
             date: s.date,
             feature: "stop",
             geonameid: place.and_then(|p| p.geonameid),
-            marker_color: &r.color,
+            marker_color: r.color,
             marker_size: "medium",
             matched: place.map(|p| p.name.as_ref()),
             name: &s.label,
             note: s.note.as_deref(),
             order: i + 1,
-            places: r.places,
+            places: r.kind.places_flag(),
             trip: &r.name,
         });
         Item {

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use super::text::{deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::Route;
-use crate::trip::{Date, Mode};
+use crate::trip::{Date, Mode, TripKind};
 
 /// Writes `routes` as a GPX 1.1 document, with `title` as the metadata name.
 ///
@@ -44,13 +44,21 @@ fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Res
     }
     // gpxType is a sequence: metadata?, wpt*, rte*, trk*, so every route before any track.
     // Places (GPS waypoints) are waypoints, as they came.
-    for r in routes.iter().filter(|r| r.places) {
-        for i in 0..r.stops.len() {
-            point("wpt", "  ", r, i, w)?;
+    for r in routes {
+        match r.kind {
+            TripKind::Places => {
+                for i in 0..r.stops.len() {
+                    point("wpt", "  ", r, i, w)?;
+                }
+            }
+            TripKind::Journey | TripKind::Track => {}
         }
     }
-    for r in routes.iter().filter(|r| !r.places) {
-        route(r, w)?;
+    for r in routes {
+        match r.kind {
+            TripKind::Places => {}
+            TripKind::Journey | TripKind::Track => route(r, w)?,
+        }
     }
     for r in routes.iter().filter(|r| !r.legs.is_empty()) {
         track(r, w)?;

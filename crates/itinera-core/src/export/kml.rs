@@ -17,7 +17,7 @@ use geo::Coord;
 use super::text::{bearing, deg, escape, km};
 use crate::error::{Error, Result};
 use crate::route::{Leg, Route};
-use crate::trip::{Date, Stop};
+use crate::trip::{Date, Rgb, Stop, TripKind};
 
 /// Writes `routes` as a KML 2.2 document named `title` (default "itinera").
 ///
@@ -41,7 +41,7 @@ fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Res
     writeln!(w, "  <name>{}</name>", escape(title.unwrap_or("itinera")))?;
     // Feature order of the schema: shared styles first, then the folders.
     for (i, r) in routes.iter().enumerate() {
-        let color = kml_color(&r.color);
+        let color = kml_color(r.color);
         writeln!(w, r#"  <Style id="{}">"#, style_id(i))?;
         writeln!(w, "    <IconStyle><color>{color}</color></IconStyle>")?;
         writeln!(
@@ -62,14 +62,13 @@ fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
         1 => "1 leg".to_string(),
         n => format!("{n} legs"),
     };
-    let about = if r.places {
-        format!("{} places, no journey between them", r.stops.len())
-    } else {
-        format!(
+    let about = match r.kind {
+        TripKind::Places => format!("{} places, no journey between them", r.stops.len()),
+        TripKind::Journey | TripKind::Track => format!(
             "{} km in {legs}; legs are straight-line geodesics (WGS84), not the roads, rails or \
              sea lanes travelled",
             km(r.metres())
-        )
+        ),
     };
     writeln!(w, "  <Folder>")?;
     writeln!(w, "    <name>{}</name>", escape(&r.name))?;
@@ -78,7 +77,7 @@ fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
         leg_placemark(r, leg, style, w)?;
     }
     for s in &r.stops {
-        stop_placemark(s, style, r.places, w)?;
+        stop_placemark(s, style, r.kind, w)?;
     }
     writeln!(w, "  </Folder>")
 }
@@ -138,9 +137,9 @@ fn line_string(part: &[Coord], indent: &str, w: &mut dyn Write) -> io::Result<()
     writeln!(w, "{indent}</LineString>")
 }
 
-/// A stop's Placemark; `places` when it is one of a group of places (GPS waypoints), marked so
-/// in `ExtendedData` for reading back.
-fn stop_placemark(s: &Stop, style: &str, places: bool, w: &mut dyn Write) -> io::Result<()> {
+/// A stop's Placemark of a trip of `kind`; one of a group of places (GPS waypoints) is marked
+/// so in `ExtendedData` for reading back.
+fn stop_placemark(s: &Stop, style: &str, kind: TripKind, w: &mut dyn Write) -> io::Result<()> {
     let mut about = Vec::new();
     if let Some(d) = &s.date {
         about.push(format!("date {d}"));
@@ -169,10 +168,9 @@ fn stop_placemark(s: &Stop, style: &str, places: bool, w: &mut dyn Write) -> io:
     // Always a `note` field, empty without a note: one schema for GIS tools, and a reader
     // knows the description is not a note.
     let note = ("note", s.note.as_deref().unwrap_or_default());
-    if places {
-        extended_data(&[note, ("places", "true")], w)?;
-    } else {
-        extended_data(&[note], w)?;
+    match kind {
+        TripKind::Places => extended_data(&[note, ("places", "true")], w)?,
+        TripKind::Journey | TripKind::Track => extended_data(&[note], w)?,
     }
     writeln!(
         w,
@@ -200,16 +198,9 @@ fn style_id(trip_index: usize) -> String {
     format!("trip-{}", trip_index + 1)
 }
 
-/// KML colour (`kml:colorType`, hex `aabbggrr`) of a `#rrggbb` colour, opaque; opaque
-/// white (which KML multiplies with, i.e. the icon's own colours) if `rgb` is not `#rrggbb`.
-fn kml_color(rgb: &str) -> String {
-    match rgb.strip_prefix('#') {
-        Some(hex) if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            let hex = hex.to_ascii_lowercase();
-            format!("ff{}{}{}", &hex[4..6], &hex[2..4], &hex[0..2])
-        }
-        _ => "ffffffff".to_string(),
-    }
+/// KML colour (`kml:colorType`, hex `aabbggrr`) of a trip colour, opaque.
+fn kml_color(c: Rgb) -> String {
+    format!("ff{:02x}{:02x}{:02x}", c.b, c.g, c.r)
 }
 
 #[cfg(test)]
@@ -400,9 +391,8 @@ mod tests {
 
         #[test]
         fn rrggbb_becomes_aabbggrr() {
-            assert_eq!(kml_color("#c0392b"), "ff2b39c0");
-            assert_eq!(kml_color("#C0392B"), "ff2b39c0");
-            assert_eq!(kml_color("red"), "ffffffff");
+            assert_eq!(kml_color(Rgb::new(0xc0, 0x39, 0x2b)), "ff2b39c0");
+            assert_eq!(kml_color(Rgb::new(0, 0x0a, 0xff)), "ffff0a00");
             let text = kml(&[kim()], None);
             assert!(text.contains(
                 "<Style id=\"trip-1\">\n    <IconStyle><color>ff2b39c0</color></IconStyle>\n    \

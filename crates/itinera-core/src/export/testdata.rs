@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::route::{Route, build};
-use crate::trip::{Mode, Stop, Trip};
+use crate::trip::{Mode, Stop, Trip, TripKind};
 
 pub(crate) fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop {
     Stop {
@@ -20,10 +20,10 @@ pub(crate) fn stop(label: &str, lat: f64, lon: f64, date: Option<&str>) -> Stop 
 pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
     build(&Trip {
         name: name.into(),
-        color: color.into(),
+        color: color.parse().expect("a colour"),
         mode: Mode::Rail,
         stops,
-        places: false,
+        kind: TripKind::Journey,
     })
 }
 
@@ -31,10 +31,10 @@ pub(crate) fn route(name: &str, color: &str, stops: Vec<Stop>) -> Route {
 pub(crate) fn places(name: &str, stops: Vec<Stop>) -> Route {
     build(&Trip {
         name: name.into(),
-        color: "#d55e00".into(),
+        color: crate::trip::Rgb::new(0xd5, 0x5e, 0x00),
         mode: Mode::Unknown,
         stops,
-        places: true,
+        kind: TripKind::Places,
     })
 }
 

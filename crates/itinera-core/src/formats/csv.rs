@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::export::{self, CSVT};
 use crate::route::Route;
 use crate::source::SourceFile;
-use crate::trip::{self, TripPlan};
+use crate::trip::{self, TripKind, TripPlan};
 
 /// Comma-separated values.
 pub(super) struct Csv;
@@ -50,10 +50,10 @@ impl RouteWriter for Csv {
             .iter()
             .filter(|r| r.legs.is_empty())
             .map(|r| {
-                let what = match (r.places, r.stops.len()) {
-                    (true, 1) => "one place, no legs".to_string(),
-                    (true, n) => format!("{n} places with no legs between them"),
-                    (false, _) => "one stop, no legs".to_string(),
+                let what = match (r.kind, r.stops.len()) {
+                    (TripKind::Places, 1) => "one place, no legs".to_string(),
+                    (TripKind::Places, n) => format!("{n} places with no legs between them"),
+                    (TripKind::Journey | TripKind::Track, _) => "one stop, no legs".to_string(),
                 };
                 format!(
                     "`{}` is not in {target}: the CSV has a row per leg, and it has {what} \

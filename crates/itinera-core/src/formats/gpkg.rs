@@ -216,7 +216,7 @@ fn insert_legs(tx: &rusqlite::Transaction<'_>, routes: &[Route]) -> rusqlite::Re
                 to.date.and_then(|d| day_text(&d)),
                 from.date.and_then(|d| utc_time(&d)),
                 to.date.and_then(|d| utc_time(&d)),
-                r.color,
+                r.color.to_string(),
             ])?;
         }
     }
@@ -250,8 +250,8 @@ fn insert_stops(tx: &rusqlite::Transaction<'_>, routes: &[Route]) -> rusqlite::R
                 s.date.and_then(|d| day_text(&d)),
                 s.date.and_then(|d| utc_time(&d)),
                 s.note,
-                r.places,
-                r.color,
+                r.kind.places_flag(),
+                r.color.to_string(),
             ])?;
         }
     }

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::export;
 use crate::route::Route;
 use crate::source::SourceFile;
-use crate::trip::{self, TripPlan};
+use crate::trip::{self, TripKind, TripPlan};
 
 /// GPS Exchange Format.
 pub(super) struct Gpx;
@@ -44,7 +44,10 @@ impl RouteWriter for Gpx {
     fn leaves_out(&self, routes: &[Route], target: &str) -> Vec<String> {
         routes
             .iter()
-            .filter(|r| r.places && r.name != "Waypoints")
+            .filter(|r| match r.kind {
+                TripKind::Places => r.name != "Waypoints",
+                TripKind::Journey | TripKind::Track => false,
+            })
             .map(|r| {
                 format!(
                     "the places of `{}` are plain waypoints in {target}: GPX has no name for a \

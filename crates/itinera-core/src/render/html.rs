@@ -404,9 +404,9 @@ mod tests {
     fn routes() -> Vec<Route> {
         let t = Trip {
             name: "Kim <& \"Putin\">".into(),
-            color: "#d55e00".into(),
+            color: crate::trip::Rgb::new(0xd5, 0x5e, 0x00),
             mode: Mode::Rail,
-            places: false,
+            kind: crate::trip::TripKind::Journey,
             stops: vec![
                 stop("Khasan", 42.42387, 130.65156, Some("2011-08-20")),
                 stop("Ussuriysk", 43.80467, 131.95734, None),

@@ -57,7 +57,7 @@ fn png_of_the_2011_trip_shows_sea_land_and_routes() {
     );
     // The trip colour around every stop marker.
     for r in &routes {
-        let c = s.palette.route(&r.color);
+        let c = s.palette.route(r.color);
         for stop in &r.stops {
             let at = s.locate(stop.lon, stop.lat).unwrap();
             let found = (-14..=14)

@@ -18,7 +18,7 @@ pub use antimeridian::split_antimeridian;
 
 pub use crate::bbox::{BoundingBox, bounding_box};
 pub(crate) use crate::bbox::{BoxBuilder, normalize_lon};
-use crate::trip::{Mode, Stop, Trip};
+use crate::trip::{Mode, Rgb, Stop, Trip, TripKind};
 
 /// Largest gap between vertices of a densified leg, metres.
 pub const DENSIFY_MAX_M: f64 = 10_000.0;
@@ -72,14 +72,19 @@ impl Leg {
 pub struct Route {
     /// Trip name.
     pub name: String,
-    /// Line colour, `#rrggbb`.
-    pub color: String,
+    /// Line colour (serialised as `#rrggbb`).
+    pub color: Rgb,
     /// The stops, in order.
     pub stops: Vec<Stop>,
     /// The legs; one fewer than the stops (none for a one-stop trip, or for places).
     pub legs: Vec<Leg>,
-    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
-    pub places: bool,
+    /// What the trip is: a journey, places (no legs, markers only) or a track; serialised as
+    /// the `places` flag.
+    #[serde(
+        rename = "places",
+        serialize_with = "crate::trip::serialize_places_flag"
+    )]
+    pub kind: TripKind,
 }
 
 impl Route {
@@ -92,7 +97,10 @@ impl Route {
     /// Whether stop `i` is drawn with a filled marker: the two ends of a journey, and every
     /// one of a group of places.
     pub fn is_terminal(&self, i: usize) -> bool {
-        self.places || i == 0 || i + 1 == self.stops.len()
+        match self.kind {
+            TripKind::Places => true,
+            TripKind::Journey | TripKind::Track => i == 0 || i + 1 == self.stops.len(),
+        }
     }
 
     /// Whether stop `i` gets a marker: all but the unnamed vertices of a track between its
@@ -205,10 +213,10 @@ fn densify_measured(a: Coord, b: Coord, s12: f64, azi1: f64, max_m: f64) -> Vec<
 pub fn build(trip: &Trip) -> Route {
     Route {
         name: trip.name.clone(),
-        color: trip.color.clone(),
+        color: trip.color,
         legs: legs(trip),
         stops: trip.stops.clone(),
-        places: trip.places,
+        kind: trip.kind,
     }
 }
 
@@ -220,13 +228,14 @@ pub fn from_trip(trip: Trip) -> Route {
         color: trip.color,
         stops: trip.stops,
         legs,
-        places: trip.places,
+        kind: trip.kind,
     }
 }
 
 fn legs(trip: &Trip) -> Vec<Leg> {
-    if trip.places {
-        return Vec::new();
+    match trip.kind {
+        TripKind::Places => return Vec::new(),
+        TripKind::Journey | TripKind::Track => {}
     }
     trip.stops
         .windows(2)

@@ -1,5 +1,5 @@
 use super::*;
-use crate::trip::{Stop, Trip};
+use crate::trip::{Stop, Trip, TripKind};
 use proptest::prelude::*;
 
 fn c(lat: f64, lon: f64) -> Coord {
@@ -106,10 +106,40 @@ fn stop(label: &str, lat: f64, lon: f64) -> Stop {
 fn trip(stops: Vec<Stop>) -> Trip {
     Trip {
         name: "t".into(),
-        color: "#000000".into(),
+        color: crate::trip::Rgb::new(0, 0, 0),
         mode: Mode::Rail,
         stops,
-        places: false,
+        kind: TripKind::Journey,
+    }
+}
+
+#[test]
+fn places_have_no_legs_and_every_kind_serialises_as_the_places_flag() {
+    let three = || {
+        vec![
+            stop("A", 45.0, 14.0),
+            stop("B", 46.0, 15.0),
+            stop("C", 47.0, 16.0),
+        ]
+    };
+    for (kind, legs, flag) in [
+        (TripKind::Journey, 2, None),
+        (TripKind::Places, 0, Some(true)),
+        (TripKind::Track, 2, None),
+    ] {
+        let t = Trip {
+            kind,
+            ..trip(three())
+        };
+        let r = build(&t);
+        assert_eq!((r.kind, r.legs.len()), (kind, legs));
+        // Every place is a filled marker; a journey's or a track's ends only.
+        assert_eq!(r.is_terminal(1), kind == TripKind::Places);
+        // A trip says `places` only for places, a route always: as when it was a bool.
+        let t = serde_json::to_value(&t).unwrap();
+        assert_eq!(t.get("places").and_then(|p| p.as_bool()), flag, "{t}");
+        let r = serde_json::to_value(&r).unwrap();
+        assert_eq!(r["places"].as_bool(), Some(flag.is_some()), "{r}");
     }
 }
 

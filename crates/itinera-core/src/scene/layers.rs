@@ -72,7 +72,7 @@ pub(super) fn route_layers(
     let frame = &stream.frame();
     let mut layers = Vec::new();
     for r in routes {
-        let color = palette.route(&r.color);
+        let color = palette.route(r.color);
         let mut legs = Vec::new();
         let mut arrows = Vec::new();
         for leg in &r.legs {

@@ -1,6 +1,7 @@
 //! The legend: a row per trip with its dates, distance and main mode.
 
 use super::*;
+use crate::trip::TripKind;
 
 pub(super) fn legend(
     routes: &[Route],
@@ -79,7 +80,7 @@ pub(super) fn legend(
         .enumerate()
         .map(|(i, (r, (name, detail)))| {
             let top = y + pad + row_h * i as f64;
-            let color = palette.route(&r.color);
+            let color = palette.route(r.color);
             let mode = main_mode(r);
             let sy = top + name_size * 0.45;
             LegendRow {
@@ -118,19 +119,17 @@ pub(super) fn legend(
 
 /// What a legend says of a trip's extent: its number of places, its one stop, or its length.
 pub(crate) fn extent(r: &Route, units: crate::route::Units) -> String {
-    if r.places {
-        match r.stops.len() {
+    match r.kind {
+        TripKind::Places => match r.stops.len() {
             1 => "one place".to_string(),
             n => format!("{n} places"),
-        }
-    } else if r.legs.is_empty() {
-        "one stop".to_string()
-    } else {
-        format!(
+        },
+        TripKind::Journey | TripKind::Track if r.legs.is_empty() => "one stop".to_string(),
+        TripKind::Journey | TripKind::Track => format!(
             "{} {} straight-line",
             readable_distance(units.from_metres(r.metres())),
             units.label()
-        )
+        ),
     }
 }
 

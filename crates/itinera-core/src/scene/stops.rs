@@ -26,7 +26,7 @@ pub(super) fn markers(
     let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
     let mut off_map = Vec::new();
     for r in routes {
-        let color = palette.route(&r.color);
+        let color = palette.route(r.color);
         for (i, s) in r.stops.iter().enumerate() {
             let Some(at) = to_px(s.lon, s.lat).filter(|p| frame.contains(*p)) else {
                 if r.has_marker(i) {

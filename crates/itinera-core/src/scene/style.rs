@@ -1,6 +1,7 @@
 //! Map styles: colour themes and their palettes, label modes, colours.
 
 use super::*;
+use crate::trip::Rgb;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,25 +108,26 @@ impl Color {
     fn alpha(self, a: f64) -> Color {
         Color { a, ..self }
     }
+}
 
-    /// Parses `#rrggbb`.
-    pub fn from_hex(s: &str) -> Option<Color> {
-        let h = s.strip_prefix('#')?;
-        (h.len() == 6)
-            .then(|| u32::from_str_radix(h, 16).ok().map(Color::rgb))
-            .flatten()
+impl From<Rgb> for Color {
+    /// The trip colour, opaque.
+    fn from(c: Rgb) -> Color {
+        Color {
+            r: c.r,
+            g: c.g,
+            b: c.b,
+            a: 1.0,
+        }
     }
 }
 
 impl Palette {
-    /// A trip's colour as drawn: `hex` (the text colour if it does not parse), darkened on a
-    /// light theme or lightened on a dark one until it stands out from the land by at least
-    /// 4.5:1. Okabe–Ito's orange, sky blue
-    /// and yellow are too pale on the cream land as they are.
-    pub fn route(&self, hex: &str) -> Color {
-        let Some(c) = Color::from_hex(hex) else {
-            return self.text;
-        };
+    /// A trip's colour as drawn: `rgb`, darkened on a light theme or lightened on a dark one
+    /// until it stands out from the land by at least 4.5:1. Okabe–Ito's orange, sky blue and
+    /// yellow are too pale on the cream land as they are.
+    pub fn route(&self, rgb: Rgb) -> Color {
+        let c = Color::from(rgb);
         let toward = if self.land.luminance() > 0.5 {
             0.0
         } else {

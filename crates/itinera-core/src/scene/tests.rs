@@ -1,7 +1,7 @@
 use super::*;
 use crate::gazetteer::Gazetteer;
 use crate::route;
-use crate::trip::{self, ResolveOptions, TripPlan};
+use crate::trip::{self, ResolveOptions, Rgb, TripPlan};
 
 pub(super) fn routes(names: &[&str]) -> Vec<Route> {
     let plan = TripPlan::from_names(names);
@@ -360,9 +360,9 @@ fn labels_stay_in_the_script_they_were_written_in() {
     // A script no embedded face has falls back to the gazetteer's Latin name.
     let runic = trip::Trip {
         name: "T".into(),
-        color: "#000000".into(),
+        color: Rgb::hex(0x000000),
         mode: Mode::default(),
-        places: false,
+        kind: crate::trip::TripKind::Journey,
         stops: vec![
             trip::Stop {
                 label: "ᚢᛚᚨᚾ".into(),
@@ -762,12 +762,11 @@ fn a_small_area_gets_a_locator_inset_that_shows_where_it_is() {
 #[test]
 fn every_route_colour_stands_out_from_the_land_on_both_themes() {
     let palette = [
-        "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442",
-        "#ffffff",
+        0xd55e00, 0x0072b2, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9, 0x000000, 0xf0e442, 0xffffff,
     ];
     for theme in [Theme::Light, Theme::Dark] {
         let p = theme.palette();
-        for hex in palette {
+        for hex in palette.map(Rgb::hex) {
             let drawn = p.route(hex);
             let c = style::contrast(drawn, p.land);
             assert!(
@@ -778,8 +777,8 @@ fn every_route_colour_stands_out_from_the_land_on_both_themes() {
     }
     // A colour that already stands out is drawn as given, and a pale one keeps its hue.
     let light = Theme::Light.palette();
-    assert_eq!(light.route("#0072b2"), Color::from_hex("#0072b2").unwrap());
-    let orange = light.route("#e69f00");
+    assert_eq!(light.route(Rgb::hex(0x0072b2)), Color::rgb(0x0072b2));
+    let orange = light.route(Rgb::hex(0xe69f00));
     assert!(orange.r > orange.g && orange.g > orange.b, "{orange:?}");
 }
 

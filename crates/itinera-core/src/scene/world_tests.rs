@@ -284,7 +284,7 @@ fn a_bbox_across_the_antimeridian_puts_each_stop_where_the_projection_does() {
                 color: r.color,
                 mode: trip::Mode::Air,
                 stops: r.stops,
-                places: false,
+                kind: trip::TripKind::Journey,
             })
         })
         .collect::<Vec<_>>();

@@ -7,6 +7,7 @@
 //! where each stop is disambiguated with the trip's context: country hints and nearness to the
 //! neighbouring stops.
 
+mod color;
 mod date;
 mod parse;
 mod resolve;
@@ -14,6 +15,7 @@ mod resolve;
 use geo::Coord;
 use serde::{Deserialize, Serialize};
 
+pub use color::{Rgb, RgbError};
 pub use date::{Date, DateError};
 pub use parse::{parse_csv, parse_geojson, parse_gpx, parse_kml, parse_toml};
 pub use resolve::{ResolveOptions, Resolved, Warning, resolve};
@@ -52,6 +54,46 @@ impl Mode {
     }
 }
 
+/// What a trip is: which of its stops are joined by legs, and how its outputs show it.
+///
+/// Every step that treats trips differently matches on it (legs, markers, legends, the writers),
+/// so a new kind is handled wherever it matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TripKind {
+    /// A journey: stops in order, a leg between each stop and the next.
+    #[default]
+    Journey,
+    /// Places with no journey between them (e.g. a GPS's waypoints): markers, no legs.
+    Places,
+    /// A recorded line (e.g. a GPS track, a GIS LineString): its vertices in order, few of them
+    /// named; legs join them as for a journey.
+    Track,
+}
+
+impl TripKind {
+    /// The `places` flag of the outputs (GeoJSON, KML, GeoPackage, JSON records): `true` for
+    /// [`TripKind::Places`] only, as files have always marked a group of places.
+    pub(crate) fn places_flag(self) -> bool {
+        match self {
+            TripKind::Places => true,
+            TripKind::Journey | TripKind::Track => false,
+        }
+    }
+}
+
+/// Serialises a [`TripKind`] as the `places` flag ([`TripKind::places_flag`]).
+pub(crate) fn serialize_places_flag<S: serde::Serializer>(
+    kind: &TripKind,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(kind.places_flag())
+}
+
+/// Whether the `places` flag of a [`TripKind`] is left out: all kinds but places.
+pub(crate) fn not_places(kind: &TripKind) -> bool {
+    !kind.places_flag()
+}
+
 /// A stop as written in a trip file, before resolution.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StopSpec {
@@ -83,16 +125,16 @@ pub struct StopSpec {
 pub struct TripSpec {
     /// Trip name (legend, reports).
     pub name: String,
-    /// Line colour as written (`#rrggbb` or `#rgb`); a palette colour otherwise.
-    pub color: Option<String>,
+    /// Line colour as written (`#rrggbb` or `#rgb` in the file); a palette colour otherwise.
+    pub color: Option<Rgb>,
     /// Default mode of the legs.
     pub mode: Mode,
     /// Country hint for every stop without one.
     pub country: Option<String>,
     /// The stops, in order.
     pub stops: Vec<StopSpec>,
-    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
-    pub places: bool,
+    /// What the trip is: a journey, places or a track.
+    pub kind: TripKind,
     /// Where the trip is written.
     pub location: Option<Location>,
 }
@@ -179,18 +221,29 @@ impl Stop {
 pub struct Trip {
     /// Trip name.
     pub name: String,
-    /// Line colour, `#rrggbb`.
-    pub color: String,
+    /// Line colour (serialised as `#rrggbb`).
+    pub color: Rgb,
     /// Default mode of the legs.
     pub mode: Mode,
     /// The stops, in order.
     pub stops: Vec<Stop>,
-    /// Places with no journey between them (a GPS's waypoints): no legs, markers only.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub places: bool,
+    /// What the trip is: a journey, places or a track; serialised as `places: true` for
+    /// places, left out otherwise.
+    #[serde(
+        rename = "places",
+        serialize_with = "serialize_places_flag",
+        skip_serializing_if = "not_places"
+    )]
+    pub kind: TripKind,
 }
 
 /// Default line colours: Okabe & Ito's colour-blind-safe palette (2008), darkest first.
-pub(crate) const PALETTE: [&str; 7] = [
-    "#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000",
+pub(crate) const PALETTE: [Rgb; 7] = [
+    Rgb::hex(0xd55e00),
+    Rgb::hex(0x0072b2),
+    Rgb::hex(0x009e73),
+    Rgb::hex(0xcc79a7),
+    Rgb::hex(0xe69f00),
+    Rgb::hex(0x56b4e9),
+    Rgb::hex(0x000000),
 ];

@@ -1,9 +1,10 @@
 //! Trip-file parsers: TOML (several trips, short and long stop forms), CSV (one stop a row, or
 //! itinera's legs), and the GIS formats GeoJSON, GPX and KML (submodules, through [`features`]).
 //! Which parser reads a file is the format registry's choice (`crate::formats`); the checks
-//! every parser shares (a stop's place or coordinates, dates, modes, colours) are here.
+//! every parser shares (a stop's place or coordinates, dates, modes) are here; a colour is
+//! parsed as an [`Rgb`].
 
-use super::{Date, Mode, StopSpec, TripPlan, TripSpec};
+use super::{Date, Mode, Rgb, StopSpec, TripKind, TripPlan, TripSpec};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
@@ -170,26 +171,6 @@ fn check_coordinates(lat: f64, lon: f64, source: &SourceFile, at: usize) -> Resu
         ));
     }
     Ok(())
-}
-
-/// `#rgb` or `#rrggbb` -> lower-case `#rrggbb`.
-pub(crate) fn parse_color(s: &str) -> Option<String> {
-    let hex = s.trim().strip_prefix('#')?;
-    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    match hex.len() {
-        6 => Some(format!("#{}", hex.to_ascii_lowercase())),
-        3 => Some(
-            hex.chars()
-                .flat_map(|c| [c, c])
-                .fold(String::from("#"), |mut s, c| {
-                    s.push(c.to_ascii_lowercase());
-                    s
-                }),
-        ),
-        _ => None,
-    }
 }
 
 fn invalid(message: String, source: &SourceFile, at: usize, help: Option<String>) -> Error {

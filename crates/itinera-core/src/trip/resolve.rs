@@ -8,7 +8,7 @@
 mod ambiguity;
 mod path;
 
-use super::{PALETTE, Stop, StopSpec, Trip, TripPlan, TripSpec};
+use super::{PALETTE, Stop, StopSpec, Trip, TripKind, TripPlan, TripSpec};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::gazetteer::{
@@ -142,7 +142,7 @@ fn resolve_trip(
     }
     let choice = best_path(&points, &columns);
     let stops = chosen_stops(
-        spec.places,
+        spec.kind,
         &points,
         &columns,
         &choice,
@@ -152,13 +152,10 @@ fn resolve_trip(
     );
     Some(Trip {
         name: spec.name.clone(),
-        color: spec
-            .color
-            .clone()
-            .unwrap_or_else(|| PALETTE[t % PALETTE.len()].to_string()),
+        color: spec.color.unwrap_or(PALETTE[t % PALETTE.len()]),
         mode: spec.mode,
         stops,
-        places: spec.places,
+        kind: spec.kind,
     })
 }
 
@@ -232,7 +229,7 @@ fn candidate_columns(
 /// spelling, an ambiguous name (errors with `strict`), a zero-length leg, dates running
 /// backwards.
 fn chosen_stops(
-    places: bool,
+    kind: TripKind,
     points: &[&StopSpec],
     columns: &[Vec<Candidate>],
     choice: &[usize],
@@ -262,14 +259,7 @@ fn chosen_stops(
                 placed_stop(stop, chosen)
             }
         };
-        tell_leg_and_date(
-            places,
-            &stops,
-            last_date.as_ref(),
-            &resolved,
-            stop,
-            warnings,
-        );
+        tell_leg_and_date(kind, &stops, last_date.as_ref(), &resolved, stop, warnings);
         if let Some(d) = &resolved.date {
             last_date = Some((*d, resolved.label.clone()));
         }
@@ -366,17 +356,20 @@ fn tell_ambiguity(
 /// Warnings of the leg into `resolved` from the last of `stops` (a zero-length leg) and of its
 /// date against `last_date`, the last date seen in the trip (dates running backwards).
 fn tell_leg_and_date(
-    places: bool,
+    kind: TripKind,
     stops: &[Stop],
     last_date: Option<&(super::Date, String)>,
     resolved: &Stop,
     stop: &StopSpec,
     warnings: &mut Vec<Warning>,
 ) {
-    // Places (GPS waypoints) have no legs and no order in time: nothing to warn of.
+    match kind {
+        // Places (GPS waypoints) have no legs and no order in time: nothing to warn of.
+        TripKind::Places => return,
+        TripKind::Journey | TripKind::Track => {}
+    }
     if let Some(prev) = stops
         .last()
-        .filter(|_| !places)
         .filter(|p: &&Stop| p.lat == resolved.lat && p.lon == resolved.lon)
     {
         warnings.push(Warning {
@@ -389,7 +382,6 @@ fn tell_leg_and_date(
     }
     if let Some((prev, at)) = last_date.zip(resolved.date)
         && at.before(&prev.0)
-        && !places
     {
         warnings.push(Warning {
             message: format!(

@@ -3,7 +3,7 @@
 
 use crate::markup::escape;
 use crate::route::Route;
-use crate::trip::Date;
+use crate::trip::{Date, TripKind};
 
 /// The dates of the trips, for the page's time slider: each stop's step is the index of its
 /// date among all the distinct dates, an undated stop taking the date of the last dated stop
@@ -34,9 +34,10 @@ impl Timeline {
                 r.stops
                     .iter()
                     .map(|s| {
-                        // Places are in no order: an undated one shows all the time.
-                        if r.places {
-                            return s.date.as_ref().and_then(step);
+                        match r.kind {
+                            // Places are in no order: an undated one shows all the time.
+                            TripKind::Places => return s.date.as_ref().and_then(step),
+                            TripKind::Journey | TripKind::Track => {}
                         }
                         if s.date.is_some() {
                             current = s.date;

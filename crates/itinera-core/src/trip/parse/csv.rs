@@ -1,7 +1,7 @@
 //! The CSV trip file: a header naming some of itinera's columns, then a stop a row; or
 //! itinera's own legs CSV, read back as the trips it was made from.
 
-use super::{check_stop, invalid, lower_first, parse_color, parse_date, read_mode};
+use super::{Rgb, check_stop, invalid, lower_first, parse_date, read_mode};
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
 use crate::trip::{Mode, StopSpec, TripPlan, TripSpec};
@@ -92,17 +92,13 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         check_stop(&stop, source, start)?;
         stop.date = parse_date(text("date"), source, start)?;
         let trip_name = field("trip").map_or("Trip", |v| v.0);
-        let color = match get("color") {
-            None => None,
-            Some((v, at)) => Some(parse_color(&v).ok_or_else(|| {
-                invalid(
-                    format!("invalid colour `{v}`"),
-                    source,
-                    at,
-                    Some("write #rrggbb".into()),
-                )
-            })?),
-        };
+        let color =
+            match get("color") {
+                None => None,
+                Some((v, at)) => Some(v.parse::<Rgb>().map_err(|e| {
+                    invalid(e.to_string(), source, at, Some("write #rrggbb".into()))
+                })?),
+            };
         let t = trips.named(trip_name, || source.location(start));
         t.color = t.color.take().or(color);
         t.stops.push(stop);

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{Date, Mode, StopSpec, TripPlan, TripSpec, check_coordinates, invalid};
+use super::{Date, Mode, Rgb, StopSpec, TripKind, TripPlan, TripSpec, check_coordinates, invalid};
 use crate::error::Result;
 use crate::source::{Location, SourceFile};
 
@@ -43,10 +43,9 @@ pub(super) struct Feature {
     pub date: Option<Date>,
     pub note: Option<String>,
     pub mode: Option<Mode>,
-    /// `#rrggbb`.
-    pub color: Option<String>,
+    pub color: Option<Rgb>,
     /// A point of a group of places, not stops of a journey (GPX waypoints; itinera's own
-    /// exports mark them).
+    /// exports mark them): its group becomes a trip of [`TripKind::Places`].
     pub places: bool,
     pub shape: Shape,
     /// Byte offset of the feature in the source.
@@ -64,8 +63,9 @@ enum Pending {
         stops: Vec<StopSpec>,
         /// Where each stop is (an unnamed stop holds its coordinates as text).
         coords: Vec<(f64, f64)>,
-        color: Option<String>,
-        places: bool,
+        color: Option<Rgb>,
+        /// [`TripKind::Places`] once a point is marked so; a journey otherwise.
+        kind: TripKind,
         at: usize,
     },
     Line(Feature),
@@ -102,7 +102,7 @@ fn group_features(
                         stops: Vec::new(),
                         coords: Vec::new(),
                         color: None,
-                        places: false,
+                        kind: TripKind::Journey,
                         at: f.at,
                     });
                     pending.len() - 1
@@ -111,15 +111,17 @@ fn group_features(
                     stops,
                     coords,
                     color,
-                    places,
+                    kind,
                     ..
                 } = &mut pending[i]
                 else {
                     unreachable!("group_at indexes groups of points")
                 };
-                *places |= f.places;
+                if f.places {
+                    *kind = TripKind::Places;
+                }
                 if color.is_none() {
-                    color.clone_from(&f.color);
+                    *color = f.color;
                 }
                 coords.push((v.lat, v.lon));
                 stops.push(point_stop(
@@ -163,18 +165,22 @@ fn attach_drawn_legs(pending: &mut [Pending], group_at: &HashMap<String, usize>)
         let (Some(&first), Some(&last)) = (vertices.first(), vertices.last()) else {
             continue;
         };
-        let (mode, line_color) = (line.mode, line.color.clone());
+        let (mode, line_color) = (line.mode, line.color);
         let Pending::Points {
             stops,
             coords,
             color,
-            places: false,
+            kind,
             ..
         } = &mut pending[g]
         else {
-            // Places have no legs: a line among them is a trip of its own.
             continue;
         };
+        match kind {
+            // Places have no legs: a line among them is a trip of its own.
+            TripKind::Places => continue,
+            TripKind::Journey | TripKind::Track => {}
+        }
         // A trip may pass a place twice: look for the leg's ends after the last leg's arrival
         // first, and for its arrival after its departure.
         let find = |v: &Vertex, from: usize| {
@@ -230,7 +236,7 @@ fn into_trips(
                 name,
                 mut stops,
                 color,
-                places,
+                kind: trip_kind,
                 at,
                 ..
             } => {
@@ -241,7 +247,7 @@ fn into_trips(
                     mode,
                     country: None,
                     stops,
-                    places,
+                    kind: trip_kind,
                     location: Some(source.location(at)),
                 }
             }
@@ -287,7 +293,7 @@ fn point_stop(
     }
 }
 
-/// The trip of a line: unnamed stops at its vertices, a vertex repeating the one before left
+/// The trip of a line, a [`TripKind::Track`]: unnamed stops at its vertices, a vertex repeating the one before left
 /// out (track segments that join); the line's date goes to its first vertex if none has one.
 fn line_trip(f: Feature, source: &SourceFile) -> TripSpec {
     let Shape::Line(vertices) = f.shape else {
@@ -317,7 +323,7 @@ fn line_trip(f: Feature, source: &SourceFile) -> TripSpec {
         mode: f.mode.unwrap_or_default(),
         country: None,
         stops,
-        places: false,
+        kind: TripKind::Track,
         location: Some(source.location(f.at)),
     }
 }

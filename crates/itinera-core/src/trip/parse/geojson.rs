@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::features::{self, Feature, Shape, Vertex};
-use super::{Date, TripPlan, invalid, loose_mode, parse_color};
+use super::{Date, Rgb, TripPlan, invalid, loose_mode};
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
 
@@ -137,7 +137,7 @@ impl FeatureReader<'_> {
             None => None,
         };
         let times = coord_times(&props);
-        let color = prop(&["stroke", "marker-color"]).and_then(|c| parse_color(&c));
+        let color = prop(&["stroke", "marker-color"]).and_then(|c| c.parse::<Rgb>().ok());
         let group = prop(&["trip"]).unwrap_or_else(|| self.group.to_string());
         let feature = |shape: Shape| Feature {
             key: group.clone(),
@@ -146,7 +146,7 @@ impl FeatureReader<'_> {
             date,
             note: prop(&["note", "description", "desc"]),
             mode: prop(&["mode"]).and_then(|m| loose_mode(&m)),
-            color: color.clone(),
+            color,
             // itinera marks the stops of a group of places (`"places": true`).
             places: matches!(props.get("places"), Some(Value::Bool(true))),
             shape,

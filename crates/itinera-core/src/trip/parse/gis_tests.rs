@@ -37,11 +37,11 @@ fn named(plan: &TripPlan) -> Vec<(&str, Vec<&str>)> {
         .collect()
 }
 
-/// Each trip of `plan` as its name, whether it is places, and its number of stops.
-fn kinds(plan: &TripPlan) -> Vec<(&str, bool, usize)> {
+/// Each trip of `plan` as its name, its kind, and its number of stops.
+fn kinds(plan: &TripPlan) -> Vec<(&str, TripKind, usize)> {
     plan.trips
         .iter()
-        .map(|t| (t.name.as_str(), t.places, t.stops.len()))
+        .map(|t| (t.name.as_str(), t.kind, t.stops.len()))
         .collect()
 }
 
@@ -99,6 +99,12 @@ fn gpx_waypoints_routes_and_tracks() {
     );
     assert_eq!(names(trk), ["", "", ""]);
     assert!(trk.stops[0].date.is_some() && trk.stops[1].date.is_none());
+    // Waypoints are places, a route a journey, a track a track.
+    let kinds = [wpt.kind, rte.kind, trk.kind];
+    assert_eq!(
+        kinds,
+        [TripKind::Places, TripKind::Journey, TripKind::Track]
+    );
 }
 
 #[test]
@@ -185,7 +191,10 @@ fn kml_folders_legs_tracks_and_styles() {
     assert_eq!(visit.name, "2019 visit");
     assert_eq!(names(visit), ["Khasan", "Vladivostok"]);
     assert_eq!(visit.mode, Mode::Rail);
-    assert_eq!(visit.color.as_deref(), Some("#ff0000"));
+    assert_eq!(
+        visit.color.map(|c| c.to_string()).as_deref(),
+        Some("#ff0000")
+    );
     assert_eq!(visit.stops[0].note.as_deref(), Some("crossed at dawn"));
     assert_eq!(visit.stops[1].note.as_deref(), Some("summit"));
     assert_eq!(
@@ -203,6 +212,9 @@ fn kml_folders_legs_tracks_and_styles() {
     );
     // A MultiGeometry's lines are one trip; the shared vertex is kept once.
     assert_eq!(coords(parts), [(2.0, 1.0), (4.0, 3.0), (6.0, 5.0)]);
+    // Pins are a journey; a gx:Track and lines are tracks.
+    let kinds = [visit.kind, drive.kind, parts.kind];
+    assert_eq!(kinds, [TripKind::Journey, TripKind::Track, TripKind::Track]);
 }
 
 #[test]
@@ -245,7 +257,10 @@ fn geojson_points_by_trip_and_lines() {
     };
     assert_eq!(train.name, "Train");
     assert_eq!(names(train), ["Khasan", "Vladivostok"]);
-    assert_eq!(train.color.as_deref(), Some("#c0392b"));
+    assert_eq!(
+        train.color.map(|c| c.to_string()).as_deref(),
+        Some("#c0392b")
+    );
     assert_eq!(train.mode, Mode::Rail);
     // An unnamed point is its coordinates, which resolution labels "near ...".
     assert_eq!(points.name, "Kim 2019");
@@ -354,7 +369,8 @@ mod round_trip {
                   mode in prop_oneof![Just(Mode::Rail), Just(Mode::Air), Just(Mode::Unknown)],
                   places in proptest::bool::weighted(0.25))
                   -> Trip {
-            Trip { name, color: "#d55e00".into(), mode, stops, places }
+            let kind = if places { TripKind::Places } else { TripKind::Journey };
+            Trip { name, color: crate::trip::Rgb::new(0xd5, 0x5e, 0x00), mode, stops, kind }
         }
     }
 
@@ -372,7 +388,7 @@ mod round_trip {
                 let (format, input): (ExportFormat, InputFormat) =
                     (name.parse().expect("a format"), name.parse().expect("a format"));
                 // GPX keeps places as its nameless waypoints (see `gpx_waypoints_are_places`).
-                if format.name() == "gpx" && trips.iter().any(|t| t.places) {
+                if format.name() == "gpx" && trips.iter().any(|t| matches!(t.kind, TripKind::Places)) {
                     continue;
                 }
                 let mut out = Vec::new();
@@ -384,7 +400,7 @@ mod round_trip {
                 prop_assert_eq!(plan.trips.len(), trips.len(), "{:?}", format);
                 for (t, back) in trips.iter().zip(&plan.trips) {
                     prop_assert_eq!(&back.name, &t.name, "{:?}", format);
-                    prop_assert_eq!(back.places, t.places, "{:?}", format);
+                    prop_assert_eq!(back.kind, t.kind, "{:?}", format);
                     prop_assert_eq!(back.stops.len(), t.stops.len(), "{:?}", format);
                     for (s, b) in t.stops.iter().zip(&back.stops) {
                         prop_assert_eq!(b.name.as_deref(), Some(s.label.as_str()), "{:?}", format);
@@ -493,7 +509,13 @@ fn gpx_waypoints_are_places() {
       <trk><name>Walk</name><trkseg><trkpt lat="45.1" lon="14.1"/><trkpt lat="45.2" lon="14.2"/></trkseg></trk>
     </gpx>"#;
     let plan = read("a.gpx", gpx).unwrap();
-    assert_eq!(kinds(&plan), [("Waypoints", true, 2), ("Walk", false, 2)]);
+    assert_eq!(
+        kinds(&plan),
+        [
+            ("Waypoints", TripKind::Places, 2),
+            ("Walk", TripKind::Track, 2)
+        ]
+    );
     // Written back, places are waypoints again, and a journey a route.
     let two = || vec![stop("A", 45.0, 14.0, None), stop("B", 45.5, 14.5, None)];
     let routes = [places("Saved", two()), route("Day", "#d55e00", two())];
@@ -503,7 +525,13 @@ fn gpx_waypoints_are_places() {
     assert_eq!(text.matches("<wpt ").count(), 2, "{text}");
     assert_eq!(text.matches("<rte>").count(), 1, "{text}");
     let back = read("b.gpx", &text).unwrap();
-    assert_eq!(kinds(&back), [("Waypoints", true, 2), ("Day", false, 2)]);
+    assert_eq!(
+        kinds(&back),
+        [
+            ("Waypoints", TripKind::Places, 2),
+            ("Day", TripKind::Journey, 2)
+        ]
+    );
 }
 
 #[test]
@@ -554,5 +582,8 @@ fn a_line_among_places_is_a_trip_of_its_own() {
       {"type":"Feature","properties":{"trip":"Saved","name":"Walk"},
        "geometry":{"type":"LineString","coordinates":[[14,45],[15,46]]}}]}"#;
     let plan = read("a.geojson", geojson).unwrap();
-    assert_eq!(kinds(&plan), [("Saved", true, 2), ("Walk", false, 2)]);
+    assert_eq!(
+        kinds(&plan),
+        [("Saved", TripKind::Places, 2), ("Walk", TripKind::Track, 2)]
+    );
 }

@@ -11,7 +11,7 @@ use roxmltree::{Document, Node};
 use super::features::{self, Feature, Shape, Vertex};
 
 use super::xml::{self, child, child_text, children, date, document, text};
-use super::{TripPlan, invalid, loose_mode};
+use super::{Rgb, TripPlan, invalid, loose_mode};
 use crate::error::Result;
 use crate::source::SourceFile;
 
@@ -33,9 +33,8 @@ pub fn parse_kml(source: &SourceFile) -> Result<TripPlan> {
 
 struct Reader<'s> {
     source: &'s SourceFile,
-    /// Line (or icon) colour of each style id, `#rrggbb`; style maps resolved to their normal
-    /// style.
-    styles: &'s HashMap<String, String>,
+    /// Line (or icon) colour of each style id; style maps resolved to their normal style.
+    styles: &'s HashMap<String, Rgb>,
 }
 
 impl Reader<'_> {
@@ -72,7 +71,7 @@ impl Reader<'_> {
             .or_else(|| child(n, "TimeSpan").and_then(|t| child(t, "begin")));
         let color = child(n, "styleUrl")
             .and_then(text)
-            .and_then(|u| self.styles.get(u.trim_start_matches('#')).cloned())
+            .and_then(|u| self.styles.get(u.trim_start_matches('#')).copied())
             .or_else(|| child(n, "Style").and_then(style_color));
         Ok(Some(Feature {
             group: group.0.to_string(),
@@ -232,7 +231,7 @@ fn extended_data(n: Node<'_, '_>) -> HashMap<String, String> {
 }
 
 /// Colours of the document's styles by id, style maps (`normal` pair) included.
-fn styles(doc: &Document<'_>) -> HashMap<String, String> {
+fn styles(doc: &Document<'_>) -> HashMap<String, Rgb> {
     let mut out = HashMap::new();
     for s in doc.descendants().filter(|n| n.has_tag_name("Style")) {
         if let (Some(id), Some(c)) = (s.attribute("id"), style_color(s)) {
@@ -244,7 +243,7 @@ fn styles(doc: &Document<'_>) -> HashMap<String, String> {
             .find(|p| child_text(*p, "key").as_deref() == Some("normal"))
             .and_then(|p| child_text(p, "styleUrl"));
         if let (Some(id), Some(url)) = (m.attribute("id"), normal)
-            && let Some(c) = out.get(url.trim_start_matches('#')).cloned()
+            && let Some(&c) = out.get(url.trim_start_matches('#'))
         {
             out.insert(id.to_string(), c);
         }
@@ -252,16 +251,16 @@ fn styles(doc: &Document<'_>) -> HashMap<String, String> {
     out
 }
 
-/// A style's line colour, else its icon colour: KML's `aabbggrr` as `#rrggbb`.
-fn style_color(style: Node<'_, '_>) -> Option<String> {
+/// A style's line colour, else its icon colour: KML's `aabbggrr` (alpha left out).
+fn style_color(style: Node<'_, '_>) -> Option<Rgb> {
     let color = |kind: &'static str| child(style, kind).and_then(|s| child_text(s, "color"));
     let c = color("LineStyle").or_else(|| color("IconStyle"))?;
     let c = c.trim();
     if c.len() != 8 || !c.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let c = c.to_ascii_lowercase();
-    Some(format!("#{}{}{}", &c[6..8], &c[4..6], &c[2..4]))
+    let byte = |at: usize| u8::from_str_radix(&c[at..at + 2], 16).ok();
+    Some(Rgb::new(byte(6)?, byte(4)?, byte(2)?))
 }
 
 /// A description as plain text: HTML tags (Google Earth puts HTML in CDATA) dropped, white

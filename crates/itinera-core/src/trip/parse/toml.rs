@@ -7,11 +7,11 @@ use ::toml::Spanned;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor, value::MapAccessDeserializer};
 
-use super::{check_stop, invalid, lower_first, parse_color, parse_date, read_mode};
+use super::{check_stop, invalid, lower_first, parse_date, read_mode};
 use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
-use crate::trip::{StopSpec, TripPlan, TripSpec};
+use crate::trip::{Rgb, StopSpec, TripKind, TripPlan, TripSpec};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -143,9 +143,9 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
             ));
         }
         let color = match t.color {
-            Some(c) => Some(parse_color(&c).ok_or_else(|| {
+            Some(c) => Some(c.parse::<Rgb>().map_err(|e| {
                 invalid(
-                    format!("invalid colour `{c}`"),
+                    e.to_string(),
                     source,
                     at,
                     Some("write a colour as #rrggbb or #rgb, e.g. \"#c0392b\"".into()),
@@ -179,7 +179,7 @@ pub fn parse_toml(source: &SourceFile) -> Result<TripPlan> {
             mode: mode(t.mode)?.unwrap_or_default(),
             country: t.country,
             stops,
-            places: false,
+            kind: TripKind::Journey,
             location: Some(location),
         });
     }
