@@ -121,6 +121,19 @@ fn format_of(path: &Path, forced: Option<ExportFormat>) -> Result<ExportFormat, 
                     ),
                     None,
                 );
+            } else if let Some(ext) = path.extension().map(|e| e.to_string_lossy())
+                && ExportFormat::from_extension(path).is_none()
+            {
+                // Readers find a file by its extension (GDAL wants a GeoPackage named .gpkg).
+                report::warning(
+                    &format!(
+                        "writing {} into `{}`: other tools will not know a .{ext} file as {}",
+                        f.name(),
+                        path.display(),
+                        f.name()
+                    ),
+                    None,
+                );
             }
             Ok(f)
         }

@@ -276,7 +276,7 @@ struct ExportArgs {
     /// Folder for default output names.
     #[arg(long, default_value = "output")]
     out_dir: PathBuf,
-    /// Output format (default: by extension, else geojson).
+    /// Output format (default: by each -o's extension; GeoJSON for - and for default names).
     #[arg(long, short, value_enum, ignore_case = true)]
     format: Option<ExportFormat>,
     /// Distance units of the CSV export.

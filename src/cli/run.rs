@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use itinera::InvalidKind;
-use itinera::formats::{self, InputFormat};
+use itinera::formats::{self, ExportFormat, InputFormat, MapFormat};
 use itinera::gazetteer::UserGazetteer;
 use itinera::output::Outputs;
 use itinera::trip::{self, ResolveOptions, Resolved};
@@ -77,6 +77,13 @@ fn are_files(inputs: &[String]) -> bool {
     })
 }
 
+/// What a file name says it is when its extension is one of the formats itinera only writes:
+/// "a gpkg file" (exports) or "a png map" (maps).
+fn written_format(path: &Path) -> Option<String> {
+    let export = ExportFormat::from_extension(path).map(|f| format!("a {} file", f.name()));
+    export.or_else(|| MapFormat::from_extension(path).map(|f| format!("a {} map", f.name())))
+}
+
 /// The user gazetteer of `--gazetteer FILE`, if given.
 pub(super) fn user_gazetteer(
     path: Option<&Path>,
@@ -107,6 +114,28 @@ pub(super) fn load(args: &TripArgs) -> Result<Vec<Loaded>, Failure> {
             format!("`{dir}` is a directory"),
             Some(format!(
                 "give a trip file ({}) or place names",
+                InputFormat::extension_list()
+            )),
+        )
+        .into());
+    }
+    // A file of a format itinera writes but does not read (a GeoPackage, a map) is refused by
+    // its name, not as "not UTF-8 text" (unless --input-format says how to read it).
+    if args.input_format.is_none()
+        && let Some((input, format)) = args.inputs.iter().find_map(|i| {
+            let path = Path::new(i);
+            let written = InputFormat::from_name(i)
+                .is_none()
+                .then(|| written_format(path))
+                .flatten();
+            written.filter(|_| path.is_file()).map(|f| (i, f))
+        })
+    {
+        return Err(Error::invalid(
+            InvalidKind::Value,
+            format!("`{input}` is {format}, which itinera writes but does not read"),
+            Some(format!(
+                "give a trip file ({}), or place names",
                 InputFormat::extension_list()
             )),
         )

@@ -289,3 +289,34 @@ fn stops_on_the_antimeridian_make_valid_lines() {
         }
     }
 }
+
+/// Files itinera only writes are refused by their names when given to read (not as "not UTF-8
+/// text"), and a GeoPackage written under another extension is written with a warning.
+#[test]
+fn written_only_formats_are_named_when_read_and_warned_of_when_misnamed() {
+    let sb = Sandbox::new();
+    sb.run(&["export", "Khasan", "Vladivostok", "-o", "k.gpkg"])
+        .ok();
+    sb.run(&["route", "k.gpkg"])
+        .bad_input("`k.gpkg` is a gpkg file, which itinera writes but does not read");
+    sb.run(&["render", "Khasan", "Vladivostok", "-o", "m.png"])
+        .ok();
+    sb.run(&["export", "m.png"])
+        .bad_input("`m.png` is a png map, which itinera writes but does not read");
+    sb.run(&[
+        "export",
+        "Khasan",
+        "Vladivostok",
+        "--format",
+        "gpkg",
+        "-o",
+        "k.dat",
+    ])
+    .ok()
+    .stderr_has("other tools will not know a .dat file as gpkg");
+    assert!(
+        std::fs::read(sb.path("k.dat"))
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+}
