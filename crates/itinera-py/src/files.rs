@@ -70,7 +70,10 @@ fn destinations(trip: &TripArg, paths: &[&Path]) -> Result<(Outputs, Vec<Destine
 /// (`itinera.MAP_OPTIONS` lists them), parsed and checked by the library as the command line's
 /// are: the same trip and options give the same bytes.
 #[pyfunction]
-#[pyo3(signature = (trip, path, *, country=None, format=None, **options))]
+#[pyo3(
+    signature = (trip, path, *, country=None, format=None, **options),
+    text_signature = "(trip, path, *, country=None, format=None, width=1600, height=1000, title=None, subtitle=None, theme='light', legend=True, labels='all', projection='auto', bbox=None, units='km', inset='auto', label_lang=None)"
+)]
 pub(crate) fn render<'py>(
     py: Python<'py>,
     trip: &Bound<'py, PyAny>,

@@ -364,3 +364,10 @@ def test_option_values_of_the_wrong_kind_are_named(tmp_path, repo, cli):
     itinera.render(trip, tmp_path / "py2.svg", theme="DARK", width=480, height=300)
     assert (tmp_path / "cli2.svg").read_bytes() == (tmp_path / "py2.svg").read_bytes()
     assert not out.exists()
+
+
+def test_help_of_render_names_every_map_option():
+    import inspect
+
+    named = set(inspect.signature(itinera.render).parameters)
+    assert {name for name, _ in itinera.MAP_OPTIONS} <= named
