@@ -146,6 +146,16 @@ fn format_of(path: &Path, forced: Option<ExportFormat>) -> Result<ExportFormat, 
 /// them (`x.legs.geojson` and `x.stops.geojson`).
 fn pieces_of(path: &Path, f: ExportFormat, layers: bool) -> Result<Vec<(PathBuf, Piece)>, Error> {
     if !(layers && f.has_layers()) {
+        if layers {
+            report::warning(
+                &format!(
+                    "--layers splits GeoJSON into a file per layer; `{}` ({}) is written whole",
+                    path.display(),
+                    f.name()
+                ),
+                None,
+            );
+        }
         return Ok(vec![(path.to_path_buf(), Piece::Export(f, Layer::All))]);
     }
     if path.as_os_str() == "-" {

@@ -267,3 +267,22 @@ fn layers_split_a_geojson_into_lines_and_points() {
         assert!(sb.path("shp/t.legs.shp").exists());
     }
 }
+
+/// An HTML map without a title is named after its trips, not "itinera map"; `--layers` says
+/// when a format has no layers instead of ignoring the flag (issue 30, point 9).
+#[test]
+fn an_untitled_page_is_named_after_its_trips_and_layers_warn_for_whole_formats() {
+    let sb = Sandbox::new();
+    sb.run(&["export", "Tokyo", "London", "-o", "t.html"]).ok();
+    let page = std::fs::read_to_string(sb.path("t.html")).unwrap();
+    assert!(
+        page.contains("<title>Tokyo – London</title>"),
+        "{}",
+        &page[..400]
+    );
+    sb.run(&["export", "Tokyo", "London", "--layers", "-o", "t.kml"])
+        .ok()
+        .stderr_has(
+            "--layers splits GeoJSON into a file per layer; `t.kml` (kml) is written whole",
+        );
+}

@@ -370,3 +370,29 @@ fn option_values_are_read_in_any_case() {
         std::fs::read(sb.path("lower.svg")).unwrap()
     );
 }
+
+/// A recorded track's legend gives its length as recorded, a journey's as straight-line
+/// geodesics (issue 30, point 9: a GPS track's legend said "straight-line").
+#[test]
+fn a_tracks_legend_says_its_length_is_as_recorded() {
+    let sb = Sandbox::new();
+    let track = format!(
+        "{}/tests/fixtures/interchange/strava.gpx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    sb.run(&["render", &track, "-o", "track.svg"]).ok();
+    let svg = std::fs::read_to_string(sb.path("track.svg")).unwrap();
+    assert!(
+        svg.contains("as recorded"),
+        "no 'as recorded' in the legend"
+    );
+    assert!(
+        !svg.contains("km straight-line"),
+        "a track called straight-line"
+    );
+    sb.run(&["render", "Khasan", "Vladivostok", "-o", "trip.svg"])
+        .ok();
+    let svg = std::fs::read_to_string(sb.path("trip.svg")).unwrap();
+    assert!(svg.contains("km straight-line"));
+    assert!(svg.contains("Legs are straight-line geodesics."));
+}

@@ -23,6 +23,17 @@ mod timeline;
 use assets::{CSS, ERRORS, JS};
 use timeline::Timeline;
 
+/// The page's title when neither the options nor the file give one: the trips' names (the
+/// first three, then how many more), as the legend shows them.
+fn page_title(routes: &[Route]) -> String {
+    let names: Vec<&str> = routes.iter().take(3).map(|r| r.name.as_str()).collect();
+    match routes.len() {
+        0 => "Map".to_string(),
+        1..=3 => names.join(", "),
+        n => format!("{} and {} more", names.join(", "), n - 3),
+    }
+}
+
 /// Writes the interactive map of `routes` as one HTML document.
 ///
 /// # Errors
@@ -45,7 +56,7 @@ pub fn write_html(
         .title
         .clone()
         .or_else(|| title.map(String::from))
-        .unwrap_or_else(|| "itinera map".into());
+        .unwrap_or_else(|| page_title(routes));
     let sub = options
         .subtitle
         .clone()

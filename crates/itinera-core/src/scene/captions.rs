@@ -2,6 +2,7 @@
 //! the attribution line.
 
 use super::*;
+use crate::trip::TripKind;
 
 /// Metres per pixel below which the bundled basemap is coarser than the map.
 pub(super) const COARSE_M_PER_PX: f64 = 100.0;
@@ -88,22 +89,36 @@ pub(super) fn warnings(
     warnings
 }
 
+/// What the attribution says of the lines: journeys' legs are drawn as straight-line
+/// geodesics, recorded tracks as they were recorded.
+fn lines_note(routes: &[Route]) -> &'static str {
+    let has = |kind: TripKind| routes.iter().any(|r| r.kind == kind && !r.legs.is_empty());
+    match (has(TripKind::Journey), has(TripKind::Track)) {
+        (false, true) => "Tracks are drawn as recorded.",
+        (true, true) => "Legs are straight-line geodesics; tracks as recorded.",
+        (true, false) | (false, false) => "Legs are straight-line geodesics.",
+    }
+}
+
 /// Step of [`build_in`]: the attribution line at the foot of the page, saying so when the
 /// basemap is `coarse`r than the map.
-pub(super) fn attribution(sheet: &Sheet<'_>, coarse: bool) -> Label {
+pub(super) fn attribution(sheet: &Sheet<'_>, coarse: bool, routes: &[Route]) -> Label {
     let options = sheet.options;
     let (frame, unit, palette) = (sheet.frame, sheet.unit, &sheet.palette);
     let (w, h) = (f64::from(options.width), f64::from(options.height));
-    let attribution_text = if coarse {
-        "Basemap: Natural Earth 1:10m, coarser than this map. Places: GeoNames (CC BY 4.0). \
-         Legs are straight-line geodesics."
+    let lines = lines_note(routes);
+    let full_text = if coarse {
+        format!(
+            "Basemap: Natural Earth 1:10m, coarser than this map. Places: GeoNames (CC BY 4.0). \
+             {lines}"
+        )
     } else {
-        "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics."
+        format!("Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). {lines}")
     };
     // The attribution fits the page: shortened, then set smaller, on a narrow map.
     let room = w - 2.0 * 8.0 * unit;
     let mut asize = 14.0 * unit;
-    let mut attribution_text = attribution_text;
+    let mut attribution_text = full_text.as_str();
     if text::width(attribution_text, asize, false) > room {
         attribution_text = "Natural Earth; GeoNames (CC BY 4.0)";
     }

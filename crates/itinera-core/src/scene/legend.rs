@@ -125,8 +125,15 @@ pub(crate) fn extent(r: &Route, units: crate::route::Units) -> String {
             n => format!("{n} places"),
         },
         TripKind::Journey | TripKind::Track if r.legs.is_empty() => "one stop".to_string(),
-        TripKind::Journey | TripKind::Track => format!(
+        // A journey's legs are drawn straight (geodesics between its stops); a track's length
+        // is along the points it recorded.
+        TripKind::Journey => format!(
             "{} {} straight-line",
+            readable_distance(units.from_metres(r.metres())),
+            units.label()
+        ),
+        TripKind::Track => format!(
+            "{} {} as recorded",
             readable_distance(units.from_metres(r.metres())),
             units.label()
         ),

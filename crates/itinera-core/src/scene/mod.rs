@@ -168,7 +168,7 @@ pub fn build_in(
         coarse,
         metres_per_px,
     );
-    let attribution = attribution(&sheet, coarse);
+    let attribution = attribution(&sheet, coarse, routes);
 
     Ok(Scene {
         width: options.width,
