@@ -248,8 +248,40 @@ fn layers_split_a_geojson_into_lines_and_points() {
             .map(|f| f["geometry"]["type"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(kinds(&legs), ["LineString", "LineString"]);
+    // A legs layer has one geometry type, MultiLineString, whether or not a leg crosses ±180
+    // (issue 30, point 9: it mixed LineString and MultiLineString).
+    assert_eq!(kinds(&legs), ["MultiLineString", "MultiLineString"]);
     assert_eq!(kinds(&stops), ["Point", "Point", "Point"]);
+    sb.run(&[
+        "export",
+        "Anadyr",
+        "Nome",
+        "Fairbanks",
+        "-o",
+        "p.geojson",
+        "--layers",
+    ])
+    .ok();
+    let pacific: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sb.path("p.legs.geojson")).unwrap()).unwrap();
+    assert_eq!(kinds(&pacific), ["MultiLineString", "MultiLineString"]);
+    assert_eq!(
+        pacific["features"][0]["geometry"]["coordinates"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "Anadyr to Nome crosses ±180: two parts"
+    );
+    if have("ogrinfo") {
+        let out = std::process::Command::new("ogrinfo")
+            .args(["-ro", "-al", "-so"])
+            .arg(sb.path("p.legs.geojson"))
+            .output()
+            .unwrap();
+        let info = String::from_utf8_lossy(&out.stdout);
+        assert!(info.contains("Geometry: Multi Line String"), "{info}");
+    }
     sb.run(&["export", "Khasan", "Ussuriysk", "-o", "-", "--layers"])
         .bad_input("--layers writes two GeoJSON files");
     if have("ogr2ogr") {

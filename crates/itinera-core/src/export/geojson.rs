@@ -144,12 +144,15 @@ struct StopProperties<'a> {
 }
 
 impl Item<'_> {
-    fn leg<'a>(r: &'a Route, i: usize, leg: &Leg) -> Item<'a> {
+    /// A leg's feature: a LineString, or a MultiLineString where it crosses ±180; always a
+    /// MultiLineString when `multi` (a legs layer: one geometry type in the file, as
+    /// Shapefile and `ogrinfo` want).
+    fn leg<'a>(r: &'a Route, i: usize, leg: &Leg, multi: bool) -> Item<'a> {
         let mut parts: Vec<Vec<[f64; 2]>> = split_antimeridian(&leg.line())
             .into_iter()
             .map(|p| p.iter().map(|c| [round6(c.x), round6(c.y)]).collect())
             .collect();
-        let geometry = if parts.len() == 1 {
+        let geometry = if parts.len() == 1 && !multi {
             Shape::LineString(parts.pop().unwrap_or_default())
         } else {
             Shape::MultiLineString(parts)
@@ -280,7 +283,7 @@ fn for_each_feature<E>(
     for r in routes {
         if layer != Layer::Stops {
             for (i, leg) in r.legs.iter().enumerate() {
-                f(Item::leg(r, i, leg))?;
+                f(Item::leg(r, i, leg, layer == Layer::Legs))?;
             }
         }
         if layer != Layer::Legs {
