@@ -294,7 +294,11 @@ fn gdal_reads_every_output_with_typed_fields() {
         ),
         (
             "l.legs.geojson",
-            &["Geometry: Multi Line String", "leg: Integer", "distance_m: Real"],
+            &[
+                "Geometry: Multi Line String",
+                "leg: Integer",
+                "distance_m: Real",
+            ],
         ),
         (
             "l.stops.geojson",
