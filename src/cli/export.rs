@@ -78,13 +78,7 @@ pub fn export(a: ExportArgs) -> Outcome {
         let (format, layer) = match p.format {
             Piece::Export(f, layer) => (f, layer),
             Piece::Sidecar(side) => {
-                plan.write(p.at, |w| {
-                    w.write_all(side.content.as_bytes())
-                        .map_err(|e| Error::Write {
-                            path: p.path.display().to_string(),
-                            source: e,
-                        })
-                })?;
+                plan.write(p.at, |w| side.write(&p.path, w))?;
                 continue;
             }
         };
@@ -185,12 +179,10 @@ fn add_sidecars(plan: &mut OutputPlan<Piece>) -> Result<(), Error> {
     let sidecars: Vec<(usize, PathBuf, Sidecar)> = plan
         .items()
         .iter()
-        .filter(|p| p.path.as_os_str() != "-")
-        .filter(|p| std::fs::metadata(&p.path).map_or(true, |m| m.is_file()))
         .filter_map(|p| match p.format {
             Piece::Export(f, Layer::All) => f
-                .sidecar()
-                .map(|s| (p.input, p.path.with_extension(s.extension), s)),
+                .sidecar_beside(&p.path)
+                .map(|(path, s)| (p.input, path, s)),
             _ => None,
         })
         .collect();

@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use itinera::Error;
 use itinera::export;
 use itinera::formats::MapFormat;
 use itinera::output::OutputPlan;
 use itinera::route::{self, Route};
 use itinera::scene::{self, MapOptions};
-use itinera::{Error, InvalidKind};
 
 use super::run::{Outcome, inputs_of, load, wrote};
 use super::{Exit, RenderArgs, report};
@@ -44,16 +44,7 @@ fn map_format(path: &Path, format: Option<MapFormat>) -> Result<MapFormat, Error
     if path.as_os_str() == "-" {
         return Ok(MapFormat::PNG);
     }
-    MapFormat::from_path(path).ok_or_else(|| {
-        Error::invalid(
-            InvalidKind::Setting,
-            format!("unknown map format for `{}`", path.display()),
-            Some(format!(
-                "name the output {}, or give --format",
-                MapFormat::extension_list()
-            )),
-        )
-    })
+    MapFormat::by_path(path)
 }
 
 pub fn render(a: RenderArgs) -> Outcome {

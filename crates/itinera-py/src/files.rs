@@ -100,13 +100,7 @@ pub(crate) fn render<'py>(
     map.validate().map_err(|e| py_err(py, &e))?;
     let format = match format {
         Some(f) => f.parse::<MapFormat>().map_err(|e| py_err(py, &e))?,
-        None => MapFormat::from_path(&path).ok_or_else(|| {
-            bad_input(format!(
-                "unknown map format for `{}`: use {}",
-                path.display(),
-                MapFormat::extension_list()
-            ))
-        })?,
+        None => MapFormat::by_path(&path).map_err(|e| py_err(py, &e))?,
     };
     let trip = TripArg::from_py(trip)?;
     let (mut out, at) = destinations(&trip, &[&path]).map_err(|e| py_err(py, &e))?;
@@ -148,12 +142,9 @@ pub(crate) fn export<'py>(
     let trip = TripArg::from_py(trip)?;
     // The sidecar of a format that has one (a CSV's `.csvt`), beside a regular file, as the
     // command line writes it.
-    let sidecar = format.sidecar().filter(|_| {
-        path.as_os_str() != "-" && std::fs::metadata(&path).map_or(true, |m| m.is_file())
-    });
-    let sidecar_path = sidecar.map(|s| path.with_extension(s.extension));
+    let sidecar = format.sidecar_beside(&path);
     let mut paths: Vec<&Path> = vec![&path];
-    paths.extend(sidecar_path.as_deref());
+    paths.extend(sidecar.as_ref().map(|(p, _)| p.as_path()));
     let (mut out, at) = destinations(&trip, &paths).map_err(|e| py_err(py, &e))?;
     let (routes, title) = super::routes(py, trip, country, false)?;
     let omitted = format.leaves_out(&routes, &path.display().to_string());
@@ -173,14 +164,8 @@ pub(crate) fn export<'py>(
     py.detach(|| {
         guarded("writing the export", || -> Result<(), Error> {
             out.write(at[0], |w| format.write(&routes, &options, w))?;
-            if let (Some(side), Some(&at)) = (sidecar, at.get(1)) {
-                out.write(at, |w| {
-                    w.write_all(side.content.as_bytes())
-                        .map_err(|e| Error::Write {
-                            path: path.with_extension(side.extension).display().to_string(),
-                            source: e,
-                        })
-                })?;
+            if let (Some((side_path, side)), Some(&at)) = (&sidecar, at.get(1)) {
+                out.write(at, |w| side.write(side_path, w))?;
             }
             out.commit()
         })

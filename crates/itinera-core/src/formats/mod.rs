@@ -460,6 +460,30 @@ impl ExportFormat {
     pub fn has_layers(self) -> bool {
         self.0.has_layers()
     }
+
+    /// The sidecar an export to `path` gets, and where: beside a regular file (or one about to
+    /// be made), never beside standard output (`-`) or a device such as `/dev/null`.
+    pub fn sidecar_beside(self, path: &Path) -> Option<(std::path::PathBuf, Sidecar)> {
+        let regular =
+            path.as_os_str() != "-" && std::fs::metadata(path).map_or(true, |m| m.is_file());
+        self.sidecar()
+            .filter(|_| regular)
+            .map(|s| (path.with_extension(s.extension), s))
+    }
+}
+
+impl Sidecar {
+    /// Writes its content to `w`; `path` names it in the error.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when the writer fails.
+    pub fn write(self, path: &Path, w: &mut dyn Write) -> Result<()> {
+        w.write_all(self.content.as_bytes())
+            .map_err(|e| Error::Write {
+                path: path.display().to_string(),
+                source: e,
+            })
+    }
 }
 
 impl MapFormat {
@@ -468,9 +492,21 @@ impl MapFormat {
     /// SVG.
     pub const SVG: MapFormat = MapFormat(&maps::Svg);
 
-    /// The format a file name says by its extension (`.png`, `.svg`, `.pdf`, any case).
-    pub fn from_path(path: &Path) -> Option<MapFormat> {
-        MapFormat::from_extension(path)
+    /// The format a file name asks for, by extension (`.png`, `.svg`, `.pdf`, any case).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for an extension that is no map format.
+    pub fn by_path(path: &Path) -> Result<MapFormat> {
+        MapFormat::from_extension(path).ok_or_else(|| {
+            Error::invalid(
+                InvalidKind::Setting,
+                format!("unknown map format for `{}`", path.display()),
+                Some(format!(
+                    "name the output {}, or give --format",
+                    MapFormat::extension_list()
+                )),
+            )
+        })
     }
 
     /// The scene encoded in this format.

@@ -15,7 +15,7 @@ fn formats_by_extension_and_name() {
     assert_eq!("GPX".parse::<ExportFormat>().unwrap().name(), "gpx");
     assert!("shp".parse::<ExportFormat>().is_err());
     assert_eq!(
-        MapFormat::from_path(Path::new("m.PDF")).unwrap().name(),
+        MapFormat::by_path(Path::new("m.PDF")).unwrap().name(),
         "pdf"
     );
     assert_eq!(InputFormat::from_name("t.Json").unwrap().name(), "geojson");
@@ -41,7 +41,7 @@ fn every_format_is_found_by_its_own_name_and_extensions() {
     }
     for f in MapFormat::all() {
         assert_eq!(
-            MapFormat::from_path(Path::new(&format!("a.{}", f.extension()))),
+            MapFormat::from_extension(Path::new(&format!("a.{}", f.extension()))),
             Some(*f)
         );
     }
