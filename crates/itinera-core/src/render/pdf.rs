@@ -371,6 +371,10 @@ fn stops(p: &mut Page, s: &Scene) {
             p.content.fill_nonzero();
         }
     }
+    if !s.label_leaders.is_empty() {
+        let leaders: Vec<&[Px]> = s.label_leaders.iter().map(|l| &l[..]).collect();
+        p.stroke(&leaders, pal.muted, 0.8 * u, None);
+    }
     for m in &s.markers {
         p.marker(m, pal.halo, u);
     }

@@ -318,6 +318,10 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
                 ))?;
             }
         }
+        // Leader lines from a marker to its label set apart.
+        for l in &s.label_leaders {
+            self.line(l, pal.muted, 0.8)?;
+        }
         for m in &s.markers {
             self.marker(m, pal.halo)?;
         }

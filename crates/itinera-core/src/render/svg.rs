@@ -338,6 +338,12 @@ fn stops(w: &mut Writer, s: &Scene) {
             w.circle(from, super::LEADER_DOT * s.unit, &dot);
         }
     }
+    if !s.label_leaders.is_empty() {
+        let line = format!(" class=\"label-leader\"{}", w.stroke(pal.muted, 0.8, None));
+        for l in &s.label_leaders {
+            w.path(l, false, &line);
+        }
+    }
     for m in &s.markers {
         w.marker(m, pal.halo);
     }

@@ -1,6 +1,9 @@
-//! Label placement: each label takes the first of eight positions around its point (then a
-//! farther ring) that stays in the frame and overlaps no other label, marker, legend or scale
-//! bar, preferring positions that cover the fewest route pixels. Greedy, most important first.
+//! Label placement: each stop label takes the first of eight positions around its marker
+//! (then farther rings) that stays in the frame and overlaps no other label, marker, legend or
+//! scale bar, preferring positions that cover the fewest route pixels. Greedy, most important
+//! first. A label set apart from its marker (a farther ring, or nearer another stop) is tied to
+//! it by a leader line. Context labels (countries, large cities) never cover a route, a marker
+//! or a stop label: they move a little or are left out.
 
 use super::clip::{Px, Rect};
 use super::{Label, Palette, text};
@@ -37,6 +40,13 @@ const MAX_STOP_LABELS: usize = 400;
 /// Padding around every label box, pixels (room for the halo and backend differences).
 const PAD: f64 = 2.5;
 
+/// The rings of label positions around a stop, in multiples of the nearest ring's distance.
+/// A label on any but the first gets a leader line.
+const RINGS: [f64; 4] = [1.0, 2.2, 3.4, 4.8];
+
+/// How far a context label keeps from a route line, pixels.
+const ROUTE_CLEARANCE: f64 = 3.0;
+
 impl Placer {
     pub fn new(frame: Rect, route_px: &[Px]) -> Placer {
         let mut route_cells = std::collections::HashMap::new();
@@ -56,11 +66,20 @@ impl Placer {
             .sum()
     }
 
-    /// The best free box of size `w` x `h` around `anchor`, at distance `d` (then 2.2 d).
-    fn spot(&self, anchor: Px, w: f64, h: f64, d: f64, obstacles: &[Rect]) -> Option<Rect> {
+    /// The best free box of size `w` x `h` around `anchor`: eight positions at distance `d`,
+    /// then farther rings (a label there gets a leader line). With `clear`, a box that covers
+    /// any route pixel is no candidate. Returns the box and its ring.
+    fn spot(
+        &self,
+        anchor: Px,
+        (w, h): (f64, f64),
+        d: f64,
+        obstacles: &[Rect],
+        clear: bool,
+    ) -> Option<(Rect, usize)> {
         let (ax, ay) = anchor;
-        let mut best: Option<(f64, Rect)> = None;
-        for (ring, dist) in [(0.0, d), (12.0, d * 2.2)] {
+        let inner = self.frame.grow(-2.0);
+        for (ring, dist) in RINGS.iter().map(|k| k * d).enumerate() {
             let k = dist * 0.75;
             let candidates = [
                 (ax + dist, ay - h / 2.0),
@@ -72,6 +91,7 @@ impl Placer {
                 (ax - w / 2.0, ay - dist - h),
                 (ax - w / 2.0, ay + dist),
             ];
+            let mut best: Option<(f64, Rect)> = None;
             for (pref, (x, y)) in candidates.into_iter().enumerate() {
                 let r = Rect {
                     x0: x,
@@ -80,28 +100,30 @@ impl Placer {
                     y1: y + h,
                 };
                 let padded = r.grow(PAD);
-                if !self.frame.grow(-2.0).contains((padded.x0, padded.y0))
-                    || !self.frame.grow(-2.0).contains((padded.x1, padded.y1))
+                if !inner.contains((padded.x0, padded.y0))
+                    || !inner.contains((padded.x1, padded.y1))
+                    || obstacles.iter().any(|o| o.overlaps(&padded))
                 {
                     continue;
                 }
-                if obstacles.iter().any(|o| o.overlaps(&padded)) {
+                let on_route = self.route_cost(&r);
+                if clear && on_route > 0 {
                     continue;
                 }
-                let cost = self.route_cost(&r) as f64 * 2.0 + pref as f64 + ring;
+                let cost = on_route as f64 * 2.0 + pref as f64;
                 if best.as_ref().is_none_or(|(c, _)| cost < *c) {
                     best = Some((cost, r));
                 }
             }
-            if best.is_some() {
-                break;
+            if let Some((_, r)) = best {
+                return Some((r, ring));
             }
         }
-        best.map(|(_, r)| r)
+        None
     }
 
-    /// Places stop labels, terminals first, then by population. Returns the labels and the
-    /// texts that found no free spot.
+    /// Places stop labels, terminals first, then by population. Returns the labels, the leader
+    /// lines of labels set apart from their markers, and the texts that found no free spot.
     pub fn place_stops(
         &self,
         wanted: &[Wanted],
@@ -109,7 +131,7 @@ impl Placer {
         size: f64,
         radius: f64,
         palette: &Palette,
-    ) -> (Vec<Label>, Vec<String>) {
+    ) -> StopLabels {
         let mut order: Vec<&Wanted> = wanted.iter().collect();
         order.sort_by(|a, b| {
             b.terminal
@@ -119,11 +141,11 @@ impl Placer {
         // A map has room for a few hundred labels at most; past that, trying each one against
         // all placed ones costs quadratic time for nothing.
         let tried = order.len().min(MAX_STOP_LABELS);
-        let mut placed = Vec::new();
-        let mut unplaced = Vec::new();
+        let mut out = StopLabels::default();
         for wnt in order.iter().skip(tried) {
-            unplaced.push(wnt.text.clone());
+            out.unplaced.push(wnt.text.clone());
         }
+        let anchors: Vec<Px> = wanted.iter().map(|w| w.anchor).collect();
         for wnt in order.into_iter().take(tried) {
             let (sz, bold) = if wnt.terminal {
                 (size * 1.1, true)
@@ -131,22 +153,27 @@ impl Placer {
                 (size, false)
             };
             let (w, h) = (text::width(&wnt.text, sz, bold), text::height(sz));
-            match self.spot(wnt.anchor, w, h, radius + 3.0, obstacles) {
-                Some(r) => {
-                    obstacles.push(r.grow(PAD));
-                    placed.push(Label {
-                        text: wnt.text.clone(),
-                        at: (r.x0, r.y0),
-                        size: sz,
-                        bold,
-                        color: palette.text,
-                        halo: Some(palette.halo),
-                    });
-                }
-                None => unplaced.push(wnt.text.clone()),
+            let Some((r, ring)) = self.spot(wnt.anchor, (w, h), radius + 3.0, obstacles, false)
+            else {
+                out.unplaced.push(wnt.text.clone());
+                continue;
+            };
+            obstacles.push(r.grow(PAD));
+            // A label beyond the first ring, or nearer another stop than its own, is tied to
+            // its marker by a leader line.
+            if ring > 0 || !nearest_is(&anchors, wnt.anchor, &r) {
+                out.leaders.push(leader(wnt.anchor, radius, &r));
             }
+            out.labels.push(Label {
+                text: wnt.text.clone(),
+                at: (r.x0, r.y0),
+                size: sz,
+                bold,
+                color: palette.text,
+                halo: Some(palette.halo),
+            });
         }
-        (placed, unplaced)
+        out
     }
 
     /// Country names at their label points and the largest cities, where they fit.
@@ -195,29 +222,36 @@ impl Placer {
             };
             let t = c.name.to_uppercase();
             let (w, h) = (text::width(&t, csize, false), text::height(csize));
-            let r = Rect {
-                x0: at.0 - w / 2.0,
-                y0: at.1 - h / 2.0,
-                x1: at.0 + w / 2.0,
-                y1: at.1 + h / 2.0,
+            // At its point, or moved a little off a route, a marker or a label; else left out.
+            let free = |r: &Rect| {
+                self.frame.grow(-4.0).contains((r.x0, r.y0))
+                    && self.frame.grow(-4.0).contains((r.x1, r.y1))
+                    && on_map(r)
+                    && !obstacles.iter().any(|o| o.overlaps(&r.grow(6.0)))
+                    && self.route_cost(&r.grow(ROUTE_CLEARANCE)) == 0
             };
-            if self.frame.grow(-4.0).contains((r.x0, r.y0))
-                && self.frame.grow(-4.0).contains((r.x1, r.y1))
-                && on_map(&r)
-                && !obstacles.iter().any(|o| o.overlaps(&r.grow(6.0)))
-            {
-                obstacles.push(r.grow(6.0));
-                out.push(Label {
-                    text: t,
-                    at: (r.x0, r.y0),
-                    size: csize,
-                    bold: false,
-                    color: palette.muted,
-                    halo: Some(palette.land),
-                });
-            }
+            let Some(r) = nudges(w, h)
+                .map(|(dx, dy)| Rect {
+                    x0: at.0 + dx - w / 2.0,
+                    y0: at.1 + dy - h / 2.0,
+                    x1: at.0 + dx + w / 2.0,
+                    y1: at.1 + dy + h / 2.0,
+                })
+                .find(free)
+            else {
+                continue;
+            };
+            obstacles.push(r.grow(6.0));
+            out.push(Label {
+                text: t,
+                at: (r.x0, r.y0),
+                size: csize,
+                bold: false,
+                color: palette.muted,
+                halo: Some(palette.land),
+            });
         }
-        // Large cities, with a dot.
+        // Large cities, with a dot, clear of the routes.
         let size = 13.0 * unit;
         let mut shown = 0;
         for p in g.largest_cities() {
@@ -233,11 +267,16 @@ impl Placer {
                 x1: at.0 + 3.0,
                 y1: at.1 + 3.0,
             };
-            if obstacles.iter().any(|o| o.overlaps(&dot.grow(2.0))) {
+            if obstacles.iter().any(|o| o.overlaps(&dot.grow(2.0)))
+                || self.route_cost(&dot.grow(ROUTE_CLEARANCE)) > 0
+            {
                 continue;
             }
             let (w, h) = (text::width(&p.name, size, false), text::height(size));
-            if let Some(r) = self.spot(at, w, h, 5.0, obstacles).filter(|r| on_map(r)) {
+            let found = self
+                .spot(at, (w, h), 5.0, obstacles, true)
+                .filter(|(r, ring)| *ring == 0 && on_map(r));
+            if let Some((r, _)) = found {
                 obstacles.push(r.grow(PAD));
                 obstacles.push(dot.grow(2.0));
                 dots.push(at);
@@ -254,6 +293,58 @@ impl Placer {
         }
         out
     }
+}
+
+/// Stop labels as placed.
+#[derive(Debug, Default)]
+pub(crate) struct StopLabels {
+    /// The labels placed, most important first.
+    pub labels: Vec<Label>,
+    /// Leader lines, marker edge to label box, of labels set apart from their markers.
+    pub leaders: Vec<[Px; 2]>,
+    /// The texts that found no free spot.
+    pub unplaced: Vec<String>,
+}
+
+/// Where a country name may go, as offsets from its label point, nearest first: up to two and
+/// a half lines up or down and a quarter of its width aside.
+fn nudges(w: f64, h: f64) -> impl Iterator<Item = (f64, f64)> {
+    let mut out = vec![(0.0, 0.0)];
+    for step in 1..=5 {
+        let dy = f64::from(step) * 0.5 * h;
+        out.extend([(0.0, -dy), (0.0, dy)]);
+        out.extend([
+            (-0.25 * w, -dy),
+            (0.25 * w, -dy),
+            (-0.25 * w, dy),
+            (0.25 * w, dy),
+        ]);
+    }
+    out.extend([(-0.25 * w, 0.0), (0.25 * w, 0.0)]);
+    out.into_iter()
+}
+
+/// Whether, of `anchors`, `own` is the one nearest the box `r` (ties count as its own).
+fn nearest_is(anchors: &[Px], own: Px, r: &Rect) -> bool {
+    let d = |p: Px| {
+        let dx = (r.x0 - p.0).max(0.0).max(p.0 - r.x1);
+        let dy = (r.y0 - p.1).max(0.0).max(p.1 - r.y1);
+        dx.hypot(dy)
+    };
+    let mine = d(own);
+    anchors.iter().all(|&a| d(a) >= mine - 0.5)
+}
+
+/// The leader line of a label in `r` for a marker of `radius` at `anchor`: from the marker's
+/// edge to a point just short of the box.
+fn leader(anchor: Px, radius: f64, r: &Rect) -> [Px; 2] {
+    let to = (anchor.0.clamp(r.x0, r.x1), anchor.1.clamp(r.y0, r.y1));
+    let (dx, dy) = (to.0 - anchor.0, to.1 - anchor.1);
+    let len = dx.hypot(dy).max(1e-9);
+    let (ux, uy) = (dx / len, dy / len);
+    let start = (anchor.0 + ux * radius, anchor.1 + uy * radius);
+    let gap = 1.5_f64.min(len - radius).max(0.0);
+    [start, (to.0 - ux * gap, to.1 - uy * gap)]
 }
 
 /// The mean of the region points of `country`, if it has two or more on the map and the
@@ -311,8 +402,9 @@ mod tests {
             wanted("Ussuriysk", (200.0, 140.0)),
             wanted("Vladivostok", (199.0, 152.0)),
         ];
-        let (labels, unplaced) =
-            p.place_stops(&w, &mut obstacles, 14.0, 5.0, &Theme::Light.palette());
+        let StopLabels {
+            labels, unplaced, ..
+        } = p.place_stops(&w, &mut obstacles, 14.0, 5.0, &Theme::Light.palette());
         assert!(unplaced.is_empty());
         assert_eq!(labels.len(), 2);
         assert!(!labels[0].bounds().overlaps(&labels[1].bounds()));
@@ -328,7 +420,7 @@ mod tests {
             y1: 155.0,
         };
         let mut obstacles = vec![marker];
-        let (labels, _) = p.place_stops(
+        let StopLabels { labels, .. } = p.place_stops(
             &[wanted("Eastern edge", (390.0, 150.0))],
             &mut obstacles,
             14.0,
@@ -347,7 +439,7 @@ mod tests {
             .map(|i| (200.0 + f64::from(i) * 2.0, 150.0))
             .collect();
         let p = Placer::new(frame(), &route);
-        let (labels, _) = p.place_stops(
+        let StopLabels { labels, .. } = p.place_stops(
             &[wanted("Khasan", (200.0, 150.0))],
             &mut vec![],
             14.0,
@@ -383,7 +475,9 @@ mod tests {
     fn no_room_means_unplaced() {
         let p = Placer::new(frame(), &[]);
         let mut obstacles = vec![frame()];
-        let (labels, unplaced) = p.place_stops(
+        let StopLabels {
+            labels, unplaced, ..
+        } = p.place_stops(
             &[wanted("Nowhere", (200.0, 150.0))],
             &mut obstacles,
             14.0,

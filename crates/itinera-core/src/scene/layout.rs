@@ -181,6 +181,8 @@ pub(super) struct Placed {
     pub(super) unplaced: Vec<String>,
     /// Small dots of context cities.
     pub(super) context_dots: Vec<Px>,
+    /// Leader lines of stop labels set apart from their markers.
+    pub(super) leaders: Vec<[Px; 2]>,
 }
 
 /// Step of [`build_in`]: labels, stops first, then context places where they fit.
@@ -196,8 +198,11 @@ pub(super) fn place_labels(
     let radius = marker_radius(unit);
     let to_px = |lon: f64, lat: f64| -> Option<Px> { sheet.stream.point(lon, lat) };
     let placer = labels::Placer::new(sheet.frame, route_px);
-    let (mut placed, unplaced) =
-        placer.place_stops(stop_labels, obstacles, 15.0 * unit, radius, palette);
+    let labels::StopLabels {
+        labels: mut placed,
+        leaders,
+        unplaced,
+    } = placer.place_stops(stop_labels, obstacles, 15.0 * unit, radius, palette);
     let stop_label_count = placed.len();
     let mut context_dots = Vec::new();
     if sheet.options.labels == LabelMode::All {
@@ -220,6 +225,7 @@ pub(super) fn place_labels(
         stop_label_count,
         unplaced,
         context_dots,
+        leaders,
     }
 }
 

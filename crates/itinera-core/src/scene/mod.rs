@@ -191,6 +191,7 @@ pub fn build_in(
         context_dots: placed.context_dots,
         labels: placed.labels,
         stop_label_count: placed.stop_label_count,
+        label_leaders: placed.leaders,
         unplaced: placed.unplaced,
         warnings,
         legend: furniture.legend,

@@ -168,6 +168,9 @@ pub struct Scene {
     pub labels: Vec<Label>,
     /// How many of [`Scene::labels`] label stops.
     pub stop_label_count: usize,
+    /// Leader lines from a stop's marker to its label, where the label could not sit next to
+    /// the marker: marker edge, then label end.
+    pub label_leaders: Vec<[Px; 2]>,
     /// Stop labels that could not be placed without overlapping.
     pub unplaced: Vec<String>,
     /// What the reader of the map should know that the map cannot show: a legend left out,
