@@ -300,9 +300,11 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
     for l in &s.labels {
         p.label(l, u);
     }
+    // The outline (the frame, or the globe's edge) under the legend and the scale bar.
+    p.stroke(&[&super::closed(&s.sea)], s.palette.text, 1.2 * u, None);
     legend(&mut p, s);
     scale_bar(&mut p, s);
-    frame_and_captions(&mut p, s);
+    captions(&mut p, s);
     document(p, w_pt, h_pt)
 }
 
@@ -438,6 +440,8 @@ fn scale_bar(p: &mut Page, s: &Scene) {
     let pal = &s.palette;
     let u = s.unit;
     if let Some(sb) = &s.scale_bar {
+        let backdrop = super::closed(&sb.backdrop().corners());
+        p.fill(std::slice::from_ref(&backdrop), pal.paper.with_alpha(0.85));
         for (ring, dark) in sb.cells() {
             p.fill(&[ring.to_vec()], if dark { pal.text } else { pal.paper });
         }
@@ -448,11 +452,9 @@ fn scale_bar(p: &mut Page, s: &Scene) {
     }
 }
 
-/// Step of [`write`]: the map's outline, then the degree labels, titles and attribution.
-fn frame_and_captions(p: &mut Page, s: &Scene) {
-    let pal = &s.palette;
+/// Step of [`write`]: the degree labels, titles and attribution.
+fn captions(p: &mut Page, s: &Scene) {
     let u = s.unit;
-    p.stroke(&[&super::closed(&s.sea)], pal.text, 1.2 * u, None);
     for l in s
         .graticule_labels
         .iter()

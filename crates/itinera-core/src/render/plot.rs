@@ -350,6 +350,9 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         for l in &s.labels {
             self.label(l)?;
         }
+        // The outline (the frame, or the globe's edge on a world map), under the legend and
+        // the scale bar, which stand on their own boxes.
+        self.line(&closed(&s.sea), pal.text, 1.2)?;
         if let Some(lg) = &s.legend {
             let boxed = lg.rect.corners();
             self.fill(&boxed, pal.paper.with_alpha(0.92))?;
@@ -369,6 +372,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
             }
         }
         if let Some(sb) = &s.scale_bar {
+            self.fill(&sb.backdrop().corners(), pal.paper.with_alpha(0.85))?;
             for (ring, dark) in sb.cells() {
                 self.fill(&ring, if dark { pal.text } else { pal.paper })?;
             }
@@ -377,8 +381,6 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
                 self.label(l)?;
             }
         }
-        // The outline: the frame, or the globe's edge on a world map.
-        self.line(&closed(&s.sea), pal.text, 1.2)?;
         for l in s
             .graticule_labels
             .iter()

@@ -251,9 +251,10 @@ pub(super) fn write(s: &Scene) -> String {
     }
     w.close();
 
+    outline(&mut w, s);
     legend(&mut w, s);
     scale_bar(&mut w, s);
-    frame_and_captions(&mut w, s);
+    captions(&mut w, s);
     w.out.push_str("</svg>\n");
     w.out
 }
@@ -416,6 +417,11 @@ fn scale_bar(w: &mut Writer, s: &Scene) {
     let pal = &s.palette;
     if let Some(sb) = &s.scale_bar {
         w.open("scale-bar", " fill=\"none\"");
+        let backdrop = format!(
+            " class=\"box\"{}",
+            paint("fill", pal.paper.with_alpha(0.85))
+        );
+        w.path(&sb.backdrop().corners(), true, &backdrop);
         for (ring, dark) in sb.cells() {
             let c = if dark { pal.text } else { pal.paper };
             w.path(&ring, true, &paint("fill", c));
@@ -429,14 +435,17 @@ fn scale_bar(w: &mut Writer, s: &Scene) {
     }
 }
 
-/// Step of [`write`]: the map's outline, its titles and the attribution line.
-fn frame_and_captions(w: &mut Writer, s: &Scene) {
-    let pal = &s.palette;
+/// Step of [`write`]: the map's outline (the frame, or the globe's edge), under the legend and
+/// the scale bar.
+fn outline(w: &mut Writer, s: &Scene) {
     w.open("frame", " fill=\"none\"");
-    let edge = w.stroke(pal.text, 1.2, None);
+    let edge = w.stroke(s.palette.text, 1.2, None);
     w.path(&s.sea, true, &edge);
     w.close();
+}
 
+/// Step of [`write`]: the map's titles and the attribution line.
+fn captions(w: &mut Writer, s: &Scene) {
     w.open("titles", "");
     for l in &s.titles {
         w.label(l);

@@ -7,37 +7,110 @@ use crate::trip::TripKind;
 /// Metres per pixel below which the bundled basemap is coarser than the map.
 pub(super) const COARSE_M_PER_PX: f64 = 100.0;
 
-/// Step of [`build_in`]: the title and subtitle in the band above the frame.
-pub(super) fn titles(
-    title: Option<String>,
-    subtitle: Option<String>,
-    sheet: &Sheet<'_>,
-) -> Vec<Label> {
-    let (frame, unit, palette) = (sheet.frame, sheet.unit, &sheet.palette);
-    let mut titles = Vec::new();
-    let mut y = 14.0 * unit;
-    if let Some(t) = title {
-        titles.push(Label {
-            text: t,
-            at: (frame.x0, y),
-            size: 34.0 * unit,
-            bold: true,
-            color: palette.text,
-            halo: None,
-        });
-        y += 40.0 * unit;
+/// The title and subtitle set in the room across the page: shrunk, then wrapped, so that no
+/// line runs off a narrow map.
+pub(super) struct Heading {
+    /// Each line: its text, its size, and whether it is the title's.
+    lines: Vec<(String, f64, bool)>,
+}
+
+impl Heading {
+    const TITLE: f64 = 34.0;
+    const SUBTITLE: f64 = 21.0;
+
+    /// The heading of a page `w` pixels wide.
+    pub(super) fn set(title: Option<String>, subtitle: Option<String>, w: f64, unit: f64) -> Self {
+        // The heading starts at the frame's left edge and keeps a margin on the right.
+        let room = (w - (LEFT_MARGIN + 8.0) * unit).max(40.0);
+        let mut lines = Vec::new();
+        for (text, size, title) in [
+            (title, Heading::TITLE, true),
+            (subtitle, Heading::SUBTITLE, false),
+        ] {
+            if let Some(t) = text {
+                lines.extend(
+                    fit_lines(&t, size * unit, room, title)
+                        .into_iter()
+                        .map(|(l, sz)| (l, sz, title)),
+                );
+            }
+        }
+        Heading { lines }
     }
-    if let Some(s) = subtitle {
-        titles.push(Label {
-            text: s,
-            at: (frame.x0, y),
-            size: 21.0 * unit,
-            bold: false,
-            color: palette.muted,
-            halo: None,
-        });
+
+    fn advance((_, size, title): &(String, f64, bool)) -> f64 {
+        // 40 px a line for the 34 px title, 30 for the 21 px subtitle.
+        size * if *title { 40.0 / 34.0 } else { 30.0 / 21.0 }
     }
-    titles
+
+    /// The height of the band above the frame.
+    pub(super) fn band(&self, unit: f64) -> f64 {
+        if self.lines.is_empty() {
+            return 14.0 * unit;
+        }
+        let text: f64 = self.lines.iter().map(Heading::advance).sum();
+        (22.0 * unit + text).max(62.0 * unit)
+    }
+
+    /// Step of [`build_in`]: the lines as labels, from the frame's left edge down.
+    pub(super) fn labels(self, sheet: &Sheet<'_>) -> Vec<Label> {
+        let (frame, unit, palette) = (sheet.frame, sheet.unit, &sheet.palette);
+        let mut y = 14.0 * unit;
+        let mut out = Vec::new();
+        for line in self.lines {
+            let next = y + Heading::advance(&line);
+            let (text, size, title) = line;
+            out.push(Label {
+                text,
+                at: (frame.x0, y),
+                size,
+                bold: title,
+                color: if title { palette.text } else { palette.muted },
+                halo: None,
+            });
+            y = next;
+        }
+        out
+    }
+}
+
+/// The left margin of the frame, in units (room for the degree labels).
+pub(super) const LEFT_MARGIN: f64 = 58.0;
+
+/// `text` in lines no wider than `room`: one line at `size`, or at a smaller size down to two
+/// thirds of it, or wrapped at spaces at that size (a word still too wide is set smaller).
+fn fit_lines(text: &str, size: f64, room: f64, bold: bool) -> Vec<(String, f64)> {
+    let width = text::width(text, size, bold);
+    if width <= room {
+        return vec![(text.to_string(), size)];
+    }
+    let smallest = size * 2.0 / 3.0;
+    let shrunk = size * room / width;
+    if shrunk >= smallest {
+        return vec![(text.to_string(), shrunk)];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if text::width(&format!("{line} {word}"), smallest, bold) <= room => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            let w = text::width(&l, smallest, bold);
+            let sz = if w > room {
+                smallest * room / w
+            } else {
+                smallest
+            };
+            (l, sz)
+        })
+        .collect()
 }
 
 /// Step of [`build_in`]: the warnings, after the `notes` of earlier steps: stops off the map,

@@ -10,79 +10,104 @@ pub(super) struct Furniture {
     pub(super) legend: Option<Legend>,
     /// The scale bar, unless it was left out.
     pub(super) scale_bar: Option<ScaleBar>,
+    /// The height of a strip below the map that the legend and the scale bar would need,
+    /// when they found no corner of the map where they cover no route and no stop.
+    pub(super) wants_strip: Option<f64>,
 }
 
-/// Step of [`build_in`]: the legend and the scale bar in the box of the map drawn, and the
-/// notes of what was left out.
+/// The strip below the frame of a map built with room for its legend and scale bar there:
+/// below the degree labels, above the attribution.
+pub(super) fn strip_below(frame: &Rect, height: f64, unit: f64) -> Rect {
+    let y0 = frame.y1 + 26.0 * unit;
+    Rect {
+        x0: frame.x0,
+        y0,
+        x1: frame.x1,
+        y1: y0 + height,
+    }
+}
+
+/// Step of [`build_in`]: the legend and the scale bar where they cover no route and no stop: in
+/// a corner of the map drawn, or in `strip` below it; and the notes of what was left out.
 pub(super) fn furniture(
     sheet: &Sheet<'_>,
     routes: &[Route],
     sea: &[Px],
-    route_px: &[Px],
-    markers: &[Marker],
+    (route_px, markers): (&[Px], &[Marker]),
+    strip: Option<Rect>,
 ) -> (Furniture, Vec<String>) {
+    let (options, frame, unit) = (sheet.options, sheet.frame, sheet.unit);
     // The box of the map drawn, which the legend and the scale bar stand in.
     let sea_box = Rect::around(sea);
-    let (legend, notes) = fitted_legend(sheet, routes, sea, &sea_box, route_px, markers);
-    let scale_bar = placed_scale_bar(sheet, &sea_box, legend.as_ref());
-    (Furniture { legend, scale_bar }, notes)
-}
-
-/// Step of [`furniture`]: the legend, where it avoids the routes, and the note that says it was
-/// left out of a map too small for it.
-fn fitted_legend(
-    sheet: &Sheet<'_>,
-    routes: &[Route],
-    sea: &[Px],
-    sea_box: &Rect,
-    route_px: &[Px],
-    markers: &[Marker],
-) -> (Option<Legend>, Vec<String>) {
-    let (options, frame) = (sheet.options, sheet.frame);
     // The legend stands across the part of the frame a map that fills its box is drawn in (a
     // Mercator world may be narrower than the frame), at the frame's top or bottom.
     let drawn = Rect {
         y0: frame.y0,
         y1: frame.y1,
-        ..drawn_part(sea, sea_box, &frame)
+        ..drawn_part(sea, &sea_box, &frame)
     };
-    let legend = options
-        .legend
-        .then(|| {
-            legend(
-                routes,
-                options.units,
-                &drawn,
-                sheet.unit,
-                &sheet.palette,
-                route_px,
-                markers,
-            )
-        })
-        .flatten();
-    // A legend that would cover more than a seventh of the map drawn (a thumbnail) is left
-    // out.
     let mut notes = Vec::new();
-    let legend = legend.filter(|l| {
-        let fits = l.rect.width() * l.rect.height() <= 0.15 * clip::ring_area(sea);
-        if !fits {
-            notes.push(format!(
-                "the map is too small for its legend ({} x {} px): left out",
-                options.width, options.height
-            ));
+    let mut wants = 0.0_f64;
+    let draft = options
+        .legend
+        .then(|| legend::Draft::new(routes, options.units, unit))
+        .flatten();
+    let legend = draft.and_then(|d| {
+        // Below the map only if that leaves the map three quarters of its height.
+        let fits_page =
+            d.w <= f64::from(options.width) - 16.0 * unit && d.h <= 0.25 * frame.height();
+        let too_big = d.w > drawn.width() * 0.9
+            || d.h > drawn.height() * 0.6
+            || d.w * d.h > 0.15 * clip::ring_area(sea);
+        let corner = (!too_big)
+            .then(|| quietest_corner(&drawn, (d.w, d.h), 12.0 * unit, route_px, markers))
+            .filter(|(_, crowd)| *crowd == 0);
+        match (corner, strip) {
+            (Some((at, _)), _) => Some(d.at(routes, at, &sheet.palette)),
+            (None, Some(st)) if fits_page && d.h <= st.height() + 0.5 => {
+                // Aligned with the frame, or moved left to stay on the page.
+                let x = st.x0.min(f64::from(options.width) - 8.0 * unit - d.w);
+                Some(d.at(routes, (x.max(8.0 * unit), st.y0), &sheet.palette))
+            }
+            (None, None) if fits_page => {
+                wants = wants.max(d.h);
+                None
+            }
+            _ => {
+                notes.push(format!(
+                    "the map is too small for its legend ({} x {} px): left out",
+                    options.width, options.height
+                ));
+                None
+            }
         }
-        fits
     });
-    (legend, notes)
+    let (scale_bar, bar_wants) =
+        placed_scale_bar(sheet, &sea_box, legend.as_ref(), (route_px, markers), strip);
+    if let Some(h) = bar_wants {
+        wants = wants.max(h);
+    }
+    let wants_strip = (wants > 0.0 && strip.is_none()).then_some(wants);
+    (
+        Furniture {
+            legend,
+            scale_bar,
+            wants_strip,
+        },
+        notes,
+    )
 }
 
-/// Step of [`furniture`]: the scale bar, beside the map drawn, unless it would cover the legend.
+/// Step of [`furniture`]: the scale bar, in a bottom corner of the map drawn where it covers no
+/// route, no stop and not the legend, else in `strip`; or the strip height it would need.
 fn placed_scale_bar(
     sheet: &Sheet<'_>,
     sea_box: &Rect,
     legend: Option<&Legend>,
-) -> Option<ScaleBar> {
-    let frame = sheet.frame;
+    (route_px, markers): (&[Px], &[Marker]),
+    strip: Option<Rect>,
+) -> (Option<ScaleBar>, Option<f64>) {
+    let (frame, unit) = (sheet.frame, sheet.unit);
     // The bar measures the map drawn, a globe narrower than a wide frame included, and
     // stands beside it.
     let bar_room = Rect {
@@ -90,17 +115,52 @@ fn placed_scale_bar(
         x1: sea_box.x1.min(frame.x1).max(sea_box.x0.max(frame.x0) + 1.0),
         ..frame
     };
-    scale_bar(
-        sheet.projector,
-        sheet.options.units,
-        &sheet.view,
-        &bar_room,
-        sheet.unit,
-        &sheet.palette,
-        legend.map(|l| l.rect),
-    )
-    // On a map too small for both, the legend keeps its corner.
-    .filter(|b| legend.is_none_or(|l| !l.rect.overlaps(&b.bounds())))
+    let (inset, height) = (16.0 * unit, 7.0 * unit);
+    let bar = |place: &dyn Fn(f64) -> Px| {
+        scale_bar(
+            sheet.projector,
+            sheet.options.units,
+            &sheet.view,
+            &bar_room,
+            unit,
+            &sheet.palette,
+            place,
+        )
+    };
+    let free = |b: &ScaleBar| {
+        let r = b.backdrop();
+        legend.is_none_or(|l| !l.rect.overlaps(&r))
+            && crowd(&r, route_px, markers) == 0
+            && r.x0 >= 0.0
+            && r.x1 <= f64::from(sheet.options.width)
+    };
+    let left = |_: f64| (bar_room.x0 + inset + 6.0 * unit, frame.y1 - inset - height);
+    let right = |len: f64| {
+        (
+            bar_room.x1 - inset - len - 40.0 * unit,
+            frame.y1 - inset - height,
+        )
+    };
+    // The left corner first, unless the legend stands in the bottom left.
+    let legend_left = legend.is_some_and(|l| {
+        l.rect.x0 < (frame.x0 + frame.x1) / 2.0 && l.rect.y1 > (frame.y0 + frame.y1) / 2.0
+    });
+    let corners: [&dyn Fn(f64) -> Px; 2] = if legend_left {
+        [&right, &left]
+    } else {
+        [&left, &right]
+    };
+    if let Some(b) = corners.into_iter().filter_map(|c| bar(c)).find(|b| free(b)) {
+        return (Some(b), None);
+    }
+    let size = 14.0 * unit;
+    match strip {
+        Some(st) => {
+            let in_strip = |len: f64| (st.x1 - len - 40.0 * unit, st.y0 + size * 0.95 + 2.0 * unit);
+            (bar(&in_strip).filter(|b| free(b)), None)
+        }
+        None => (None, Some(size * 0.95 + height + 6.0 * unit)),
+    }
 }
 
 /// Step of [`build_in`]: degree labels give way to the legend and the scale bar.
@@ -136,7 +196,7 @@ pub(super) fn obstacles(
         })
         .collect();
     obstacles.extend(legend.map(|l| l.rect));
-    obstacles.extend(scale_bar.map(|s| s.bounds()));
+    obstacles.extend(scale_bar.map(|s| s.backdrop()));
     // Degree labels inside the frame (beside a world map's globe) are not written over.
     obstacles.extend(
         graticule_labels

@@ -3,118 +3,148 @@
 use super::*;
 use crate::trip::TripKind;
 
-pub(super) fn legend(
-    routes: &[Route],
-    units: crate::route::Units,
-    frame: &Rect,
+/// A legend laid out but not yet placed: its texts and its size.
+pub(super) struct Draft {
+    texts: Vec<(String, String)>,
+    /// Width, pixels.
+    pub(super) w: f64,
+    /// Height, pixels.
+    pub(super) h: f64,
     unit: f64,
-    palette: &Palette,
+}
+
+impl Draft {
+    const NAME: f64 = 17.0;
+    const DETAIL: f64 = 14.0;
+    const PAD: f64 = 12.0;
+    const SWATCH: f64 = 34.0;
+
+    fn row_h(unit: f64) -> f64 {
+        (Draft::NAME * 0.8 + Draft::DETAIL * 0.8 + 12.0) * unit
+    }
+
+    /// The legend of `routes`: a row per trip with its name, dates and distance; `None` for no
+    /// routes.
+    pub(super) fn new(routes: &[Route], units: crate::route::Units, unit: f64) -> Option<Draft> {
+        if routes.is_empty() {
+            return None;
+        }
+        let texts: Vec<(String, String)> = routes
+            .iter()
+            .map(|r| {
+                let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
+                dates.sort_unstable();
+                let dist = extent(r, units);
+                let detail = match (dates.first(), dates.last()) {
+                    (Some(a), Some(b)) => format!("{} · {dist}", pretty_range(a, b)),
+                    _ => dist,
+                };
+                (r.name.clone(), detail)
+            })
+            .collect();
+        let (name_size, detail_size) = (Draft::NAME * unit, Draft::DETAIL * unit);
+        let text_w = texts
+            .iter()
+            .map(|(n, d)| text::width(n, name_size, true).max(text::width(d, detail_size, false)))
+            .fold(0.0, f64::max);
+        let pad = Draft::PAD * unit;
+        let w = pad * 3.0 + Draft::SWATCH * unit + text_w;
+        let h = pad * 2.0 + Draft::row_h(unit) * texts.len() as f64 - 6.0 * unit;
+        Some(Draft { texts, w, h, unit })
+    }
+
+    /// The legend with its top-left corner at (`x`, `y`).
+    pub(super) fn at(self, routes: &[Route], (x, y): Px, palette: &Palette) -> Legend {
+        let unit = self.unit;
+        let (name_size, detail_size) = (Draft::NAME * unit, Draft::DETAIL * unit);
+        let (pad, swatch, row_h) = (Draft::PAD * unit, Draft::SWATCH * unit, Draft::row_h(unit));
+        let rect = Rect {
+            x0: x,
+            y0: y,
+            x1: x + self.w,
+            y1: y + self.h,
+        };
+        let rows = routes
+            .iter()
+            .zip(self.texts)
+            .enumerate()
+            .map(|(i, (r, (name, detail)))| {
+                let top = y + pad + row_h * i as f64;
+                let color = palette.route(r.color);
+                let mode = main_mode(r);
+                let sy = top + name_size * 0.45;
+                LegendRow {
+                    color,
+                    mode,
+                    stroke: Stroke::for_mode(mode),
+                    swatch: ((x + pad, sy), (x + pad + swatch, sy)),
+                    dot: r.legs.is_empty().then(|| Marker {
+                        at: (x + pad + swatch / 2.0, sy),
+                        radius: marker_radius(unit),
+                        color,
+                        terminal: true,
+                        leader: None,
+                    }),
+                    name: Label {
+                        text: name,
+                        at: (x + pad * 2.0 + swatch, top),
+                        size: name_size,
+                        bold: true,
+                        color: palette.text,
+                        halo: None,
+                    },
+                    detail: Label {
+                        text: detail,
+                        at: (x + pad * 2.0 + swatch, top + name_size * 0.8 + 4.0 * unit),
+                        size: detail_size,
+                        bold: false,
+                        color: palette.muted,
+                        halo: None,
+                    },
+                }
+            })
+            .collect();
+        Legend { rect, rows }
+    }
+}
+
+/// How much of the map a box would cover: the route pixels in it, and fifty for each marker
+/// it touches (a box may never hide a stop).
+pub(super) fn crowd(r: &Rect, route_px: &[Px], markers: &[Marker]) -> usize {
+    route_px.iter().filter(|p| r.contains(**p)).count()
+        + 50 * markers
+            .iter()
+            .filter(|m| r.grow(m.radius).contains(m.at))
+            .count()
+}
+
+/// The top-left corner of a `w` x `h` box in the corner of `frame` it crowds least (bottom
+/// left, top left, bottom right, top right, in that order of preference), and its crowd.
+pub(super) fn quietest_corner(
+    frame: &Rect,
+    (w, h): (f64, f64),
+    inset: f64,
     route_px: &[Px],
     markers: &[Marker],
-) -> Option<Legend> {
-    if routes.is_empty() {
-        return None;
-    }
-    let (name_size, detail_size) = (17.0 * unit, 14.0 * unit);
-    let pad = 12.0 * unit;
-    let swatch = 34.0 * unit;
-    let row_h = name_size * 0.8 + detail_size * 0.8 + 12.0 * unit;
-    let texts: Vec<(String, String)> = routes
-        .iter()
-        .map(|r| {
-            let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
-            dates.sort_unstable();
-            let dist = extent(r, units);
-            let detail = match (dates.first(), dates.last()) {
-                (Some(a), Some(b)) => format!("{} · {dist}", pretty_range(a, b)),
-                _ => dist,
-            };
-            (r.name.clone(), detail)
-        })
-        .collect();
-    let text_w = texts
-        .iter()
-        .map(|(n, d)| text::width(n, name_size, true).max(text::width(d, detail_size, false)))
-        .fold(0.0, f64::max);
-    let (bw, bh) = (
-        pad * 3.0 + swatch + text_w,
-        pad * 2.0 + row_h * texts.len() as f64 - 6.0 * unit,
-    );
-    if bw > frame.width() * 0.9 || bh > frame.height() * 0.6 {
-        return None;
-    }
-    let inset = 12.0 * unit;
-    let corners = [
-        (frame.x0 + inset, frame.y1 - inset - bh),
+) -> (Px, usize) {
+    [
+        (frame.x0 + inset, frame.y1 - inset - h),
         (frame.x0 + inset, frame.y0 + inset),
-        (frame.x1 - inset - bw, frame.y1 - inset - bh),
-        (frame.x1 - inset - bw, frame.y0 + inset),
-    ];
-    let crowd = |r: &Rect| {
-        route_px.iter().filter(|p| r.contains(**p)).count()
-            + 50 * markers
-                .iter()
-                .filter(|m| r.grow(m.radius).contains(m.at))
-                .count()
-    };
-    let (x, y) = corners
-        .into_iter()
-        .min_by_key(|(x, y)| {
-            crowd(&Rect {
-                x0: *x,
-                y0: *y,
-                x1: x + bw,
-                y1: y + bh,
-            })
-        })
-        .expect("four corners");
-    let rect = Rect {
-        x0: x,
-        y0: y,
-        x1: x + bw,
-        y1: y + bh,
-    };
-    let rows = routes
-        .iter()
-        .zip(texts)
-        .enumerate()
-        .map(|(i, (r, (name, detail)))| {
-            let top = y + pad + row_h * i as f64;
-            let color = palette.route(r.color);
-            let mode = main_mode(r);
-            let sy = top + name_size * 0.45;
-            LegendRow {
-                color,
-                mode,
-                stroke: Stroke::for_mode(mode),
-                swatch: ((x + pad, sy), (x + pad + swatch, sy)),
-                dot: r.legs.is_empty().then(|| Marker {
-                    at: (x + pad + swatch / 2.0, sy),
-                    radius: marker_radius(unit),
-                    color,
-                    terminal: true,
-                    leader: None,
-                }),
-                name: Label {
-                    text: name,
-                    at: (x + pad * 2.0 + swatch, top),
-                    size: name_size,
-                    bold: true,
-                    color: palette.text,
-                    halo: None,
-                },
-                detail: Label {
-                    text: detail,
-                    at: (x + pad * 2.0 + swatch, top + name_size * 0.8 + 4.0 * unit),
-                    size: detail_size,
-                    bold: false,
-                    color: palette.muted,
-                    halo: None,
-                },
-            }
-        })
-        .collect();
-    Some(Legend { rect, rows })
+        (frame.x1 - inset - w, frame.y1 - inset - h),
+        (frame.x1 - inset - w, frame.y0 + inset),
+    ]
+    .into_iter()
+    .map(|(x, y)| {
+        let r = Rect {
+            x0: x,
+            y0: y,
+            x1: x + w,
+            y1: y + h,
+        };
+        ((x, y), crowd(&r, route_px, markers))
+    })
+    .min_by_key(|(_, c)| *c)
+    .unwrap_or(((frame.x0 + inset, frame.y1 - inset - h), 0))
 }
 
 /// What a legend says of a trip's extent: its number of places, its one stop, or its length.

@@ -100,13 +100,36 @@ pub fn build_in(
     options: &MapOptions,
 ) -> Result<Scene> {
     check_input(routes, options)?;
+    // A legend or scale bar that finds no corner of the map where it covers no route and no
+    // stop goes below the map: the map is built again, shorter by the strip they need.
+    let (scene, wants_strip) = compose(context, routes, file_title, options, None)?;
+    match wants_strip {
+        Some(h) => Ok(compose(context, routes, file_title, options, Some(h))?.0),
+        None => Ok(scene),
+    }
+}
+
+/// Step of [`build_in`]: the scene, with a strip of `strip` pixels below the map for the legend
+/// and the scale bar if given; and the strip's height that they would need, if they found no
+/// room on the map.
+fn compose(
+    context: &Context<'_>,
+    routes: &[Route],
+    file_title: Option<&str>,
+    options: &MapOptions,
+    strip: Option<f64>,
+) -> Result<(Scene, Option<f64>)> {
     let (w, h) = (f64::from(options.width), f64::from(options.height));
     // Sizes scale with the map, but not below what reads at column width (600 px wide).
     let unit = (w.min(h) / 1000.0).clamp(0.7, 3.0);
     let palette = options.theme.palette();
     // Layout: title band, frame, margins for degree labels and attribution.
     let (title, subtitle) = heading(routes, file_title, options);
-    let frame = map_frame(&title, &subtitle, w, h, unit);
+    let heading = Heading::set(title, subtitle, w, unit);
+    let mut frame = map_frame(heading.band(unit), w, h, unit);
+    if let Some(sh) = strip {
+        frame.y1 -= sh + 4.0 * unit;
+    }
 
     let (projector, view) = project_and_fit(routes, options, &frame)?;
     let scale = scale(&projector, &view, &frame);
@@ -140,7 +163,8 @@ pub fn build_in(
     spread_markers(&mut markers, &mut stop_labels);
 
     let route_px = route_pixels(&layers);
-    let (furniture, notes) = furniture(&sheet, routes, &sea, &route_px, &markers);
+    let strip = strip.map(|sh| strip_below(&frame, sh, unit));
+    let (furniture, notes) = furniture(&sheet, routes, &sea, (&route_px, &markers), strip);
     clear_degree_labels(&mut graticule_labels, &furniture, unit);
 
     let mut obstacles = obstacles(&frame, &markers, &furniture, &graticule_labels);
@@ -155,7 +179,7 @@ pub fn build_in(
         &sea,
     );
 
-    let titles = titles(title, subtitle, &sheet);
+    let titles = heading.labels(&sheet);
     // Natural Earth's finest scale (1:10m) places coasts to a kilometre or two: on a map
     // finer than COARSE_M_PER_PX they are approximate, and the map says so.
     let metres_per_px = scale.ground_m_per_px;
@@ -170,7 +194,8 @@ pub fn build_in(
     );
     let attribution = attribution(&sheet, coarse, routes);
 
-    Ok(Scene {
+    let wants_strip = furniture.wants_strip;
+    let scene = Scene {
         width: options.width,
         height: options.height,
         palette,
@@ -202,7 +227,8 @@ pub fn build_in(
         unit,
         projector: std::sync::Arc::new(projector),
         view,
-    })
+    };
+    Ok((scene, wants_strip))
 }
 
 /// Step of [`build_in`]: the options checked, and an error when there is nothing to draw.
@@ -251,23 +277,20 @@ fn heading(
     }
 }
 
-/// Step of [`build_in`]: the frame the map is drawn in, below the title band of `title` and
-/// `subtitle`, on a page of `w` by `h` pixels.
-fn map_frame(title: &Option<String>, subtitle: &Option<String>, w: f64, h: f64, unit: f64) -> Rect {
-    let band = match (title, subtitle) {
-        (Some(_), Some(_)) => 92.0,
-        (Some(_), None) | (None, Some(_)) => 62.0,
-        (None, None) => 14.0,
-    } * unit;
+/// Step of [`build_in`]: the frame the map is drawn in, below a title band `band` pixels
+/// high, on a page of `w` by `h` pixels.
+fn map_frame(band: f64, w: f64, h: f64, unit: f64) -> Rect {
     // Room on every side for the graticule's degree labels.
     Rect {
-        x0: 58.0 * unit,
+        x0: LEFT_MARGIN * unit,
         y0: band + 26.0 * unit,
         x1: w - 52.0 * unit,
         y1: h - 50.0 * unit,
     }
 }
 
+#[cfg(test)]
+mod placement_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

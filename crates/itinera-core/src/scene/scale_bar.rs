@@ -24,6 +24,12 @@ impl ScaleBar {
         [self.at, (x1, self.at.1), (x1, y1), (self.at.0, y1), self.at]
     }
 
+    /// The backdrop drawn under the bar and its labels, so that no graticule line or globe
+    /// outline crosses them.
+    pub fn backdrop(&self) -> Rect {
+        self.bounds().grow(0.8 * self.height)
+    }
+
     /// The box of the bar and its labels.
     pub fn bounds(&self) -> Rect {
         let mut r = Rect {
@@ -45,8 +51,8 @@ impl ScaleBar {
     }
 }
 
-/// A scale bar true at the centre of the frame, about a fifth of its width, in the bottom corner
-/// the legend does not take.
+/// A scale bar true at the centre of the frame, about a fifth of its width, where `place` puts
+/// a bar of the length it is given (the top-left corner of the bar).
 pub(super) fn scale_bar(
     p: &Projector,
     units: crate::route::Units,
@@ -54,7 +60,7 @@ pub(super) fn scale_bar(
     frame: &Rect,
     unit: f64,
     palette: &Palette,
-    legend: Option<Rect>,
+    place: &dyn Fn(f64) -> Px,
 ) -> Option<ScaleBar> {
     let centre = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
     let (lon, lat) = p.unproject(view.metres(centre))?;
@@ -89,15 +95,7 @@ pub(super) fn scale_bar(
     let segment_px = nice * unit_m * px_per_m / segments as f64;
     let height = 7.0 * unit;
     let size = 14.0 * unit;
-    let inset = 16.0 * unit;
-    let left_free = legend
-        .is_none_or(|l| l.x0 > (frame.x0 + frame.x1) / 2.0 || l.y1 < (frame.y0 + frame.y1) / 2.0);
-    let x = if left_free {
-        frame.x0 + inset + 6.0 * unit
-    } else {
-        frame.x1 - inset - segment_px * segments as f64 - 40.0 * unit
-    };
-    let y = frame.y1 - inset - height;
+    let (x, y) = place(segment_px * segments as f64);
     let mut labels = Vec::new();
     for (i, v) in [0.0, nice / 2.0, nice].into_iter().enumerate() {
         let val = v;
@@ -127,6 +125,14 @@ pub(super) fn scale_bar(
             color: palette.text,
             halo: Some(palette.halo),
         });
+    }
+    // On a short bar the middle figure would run into its neighbours: it goes.
+    if labels.len() == 3 {
+        let gap = 4.0 * unit;
+        let (a, m, b) = (labels[0].bounds(), labels[1].bounds(), labels[2].bounds());
+        if m.x0 < a.x1 + gap || m.x1 + gap > b.x0 {
+            labels.remove(1);
+        }
     }
     Some(ScaleBar {
         at: (x, y),

@@ -1,0 +1,280 @@
+//! Labels and furniture against what they must not hide (issue 30, points 1, 2 and 6): context
+//! labels clear of every route and marker, stop labels beside their own markers or tied to them
+//! by a leader, and a legend, scale bar and title that fit the room there is, at column widths
+//! from 200 to 1600 pixels, on the examples, a 44-stop Trans-Siberian and five world trips.
+
+use super::tests::routes;
+use super::*;
+use crate::gazetteer::Gazetteer;
+use crate::route;
+use crate::trip::{self, ResolveOptions};
+
+fn file_routes(path: &str) -> (Vec<Route>, Option<String>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let plan =
+        crate::formats::read_trips(&crate::source::SourceFile::read(&path).unwrap()).unwrap();
+    let r = trip::resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default()).unwrap();
+    (r.trips.iter().map(route::build).collect(), r.title)
+}
+
+/// The examples, the Trans-Siberian, and five trips across the world.
+fn trips() -> Vec<(String, Vec<Route>, Option<String>)> {
+    let mut out: Vec<_> = [
+        "../../geodata/trips/kji-2001.toml",
+        "../../geodata/trips/kji-2002.toml",
+        "../../geodata/trips/kji-2011.toml",
+        "../../geodata/trips/kji-2011-china.toml",
+        "../../tests/fixtures/maps/trans-siberian.toml",
+    ]
+    .into_iter()
+    .map(|p| {
+        let (r, t) = file_routes(p);
+        (p.rsplit('/').next().unwrap_or(p).to_string(), r, t)
+    })
+    .collect();
+    let world: [&[&str]; 5] = [
+        &[
+            "London",
+            "New York City",
+            "Los Angeles",
+            "Tokyo",
+            "Singapore",
+            "Dubai",
+            "London",
+        ],
+        &["Kuwait City", "Doha", "Colombo", "Perth", "Sydney"],
+        &[
+            "Oslo",
+            "Copenhagen",
+            "Berlin",
+            "Vienna",
+            "Istanbul",
+            "Ankara",
+            "Baghdad",
+        ],
+        &["Auckland", "Suva", "Honolulu", "Anchorage", "Tokyo"],
+        &[
+            "Cairo",
+            "Khartoum",
+            "Addis Ababa",
+            "Nairobi",
+            "Kinshasa",
+            "Lagos",
+            "Dakar",
+        ],
+    ];
+    out.extend(world.iter().map(|n| (n.join("-"), routes(n), None)));
+    out
+}
+
+/// Whether the segment `a`-`b` passes through `r`.
+fn crosses(a: Px, b: Px, r: &Rect) -> bool {
+    // Clip the segment to the box (Liang-Barsky).
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.0 - r.x0),
+        (dx, r.x1 - a.0),
+        (-dy, a.1 - r.y0),
+        (dy, r.y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 <= t1
+}
+
+/// What of the routes and markers the box `r` covers, if any.
+fn covers(s: &Scene, r: &Rect) -> Option<String> {
+    for layer in &s.routes {
+        for (_, runs) in &layer.legs {
+            for run in runs {
+                if run.windows(2).any(|w| crosses(w[0], w[1], r)) {
+                    return Some(format!("a leg of {}", layer.name));
+                }
+            }
+        }
+    }
+    s.markers
+        .iter()
+        .find(|m| r.grow(m.radius).contains(m.at))
+        .map(|m| format!("the marker at {:?}", m.at))
+}
+
+fn distance_to_box(p: Px, r: &Rect) -> f64 {
+    let dx = (r.x0 - p.0).max(0.0).max(p.0 - r.x1);
+    let dy = (r.y0 - p.1).max(0.0).max(p.1 - r.y1);
+    dx.hypot(dy)
+}
+
+fn options(width: u32, height: u32, projection: ProjectionChoice) -> MapOptions {
+    MapOptions {
+        width,
+        height,
+        projection,
+        ..MapOptions::default()
+    }
+}
+
+#[test]
+fn context_labels_cover_no_route_marker_or_stop_label() {
+    for (name, routes, title) in trips() {
+        for projection in [ProjectionChoice::Auto, ProjectionChoice::Robinson] {
+            let s = build(
+                &routes,
+                title.as_deref(),
+                &options(1600, 1000, projection.clone()),
+            )
+            .unwrap();
+            for l in &s.labels[s.stop_label_count..] {
+                let b = l.bounds().grow(1.0);
+                assert_eq!(covers(&s, &b), None, "{name} {projection:?}: {}", l.text);
+                for stop in &s.labels[..s.stop_label_count] {
+                    assert!(
+                        !b.overlaps(&stop.bounds()),
+                        "{name}: {} on {}",
+                        l.text,
+                        stop.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_stop_label_sits_by_its_marker_or_has_a_leader() {
+    for (name, routes, title) in trips() {
+        for projection in [ProjectionChoice::Auto, ProjectionChoice::Robinson] {
+            let s = build(
+                &routes,
+                title.as_deref(),
+                &options(1600, 1000, projection.clone()),
+            )
+            .unwrap();
+            let radius = stops::marker_radius(s.unit);
+            // Next to its marker: within the first ring of positions, a pixel to spare.
+            let near = radius + 3.0 + 1.0;
+            for l in &s.labels[..s.stop_label_count] {
+                let b = l.bounds();
+                let stop = routes
+                    .iter()
+                    .flat_map(|r| &r.stops)
+                    .find(|st| st.label == l.text)
+                    .unwrap_or_else(|| panic!("{name}: no stop labelled {}", l.text));
+                let at = s.locate(stop.lon, stop.lat).unwrap();
+                let own = s
+                    .markers
+                    .iter()
+                    .min_by(|a, c| {
+                        let d = |m: &Marker| {
+                            (m.leader.unwrap_or(m.at).0 - at.0)
+                                .hypot(m.leader.unwrap_or(m.at).1 - at.1)
+                        };
+                        d(a).total_cmp(&d(c))
+                    })
+                    .unwrap();
+                let mine = distance_to_box(own.at, &b);
+                let nearest_other = s
+                    .markers
+                    .iter()
+                    .filter(|m| m.at != own.at)
+                    .map(|m| distance_to_box(m.at, &b))
+                    .fold(f64::MAX, f64::min);
+                let beside = mine <= near && nearest_other >= mine - 0.5;
+                let tied = s.label_leaders.iter().any(|[from, to]| {
+                    (from.0 - own.at.0).hypot(from.1 - own.at.1) <= radius + 0.5
+                        && distance_to_box(*to, &b) <= 2.0
+                });
+                assert!(
+                    beside || tied,
+                    "{name} {projection:?}: {} is {mine:.1} px from its marker ({nearest_other:.1} from another) with no leader",
+                    l.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn legend_scale_bar_and_title_fit_the_room_and_cover_no_route_at_column_widths() {
+    for (name, routes, title) in trips() {
+        for (w, h) in [(200, 200), (400, 250), (600, 400), (1600, 1000)] {
+            let s = build(
+                &routes,
+                title.as_deref(),
+                &options(w, h, ProjectionChoice::Auto),
+            )
+            .unwrap();
+            if let Some(l) = &s.legend {
+                assert_eq!(covers(&s, &l.rect), None, "{name} {w}x{h}: the legend");
+                assert!(
+                    l.rect.x0 >= 0.0 && l.rect.x1 <= f64::from(w),
+                    "{name} {w}x{h}: legend off the page"
+                );
+            }
+            if let Some(b) = &s.scale_bar {
+                assert_eq!(
+                    covers(&s, &b.backdrop()),
+                    None,
+                    "{name} {w}x{h}: the scale bar"
+                );
+            }
+            for t in s.titles.iter().chain(std::iter::once(&s.attribution)) {
+                let b = t.bounds();
+                assert!(
+                    b.x0 >= 0.0 && b.x1 <= f64::from(w),
+                    "{name} {w}x{h}: `{}` is clipped",
+                    t.text
+                );
+                assert!(
+                    b.y1 <= s.frame.y0 || std::ptr::eq(t, &s.attribution),
+                    "{name} {w}x{h}: `{}` runs into the map",
+                    t.text
+                );
+            }
+            // What was left out, the map says.
+            if s.legend.is_none() {
+                assert!(
+                    s.warnings.iter().any(|w| w.contains("legend")),
+                    "{name} {w}x{h}: {:?}",
+                    s.warnings
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_title_wraps_on_a_narrow_map() {
+    let routes = routes(&["Lisbon", "Madrid", "Kyiv"]);
+    let title =
+        "The long way home: a stranded orchestra crosses six countries by bus to reach Kyiv";
+    let s = build(
+        &routes,
+        Some(title),
+        &options(300, 400, ProjectionChoice::Auto),
+    )
+    .unwrap();
+    assert!(s.titles.len() >= 2, "{:?}", s.titles);
+    let words: Vec<&str> = s.titles.iter().flat_map(|t| t.text.split(' ')).collect();
+    assert_eq!(words.join(" "), title, "every word, in order");
+    // And a short one keeps its size on a wide map.
+    let s = build(
+        &routes,
+        Some("Lisbon to Kyiv"),
+        &options(1600, 1000, ProjectionChoice::Auto),
+    )
+    .unwrap();
+    assert_eq!(s.titles[0].size, 34.0);
+}
