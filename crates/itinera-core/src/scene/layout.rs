@@ -150,7 +150,7 @@ fn placed_scale_bar(
     } else {
         [&left, &right]
     };
-    if let Some(b) = corners.into_iter().filter_map(|c| bar(c)).find(|b| free(b)) {
+    if let Some(b) = corners.into_iter().filter_map(&bar).find(|b| free(b)) {
         return (Some(b), None);
     }
     let size = 14.0 * unit;
