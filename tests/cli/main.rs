@@ -11,6 +11,7 @@ mod formats;
 mod geocode;
 mod geopackage;
 mod harness;
+mod html;
 mod interchange;
 mod others;
 mod render;

@@ -186,10 +186,11 @@ fn head(s: &Scene, base_svg: &str, title: &str, subtitle: &str, out: &mut dyn Wr
     let css = CSS
         .replace("PAPER", &hex(pal.paper))
         .replace("TEXT", &hex(pal.text))
-        .replace("MUTED", &hex(pal.muted));
+        .replace("MUTED", &hex(pal.muted))
+        .replace("RATIO", &format!("{w} / {h}"));
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<script>{ERRORS}</script>\n<style>{css}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p>{st}</p></header>\n<div id=\"stage\">\n<div id=\"map\">\n<svg id=\"svg\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" data-w=\"{w}\" data-h=\"{h}\" role=\"img\" aria-label=\"{t}\">\n<g id=\"base\">{base}</g>\n<g id=\"trips\">",
         t = escape(title),
         st = escape(subtitle),
         base = svg_body(base_svg),
@@ -354,8 +355,9 @@ impl Trips<'_> {
     }
 }
 
-/// Step of [`page`]: the legend of the trips, the map's controls, the time slider, the footer
-/// and the page's script, closing the document.
+/// Step of [`page`]: the map's controls, the legend of the trips (a `<details>` the reader can
+/// fold, beside the map's box rather than in it, so that a narrow page can put it under the
+/// map), the time slider, the footer and the page's script, closing the document.
 fn legend_and_foot(
     layers: &[RouteLayer],
     routes: &[Route],
@@ -388,8 +390,12 @@ fn legend_and_foot(
     }
     write!(
         out,
-        "</g>\n</svg>\n<div id=\"legend\">{legend}</div>\n<div id=\"controls\"><button type=\"button\" id=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" id=\"zout\" title=\"Zoom out\">−</button><button type=\"button\" id=\"reset\" title=\"Reset view\">⟲</button></div>\n<div id=\"tip\" hidden></div>\n</div>\n{slider}<footer>Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics between stops. Drag to pan, wheel or pinch to zoom, hover or tap a leg or stop.</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
+        "</g>\n</svg>\n<div id=\"controls\"><button type=\"button\" id=\"zin\" title=\"Zoom in\">+</button><button type=\"button\" id=\"zout\" title=\"Zoom out\">−</button><button type=\"button\" id=\"reset\" title=\"Reset view\">⟲</button></div>\n<div id=\"tip\" hidden></div>\n</div>\n<details id=\"legend\" open><summary>{summary}</summary>{legend}</details>\n</div>\n{slider}<footer>Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Legs are straight-line geodesics between stops. Drag to pan, wheel or pinch to zoom, hover or tap a leg or stop.</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
         slider = timeline.slider(),
+        summary = match routes.len() {
+            1 => "Trip".to_string(),
+            n => format!("Trips ({n})"),
+        },
     )
     .map_err(write_error)
 }
@@ -449,9 +455,17 @@ mod tests {
             "no external resources"
         );
         assert!(!html.contains("<script src") && !html.contains("<link"));
+        // The legend folds (one trip: "Trip"), and the style's placeholders are filled in.
+        assert!(html.contains("<details id=\"legend\" open><summary>Trip</summary>"));
+        assert!(!html.contains("RATIO") && !html.contains("MUTED"));
+        let (w, h) = (MapOptions::default().width, MapOptions::default().height);
+        assert!(
+            html.contains(&format!("aspect-ratio:{w} / {h}")),
+            "the map's shape"
+        );
         // The inline SVG is well-formed XML.
         let start = html.find("<svg id=\"svg\"").unwrap();
-        let end = html.find("</svg>\n<div id=\"legend\"").unwrap() + 6;
+        let end = html.find("</svg>\n<div id=\"controls\"").unwrap() + 6;
         roxmltree::Document::parse(&html[start..end]).unwrap();
     }
 

@@ -6,18 +6,31 @@ pub(super) const ERRORS: &str = r#"(function(){var n=0;function bump(){n++;if(do
 window.addEventListener('error',bump);window.addEventListener('unhandledrejection',bump);
 var ce=console.error;console.error=function(){bump();return ce.apply(console,arguments);};})();"#;
 
-/// The page's style, with `PAPER`, `TEXT` and `MUTED` standing for the palette's colours.
+/// The page's style, with `PAPER`, `TEXT` and `MUTED` standing for the palette's colours and
+/// `RATIO` for the map's width / height.
+///
+/// The page is one screen tall: the body is a column as high as the view, and the map's box
+/// takes what the heading, the time slider and the footer leave, so the legend and the slider
+/// stay in view on a desktop screen. The SVG fills that box and keeps its aspect (its
+/// `viewBox` is centred in the box). On a wide screen the legend floats over the map's lower
+/// left corner. On a narrow one (a phone held upright) the box is as wide as the page and has
+/// the map's shape (a taller box would only add empty bands above and below the map), and the
+/// legend sits under it, where it covers nothing. Either way the legend is a `<details>`, which
+/// the reader can fold.
 pub(super) const CSS: &str = r#"
 html,body{margin:0;background:PAPER;color:TEXT;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
-header{padding:10px 16px 4px}header h1{margin:0;font-size:22px}header p{margin:2px 0 0;color:MUTED;font-size:14px}
-#map{position:relative;margin:0 8px;border:1px solid MUTED;overflow:hidden;touch-action:none;user-select:none}
-#svg{display:block;width:100%;height:auto;cursor:grab}#svg.dragging{cursor:grabbing}
+body{display:flex;flex-direction:column;height:100vh;height:100dvh;box-sizing:border-box;overflow-x:hidden}
+header{flex:none;padding:10px 16px 4px}header h1{margin:0;font-size:22px}header p{margin:2px 0 0;color:MUTED;font-size:14px}
+#stage{position:relative;flex:1 1 auto;min-height:0;display:flex;flex-direction:column;margin:0 8px}
+#map{position:relative;flex:1 1 auto;min-height:160px;border:1px solid MUTED;overflow:hidden;touch-action:none;user-select:none}
+#svg{position:absolute;left:0;top:0;display:block;width:100%;height:100%;cursor:grab}#svg.dragging{cursor:grabbing}
 #trips path.leg{fill:none;stroke-linecap:round;stroke-linejoin:round;vector-effect:non-scaling-stroke;cursor:pointer}
 #trips path.casing,#trips path.ties{fill:none;stroke-linecap:round;stroke-linejoin:round;vector-effect:non-scaling-stroke;pointer-events:none;opacity:.85}
 #trips path.leg:hover,#trips path.leg.on{stroke-width:7px}
 #trips circle.stop{cursor:pointer;vector-effect:non-scaling-stroke}#trips circle.stop:hover,#trips circle.stop.on{stroke-width:4px}
 #trips path.arrow{pointer-events:none}#labels{pointer-events:none}
-#legend{position:absolute;left:10px;bottom:10px;background:PAPER;opacity:.94;border:1px solid MUTED;border-radius:4px;padding:4px;max-width:45%}
+#legend{position:absolute;left:10px;bottom:10px;background:PAPER;opacity:.94;border:1px solid MUTED;border-radius:4px;padding:4px;max-width:45%;max-height:calc(100% - 20px);overflow:auto;box-sizing:border-box}
+#legend summary{cursor:pointer;font-size:13px;font-weight:bold;padding:2px 6px;color:MUTED}
 #legend .item{display:flex;gap:8px;align-items:center;width:100%;text-align:left;background:none;border:0;color:inherit;font:inherit;font-size:13px;padding:4px 6px;cursor:pointer}
 #legend .item[aria-pressed=false]{opacity:.4}#legend .sw{display:inline-block;width:28px;height:4px;border-radius:2px;flex:none}
 #legend .sw.dot{width:11px;height:11px;border-radius:50%;margin:0 8px}#legend small{color:MUTED}
@@ -25,14 +38,22 @@ header{padding:10px 16px 4px}header h1{margin:0;font-size:22px}header p{margin:2
 #controls button{width:32px;height:32px;font-size:18px;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;cursor:pointer}
 #tip{position:absolute;pointer-events:none;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;padding:6px 8px;font-size:13px;max-width:280px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
 #tip b{display:block}#tip span{color:MUTED}
-#time{display:flex;gap:10px;align-items:center;margin:6px 8px 0;font-size:14px}
-#time input{flex:1}#time output{min-width:10em;font-variant-numeric:tabular-nums}
+#time{flex:none;display:flex;gap:10px;align-items:center;margin:6px 8px 0;font-size:14px}
+#time input{flex:1;min-width:0}#time output{min-width:10em;font-variant-numeric:tabular-nums}
 #time button{width:32px;height:28px;background:PAPER;color:TEXT;border:1px solid MUTED;border-radius:4px;cursor:pointer}
-footer{padding:6px 16px 12px;color:MUTED;font-size:12px}
+footer{flex:none;padding:6px 16px 12px;color:MUTED;font-size:12px}
+@media (max-width:640px){
+header{padding:8px 10px 4px}header h1{font-size:18px}header p{font-size:13px}
+#stage{margin:0 6px;flex:none}#map{flex:none;aspect-ratio:RATIO;min-height:0}
+#legend{position:static;flex:none;max-width:none;max-height:35vh;margin-top:6px;opacity:1}
+#controls{flex-direction:row;right:6px;top:6px}#controls button{width:28px;height:28px;font-size:16px}
+#time{margin:6px 6px 0}#time output{min-width:6.5em}
+footer{padding:6px 10px 10px;font-size:11px}
+}
 "#;
 
 /// The page's behaviour: pan and zoom by moving the viewBox, tooltips from `data-*`, legend
-/// toggles. Plain ES2015, no library.
+/// toggles and folding. Plain ES2015, no library.
 pub(super) const JS: &str = r#"
 (function () {
   'use strict';
@@ -42,9 +63,16 @@ pub(super) const JS: &str = r#"
   var W = +svg.dataset.w, H = +svg.dataset.h;
   var vb = { x: 0, y: 0, w: W, h: H };
   function apply() { svg.setAttribute('viewBox', vb.x + ' ' + vb.y + ' ' + vb.w + ' ' + vb.h); }
+  // A point of the window in the map's coordinates. The SVG is scaled to its box and centred
+  // in it (the box rarely has the map's shape), so the box's corners are not the viewBox's:
+  // the browser's own screen matrix says where the map is drawn.
   function toMap(cx, cy) {
-    var r = svg.getBoundingClientRect();
-    return { x: vb.x + (cx - r.left) / r.width * vb.w, y: vb.y + (cy - r.top) / r.height * vb.h };
+    var m = svg.getScreenCTM();
+    if (!m) { return { x: vb.x + vb.w / 2, y: vb.y + vb.h / 2 }; }
+    var p = svg.createSVGPoint();
+    p.x = cx; p.y = cy;
+    p = p.matrixTransform(m.inverse());
+    return { x: p.x, y: p.y };
   }
   function zoom(f, cx, cy) {
     var nw = Math.min(W, Math.max(W / 40, vb.w / f));
@@ -89,10 +117,9 @@ pub(super) const JS: &str = r#"
       if (pinch.d > 0) { zoom(s.d / pinch.d, s.x, s.y); }
       pinch = s; moved += 10;
     } else if (count() === 1 && last) {
-      var r = svg.getBoundingClientRect();
-      var dx = (e.clientX - last.x) / r.width * vb.w, dy = (e.clientY - last.y) / r.height * vb.h;
+      var a = toMap(last.x, last.y), b = toMap(e.clientX, e.clientY);
       moved += Math.abs(e.clientX - last.x) + Math.abs(e.clientY - last.y);
-      vb.x -= dx; vb.y -= dy; clamp(); apply();
+      vb.x -= b.x - a.x; vb.y -= b.y - a.y; clamp(); apply();
       last = { x: e.clientX, y: e.clientY };
       if (moved > 4) { hide(); }
     }
@@ -139,6 +166,13 @@ pub(super) const JS: &str = r#"
   function hide() { tip.hidden = true; if (current) { current.classList.remove('on'); current = null; } }
   svg.addEventListener('mouseover', function (e) { if (!last) { show(e.target, e.clientX, e.clientY); } });
   svg.addEventListener('mouseout', function (e) { if (e.target === current) { hide(); } });
+
+  // Legend: folded from the start where the map is too short to share with it (a phone on
+  // its side); upright phones have it under the map, where it covers nothing.
+  var legend = document.getElementById('legend');
+  if (legend && window.matchMedia && window.matchMedia('(max-height: 480px) and (min-width: 641px)').matches) {
+    legend.open = false;
+  }
 
   // Legend: toggle a trip.
   Array.prototype.forEach.call(document.querySelectorAll('#legend .item'), function (btn) {
