@@ -60,8 +60,9 @@ pub(super) fn sea(projector: &Projector, stream: &Stream<'_>, frame: &Rect) -> V
     }
 }
 
-/// Step of [`build_in`]: each trip's legs in pixels (cut at the map's seam, clipped to the
-/// frame) and a direction arrow at each leg's middle.
+/// Step of [`build_in`]: each trip's legs in pixels (cut at the map's seam, set beside the
+/// legs they share a track with, clipped to the frame) and a direction arrow at each leg's
+/// middle.
 pub(super) fn route_layers(
     routes: &[Route],
     stream: &Stream<'_>,
@@ -70,13 +71,20 @@ pub(super) fn route_layers(
     palette: &Palette,
 ) -> Vec<RouteLayer> {
     let frame = &stream.frame();
+    let offsets = shared::offsets(routes, unit);
     let mut layers = Vec::new();
-    for r in routes {
+    for (ri, r) in routes.iter().enumerate() {
         let color = palette.route(r.color);
         let mut legs = Vec::new();
         let mut arrows = Vec::new();
-        for leg in &r.legs {
-            let pieces = stream.projected_line(&leg.line_every(draw_step));
+        for (li, leg) in r.legs.iter().enumerate() {
+            let mut pieces = stream.projected_line(&leg.line_every(draw_step));
+            // A leg that shares its track with others is drawn beside them.
+            if let Some(&d) = offsets.get(&(ri, li)) {
+                for p in &mut pieces {
+                    *p = shared::offset_line(p, d);
+                }
+            }
             let runs = pieces
                 .iter()
                 .flat_map(|p| clip::clip_line(p, frame))

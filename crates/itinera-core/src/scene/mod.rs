@@ -21,6 +21,7 @@ mod legend;
 mod options;
 mod projection;
 mod scale_bar;
+mod shared;
 mod spread;
 mod stops;
 mod stream;

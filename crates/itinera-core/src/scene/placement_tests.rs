@@ -278,3 +278,58 @@ fn a_long_title_wraps_on_a_narrow_map() {
     .unwrap();
     assert_eq!(s.titles[0].size, 34.0);
 }
+
+/// The point halfway along a leg's drawn runs.
+fn middle(runs: &[Vec<Px>]) -> Option<Px> {
+    let pts: Vec<Px> = runs.iter().flatten().copied().collect();
+    pts.get(pts.len() / 2).copied()
+}
+
+#[test]
+fn legs_that_share_a_track_are_drawn_apart() {
+    let (kji, title) = file_routes("../../geodata/trips/kji-2001.toml");
+    let mut two_trips = routes(&["London", "Brussels"]);
+    two_trips.extend(routes(&["London", "Brussels", "London"]));
+    for (name, routes, title) in [
+        ("kji-2001", kji, title),
+        ("London-Brussels", two_trips, None),
+    ] {
+        let s = build(
+            &routes,
+            title.as_deref(),
+            &options(1600, 1000, ProjectionChoice::Auto),
+        )
+        .unwrap();
+        let mut pairs = 0;
+        let legs: Vec<(&route::Leg, &Vec<Vec<Px>>)> = routes
+            .iter()
+            .zip(&s.routes)
+            .flat_map(|(r, layer)| r.legs.iter().zip(layer.legs.iter().map(|(_, runs)| runs)))
+            .collect();
+        for (i, (a, ra)) in legs.iter().enumerate() {
+            for (b, rb) in &legs[i + 1..] {
+                let same = |p: geo::Coord, q: geo::Coord| {
+                    (p.x - q.x).abs() < 1e-6 && (p.y - q.y).abs() < 1e-6
+                };
+                let shared = (same(a.start, b.start) && same(a.end, b.end))
+                    || (same(a.start, b.end) && same(a.end, b.start));
+                if !shared {
+                    continue;
+                }
+                pairs += 1;
+                let (Some(p), Some(q)) = (middle(ra), middle(rb)) else {
+                    continue;
+                };
+                let apart = (p.0 - q.0).hypot(p.1 - q.1);
+                assert!(
+                    apart >= 4.0,
+                    "{name}: two legs share a track {apart:.1} px apart"
+                );
+            }
+        }
+        assert!(
+            pairs >= 2,
+            "{name}: the test needs legs that share a track ({pairs})"
+        );
+    }
+}
