@@ -8,6 +8,10 @@ use super::*;
 /// its own direction (negative: to the right).
 pub(super) type Offsets = HashMap<(usize, usize), f64>;
 
+/// A track between two places, its ends in order: legs on it, each with its route and leg
+/// index and whether it runs in that order.
+type Track = ((i64, i64), (i64, i64));
+
 /// The end of a leg, rounded to about ten metres, so that legs between the same places match.
 fn end_key(c: geo::Coord) -> (i64, i64) {
     ((c.x * 1e4).round() as i64, (c.y * 1e4).round() as i64)
@@ -17,7 +21,7 @@ fn end_key(c: geo::Coord) -> (i64, i64) {
 /// another), keyed by (route, leg). Legs of a bundle are spaced by the widest stroke in it plus
 /// a gap; each keeps the same side of the track whichever way it runs.
 pub(super) fn offsets(routes: &[Route], unit: f64) -> Offsets {
-    let mut bundles: HashMap<((i64, i64), (i64, i64)), Vec<(usize, usize, bool)>> = HashMap::new();
+    let mut bundles: HashMap<Track, Vec<(usize, usize, bool)>> = HashMap::new();
     for (r, route) in routes.iter().enumerate() {
         for (l, leg) in route.legs.iter().enumerate() {
             let (a, b) = (end_key(leg.start), end_key(leg.end));
