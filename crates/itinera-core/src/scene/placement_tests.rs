@@ -25,6 +25,17 @@ fn trips() -> Vec<(String, Vec<Route>, Option<String>)> {
         "../../geodata/trips/kji-2011.toml",
         "../../geodata/trips/kji-2011-china.toml",
         "../../tests/fixtures/maps/trans-siberian.toml",
+        // Trips a blind probe wrote (issue 30).
+        "../../tests/fixtures/probe30/world.toml",
+        "../../tests/fixtures/probe30/longtitle.toml",
+        "../../tests/fixtures/probe30/gulf_australia.toml",
+        "../../tests/fixtures/probe30/norway_iraq.toml",
+        "../../tests/fixtures/probe30/pacific.toml",
+        "../../tests/fixtures/probe30/drc.toml",
+        "../../tests/fixtures/probe30/transsib.toml",
+        "../../tests/fixtures/probe30/outback.toml",
+        "../../tests/fixtures/probe30/fareast_twice.toml",
+        "../../tests/fixtures/probe30/kju_beijing.toml",
     ]
     .into_iter()
     .map(|p| {
