@@ -110,10 +110,16 @@ pub(super) fn route_pixels(layers: &[RouteLayer]) -> Vec<Px> {
     // Legend, scale bar and labels go where they avoid the routes: the routes' pixels, a
     // point at least every few pixels along each run (a leg across a city map is two
     // vertices a thousand pixels apart).
+    // The direction arrows are wider than the line: their outlines count too.
+    let arrows = layers
+        .iter()
+        .flat_map(|l| &l.arrows)
+        .flat_map(|t| along(&[t[0], t[1], t[2], t[0]], 4.0));
     layers
         .iter()
         .flat_map(|l| l.legs.iter().flat_map(|(_, runs)| runs.iter()))
         .flat_map(|run| along(run, 4.0))
+        .chain(arrows)
         .collect()
 }
 

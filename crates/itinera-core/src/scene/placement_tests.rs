@@ -116,6 +116,14 @@ fn covers(s: &Scene, r: &Rect) -> Option<String> {
             }
         }
     }
+    for layer in &s.routes {
+        for t in &layer.arrows {
+            let edges = [(t[0], t[1]), (t[1], t[2]), (t[2], t[0])];
+            if edges.iter().any(|&(a, b)| crosses(a, b, r)) {
+                return Some(format!("an arrow of {}", layer.name));
+            }
+        }
+    }
     s.markers
         .iter()
         .find(|m| r.grow(m.radius).contains(m.at))
