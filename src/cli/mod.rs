@@ -8,6 +8,7 @@ mod render;
 mod report;
 mod route;
 mod run;
+mod symbols;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -263,6 +264,14 @@ struct RenderArgs {
     /// Format of the -o outputs, whatever their names (default: by extension; PNG for -).
     #[arg(long, short, value_enum, ignore_case = true)]
     format: Option<MapFormat>,
+    /// Read each input as a places CSV (a row per place: place, or name with lat and lon) and
+    /// draw each place as a circle whose area is proportional to this column's value, with a
+    /// size legend; `-o map.html` also writes a web page (`extract --places` writes such a CSV).
+    #[arg(long, value_name = "COLUMN")]
+    size_by: Option<String>,
+    /// With --size-by: Flannery's compensation (radius ∝ value^0.5716) instead of true area.
+    #[arg(long, requires = "size_by")]
+    flannery: bool,
 }
 
 #[derive(Debug, Args)]
