@@ -57,7 +57,7 @@ enum Command {
     Export(ExportArgs),
     /// Find the places a news text mentions, resolved to coordinates; draft a trip from them.
     #[command(
-        after_help = "Examples:\n  itinera extract article.txt\n  itinera extract article.txt --format json --trip output/article.toml\n  itinera extract corpus.jsonl > mentions.jsonl      (one {\"id\",\"text\"} per line; all cores)\n  cat article.txt | itinera extract - --format geojson"
+        after_help = "Examples:\n  itinera extract article.txt\n  itinera extract article.txt --format json --trip output/article.toml\n  itinera extract corpus.jsonl > mentions.jsonl      (one {\"id\",\"text\"} per line; all cores)\n  itinera extract corpus.jsonl --places places.csv -o mentions.jsonl && itinera render places.csv --size-by mentions\n  cat article.txt | itinera extract - --format geojson"
     )]
     Extract(ExtractArgs),
     /// Score the geoparser against an annotated set (JSON Lines with gold toponyms).
@@ -90,6 +90,10 @@ struct ExtractArgs {
     /// Also write a draft trip file (TOML) with the places in the order the text narrates them.
     #[arg(long, value_name = "FILE")]
     trip: Option<PathBuf>,
+    /// Also write a summary of the places mentioned (CSV: place, geonameid, lat, lon, country,
+    /// mentions, documents; most mentioned first), which `render --size-by mentions` maps.
+    #[arg(long, value_name = "FILE")]
+    places: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,

@@ -119,12 +119,13 @@ pub struct Symbols {
 
 /// Round values for a size legend of values up to `max`: the largest "round" number (1, 1.5,
 /// 2, 3, 4, 5, 6 or 8 times a power of ten) at most `max`, then those at most a quarter and a
-/// sixteenth of it; whole numbers only when `whole` (counts). Largest first, without repeats.
+/// sixteenth of it; whole numbers only when `whole` (counts), with 1 as a second value when
+/// no other is whole. Largest first, without repeats.
 ///
 /// ```
 /// use itinera::scene::legend_values;
 /// assert_eq!(legend_values(187.0, true), [150.0, 30.0, 8.0]);
-/// assert_eq!(legend_values(3.0, true), [3.0]);
+/// assert_eq!(legend_values(3.0, true), [3.0, 1.0]);
 /// ```
 pub fn legend_values(max: f64, whole: bool) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::new();
@@ -137,6 +138,10 @@ pub fn legend_values(max: f64, whole: bool) -> Vec<f64> {
         if fits && out.last().is_none_or(|l| *l > v) {
             out.push(v);
         }
+    }
+    // Small counts: one, for a second circle to compare with.
+    if whole && out.len() < 2 && top > 1.0 {
+        out.push(1.0);
     }
     out
 }
@@ -502,6 +507,7 @@ mod tests {
                 (1000.0, true, vec![1000.0, 200.0, 60.0]),
                 (12.0, true, vec![10.0, 2.0]),
                 (1.0, true, vec![1.0]),
+                (3.0, true, vec![3.0, 1.0]),
                 (0.9, false, vec![0.8, 0.2, 0.05]),
                 (0.0, true, vec![]),
                 (f64::NAN, true, vec![]),
