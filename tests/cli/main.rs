@@ -15,3 +15,4 @@ mod interchange;
 mod others;
 mod render;
 mod route;
+mod symbols;

@@ -117,8 +117,8 @@ pub struct Symbols {
     pub legend: Option<SizeLegend>,
 }
 
-/// Round values for a size legend of values up to `max`: the largest "round" number (1, 1.5,
-/// 2, 3, 4, 5, 6 or 8 times a power of ten) at most `max`, then those at most a quarter and a
+/// Round values for a size legend of values up to `max`: the largest "round" number (1, 1.5, 2,
+/// 2.5, 3, 4, 5, 6 or 8 times a power of ten) at most `max`, then those at most a quarter and a
 /// sixteenth of it; whole numbers only when `whole` (counts), with 1 as a second value when
 /// no other is whole. Largest first, without repeats.
 ///
@@ -132,10 +132,13 @@ pub fn legend_values(max: f64, whole: bool) -> Vec<f64> {
     if !(max.is_finite() && max > 0.0) {
         return out;
     }
-    let top = round_below(max);
-    for v in [top, round_below(top / 4.0), round_below(top / 16.0)] {
-        let fits = v > 0.0 && (!whole || v.fract() == 0.0);
-        if fits && out.last().is_none_or(|l| *l > v) {
+    let top = round_below(max, whole);
+    for v in [
+        top,
+        round_below(top / 4.0, whole),
+        round_below(top / 16.0, whole),
+    ] {
+        if v > 0.0 && out.last().is_none_or(|l| *l > v) {
             out.push(v);
         }
     }
@@ -146,8 +149,9 @@ pub fn legend_values(max: f64, whole: bool) -> Vec<f64> {
     out
 }
 
-/// The largest round number at most `x` (see [`legend_values`]).
-fn round_below(x: f64) -> f64 {
+/// The largest round number at most `x` (see [`legend_values`]), a whole one if `whole`
+/// (0 if none).
+fn round_below(x: f64, whole: bool) -> f64 {
     if !(x.is_finite() && x > 0.0) {
         return 0.0;
     }
@@ -157,13 +161,13 @@ fn round_below(x: f64) -> f64 {
         true => step * 10f64.powf(k),
         false => step / 10f64.powf(-k),
     };
-    let steps = [8.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.5, 1.0];
+    let steps = [8.0, 6.0, 5.0, 4.0, 3.0, 2.5, 2.0, 1.5, 1.0];
     // Against rounding error in the logarithm, a step equal to x within a billionth is x.
     steps
         .iter()
         .map(|s| at(*s))
-        .find(|v| *v <= x * (1.0 + 1e-9))
-        .unwrap_or_else(|| at(1.0))
+        .find(|v| *v <= x * (1.0 + 1e-9) && (!whole || v.fract() == 0.0))
+        .unwrap_or(0.0)
 }
 
 /// Builds the map of places sized by `values` (one per stop of `route`, in order): the scene
@@ -504,7 +508,8 @@ mod tests {
         fn values_are_round_and_at_most_the_largest() {
             for (max, whole, expected) in [
                 (187.0, true, vec![150.0, 30.0, 8.0]),
-                (1000.0, true, vec![1000.0, 200.0, 60.0]),
+                (1000.0, true, vec![1000.0, 250.0, 60.0]),
+                (400.0, true, vec![400.0, 100.0, 25.0]),
                 (12.0, true, vec![10.0, 2.0]),
                 (1.0, true, vec![1.0]),
                 (3.0, true, vec![3.0, 1.0]),
@@ -518,10 +523,13 @@ mod tests {
 
         #[test]
         fn round_numbers_are_found_below() {
-            assert_eq!(round_below(100.0), 100.0);
-            assert_eq!(round_below(99.0), 80.0);
-            assert_eq!(round_below(0.31), 0.3);
-            assert_eq!(round_below(15.0), 15.0);
+            assert_eq!(round_below(100.0, true), 100.0);
+            assert_eq!(round_below(99.0, true), 80.0);
+            assert_eq!(round_below(0.31, false), 0.3);
+            assert_eq!(round_below(0.31, true), 0.0);
+            assert_eq!(round_below(15.0, true), 15.0);
+            assert_eq!(round_below(2.7, true), 2.0);
+            assert_eq!(round_below(2.7, false), 2.5);
         }
 
         #[test]
