@@ -224,6 +224,7 @@ pub fn build_sized(
     let mut s = build(std::slice::from_ref(route), file_title, &base)?;
     clear_stops(&mut s);
     let symbols = symbols_of(&s, route, values, scale);
+    clear_context(&mut s, &symbols);
     label_biggest(&mut s, &symbols);
     let legend = options
         .legend
@@ -256,6 +257,20 @@ fn clear_stops(s: &mut Scene) {
     if world {
         s.scale_bar = None;
     }
+}
+
+/// Step of [`build_sized`]: the context places (dots and names of cities, countries) that a
+/// symbol covers are left out: over a circle, a name would seem to be the symbol's.
+fn clear_context(s: &mut Scene, symbols: &[Symbol]) {
+    let reach = 2.0 * s.unit;
+    let covered = |p: Px| {
+        symbols
+            .iter()
+            .any(|o| (p.0 - o.at.0).hypot(p.1 - o.at.1) < o.radius + reach)
+    };
+    s.context_dots.retain(|d| !covered(*d));
+    s.labels
+        .retain(|l| !symbols.iter().any(|o| touches(&l.bounds(), o.at, o.radius)));
 }
 
 /// Step of [`build_sized`]: a symbol per place on the map with a value above 0, largest first.

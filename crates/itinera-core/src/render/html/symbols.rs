@@ -15,7 +15,7 @@ const CSS: &str = "body{margin:0;font-family:'Noto Sans','DejaVu Sans',Arial,san
 background:PAPER;color:TEXT}header{padding:12px 20px 0}h1{font-size:1.4em;margin:0}\
 header p{margin:4px 0 0;opacity:.75}#map svg{display:block;width:100%;height:auto}\
 circle.symbol:hover{stroke-width:3}table{border-collapse:collapse;margin:12px 20px 24px}\
-th,td{padding:2px 12px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}";
+caption{text-align:left;white-space:nowrap;padding:0 12px 4px}th,td{padding:2px 12px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}";
 
 fn hex(c: Color) -> String {
     format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
