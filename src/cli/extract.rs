@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use itinera::Error;
 use itinera::InvalidKind;
 use itinera::geoparse::batch::{Document, Offsets, extract_at};
-use itinera::geoparse::{self, Extraction, Geoparser, Mention, SenseKind};
+use itinera::geoparse::{self, Extraction, Geoparser, Mention, PlaceTally, SenseKind};
 use itinera::output::Outputs;
 use itinera::records::{MentionRecord, rounded};
 use itinera::source::TextBlocks;
@@ -100,16 +100,27 @@ pub fn extract(a: ExtractArgs) -> Outcome {
     }
     let main_out = outputs.add(&out)?;
     let trip_out = a.trip.as_deref().map(|t| outputs.add(t)).transpose()?;
+    let places_out = a.places.as_deref().map(|p| outputs.add(p)).transpose()?;
+    let mut tally = a.places.as_ref().map(|_| PlaceTally::default());
     let mut bad_lines = 0usize;
     // Only the distinct stops are kept for a draft, not every mention.
     let mut draft = a.trip.as_ref().map(|_| geoparse::TripDraft::default());
     outputs.write(main_out, |w| {
         if batch || format == ExtractFormat::Jsonl {
-            bad_lines = stream(&a, w)?;
+            bad_lines = stream(&a, w, tally.as_mut())?;
             return Ok(());
         }
-        extract_one(&a, format, &out, &mut draft, w)
+        extract_one(&a, format, &out, &mut draft, tally.as_mut(), w)
     })?;
+    if let (Some(path), Some(at), Some(tally)) = (&a.places, places_out, &tally) {
+        if tally.is_empty() {
+            report::warning(
+                "no places mentioned; the places summary has its header only",
+                None,
+            );
+        }
+        outputs.write(at, |w| tally.write_csv(&path.display().to_string(), w))?;
+    }
     if let (Some(trip), Some(at), Some(draft)) = (&a.trip, trip_out, draft) {
         let title = Path::new(&a.inputs[0]).file_stem().map_or_else(
             || "extracted".to_string(),
@@ -194,6 +205,7 @@ fn extract_one(
     format: ExtractFormat,
     out: &Path,
     draft: &mut Option<geoparse::TripDraft>,
+    mut tally: Option<&mut PlaceTally>,
     w: &mut dyn Write,
 ) -> Result<(), Error> {
     let chars = a.offsets == Offsets::Chars;
@@ -216,6 +228,9 @@ fn extract_one(
         }
         if let Some(d) = draft.as_mut() {
             d.add(&e.mentions);
+        }
+        if let Some(t) = tally.as_deref_mut() {
+            t.add(&doc.id, &e.mentions);
         }
         sink.add(&e, w)?;
     }

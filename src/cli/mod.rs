@@ -8,6 +8,7 @@ mod render;
 mod report;
 mod route;
 mod run;
+mod symbols;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,7 +57,7 @@ enum Command {
     Export(ExportArgs),
     /// Find the places a news text mentions, resolved to coordinates; draft a trip from them.
     #[command(
-        after_help = "Examples:\n  itinera extract article.txt\n  itinera extract article.txt --format json --trip output/article.toml\n  itinera extract corpus.jsonl > mentions.jsonl      (one {\"id\",\"text\"} per line; all cores)\n  cat article.txt | itinera extract - --format geojson"
+        after_help = "Examples:\n  itinera extract article.txt\n  itinera extract article.txt --format json --trip output/article.toml\n  itinera extract corpus.jsonl > mentions.jsonl      (one {\"id\",\"text\"} per line; all cores)\n  itinera extract corpus.jsonl --places places.csv -o mentions.jsonl && itinera render places.csv --size-by mentions\n  cat article.txt | itinera extract - --format geojson"
     )]
     Extract(ExtractArgs),
     /// Score the geoparser against an annotated set (JSON Lines with gold toponyms).
@@ -89,6 +90,10 @@ struct ExtractArgs {
     /// Also write a draft trip file (TOML) with the places in the order the text narrates them.
     #[arg(long, value_name = "FILE")]
     trip: Option<PathBuf>,
+    /// Also write a summary of the places mentioned (CSV: place, geonameid, lat, lon, country,
+    /// mentions, documents; most mentioned first), which `render --size-by mentions` maps.
+    #[arg(long, value_name = "FILE")]
+    places: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -263,6 +268,14 @@ struct RenderArgs {
     /// Format of the -o outputs, whatever their names (default: by extension; PNG for -).
     #[arg(long, short, value_enum, ignore_case = true)]
     format: Option<MapFormat>,
+    /// Read each input as a places CSV (a row per place: place, or name with lat and lon) and
+    /// draw each place as a circle whose area is proportional to this column's value, with a
+    /// size legend; `-o map.html` also writes a web page (`extract --places` writes such a CSV).
+    #[arg(long, value_name = "COLUMN")]
+    size_by: Option<String>,
+    /// With --size-by: Flannery's compensation (radius ∝ value^0.5716) instead of true area.
+    #[arg(long, requires = "size_by")]
+    flannery: bool,
 }
 
 #[derive(Debug, Args)]

@@ -50,6 +50,9 @@ fn map_format(path: &Path, format: Option<MapFormat>) -> Result<MapFormat, Error
 pub fn render(a: RenderArgs) -> Outcome {
     // Check every flag before any work, so bad input fails fast and writes nothing.
     let options = map_options(&a)?;
+    if let Some(column) = &a.size_by {
+        return super::symbols::render_sized(&a, options, column);
+    }
     let formats: Vec<MapFormat> = a
         .output
         .iter()

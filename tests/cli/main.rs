@@ -16,3 +16,4 @@ mod interchange;
 mod others;
 mod render;
 mod route;
+mod symbols;

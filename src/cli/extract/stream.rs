@@ -5,8 +5,8 @@ use std::io::{self, BufReader, IsTerminal, Write};
 use std::time::Instant;
 
 use itinera::Error;
-use itinera::geoparse::Mention;
 use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed};
+use itinera::geoparse::{Mention, PlaceTally};
 use itinera::records::rounded;
 use itinera::source::{Line, TextBlocks, bounded_line, parse_line};
 
@@ -24,9 +24,13 @@ struct DocOut<'a> {
 
 /// Streams documents to JSON Lines: each plain-text file (in blocks) or each line of a JSONL
 /// input is one document. Returns the number of malformed JSONL lines (reported on stderr).
-pub(super) fn stream(a: &ExtractArgs, w: &mut dyn Write) -> Result<usize, Error> {
+pub(super) fn stream(
+    a: &ExtractArgs,
+    w: &mut dyn Write,
+    tally: Option<&mut PlaceTally>,
+) -> Result<usize, Error> {
     let chars = a.offsets == Offsets::Chars;
-    let mut out = BatchWriter::new(a);
+    let mut out = BatchWriter::new(a, tally);
     let mut bad = 0usize;
     let mut batch = Batch::new(a.offsets);
     for path in &a.inputs {
@@ -133,6 +137,8 @@ fn stream_text(
 /// Writes the batches' results as JSON Lines, and shows the progress on a terminal.
 struct BatchWriter<'a> {
     a: &'a ExtractArgs,
+    /// The places summary, counted as documents are written (`--places`).
+    tally: Option<&'a mut PlaceTally>,
     progress: bool,
     started: Instant,
     done_bytes: usize,
@@ -141,9 +147,10 @@ struct BatchWriter<'a> {
 
 impl<'a> BatchWriter<'a> {
     /// Nothing written yet; progress shown when stderr is a terminal and not `--quiet`.
-    fn new(a: &'a ExtractArgs) -> Self {
+    fn new(a: &'a ExtractArgs, tally: Option<&'a mut PlaceTally>) -> Self {
         BatchWriter {
             a,
+            tally,
             progress: io::stderr().is_terminal() && !a.quiet,
             started: Instant::now(),
             done_bytes: 0,
@@ -177,6 +184,9 @@ impl<'a> BatchWriter<'a> {
             };
             for m in &mut e.mentions {
                 (m.lat, m.lon, m.score) = rounded(m);
+            }
+            if let Some(t) = self.tally.as_deref_mut() {
+                t.add(&id, &e.mentions);
             }
             let line = DocOut {
                 id: &id,

@@ -43,6 +43,7 @@ mod hash;
 mod resolve;
 pub mod rules;
 mod scan;
+mod tally;
 mod venues;
 mod words;
 
@@ -58,6 +59,7 @@ use apposed::{abbreviated_regions, apposed_readings};
 pub use claims::DistanceClaim;
 pub use draft::{TripDraft, draft_trip};
 pub use rules::{RULES, Rule, RuleInfo, RuleSet, Step};
+pub use tally::{PlaceCount, PlaceTally};
 
 /// What kind of place a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -19,8 +19,10 @@ use crate::scene::{
 use crate::trip::Date;
 
 mod assets;
+mod symbols;
 mod timeline;
 use assets::{CSS, ERRORS, JS};
+pub use symbols::write_sized_html;
 use timeline::Timeline;
 
 /// The page's title when neither the options nor the file give one: the trips' names (the

@@ -12,6 +12,8 @@ mod pixels;
 mod plot;
 mod svg;
 
+pub use html::write_sized_html;
+
 use plot::draw_band;
 
 use std::sync::Once;

@@ -156,6 +156,17 @@ impl Page {
         self.content.fill_nonzero_and_stroke();
     }
 
+    /// A filled and outlined circle (a proportional symbol).
+    fn disc(&mut self, at: Px, r: f64, fill: Color, outline: Color, width: f64) {
+        self.alpha(fill.a, outline.a);
+        self.rgb_fill(fill);
+        self.rgb_stroke(outline);
+        self.content.set_line_width(width as f32);
+        self.content.set_dash_pattern([], 0.0);
+        self.circle(at, r);
+        self.content.fill_nonzero_and_stroke();
+    }
+
     fn circle(&mut self, at: Px, r: f64) {
         let (x, y, k) = (at.0, at.1, r * KAPPA);
         let c = &mut self.content;
@@ -296,6 +307,7 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
     basemap(&mut p, s);
     routes(&mut p, s);
     stops(&mut p, s);
+    symbols(&mut p, s);
     inset(&mut p, s);
     for l in &s.labels {
         p.label(l, u);
@@ -303,6 +315,7 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
     // The outline (the frame, or the globe's edge) under the legend and the scale bar.
     p.stroke(&[&super::closed(&s.sea)], s.palette.text, 1.2 * u, None);
     legend(&mut p, s);
+    size_legend(&mut p, s);
     scale_bar(&mut p, s);
     captions(&mut p, s);
     document(p, w_pt, h_pt)
@@ -387,6 +400,39 @@ fn stops(p: &mut Page, s: &Scene) {
             p.circle(*d, 2.5 * u);
         }
         p.content.fill_nonzero();
+    }
+}
+
+/// Step of [`write`]: the proportional symbols, largest first.
+fn symbols(p: &mut Page, s: &Scene) {
+    let Some(sy) = &s.symbols else {
+        return;
+    };
+    for m in &sy.symbols {
+        p.disc(m.at, m.radius, sy.fill, sy.outline, 1.2 * s.unit);
+    }
+}
+
+/// Step of [`write`]: the size legend of the proportional symbols, if the map has one.
+fn size_legend(p: &mut Page, s: &Scene) {
+    let Some((sy, lg)) = s
+        .symbols
+        .as_ref()
+        .and_then(|sy| Some((sy, sy.legend.as_ref()?)))
+    else {
+        return;
+    };
+    let (pal, u) = (&s.palette, s.unit);
+    let boxed = super::closed(&lg.rect.corners());
+    p.fill(std::slice::from_ref(&boxed), pal.paper.with_alpha(0.92));
+    p.stroke(&[&boxed], pal.muted.with_alpha(0.6), u, None);
+    p.label(&lg.title, u);
+    for r in &lg.rings {
+        p.disc(r.at, r.radius, sy.fill, sy.outline, 1.2 * u);
+    }
+    for r in &lg.rings {
+        p.stroke(&[&[r.tick.0, r.tick.1]], pal.text, 0.8 * u, None);
+        p.label(&r.label, u);
     }
 }
 

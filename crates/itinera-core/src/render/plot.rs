@@ -325,6 +325,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         for m in &s.markers {
             self.marker(m, pal.halo)?;
         }
+        self.symbols(s)?;
         for d in &s.context_dots {
             self.area.draw(&Circle::new(
                 self.p(*d),
@@ -371,6 +372,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
                 self.label(&row.detail)?;
             }
         }
+        self.size_legend(s)?;
         if let Some(sb) = &s.scale_bar {
             self.fill(&sb.backdrop().corners(), pal.paper.with_alpha(0.85))?;
             for (ring, dark) in sb.cells() {
@@ -395,5 +397,61 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
     fn arrow(&self, tri: &[Px; 3], c: Color, halo: Color) -> DResult<DB> {
         self.fill(tri, c)?;
         self.line(&[tri[0], tri[1], tri[2], tri[0]], halo, 1.2)
+    }
+}
+
+/// The proportional symbols and their size legend.
+impl<DB: DrawingBackend> Drawer<'_, DB> {
+    /// A filled and outlined circle of `r` pixels (a proportional symbol).
+    fn disc(&self, at: Px, r: f64, fill: Color, outline: Color) -> DResult<DB> {
+        let (c, r) = (self.p(at), (r * self.zoom).round() as i32);
+        let reach = f64::from(r) + f64::from(self.w(1.2)) + 2.0;
+        if !self.shows(f64::from(c.1) - reach, f64::from(c.1) + reach) {
+            return Ok(());
+        }
+        self.area.draw(&Circle::new(c, r, rgba(fill).filled()))?;
+        self.area.draw(&Circle::new(
+            c,
+            r,
+            ShapeStyle {
+                color: rgba(outline),
+                filled: false,
+                stroke_width: self.w(1.2),
+            },
+        ))
+    }
+
+    /// The symbols, largest first.
+    fn symbols(&self, s: &Scene) -> DResult<DB> {
+        if let Some(sy) = &s.symbols {
+            for p in &sy.symbols {
+                self.disc(p.at, p.radius, sy.fill, sy.outline)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The size legend: its box, title, nested circles, ticks and values.
+    fn size_legend(&self, s: &Scene) -> DResult<DB> {
+        let Some((sy, lg)) = s
+            .symbols
+            .as_ref()
+            .and_then(|sy| Some((sy, sy.legend.as_ref()?)))
+        else {
+            return Ok(());
+        };
+        let pal = &s.palette;
+        let boxed = lg.rect.corners();
+        self.fill(&boxed, pal.paper.with_alpha(0.92))?;
+        self.line(&closed(&boxed), pal.muted.with_alpha(0.6), 1.0)?;
+        self.label(&lg.title)?;
+        for r in &lg.rings {
+            self.disc(r.at, r.radius, sy.fill, sy.outline)?;
+        }
+        for r in &lg.rings {
+            self.line(&[r.tick.0, r.tick.1], pal.text, 0.8)?;
+            self.label(&r.label)?;
+        }
+        Ok(())
     }
 }

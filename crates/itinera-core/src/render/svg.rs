@@ -243,6 +243,7 @@ pub(super) fn write(s: &Scene) -> String {
     basemap(&mut w, s);
     routes(&mut w, s);
     stops(&mut w, s);
+    symbols(&mut w, s);
     inset(&mut w, s);
 
     w.open("labels", "");
@@ -253,6 +254,7 @@ pub(super) fn write(s: &Scene) -> String {
 
     outline(&mut w, s);
     legend(&mut w, s);
+    size_legend(&mut w, s);
     scale_bar(&mut w, s);
     captions(&mut w, s);
     w.out.push_str("</svg>\n");
@@ -453,6 +455,69 @@ fn captions(w: &mut Writer, s: &Scene) {
     w.close();
     w.open("attribution", "");
     w.label(&s.attribution);
+    w.close();
+}
+
+/// Step of [`write`]: the proportional symbols, largest first, each with its value
+/// (`data-value`) and a tooltip (`<title>`).
+fn symbols(w: &mut Writer, s: &Scene) {
+    let Some(sy) = &s.symbols else {
+        return;
+    };
+    let style = format!(
+        "{}{}",
+        paint("fill", sy.fill),
+        w.stroke(sy.outline, 1.2, None)
+    );
+    w.open("symbols", &style);
+    for p in &sy.symbols {
+        let _ = write!(
+            w.out,
+            "<circle class=\"symbol\" cx=\"{}\" cy=\"{}\" r=\"{}\" data-value=\"{}\"><title>{}: {} {}</title></circle>",
+            N(p.at.0),
+            N(p.at.1),
+            N(p.radius),
+            p.value,
+            text_data(&p.name),
+            p.value,
+            text_data(&sy.column)
+        );
+    }
+    w.close();
+}
+
+/// Step of [`write`]: the size legend of the proportional symbols, if the map has one.
+fn size_legend(w: &mut Writer, s: &Scene) {
+    let Some((sy, lg)) = s
+        .symbols
+        .as_ref()
+        .and_then(|sy| Some((sy, sy.legend.as_ref()?)))
+    else {
+        return;
+    };
+    let pal = &s.palette;
+    w.open("size-legend", "");
+    let boxed = format!(
+        " class=\"box\"{}{}",
+        paint("fill", pal.paper.with_alpha(0.92)),
+        w.stroke(pal.muted.with_alpha(0.6), 1.0, None)
+    );
+    w.path(&lg.rect.corners(), true, &boxed);
+    w.label(&lg.title);
+    let ring = format!(
+        "{}{}",
+        paint("fill", sy.fill),
+        w.stroke(sy.outline, 1.2, None)
+    );
+    for r in &lg.rings {
+        let attrs = format!(" class=\"ring\" data-value=\"{}\"{ring}", r.value);
+        w.circle(r.at, r.radius, &attrs);
+    }
+    let tick = format!(" class=\"tick\"{}", w.stroke(pal.text, 0.8, None));
+    for r in &lg.rings {
+        w.path(&[r.tick.0, r.tick.1], false, &tick);
+        w.label(&r.label);
+    }
     w.close();
 }
 

@@ -26,6 +26,7 @@ mod spread;
 mod stops;
 mod stream;
 mod style;
+mod symbols;
 pub(crate) mod text;
 mod types;
 mod view;
@@ -59,6 +60,10 @@ use scale_bar::*;
 use stops::*;
 use stream::Stream;
 pub use style::{Color, LabelMode, Palette, Stroke, Theme};
+pub use symbols::{
+    LABELLED, MAX_RADIUS, SizeLegend, SizeRing, Symbol, SymbolScale, Symbols, build_sized,
+    legend_values,
+};
 pub use types::{
     BasemapSource, Context, Label, Legend, LegendRow, Marker, RouteLayer, ScaleBar, Scene,
 };
@@ -225,6 +230,7 @@ fn compose(
         scale_bar: furniture.scale_bar,
         inset,
         attribution,
+        symbols: None,
         unit,
         projector: std::sync::Arc::new(projector),
         view,

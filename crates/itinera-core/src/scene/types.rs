@@ -186,6 +186,9 @@ pub struct Scene {
     pub inset: Option<Inset>,
     /// Attribution line.
     pub attribution: Label,
+    /// Proportional symbols and their size legend, on a map of places sized by a value
+    /// ([`super::build_sized`]).
+    pub symbols: Option<Symbols>,
     /// Size factor of the decorations (1 at 1000 px).
     pub unit: f64,
     pub(super) projector: std::sync::Arc<Projector>,

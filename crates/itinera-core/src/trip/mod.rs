@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 pub use color::{Rgb, RgbError};
 pub use date::{Date, DateError};
-pub use parse::{parse_csv, parse_geojson, parse_gpx, parse_kml, parse_toml};
+pub use parse::{
+    SizedPlaces, parse_csv, parse_geojson, parse_gpx, parse_kml, parse_sized_csv, parse_toml,
+};
 pub use resolve::{ResolveOptions, Resolved, Warning, resolve};
 
 use crate::gazetteer::Place;

@@ -14,6 +14,7 @@ mod features;
 mod geojson;
 mod gpx;
 mod kml;
+mod sized;
 mod toml;
 mod xml;
 
@@ -21,6 +22,7 @@ pub use self::csv::parse_csv;
 pub use self::geojson::parse_geojson;
 pub use self::gpx::parse_gpx;
 pub use self::kml::parse_kml;
+pub use self::sized::{SizedPlaces, parse_sized_csv};
 pub use self::toml::parse_toml;
 
 /// Checks one stop: it needs a place or coordinates, and coordinates must be on Earth.
