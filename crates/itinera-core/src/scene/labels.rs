@@ -22,6 +22,8 @@ pub(crate) struct Placer {
     /// Route vertices per grid cell of [`CELL`] pixels, for counting the route under a box
     /// without scanning every vertex.
     route_cells: std::collections::HashMap<(i64, i64), usize>,
+    /// The language of context labels (`--label-lang`), English without one.
+    lang: Option<super::LabelLang>,
 }
 
 /// Side of the grid cells of the route index, pixels.
@@ -38,12 +40,16 @@ const MAX_STOP_LABELS: usize = 400;
 const PAD: f64 = 2.5;
 
 impl Placer {
-    pub fn new(frame: Rect, route_px: &[Px]) -> Placer {
+    pub fn new(frame: Rect, route_px: &[Px], lang: Option<super::LabelLang>) -> Placer {
         let mut route_cells = std::collections::HashMap::new();
         for p in route_px {
             *route_cells.entry(cell(*p)).or_insert(0) += 1;
         }
-        Placer { frame, route_cells }
+        Placer {
+            frame,
+            route_cells,
+            lang,
+        }
     }
 
     fn route_cost(&self, r: &Rect) -> usize {
@@ -193,7 +199,7 @@ impl Placer {
             else {
                 continue;
             };
-            let t = c.name.to_uppercase();
+            let t = super::names::country_label(c, self.lang);
             let (w, h) = (text::width(&t, csize, false), text::height(csize));
             let r = Rect {
                 x0: at.0 - w / 2.0,
@@ -236,13 +242,14 @@ impl Placer {
             if obstacles.iter().any(|o| o.overlaps(&dot.grow(2.0))) {
                 continue;
             }
-            let (w, h) = (text::width(&p.name, size, false), text::height(size));
+            let name = super::names::place_label(&p, self.lang);
+            let (w, h) = (text::width(&name, size, false), text::height(size));
             if let Some(r) = self.spot(at, w, h, 5.0, obstacles).filter(|r| on_map(r)) {
                 obstacles.push(r.grow(PAD));
                 obstacles.push(dot.grow(2.0));
                 dots.push(at);
                 out.push(Label {
-                    text: p.name.to_string(),
+                    text: name,
                     at: (r.x0, r.y0),
                     size,
                     bold: false,
@@ -305,7 +312,7 @@ mod tests {
     #[test]
     fn close_stops_get_labels_that_do_not_overlap() {
         // Ussuriysk and Vladivostok, 78 km apart, are a few pixels apart on a regional map.
-        let p = Placer::new(frame(), &[]);
+        let p = Placer::new(frame(), &[], None);
         let mut obstacles = vec![];
         let w = [
             wanted("Ussuriysk", (200.0, 140.0)),
@@ -320,7 +327,7 @@ mod tests {
 
     #[test]
     fn labels_stay_in_the_frame_and_off_markers() {
-        let p = Placer::new(frame(), &[]);
+        let p = Placer::new(frame(), &[], None);
         let marker = Rect {
             x0: 385.0,
             y0: 145.0,
@@ -346,7 +353,7 @@ mod tests {
         let route: Vec<Px> = (0..60)
             .map(|i| (200.0 + f64::from(i) * 2.0, 150.0))
             .collect();
-        let p = Placer::new(frame(), &route);
+        let p = Placer::new(frame(), &route, None);
         let (labels, _) = p.place_stops(
             &[wanted("Khasan", (200.0, 150.0))],
             &mut vec![],
@@ -381,7 +388,7 @@ mod tests {
 
     #[test]
     fn no_room_means_unplaced() {
-        let p = Placer::new(frame(), &[]);
+        let p = Placer::new(frame(), &[], None);
         let mut obstacles = vec![frame()];
         let (labels, unplaced) = p.place_stops(
             &[wanted("Nowhere", (200.0, 150.0))],

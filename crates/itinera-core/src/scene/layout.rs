@@ -51,7 +51,7 @@ fn fitted_legend(
         .then(|| {
             legend(
                 routes,
-                options.units,
+                options,
                 &drawn,
                 sheet.unit,
                 &sheet.palette,
@@ -92,7 +92,7 @@ fn placed_scale_bar(
     };
     scale_bar(
         sheet.projector,
-        sheet.options.units,
+        sheet.options,
         &sheet.view,
         &bar_room,
         sheet.unit,
@@ -195,7 +195,7 @@ pub(super) fn place_labels(
     let (unit, palette) = (sheet.unit, &sheet.palette);
     let radius = marker_radius(unit);
     let to_px = |lon: f64, lat: f64| -> Option<Px> { sheet.stream.point(lon, lat) };
-    let placer = labels::Placer::new(sheet.frame, route_px);
+    let placer = labels::Placer::new(sheet.frame, route_px, sheet.options.label_lang);
     let (mut placed, unplaced) =
         placer.place_stops(stop_labels, obstacles, 15.0 * unit, radius, palette);
     let stop_label_count = placed.len();

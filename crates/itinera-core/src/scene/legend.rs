@@ -5,13 +5,14 @@ use crate::trip::TripKind;
 
 pub(super) fn legend(
     routes: &[Route],
-    units: crate::route::Units,
+    options: &MapOptions,
     frame: &Rect,
     unit: f64,
     palette: &Palette,
     route_px: &[Px],
     markers: &[Marker],
 ) -> Option<Legend> {
+    let (units, lang) = (options.units, options.label_lang);
     if routes.is_empty() {
         return None;
     }
@@ -24,9 +25,13 @@ pub(super) fn legend(
         .map(|r| {
             let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
             dates.sort_unstable();
-            let dist = extent(r, units);
+            let dist = extent_in(r, units, lang);
             let detail = match (dates.first(), dates.last()) {
-                (Some(a), Some(b)) => format!("{} · {dist}", pretty_range(a, b)),
+                (Some(a), Some(b)) => {
+                    let range =
+                        lang.map_or_else(|| pretty_range(a, b), |l| words::date_range(a, b, l));
+                    format!("{range} · {dist}")
+                }
                 _ => dist,
             };
             (r.name.clone(), detail)
@@ -119,6 +124,21 @@ pub(super) fn legend(
 
 /// What a legend says of a trip's extent: its number of places, its one stop, or its length.
 pub(crate) fn extent(r: &Route, units: crate::route::Units) -> String {
+    extent_in(r, units, None)
+}
+
+/// [`extent`] in the label language, English without one.
+fn extent_in(r: &Route, units: crate::route::Units, lang: Option<LabelLang>) -> String {
+    if let Some(l) = lang {
+        let d = readable_distance(units.from_metres(r.metres()));
+        let e = match r.kind {
+            TripKind::Places => words::Extent::Places(r.stops.len()),
+            TripKind::Journey | TripKind::Track if r.legs.is_empty() => words::Extent::OneStop,
+            TripKind::Journey => words::Extent::StraightLine(&d),
+            TripKind::Track => words::Extent::Recorded(&d),
+        };
+        return words::extent(e, units, l);
+    }
     match r.kind {
         TripKind::Places => match r.stops.len() {
             1 => "one place".to_string(),
