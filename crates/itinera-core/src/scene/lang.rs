@@ -88,18 +88,34 @@ impl LabelLang {
         match self {
             LabelLang::Ru => russian_name(place),
             LabelLang::Zh => chinese_name(place),
-            LabelLang::Ko => alternates
-                .filter(|n| n.chars().all(hangul) && n.chars().any(|c| c != ' '))
-                .map(|n| without_suffix(n, &[" 시", "광역시", "특별시", "시"]))
-                .max_by_key(|n| n.chars().count()),
-            LabelLang::Ja => alternates
-                .filter(|n| {
+            LabelLang::Ko => longest_city_name(
+                alternates.filter(|n| n.chars().all(hangul) && n.chars().any(|c| c != ' ')),
+                &[" 시", "광역시", "특별시", "시"],
+            ),
+            LabelLang::Ja => longest_city_name(
+                alternates.filter(|n| {
                     n.chars().any(kana) && n.chars().all(|c| kana(c) || han(c) || c == 'ー')
-                })
-                .map(|n| without_suffix(n, &["市"]))
-                .max_by_key(|n| n.chars().count()),
+                }),
+                &["市"],
+            ),
         }
     }
+}
+
+/// The longest of the names without their city suffix; of two as long, one that had the
+/// suffix (GeoNames' form with it is the official name: 선전 from "선전 시" over the older
+/// reading 심천).
+fn longest_city_name<'a>(
+    names: impl Iterator<Item = &'a str>,
+    suffixes: &[&str],
+) -> Option<String> {
+    names
+        .map(|n| {
+            let short = without_suffix(n, suffixes);
+            (short.chars().count(), short.len() != n.len(), short)
+        })
+        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .map(|(_, _, n)| n)
 }
 
 /// The name without the first of `suffixes` it ends with ("city": 市, 시, 광역시 for a
