@@ -12,6 +12,7 @@ mod geocode;
 mod geopackage;
 mod harness;
 mod interchange;
+mod label_lang;
 mod others;
 mod render;
 mod route;
