@@ -17,7 +17,7 @@ Writes:
   label_names.tsv  `kind key en ru ko zh ja`:
                    - `country ISO2`: `en` is Natural Earth's NAME, the label NE gives the country
                      on its maps ("Dem. Rep. Congo"), where it is shorter than the gazetteer's
-                     name, else empty; ru/ko/zh/ja are CLDR's territory names in that language.
+                     name and the country has not been renamed since (RENAMED), else empty; ru/ko/zh/ja are CLDR's territory names in that language.
                    - `city GEONAMEID`: CLDR's exemplar city names (the cities CLDR names in
                      every language, for its time zones), matched to the gazetteer's city of the
                      zone's country with that English name (the most populous).
@@ -41,6 +41,9 @@ from derive import StubUnpickler  # noqa: E402  (the same stub reader of Babel's
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LANGS = ["ru", "ko", "zh", "ja"]
+# Countries renamed after Natural Earth 4.1.0 (2018), whose NAME is then out of date:
+# "Macedonia" for North Macedonia (Prespa agreement, in force February 2019).
+RENAMED = {"MK"}
 
 
 def cldr(babel, name):
@@ -75,7 +78,7 @@ def country_rows(babel, gnc, rows):
     out = {}
     for code in sorted(english):
         short = ne.get(code, "")
-        en = short if short and len(short) < len(english[code]) else ""
+        en = short if short and len(short) < len(english[code]) and code not in RENAMED else ""
         local = [names[lang].get(code, "") for lang in LANGS]
         if en or any(local):
             out[code] = [en] + local

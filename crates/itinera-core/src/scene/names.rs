@@ -129,6 +129,8 @@ mod tests {
         // Already short: kept ("United States", not NE's "United States of America").
         assert_eq!(country_label(&country("US"), None), "UNITED STATES");
         assert_eq!(country_label(&country("RU"), None), "RUSSIA");
+        // Renamed after Natural Earth 4.1.0 ("Macedonia"): the current name stays.
+        assert_eq!(country_label(&country("MK"), None), "NORTH MACEDONIA");
     }
 
     #[test]
