@@ -20,7 +20,10 @@ Writes:
                      name and the country has not been renamed since (RENAMED), else empty; ru/ko/zh/ja are CLDR's territory names in that language.
                    - `city GEONAMEID`: CLDR's exemplar city names (the cities CLDR names in
                      every language, for its time zones), matched to the gazetteer's city of the
-                     zone's country with that English name (the most populous).
+                     zone's country with that English name (the most populous); a zone named
+                     after its country (America/Panama) only where a city's main name is that
+                     name (Singapore), since CLDR's name there may be the country's (파나마 for
+                     Panama City).
   simplified.tsv   `character simplified`, one Han character each, only for characters that
                    occur in the gazetteer's names: OpenCC's traditional -> simplified characters
                    (TSCharacters.txt; the first choice where it lists several; a character mapped
@@ -93,6 +96,8 @@ def city_rows(babel, rows):
     zones, aliases = world["zone_territories"], world["zone_aliases"]
     en = cldr(babel, "en")["time_zones"]
     local = {lang: cldr(babel, lang)["time_zones"] for lang in LANGS}
+    en_countries = cldr(babel, "en")["territories"]
+    city_names = {(r[3], r[2]) for r in rows if r[1] == "city"}  # main names only
     best = {}
     for gid, kind, name, country, pop, alts in rows:
         if kind == "city":
@@ -105,6 +110,8 @@ def city_rows(babel, rows):
         current = aliases.get(zone, zone)
         country = zones.get(current) or zones.get(zone)
         english = [(en.get(z) or {}).get("city") or z.split("/")[-1].replace("_", " ") for z in (zone, current)]
+        if english[0] == en_countries.get(country) and not any((country, c) in city_names for c in english):
+            continue  # a zone named after its country (America/Panama): CLDR's 파나마 is ambiguous
         hit = next((best[(country, c)] for c in english if (country, c) in best), None)
         names = [(local[lang].get(zone) or {}).get("city", "") for lang in LANGS]
         if hit and any(names) and hit[0] not in out:

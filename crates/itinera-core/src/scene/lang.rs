@@ -16,8 +16,10 @@
 //! - Chinese: the names in Han characters alone, in simplified characters (OpenCC's table:
 //!   哈巴羅夫斯克 -> 哈巴罗夫斯克), without a trailing 市 ("city", which Chinese maps leave off:
 //!   大庆市 -> 大庆; also 广域市, a Korean metropolitan city) where two characters or more
-//!   remain; a name with a Japanese form Chinese does not write (満州里) is out. Names already
-//!   written in simplified characters come first, then the longest. 区 (district) and 县
+//!   remain; a name with a Japanese form Chinese does not write (満州里) is out. The longest
+//!   wins (a transliteration over a short historic name: 哈巴罗夫斯克, not 伯力); of two as
+//!   long, one written in simplified characters already, then one that had the suffix (the
+//!   official name: 铜川 from 铜川市, not the old 铜官). 区 (district) and 县
 //!   (county) stay: they tell a district from the city of the same name (海拉尔区).
 //! - Korean: the longest in Hangul, without 시, 광역시 or 특별시 ("city"); Japanese: the
 //!   longest with kana, without 市; the same rule as Chinese's 市 (하얼빈 시 -> 하얼빈).
@@ -158,13 +160,15 @@ fn russian_name(place: &Place) -> Option<String> {
 
 /// The Chinese name among the alternates, simplified (see the module's rule).
 fn chinese_name(place: &Place) -> Option<String> {
-    let mut best: Option<((bool, usize), String)> = None;
+    let mut best: Option<((usize, bool, bool), String)> = None;
     for n in place.alternate_names().filter(|n| n.chars().all(han)) {
         let Some(simple) = names::simplify(n) else {
             continue;
         };
-        let simple = without_suffix(&simple, &["广域市", "市"]);
-        let key = (names::is_simplified(n), simple.chars().count());
+        let short = without_suffix(&simple, &["广域市", "市"]);
+        let had_suffix = short.len() != simple.len();
+        let key = (short.chars().count(), names::is_simplified(n), had_suffix);
+        let simple = short;
         if best.as_ref().is_none_or(|(k, _)| key > *k) {
             best = Some((key, simple));
         }
