@@ -13,6 +13,7 @@ mod geopackage;
 mod harness;
 mod html;
 mod interchange;
+mod label_lang;
 mod others;
 mod render;
 mod route;

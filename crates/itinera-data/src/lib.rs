@@ -36,6 +36,12 @@ pub mod gazetteer {
     pub static ADMIN1: &str = include_str!("../../../geodata/admin1.tsv");
     /// Countries (`geodata/countries.tsv`).
     pub static COUNTRIES: &str = include_str!("../../../geodata/countries.tsv");
+    /// Names by language for `--label-lang` and countries' short English labels
+    /// (`geodata/label_names.tsv`, from `geodata/derive_lang.py`): CLDR, Natural Earth.
+    pub static LABEL_NAMES: &str = include_str!("../../../geodata/label_names.tsv");
+    /// Traditional Han characters and their simplified forms; an empty form marks a Japanese
+    /// one (`geodata/simplified.tsv`, from OpenCC's tables).
+    pub static SIMPLIFIED: &str = include_str!("../../../geodata/simplified.tsv");
 }
 
 /// Natural Earth land, land borders, lakes and rivers at three scales, decoded from the

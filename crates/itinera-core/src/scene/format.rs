@@ -18,7 +18,7 @@ pub(super) const MONTHS: [&str; 12] = [
 ];
 
 /// Year, month index (0 for January) and day of a date that names a day.
-fn ymd(d: &Date) -> Option<(i16, usize, i8)> {
+pub(super) fn ymd(d: &Date) -> Option<(i16, usize, i8)> {
     let day = d.day()?;
     let month = usize::try_from(day.month() - 1).ok()?;
     Some((day.year(), month, day.day()))

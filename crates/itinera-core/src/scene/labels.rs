@@ -25,6 +25,8 @@ pub(crate) struct Placer {
     /// Route vertices per grid cell of [`CELL`] pixels, for counting the route under a box
     /// without scanning every vertex.
     route_cells: std::collections::HashMap<(i64, i64), usize>,
+    /// The language of context labels (`--label-lang`), English without one.
+    lang: Option<super::LabelLang>,
 }
 
 /// Side of the grid cells of the route index, pixels.
@@ -48,12 +50,16 @@ const RINGS: [f64; 4] = [1.0, 2.2, 3.4, 4.8];
 const ROUTE_CLEARANCE: f64 = 3.0;
 
 impl Placer {
-    pub fn new(frame: Rect, route_px: &[Px]) -> Placer {
+    pub fn new(frame: Rect, route_px: &[Px], lang: Option<super::LabelLang>) -> Placer {
         let mut route_cells = std::collections::HashMap::new();
         for p in route_px {
             *route_cells.entry(cell(*p)).or_insert(0) += 1;
         }
-        Placer { frame, route_cells }
+        Placer {
+            frame,
+            route_cells,
+            lang,
+        }
     }
 
     fn route_cost(&self, r: &Rect) -> usize {
@@ -220,7 +226,7 @@ impl Placer {
             else {
                 continue;
             };
-            let t = c.name.to_uppercase();
+            let t = super::names::country_label(c, self.lang);
             let (w, h) = (text::width(&t, csize, false), text::height(csize));
             // At its point, or moved a little off a route, a marker or a label; else left out.
             let free = |r: &Rect| {
@@ -272,7 +278,8 @@ impl Placer {
             {
                 continue;
             }
-            let (w, h) = (text::width(&p.name, size, false), text::height(size));
+            let name = super::names::place_label(&p, self.lang);
+            let (w, h) = (text::width(&name, size, false), text::height(size));
             let found = self
                 .spot(at, (w, h), 5.0, obstacles, true)
                 .filter(|(r, ring)| *ring == 0 && on_map(r));
@@ -281,7 +288,7 @@ impl Placer {
                 obstacles.push(dot.grow(2.0));
                 dots.push(at);
                 out.push(Label {
-                    text: p.name.to_string(),
+                    text: name,
                     at: (r.x0, r.y0),
                     size,
                     bold: false,
@@ -396,7 +403,7 @@ mod tests {
     #[test]
     fn close_stops_get_labels_that_do_not_overlap() {
         // Ussuriysk and Vladivostok, 78 km apart, are a few pixels apart on a regional map.
-        let p = Placer::new(frame(), &[]);
+        let p = Placer::new(frame(), &[], None);
         let mut obstacles = vec![];
         let w = [
             wanted("Ussuriysk", (200.0, 140.0)),
@@ -412,7 +419,7 @@ mod tests {
 
     #[test]
     fn labels_stay_in_the_frame_and_off_markers() {
-        let p = Placer::new(frame(), &[]);
+        let p = Placer::new(frame(), &[], None);
         let marker = Rect {
             x0: 385.0,
             y0: 145.0,
@@ -438,7 +445,7 @@ mod tests {
         let route: Vec<Px> = (0..60)
             .map(|i| (200.0 + f64::from(i) * 2.0, 150.0))
             .collect();
-        let p = Placer::new(frame(), &route);
+        let p = Placer::new(frame(), &route, None);
         let StopLabels { labels, .. } = p.place_stops(
             &[wanted("Khasan", (200.0, 150.0))],
             &mut vec![],
@@ -473,7 +480,7 @@ mod tests {
 
     #[test]
     fn no_room_means_unplaced() {
-        let p = Placer::new(frame(), &[]);
+        let p = Placer::new(frame(), &[], None);
         let mut obstacles = vec![frame()];
         let StopLabels {
             labels, unplaced, ..

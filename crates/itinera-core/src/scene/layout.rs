@@ -50,7 +50,7 @@ pub(super) fn furniture(
     let mut wants = 0.0_f64;
     let draft = options
         .legend
-        .then(|| legend::Draft::new(routes, options.units, unit))
+        .then(|| legend::Draft::new(routes, options, unit))
         .flatten();
     let legend = draft.and_then(|d| {
         // Below the map only if that leaves the map three quarters of its height.
@@ -119,7 +119,7 @@ fn placed_scale_bar(
     let bar = |place: &dyn Fn(f64) -> Px| {
         scale_bar(
             sheet.projector,
-            sheet.options.units,
+            sheet.options,
             &sheet.view,
             &bar_room,
             unit,
@@ -257,7 +257,7 @@ pub(super) fn place_labels(
     let (unit, palette) = (sheet.unit, &sheet.palette);
     let radius = marker_radius(unit);
     let to_px = |lon: f64, lat: f64| -> Option<Px> { sheet.stream.point(lon, lat) };
-    let placer = labels::Placer::new(sheet.frame, route_px);
+    let placer = labels::Placer::new(sheet.frame, route_px, sheet.options.label_lang);
     let labels::StopLabels {
         labels: mut placed,
         leaders,

@@ -25,7 +25,8 @@ impl Draft {
 
     /// The legend of `routes`: a row per trip with its name, dates and distance; `None` for no
     /// routes.
-    pub(super) fn new(routes: &[Route], units: crate::route::Units, unit: f64) -> Option<Draft> {
+    pub(super) fn new(routes: &[Route], options: &MapOptions, unit: f64) -> Option<Draft> {
+        let (units, lang) = (options.units, options.label_lang);
         if routes.is_empty() {
             return None;
         }
@@ -34,9 +35,13 @@ impl Draft {
             .map(|r| {
                 let mut dates: Vec<Date> = r.stops.iter().filter_map(|s| s.date).collect();
                 dates.sort_unstable();
-                let dist = extent(r, units);
+                let dist = extent_in(r, units, lang);
                 let detail = match (dates.first(), dates.last()) {
-                    (Some(a), Some(b)) => format!("{} · {dist}", pretty_range(a, b)),
+                    (Some(a), Some(b)) => {
+                        let range = lang
+                            .map_or_else(|| pretty_range(a, b), |l| words::date_range(a, b, l));
+                        format!("{range} · {dist}")
+                    }
                     _ => dist,
                 };
                 (r.name.clone(), detail)
@@ -149,6 +154,21 @@ pub(super) fn quietest_corner(
 
 /// What a legend says of a trip's extent: its number of places, its one stop, or its length.
 pub(crate) fn extent(r: &Route, units: crate::route::Units) -> String {
+    extent_in(r, units, None)
+}
+
+/// [`extent`] in the label language, English without one.
+fn extent_in(r: &Route, units: crate::route::Units, lang: Option<LabelLang>) -> String {
+    if let Some(l) = lang {
+        let d = readable_distance(units.from_metres(r.metres()));
+        let e = match r.kind {
+            TripKind::Places => words::Extent::Places(r.stops.len()),
+            TripKind::Journey | TripKind::Track if r.legs.is_empty() => words::Extent::OneStop,
+            TripKind::Journey => words::Extent::StraightLine(&d),
+            TripKind::Track => words::Extent::Recorded(&d),
+        };
+        return words::extent(e, units, l);
+    }
     match r.kind {
         TripKind::Places => match r.stops.len() {
             1 => "one place".to_string(),

@@ -18,7 +18,9 @@ mod lang;
 mod layers;
 mod layout;
 mod legend;
+mod names;
 mod options;
+mod palladius;
 mod projection;
 mod scale_bar;
 mod shared;
@@ -30,6 +32,7 @@ mod symbols;
 pub(crate) mod text;
 mod types;
 mod view;
+mod words;
 
 use std::collections::{HashMap, HashSet};
 

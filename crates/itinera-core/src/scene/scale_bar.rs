@@ -55,13 +55,14 @@ impl ScaleBar {
 /// a bar of the length it is given (the top-left corner of the bar).
 pub(super) fn scale_bar(
     p: &Projector,
-    units: crate::route::Units,
+    options: &MapOptions,
     view: &View,
     frame: &Rect,
     unit: f64,
     palette: &Palette,
     place: &dyn Fn(f64) -> Px,
 ) -> Option<ScaleBar> {
+    let (units, lang) = (options.units, options.label_lang);
     let centre = ((frame.x0 + frame.x1) / 2.0, (frame.y0 + frame.y1) / 2.0);
     let (lon, lat) = p.unproject(view.metres(centre))?;
     let probe = 10_000.0;
@@ -74,8 +75,10 @@ pub(super) fn scale_bar(
     }
     // Below one kilometre a metric bar counts metres; miles count fractions of a mile.
     let (unit_m, unit_name) = match units {
-        crate::route::Units::Km if frame.width() * 0.2 / px_per_m < 1000.0 => (1.0, "m"),
-        u => (u.metres(), u.label()),
+        crate::route::Units::Km if frame.width() * 0.2 / px_per_m < 1000.0 => {
+            (1.0, words::unit_named("m", lang))
+        }
+        u => (u.metres(), words::unit(u, lang)),
     };
     // The bar's length in its unit, rounded to 1, 2 or 5 times a power of ten.
     let target_m = frame.width() * 0.2 / px_per_m / unit_m;
