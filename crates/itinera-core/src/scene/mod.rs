@@ -135,7 +135,7 @@ pub fn build_in(
     let sea = sea(&projector, &stream, &frame);
 
     let layers = route_layers(routes, &stream, scale.draw_step, unit, &palette);
-    let (mut markers, mut stop_labels, off_map) =
+    let (mut markers, mut stop_labels, off_map, unglyphed) =
         markers(routes, &to_px, &frame, unit, &palette, options.label_lang);
     spread_markers(&mut markers, &mut stop_labels);
 
@@ -160,7 +160,7 @@ pub fn build_in(
     // finer than COARSE_M_PER_PX they are approximate, and the map says so.
     let metres_per_px = scale.ground_m_per_px;
     let coarse = metres_per_px < COARSE_M_PER_PX;
-    let warnings = warnings(
+    let mut warnings = warnings(
         &sheet,
         notes,
         &off_map,
@@ -168,6 +168,7 @@ pub fn build_in(
         coarse,
         metres_per_px,
     );
+    warnings.extend(glyph_warnings(&unglyphed, &titles));
     let attribution = attribution(&sheet, coarse, routes);
 
     Ok(Scene {
