@@ -223,6 +223,19 @@ pub struct Run {
     pub glyphs: Vec<Placed>,
     /// Width, pixels.
     pub width: f64,
+    /// The label's level runs in visual order, left to right (one when it runs one way).
+    pub spans: Vec<Span>,
+}
+
+/// A level run of a label: text of one direction, as the bidirectional algorithm orders it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// Its bytes of the label's text.
+    pub text: Range<usize>,
+    /// Whether it runs right to left.
+    pub rtl: bool,
+    /// Its left and right ends, pixels right of the label's left end.
+    pub x: (f64, f64),
 }
 
 #[cfg(test)]
@@ -255,15 +268,16 @@ fn runs(text: &str) -> Vec<(Face, Range<usize>)> {
             _ => out.push((face, i, i + c.len_utf8())),
         }
     }
-    // Spaces and punctuation after the last letter of a right-to-left run belong to the
-    // left-to-right line around it, not the run: "ירושלים · Cairo" keeps its dot in the middle.
+    // Spaces and punctuation after the last letter of a right-to-left run are set in Noto
+    // Sans, as the line around it, when it has them (not the script's own digits, marks and
+    // signs: "٢" and the NKo tone marks stay in their face).
     let mut fixed: Vec<(Face, usize, usize)> = Vec::with_capacity(out.len());
     for (face, a, b) in out {
         if face.rtl() {
             let keep = text[a..b]
                 .char_indices()
                 .rev()
-                .find(|(_, c)| c.is_alphabetic())
+                .find(|(_, c)| c.is_alphabetic() || !Face::Latin.has(*c))
                 .map_or(a, |(i, c)| a + i + c.len_utf8());
             fixed.push((face, a, keep));
             if keep < b {
@@ -308,18 +322,29 @@ pub fn shape(text: &str, size: f64, bold: bool) -> Option<Run> {
         return None;
     }
     let mut glyphs = Vec::new();
+    let mut spans = Vec::new();
     let mut pen = 0.0;
     for (level_run, rtl) in visual_runs(text) {
         let mut parts = runs(&text[level_run.clone()]);
         if rtl {
             parts.reverse();
         }
+        let left = pen;
         for (face, part) in parts {
             let part = level_run.start + part.start..level_run.start + part.end;
             pen = shape_part(text, part, face, rtl, (size, bold, pen), &mut glyphs)?;
         }
+        spans.push(Span {
+            text: level_run,
+            rtl,
+            x: (left, pen),
+        });
     }
-    Some(Run { glyphs, width: pen })
+    Some(Run {
+        glyphs,
+        width: pen,
+        spans,
+    })
 }
 
 /// Step of [`shape`]: the glyphs of `text[part]`, all in `face`, from `pen` on; returns the
@@ -401,6 +426,18 @@ pub fn covers(text: &str) -> bool {
     missing(text).is_empty()
 }
 
+/// The families of the faces of [`Face::more`] that `text` is set in, each once: the SVG
+/// names them for the labels that need them (its style sheet names the first faces).
+pub fn more_families(text: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for face in text.chars().filter_map(Face::of_char) {
+        if matches!(face, Face::More(_)) && !out.contains(&face.family()) {
+            out.push(face.family());
+        }
+    }
+    out
+}
+
 /// Whether `c` is drawn as nothing whatever the font: a control or a default-ignorable
 /// character (joiners, direction marks, the soft hyphen, variation selectors; Unicode's
 /// `Default_Ignorable_Code_Point`), which shapers hide.
@@ -442,7 +479,7 @@ mod tests {
     }
 
     /// Place names in each script, as the press and the gazetteers write them.
-    const SCRIPTS: [(&str, Face); 9] = [
+    const SCRIPTS: [(&str, Face); 10] = [
         ("Улан-Удэ", Face::Latin),
         ("Zabaykal’sk", Face::Latin),
         ("블라디보스토크", Face::Cjk),
@@ -452,7 +489,89 @@ mod tests {
         ("ירושלים", Face::Hebrew),
         ("नई दिल्ली", Face::Devanagari),
         ("กรุงเทพมหานคร", Face::Thai),
+        ("鄂尔多斯", Face::Cjk),
     ];
+
+    /// Names in the scripts issue 30 found drawn as boxes, with the family that now sets them.
+    const MORE: [(&str, &str); 11] = [
+        ("თბილისი", "Noto Sans Georgian"),
+        ("Երևան", "Noto Sans Armenian"),
+        ("አዲስ አበባ", "Noto Sans Ethiopic"),
+        ("சென்னை", "Noto Sans Tamil"),
+        ("ঢাকা", "Noto Sans Bengali"),
+        ("කොළඹ", "Noto Sans Sinhala"),
+        ("ភ្នំពេញ", "Noto Sans Khmer"),
+        ("ວຽງຈັນ", "Noto Sans Lao"),
+        ("ရန်ကုန်", "Noto Sans Myanmar"),
+        ("ལྷ་ས", "Noto Serif Tibetan"),
+        ("ᠬᠥᠬᠡᠬᠣᠲᠠ", "Noto Sans Mongolian"),
+    ];
+
+    #[test]
+    fn the_scripts_issue_30_lists_are_set_in_their_faces() {
+        for (name, family) in MORE {
+            assert_eq!(Face::for_text(name).family(), family, "{name}");
+            assert_eq!(missing(name), [] as [char; 0], "{name}");
+            let run = shape(name, 20.0, false).unwrap();
+            assert!(run.glyphs.iter().all(|g| g.id.0 != 0), "{name}: .notdef");
+            assert!(run.width > 10.0, "{name}: {}", run.width);
+            // Each glyph's cluster is text of the name, and the clusters cover it all.
+            let mut clusters: Vec<(usize, usize)> = run.glyphs.iter().map(|g| g.cluster).collect();
+            clusters.sort_unstable();
+            clusters.dedup();
+            let joined: String = clusters.iter().map(|&(a, b)| &name[a..b]).collect();
+            assert_eq!(joined, name);
+        }
+        // A rarer hanzi than the first CJK subset has comes from the second.
+        let rare = shape("尕", 20.0, false).unwrap();
+        assert!(matches!(rare.glyphs[0].face, Face::More(_)));
+        assert_eq!(rare.glyphs[0].face.family(), "Noto Sans CJK SC");
+    }
+
+    /// Characters in the table that are not letters a font could have: unassigned in Unicode
+    /// 15 (a stray code point in one GeoNames alternate name).
+    const NOT_CHARACTERS: [char; 1] = ['\u{1316}'];
+
+    #[test]
+    fn every_character_of_every_gazetteer_name_has_a_glyph() {
+        let mut chars = std::collections::BTreeSet::new();
+        for place in crate::Gazetteer::bundled().places() {
+            chars.extend(place.name.chars());
+            for name in place.alternate_names() {
+                chars.extend(name.chars());
+            }
+        }
+        let private = |c: char| matches!(u32::from(c), 0xE000..=0xF8FF | 0xF0000..);
+        let lacking: Vec<String> = chars
+            .iter()
+            .filter(|c| !private(**c) && !NOT_CHARACTERS.contains(c))
+            .filter(|c| !missing(&c.to_string()).is_empty())
+            .map(|c| format!("U+{:04X} {c}", u32::from(*c)))
+            .collect();
+        assert!(chars.len() > 7000, "{} characters", chars.len());
+        assert_eq!(lacking, [] as [String; 0]);
+    }
+
+    #[test]
+    fn one_visual_order_for_text_that_runs_both_ways() {
+        // The paragraph runs right to left (its first letter is Hebrew): the Latin words
+        // stand at the left end, then the Arabic, then the Hebrew at the right.
+        let text = "ירושלים · القاهرة and Cairo";
+        let run = shape(text, 20.0, false).unwrap();
+        let order: Vec<bool> = run.spans.iter().map(|s| s.rtl).collect();
+        assert_eq!(order, [false, true]);
+        assert_eq!(&text[run.spans[0].text.clone()], "and Cairo");
+        let x_of = |c: char| run.glyphs.iter().find(|g| g.ch == c).map(|g| g.x).unwrap();
+        assert!(x_of('C') < x_of('ق') && x_of('ق') < x_of('י'));
+        // The same order as the bidirectional algorithm's reordered line.
+        let bidi = unicode_bidi::BidiInfo::new(text, None);
+        let para = &bidi.paragraphs[0];
+        let line = bidi.reorder_line(para, para.range.clone());
+        assert!(line.starts_with("and Cairo"), "{line}");
+        // Spans tile the line from 0 to the width.
+        assert_eq!(run.spans[0].x.0, 0.0);
+        assert!((run.spans[1].x.1 - run.width).abs() < 1e-9);
+    }
 
     #[test]
     fn every_listed_script_has_a_face_that_covers_it() {
