@@ -424,7 +424,7 @@ fn issue_30_every_script_copies_and_searches_as_text_in_the_pdf() {
     let stops: Vec<String> = SCRIPT_NAMES.iter().map(|n| format!("\"{n}\"")).collect();
     sb.write(
         "s.toml",
-        &format!("[[trips]]\nstops = [{}]\n", stops.join(", ")),
+        format!("[[trips]]\nstops = [{}]\n", stops.join(", ")),
     );
     let r = sb.run(&["render", "s.toml", "-o", "s.pdf", "-o", "s.svg"]);
     // Every name has its glyphs: no warning, and no label falls back to its Latin name.
