@@ -178,13 +178,13 @@ impl Writer {
         if l.text.is_empty() {
             return;
         }
-        // A label all in a right-to-left script is anchored at its right end, where such text
-        // starts, at the width the scene measured.
         // Text that runs both ways: each level run a chunk of its own, where the bidi
         // algorithm of the PNG and the PDF put it, so the browser's order cannot differ.
         let spans = crate::scene::text::shape(&l.text, l.size, l.bold)
             .map(|run| run.spans)
             .filter(|s| s.len() > 1 && s.iter().any(|s| s.rtl));
+        // A label all in a right-to-left script is anchored at its right end, where such text
+        // starts, at the width the scene measured.
         let rtl = crate::scene::text::Face::for_text(&l.text).rtl()
             && !l.text.chars().any(|c| c.is_ascii_alphabetic())
             && spans.is_none();

@@ -47,7 +47,8 @@ pub enum Face {
 }
 
 impl Face {
-    /// The faces besides Noto Sans.
+    /// The first faces besides Noto Sans, each for the Unicode ranges of its script;
+    /// [`Face::more`] lists the rest.
     pub const SCRIPTS: [Face; 5] = [
         Face::Arabic,
         Face::Hebrew,
