@@ -1,6 +1,7 @@
 //! The PDF of a [`Scene`], for print: one page, vector throughout, the scene's own fonts
 //! embedded (Noto Sans, regular and bold, as TrueType CID fonts with a `ToUnicode` map so
-//! text can be searched and copied). Layers are drawn in the order of the PNG and the SVG.
+//! text can be searched and copied; a shaped label's glyph clusters each carry their text as
+//! `ActualText`, since a conjunct or a mark's glyph stands for several characters). Layers are drawn in the order of the PNG and the SVG.
 //!
 //! A pixel of the scene is 0.75 pt (96 pixels to the inch), so the default 1600 × 1000 map
 //! is a 423 × 265 mm page. Text is laid out glyph by glyph with the same advances and kerning
