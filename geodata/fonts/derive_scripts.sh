@@ -44,3 +44,59 @@ venv/bin/pyftsubset cjk/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --
 cp cjk/usr/share/doc/fonts-noto-cjk/copyright "$out/NotoSansCJK-copyright.txt" 2>/dev/null || true
 cd "$out"
 sha256sum NotoSans{Arabic,Hebrew,Devanagari,Thai}-Regular.ttf NotoSansCJKsc-Regular-subset.otf
+
+# Round three: every other script the gazetteer's names are written in. Each face below is
+# subset to the characters that the names use and that no face before it has (greedily, in
+# this order), plus the dotted circle and the zero-width (non-)joiner that shaping inserts,
+# with every layout feature and without hinting (ab_glyph and rustybuzz ignore it). The list
+# of characters is read from geodata/places.tsv.gz, names and alternate names alike.
+cd "$work"
+mkdir -p "$out/scripts"
+venv/bin/python - "$out" <<'PY'
+import gzip, os, subprocess, sys, unicodedata
+from fontTools.ttLib import TTFont
+out = sys.argv[1]
+# In the order itinera's Face list has them; all from fonts-noto-core (Tibetan and Nyiakeng
+# Puachue Hmong have only a serif face there).
+FACES = ['Sans' + s for s in (
+    'Georgian Armenian Ethiopic Tamil Bengali Sinhala Khmer Lao Myanmar').split()]
+FACES += ['SerifTibetan'] + ['Sans' + s for s in (
+    'Mongolian Gurmukhi Gujarati Oriya Telugu Kannada Malayalam Syriac Thaana NKo Tifinagh '
+    'OlChiki Chakma Cherokee CanadianAboriginal Vai Yi MeeteiMayek SylotiNagri NewTaiLue '
+    'Sundanese Javanese Batak Coptic Gothic OldPersian Cuneiform').split()]
+FACES = ['core/usr/share/fonts/truetype/noto/Noto' + f + '-Regular.ttf' for f in FACES]
+FACES += ['core/usr/share/fonts/truetype/noto/NotoSerifNyiakengPuachueHmong-Regular.ttf']
+# The Han characters and Hangul syllables beyond the CJK subset above, and box drawing.
+FACES += ['cjk/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc']
+names = set()
+with gzip.open(os.path.join(out, '..', 'places.tsv.gz'), 'rt', encoding='utf-8') as f:
+    next(f)
+    for line in f:
+        cols = line.rstrip('\n').split('\t')
+        for n in [cols[2]] + cols[8].split(','):
+            if not n.startswith('#'):
+                names.update(map(ord, n))
+have = set()
+for fn in ['NotoSans_400Regular.ttf', 'NotoSansArabic-Regular.ttf', 'NotoSansHebrew-Regular.ttf',
+           'NotoSansDevanagari-Regular.ttf', 'NotoSansThai-Regular.ttf',
+           'NotoSansCJKsc-Regular-subset.otf']:
+    have |= set(TTFont(os.path.join(out, fn)).getBestCmap())
+need = {u for u in names if u not in have and unicodedata.category(chr(u))[0] not in 'CZ'}
+print(f'{len(need)} characters of the names lack a glyph in the faces above')
+for path in FACES:
+    ttc = path.endswith('.ttc')
+    cmap = set(TTFont(path, fontNumber=2 if ttc else -1).getBestCmap())
+    took = need & cmap
+    need -= took
+    keep = sorted(took | {0x25CC, 0x200C, 0x200D})
+    name = 'NotoSansCJKsc-Regular-rare.otf' if ttc else os.path.basename(path).replace('.ttf', '-subset.ttf')
+    args = ['venv/bin/pyftsubset', path, '--unicodes=' + ','.join(f'U+{u:04X}' for u in keep),
+            '--layout-features=*', '--output-file=' + os.path.join(out, 'scripts', name)]
+    args += ['--font-number=2', '--name-IDs=*', '--name-legacy'] if ttc else ['--no-hinting']
+    subprocess.run(args, check=True)
+    print(f'{name}: {len(took)} characters')
+if need:
+    sys.exit('no face has ' + ' '.join(f'U+{u:04X}' for u in sorted(need)))
+PY
+cp core/usr/share/doc/fonts-noto-core/copyright "$out/scripts/fonts-noto-core-copyright.txt"
+cd "$out/scripts" && sha256sum ./*.ttf ./*.otf

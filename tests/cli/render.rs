@@ -396,3 +396,73 @@ fn a_tracks_legend_says_its_length_is_as_recorded() {
     assert!(svg.contains("km straight-line"));
     assert!(svg.contains("Legs are straight-line geodesics."));
 }
+
+/// Place names in the scripts issue 30 lists, as their countries write them: the shaped ones
+/// came out of the PDF as "ददललल" (दिल्ली) and "เชชยงใหมม" (เชียงใหม่), the new ones as boxes.
+const SCRIPT_NAMES: [&str; 15] = [
+    "القاهرة",
+    "ירושלים",
+    "თბილისი",
+    "Երևան",
+    "አዲስ አበባ",
+    "दिल्ली",
+    "சென்னை",
+    "ঢাকা",
+    "කොළඹ",
+    "เชียงใหม่",
+    "ភ្នំពេញ",
+    "ວຽງຈັນ",
+    "ရန်ကုန်",
+    "ལྷ་ས",
+    "ᠬᠥᠬᠡᠬᠣᠲᠠ",
+];
+
+// Issue 30 point 4: labels in shaped scripts copied out of the PDF as one letter per glyph.
+#[test]
+fn issue_30_every_script_copies_and_searches_as_text_in_the_pdf() {
+    let sb = Sandbox::new();
+    let stops: Vec<String> = SCRIPT_NAMES.iter().map(|n| format!("\"{n}\"")).collect();
+    sb.write(
+        "s.toml",
+        format!("[[trips]]\nstops = [{}]\n", stops.join(", ")),
+    );
+    let r = sb.run(&["render", "s.toml", "-o", "s.pdf", "-o", "s.svg"]);
+    // Every name has its glyphs: no warning, and no label falls back to its Latin name.
+    r.ok();
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+    let svg = std::fs::read_to_string(sb.path("s.svg")).unwrap();
+    for name in SCRIPT_NAMES {
+        assert!(svg.contains(&format!(">{name}</text>")), "SVG lacks {name}");
+    }
+    assert!(
+        svg.contains("'Noto Sans Georgian'"),
+        "the SVG names the face"
+    );
+    if have("pdftotext") {
+        let out = std::process::Command::new("pdftotext")
+            .args([sb.path("s.pdf").to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        // pdftotext marks right-to-left lines with U+202B ... U+202C.
+        let words: String = String::from_utf8_lossy(&out.stdout)
+            .chars()
+            .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}'))
+            .collect();
+        for name in SCRIPT_NAMES {
+            assert!(words.contains(name), "pdftotext lacks {name}: {words}");
+        }
+    }
+}
+
+// Issue 30 point 4: a label with characters no embedded face has was drawn without a word.
+#[test]
+fn issue_30_a_character_without_a_glyph_is_named_in_a_warning() {
+    let sb = Sandbox::new();
+    sb.write(
+        "r.toml",
+        "[[trips]]\nstops = [{ name = \"ᚠᚢᚦ\", lat = 30.0, lon = 31.0 }, \"Alexandria\"]\n",
+    );
+    sb.run(&["render", "r.toml", "-o", "r.png"])
+        .ok()
+        .stderr_has("no glyph for U+16A0 ᚠ, U+16A2 ᚢ, U+16A6 ᚦ in the label `ᚠᚢᚦ`");
+}

@@ -80,6 +80,91 @@ pub mod fonts {
     /// kanji of GB 2312 and JIS X 0208 (`geodata/fonts/derive_scripts.sh`).
     pub static CJK: &[u8] =
         include_bytes!("../../../geodata/fonts/NotoSansCJKsc-Regular-subset.otf");
+    /// The faces for the other scripts of the gazetteer's names, each a subset to the
+    /// characters the names use that no face before it has (`geodata/fonts/derive_scripts.sh`),
+    /// in that order: family name and font program. The last holds the Han characters and
+    /// Hangul syllables beyond [`CJK`].
+    pub static SCRIPTS: &[(&str, &[u8])] = {
+        macro_rules! face {
+            ($family:literal, $file:literal) => {
+                (
+                    $family,
+                    include_bytes!(concat!("../../../geodata/fonts/scripts/", $file)),
+                )
+            };
+        }
+        &[
+            face!("Noto Sans Georgian", "NotoSansGeorgian-Regular-subset.ttf"),
+            face!("Noto Sans Armenian", "NotoSansArmenian-Regular-subset.ttf"),
+            face!("Noto Sans Ethiopic", "NotoSansEthiopic-Regular-subset.ttf"),
+            face!("Noto Sans Tamil", "NotoSansTamil-Regular-subset.ttf"),
+            face!("Noto Sans Bengali", "NotoSansBengali-Regular-subset.ttf"),
+            face!("Noto Sans Sinhala", "NotoSansSinhala-Regular-subset.ttf"),
+            face!("Noto Sans Khmer", "NotoSansKhmer-Regular-subset.ttf"),
+            face!("Noto Sans Lao", "NotoSansLao-Regular-subset.ttf"),
+            face!("Noto Sans Myanmar", "NotoSansMyanmar-Regular-subset.ttf"),
+            face!("Noto Serif Tibetan", "NotoSerifTibetan-Regular-subset.ttf"),
+            face!(
+                "Noto Sans Mongolian",
+                "NotoSansMongolian-Regular-subset.ttf"
+            ),
+            face!("Noto Sans Gurmukhi", "NotoSansGurmukhi-Regular-subset.ttf"),
+            face!("Noto Sans Gujarati", "NotoSansGujarati-Regular-subset.ttf"),
+            face!("Noto Sans Oriya", "NotoSansOriya-Regular-subset.ttf"),
+            face!("Noto Sans Telugu", "NotoSansTelugu-Regular-subset.ttf"),
+            face!("Noto Sans Kannada", "NotoSansKannada-Regular-subset.ttf"),
+            face!(
+                "Noto Sans Malayalam",
+                "NotoSansMalayalam-Regular-subset.ttf"
+            ),
+            face!("Noto Sans Syriac", "NotoSansSyriac-Regular-subset.ttf"),
+            face!("Noto Sans Thaana", "NotoSansThaana-Regular-subset.ttf"),
+            face!("Noto Sans NKo", "NotoSansNKo-Regular-subset.ttf"),
+            face!("Noto Sans Tifinagh", "NotoSansTifinagh-Regular-subset.ttf"),
+            face!("Noto Sans Ol Chiki", "NotoSansOlChiki-Regular-subset.ttf"),
+            face!("Noto Sans Chakma", "NotoSansChakma-Regular-subset.ttf"),
+            face!("Noto Sans Cherokee", "NotoSansCherokee-Regular-subset.ttf"),
+            face!(
+                "Noto Sans Canadian Aboriginal",
+                "NotoSansCanadianAboriginal-Regular-subset.ttf"
+            ),
+            face!("Noto Sans Vai", "NotoSansVai-Regular-subset.ttf"),
+            face!("Noto Sans Yi", "NotoSansYi-Regular-subset.ttf"),
+            face!(
+                "Noto Sans Meetei Mayek",
+                "NotoSansMeeteiMayek-Regular-subset.ttf"
+            ),
+            face!(
+                "Noto Sans Syloti Nagri",
+                "NotoSansSylotiNagri-Regular-subset.ttf"
+            ),
+            face!(
+                "Noto Sans New Tai Lue",
+                "NotoSansNewTaiLue-Regular-subset.ttf"
+            ),
+            face!(
+                "Noto Sans Sundanese",
+                "NotoSansSundanese-Regular-subset.ttf"
+            ),
+            face!("Noto Sans Javanese", "NotoSansJavanese-Regular-subset.ttf"),
+            face!("Noto Sans Batak", "NotoSansBatak-Regular-subset.ttf"),
+            face!("Noto Sans Coptic", "NotoSansCoptic-Regular-subset.ttf"),
+            face!("Noto Sans Gothic", "NotoSansGothic-Regular-subset.ttf"),
+            face!(
+                "Noto Sans Old Persian",
+                "NotoSansOldPersian-Regular-subset.ttf"
+            ),
+            face!(
+                "Noto Sans Cuneiform",
+                "NotoSansCuneiform-Regular-subset.ttf"
+            ),
+            face!(
+                "Noto Serif Nyiakeng Puachue Hmong",
+                "NotoSerifNyiakengPuachueHmong-Regular-subset.ttf"
+            ),
+            face!("Noto Sans CJK SC", "NotoSansCJKsc-Regular-rare.otf"),
+        ]
+    };
 }
 
 /// Feature designators and their kinds (`geodata/features.tsv`).

@@ -1,6 +1,7 @@
 //! The PDF of a [`Scene`], for print: one page, vector throughout, the scene's own fonts
 //! embedded (Noto Sans, regular and bold, as TrueType CID fonts with a `ToUnicode` map so
-//! text can be searched and copied). Layers are drawn in the order of the PNG and the SVG.
+//! text can be searched and copied; a shaped label's glyph clusters each carry their text as
+//! `ActualText`, since a conjunct or a mark's glyph stands for several characters). Layers are drawn in the order of the PNG and the SVG.
 //!
 //! A pixel of the scene is 0.75 pt (96 pixels to the inch), so the default 1600 × 1000 map
 //! is a 423 × 265 mm page. Text is laid out glyph by glyph with the same advances and kerning
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 
 use ab_glyph::{Font, FontRef, GlyphId};
 use pdf_writer::types::{LineCapStyle, LineJoinStyle, TextRenderingMode};
-use pdf_writer::{Content, Name, Str};
+use pdf_writer::{Content, Name, Str, TextStr};
 
 use crate::scene::text::{self, Face};
 use crate::scene::{Color, Label, Marker, Px, Scene, Stroke};
@@ -38,7 +39,11 @@ struct FontUse {
 
 impl FontUse {
     fn new(face: Face, bold: bool) -> FontUse {
-        let family = face.family().replace(' ', "");
+        let mut family = face.family().replace(' ', "");
+        if matches!(face, Face::More(_)) && face.family() == Face::Cjk.family() {
+            // The rarer Han characters: a second subset of the same family.
+            family.push_str("Rare");
+        }
         FontUse {
             font: text::face_font(face, bold),
             bytes: face.bytes(bold),
@@ -55,10 +60,7 @@ impl FontUse {
 
 /// Index in [`Page::fonts`]: Noto Sans regular and bold, then the faces for other scripts.
 fn font_index(face: Face, bold: bool) -> usize {
-    match face {
-        Face::Latin => usize::from(bold),
-        other => 2 + Face::SCRIPTS.iter().position(|f| *f == other).unwrap_or(0),
-    }
+    face.index(bold && face == Face::Latin)
 }
 
 struct Page {
@@ -216,16 +218,30 @@ impl Page {
         self.content.set_text_rendering_mode(mode);
         if let Some(run) = text::shape(&l.text, l.size, l.bold) {
             let mut current = usize::MAX;
-            for g in &run.glyphs {
-                let f = font_index(g.face, l.bold && g.face == Face::Latin);
+            for (i, g) in run.glyphs.iter().enumerate() {
+                let f = font_index(g.face, l.bold);
                 if f != current {
                     self.content.set_font(Name(format!("F{f}").as_bytes()), em);
                     current = f;
+                }
+                // A cluster's glyphs (a conjunct, a base with its marks, a ligature) copy
+                // and search as the characters they stand for, whatever their `ToUnicode`.
+                let cluster = l.text.get(g.cluster.0..g.cluster.1).unwrap_or("");
+                let first = i == 0 || run.glyphs[i - 1].cluster != g.cluster;
+                let last = run.glyphs.get(i + 1).is_none_or(|n| n.cluster != g.cluster);
+                if first {
+                    self.content
+                        .begin_marked_content_with_properties(Name(b"Span"))
+                        .properties()
+                        .actual_text(TextStr(cluster));
                 }
                 self.fonts[f].glyphs.entry(g.id.0).or_insert(g.ch);
                 let (x, y) = ((l.at.0 + g.x) as f32, baseline + g.y as f32);
                 self.content.set_text_matrix([1.0, 0.0, 0.0, -1.0, x, y]);
                 self.content.show(Str(&g.id.0.to_be_bytes()));
+                if last {
+                    self.content.end_marked_content();
+                }
             }
             self.content.end_text();
             return;
@@ -293,7 +309,11 @@ pub(super) fn write(s: &Scene) -> Vec<u8> {
         content: Content::new(),
         fonts: std::iter::once(FontUse::new(Face::Latin, false))
             .chain(std::iter::once(FontUse::new(Face::Latin, true)))
-            .chain(Face::SCRIPTS.iter().map(|f| FontUse::new(*f, false)))
+            .chain(
+                text::all_faces()
+                    .skip(2)
+                    .map(|(f, _)| FontUse::new(f, false)),
+            )
             .collect(),
         alphas: Vec::new(),
     };

@@ -178,10 +178,16 @@ impl Writer {
         if l.text.is_empty() {
             return;
         }
+        // Text that runs both ways: each level run a chunk of its own, where the bidi
+        // algorithm of the PNG and the PDF put it, so the browser's order cannot differ.
+        let spans = crate::scene::text::shape(&l.text, l.size, l.bold)
+            .map(|run| run.spans)
+            .filter(|s| s.len() > 1 && s.iter().any(|s| s.rtl));
         // A label all in a right-to-left script is anchored at its right end, where such text
         // starts, at the width the scene measured.
         let rtl = crate::scene::text::Face::for_text(&l.text).rtl()
-            && !l.text.chars().any(|c| c.is_ascii_alphabetic());
+            && !l.text.chars().any(|c| c.is_ascii_alphabetic())
+            && spans.is_none();
         let (x, anchor) = if rtl {
             (
                 l.at.0 + crate::scene::text::width(&l.text, l.size, l.bold),
@@ -199,6 +205,16 @@ impl Writer {
             if l.bold { " font-weight=\"bold\"" } else { "" },
             paint("fill", l.color),
         );
+        // Scripts beyond the style sheet's list: their families on the label itself (a style
+        // attribute, as the style sheet's rule would override a presentation attribute).
+        let more = crate::scene::text::more_families(&l.text);
+        if !more.is_empty() {
+            let _ = write!(self.out, " style=\"font-family:'Noto Sans', ");
+            for family in more {
+                let _ = write!(self.out, "'{}', ", text_data(family));
+            }
+            let _ = write!(self.out, "sans-serif\"");
+        }
         if let Some(h) = l.halo {
             let _ = write!(
                 self.out,
@@ -207,7 +223,32 @@ impl Writer {
                 N(2.0 * 1.6 * self.u)
             );
         }
-        let _ = write!(self.out, ">{}</text>", text_data(&l.text));
+        let _ = write!(self.out, ">");
+        match spans {
+            Some(spans) => {
+                for s in &spans {
+                    let part = l.text.get(s.text.clone()).unwrap_or("");
+                    let (at, anchor) = if s.rtl {
+                        (x + s.x.1, " text-anchor=\"end\"")
+                    } else {
+                        (x + s.x.0, "")
+                    };
+                    // Faces for other scripts have one weight, as in the PNG.
+                    let face = crate::scene::text::Face::for_text(part);
+                    let weight = if l.bold && face != crate::scene::text::Face::Latin {
+                        " font-weight=\"normal\""
+                    } else {
+                        ""
+                    };
+                    let _ = write!(self.out, "<tspan x=\"{}\"{anchor}{weight}>", N(at));
+                    let _ = write!(self.out, "{}</tspan>", text_data(part));
+                }
+            }
+            None => {
+                let _ = write!(self.out, "{}", text_data(&l.text));
+            }
+        }
+        let _ = write!(self.out, "</text>");
     }
 
     /// A stop marker, classed `terminal` (filled) or `stop` (ringed).

@@ -322,3 +322,36 @@ fn a_map_drawn_in_bands_has_the_pixels_of_the_whole() {
     }
     assert!(differing * 10_000 <= 700 * 500, "{differing} pixels differ");
 }
+
+// Issue 30 point 4: the SVG left a title that runs both ways to the browser's bidi order,
+// which put the Arabic before the Hebrew where the PNG put it after.
+#[test]
+fn a_title_that_runs_both_ways_has_the_pngs_order_in_the_svg() {
+    let (routes, _) = example("kji-2002.toml");
+    let title = "ירושלים · القاهرة and Cairo";
+    let s = scene::build(&routes, Some(title), &MapOptions::default()).unwrap();
+    let label = s.titles.iter().find(|t| t.text == title).unwrap();
+    // What the PNG and the PDF draw: the glyphs of one shaping, in its spans' order.
+    let run = crate::scene::text::shape(title, label.size, label.bold).unwrap();
+    let text = svg(&s).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let tspans: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("tspan"))
+        .collect();
+    assert_eq!(tspans.len(), run.spans.len(), "{text}");
+    for (t, span) in tspans.iter().zip(&run.spans) {
+        assert_eq!(t.text(), Some(&title[span.text.clone()]));
+        let x: f64 = t.attribute("x").unwrap().parse().unwrap();
+        // A right-to-left chunk is anchored at its right end, a left-to-right one at its left.
+        let (want, anchor) = if span.rtl {
+            (span.x.1, Some("end"))
+        } else {
+            (span.x.0, None)
+        };
+        assert!((x - (label.at.0 + want)).abs() < 0.06, "{x} vs {want}");
+        assert_eq!(t.attribute("text-anchor"), anchor);
+    }
+    // Left to right on the line: the Latin words, then the Arabic and Hebrew.
+    assert_eq!(tspans[0].text(), Some("and Cairo"));
+}

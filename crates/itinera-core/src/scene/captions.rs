@@ -162,6 +162,45 @@ pub(super) fn warnings(
     warnings
 }
 
+/// Step of [`build_in`]: a warning for each label with characters no embedded face has, naming
+/// them (`U+16A0 ᚠ`) and what was drawn instead: a stop's label falls back to the gazetteer's
+/// name of its place; a title, or a stop without a place, is drawn with empty boxes.
+pub(super) fn glyph_warnings(stops: &[Unglyphed], titles: &[Label]) -> Vec<String> {
+    let named = |missing: &[char]| {
+        let all: Vec<String> = missing
+            .iter()
+            .map(|c| format!("U+{:04X} {c}", u32::from(*c)))
+            .collect();
+        all.join(", ")
+    };
+    let mut out: Vec<String> = stops
+        .iter()
+        .filter(|u| !u.missing.is_empty())
+        .map(|u| {
+            let instead = match &u.drawn {
+                Some(name) => format!("labelled `{name}` instead"),
+                None => "drawn with empty boxes".to_string(),
+            };
+            format!(
+                "no glyph for {} in the label `{}`: {instead}",
+                named(&u.missing),
+                u.written
+            )
+        })
+        .collect();
+    for t in titles {
+        let missing = text::missing(&t.text);
+        if !missing.is_empty() {
+            out.push(format!(
+                "no glyph for {} in the title `{}`: drawn with empty boxes",
+                named(&missing),
+                t.text
+            ));
+        }
+    }
+    out
+}
+
 /// What the attribution says of the lines: journeys' legs are drawn as straight-line
 /// geodesics, recorded tracks as they were recorded.
 fn lines_note(routes: &[Route]) -> &'static str {

@@ -167,7 +167,7 @@ fn compose(
     let sea = sea(&projector, &stream, &frame);
 
     let layers = route_layers(routes, &stream, scale.draw_step, unit, &palette);
-    let (mut markers, mut stop_labels, off_map) =
+    let (mut markers, mut stop_labels, off_map, unglyphed) =
         markers(routes, &to_px, &frame, unit, &palette, options.label_lang);
     spread_markers(&mut markers, &mut stop_labels);
 
@@ -193,7 +193,7 @@ fn compose(
     // finer than COARSE_M_PER_PX they are approximate, and the map says so.
     let metres_per_px = scale.ground_m_per_px;
     let coarse = metres_per_px < COARSE_M_PER_PX;
-    let warnings = warnings(
+    let mut warnings = warnings(
         &sheet,
         notes,
         &off_map,
@@ -201,6 +201,7 @@ fn compose(
         coarse,
         metres_per_px,
     );
+    warnings.extend(glyph_warnings(&unglyphed, &titles));
     let attribution = attribution(&sheet, coarse, routes);
 
     let wants_strip = furniture.wants_strip;

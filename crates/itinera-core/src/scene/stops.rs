@@ -8,6 +8,26 @@ pub(super) fn marker_radius(unit: f64) -> f64 {
     5.5 * unit
 }
 
+/// A stop's label with characters no embedded face has a glyph for.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Unglyphed {
+    /// The label as the stop wrote it.
+    pub written: String,
+    /// The characters without a glyph, each once.
+    pub missing: Vec<char>,
+    /// The label drawn instead: the gazetteer's name, when the stop has a place.
+    pub drawn: Option<String>,
+}
+
+/// What [`markers`] found: the markers, the labels wanted, the stops off the map and the
+/// labels that lack glyphs.
+pub(super) type Stops = (
+    Vec<Marker>,
+    Vec<labels::Wanted>,
+    Vec<String>,
+    Vec<Unglyphed>,
+);
+
 /// Step of [`build_in`]: stop markers, de-duplicated by position (to the pixel; a hash keeps
 /// 100,000 stops linear), and the labels the stops want.
 pub(super) fn markers(
@@ -17,7 +37,7 @@ pub(super) fn markers(
     unit: f64,
     palette: &Palette,
     lang: Option<LabelLang>,
-) -> (Vec<Marker>, Vec<labels::Wanted>, Vec<String>) {
+) -> Stops {
     let radius = marker_radius(unit);
     let mut markers: Vec<Marker> = Vec::new();
     let mut marker_at: HashMap<(i64, i64), usize> = HashMap::new();
@@ -25,6 +45,7 @@ pub(super) fn markers(
     let mut label_at: HashSet<(i64, i64, String)> = HashSet::new();
     let key = |p: Px| (p.0.round() as i64, p.1.round() as i64);
     let mut off_map = Vec::new();
+    let mut unglyphed: Vec<Unglyphed> = Vec::new();
     for r in routes {
         let color = palette.route(r.color);
         for (i, s) in r.stops.iter().enumerate() {
@@ -62,9 +83,15 @@ pub(super) fn markers(
             } else if text::covers(&s.label) {
                 s.label.clone()
             } else {
-                s.place
-                    .as_ref()
-                    .map_or_else(|| s.label.clone(), |p| p.name.to_string())
+                let drawn = s.place.as_ref().map(|p| p.name.to_string());
+                if !unglyphed.iter().any(|u| u.written == s.label) {
+                    unglyphed.push(Unglyphed {
+                        written: s.label.clone(),
+                        missing: text::missing(&s.label),
+                        drawn: drawn.clone(),
+                    });
+                }
+                drawn.unwrap_or_else(|| s.label.clone())
             };
             let (kx, ky) = key(at);
             if !text.is_empty() && label_at.insert((kx, ky, text.clone())) {
@@ -78,7 +105,7 @@ pub(super) fn markers(
             }
         }
     }
-    (markers, stop_labels, off_map)
+    (markers, stop_labels, off_map, unglyphed)
 }
 
 /// Step of [`build_in`]: stops too close to tell apart get their markers spread, and their
