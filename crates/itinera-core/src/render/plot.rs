@@ -354,6 +354,13 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         // The outline (the frame, or the globe's edge on a world map), under the legend and
         // the scale bar, which stand on their own boxes.
         self.line(&closed(&s.sea), pal.text, 1.2)?;
+        self.furniture(s)
+    }
+
+    /// Step of [`Drawer::all`]: the legend, the size legend, the scale bar, then the degree
+    /// labels, titles and attribution.
+    fn furniture(&mut self, s: &Scene) -> DResult<DB> {
+        let pal = &s.palette;
         if let Some(lg) = &s.legend {
             let boxed = lg.rect.corners();
             self.fill(&boxed, pal.paper.with_alpha(0.92))?;

@@ -38,8 +38,8 @@ impl Draft {
                 let dist = extent_in(r, units, lang);
                 let detail = match (dates.first(), dates.last()) {
                     (Some(a), Some(b)) => {
-                        let range = lang
-                            .map_or_else(|| pretty_range(a, b), |l| words::date_range(a, b, l));
+                        let range =
+                            lang.map_or_else(|| pretty_range(a, b), |l| words::date_range(a, b, l));
                         format!("{range} · {dist}")
                     }
                     _ => dist,
