@@ -82,6 +82,7 @@ impl Placer {
         d: f64,
         obstacles: &[Rect],
         clear: bool,
+        others: &[Px],
     ) -> Option<(Rect, usize)> {
         let (ax, ay) = anchor;
         let inner = self.frame.grow(-2.0);
@@ -114,6 +115,11 @@ impl Placer {
                 }
                 let on_route = self.route_cost(&r);
                 if clear && on_route > 0 {
+                    continue;
+                }
+                // Next to the marker, a label must be nearer its own stop than any other, or
+                // it would read as the other's; a farther ring gets a leader line instead.
+                if ring == 0 && !nearest_is(others, anchor, &r) {
                     continue;
                 }
                 let cost = on_route as f64 * 2.0 + pref as f64;
@@ -159,7 +165,8 @@ impl Placer {
                 (size, false)
             };
             let (w, h) = (text::width(&wnt.text, sz, bold), text::height(sz));
-            let Some((r, ring)) = self.spot(wnt.anchor, (w, h), radius + 3.0, obstacles, false)
+            let Some((r, ring)) =
+                self.spot(wnt.anchor, (w, h), radius + 3.0, obstacles, false, &anchors)
             else {
                 out.unplaced.push(wnt.text.clone());
                 continue;
@@ -167,7 +174,7 @@ impl Placer {
             obstacles.push(r.grow(PAD));
             // A label beyond the first ring, or nearer another stop than its own, is tied to
             // its marker by a leader line.
-            if ring > 0 || !nearest_is(&anchors, wnt.anchor, &r) {
+            if ring > 0 {
                 out.leaders.push(leader(wnt.anchor, radius, &r));
             }
             out.labels.push(Label {
@@ -281,7 +288,7 @@ impl Placer {
             let name = super::names::place_label(&p, self.lang);
             let (w, h) = (text::width(&name, size, false), text::height(size));
             let found = self
-                .spot(at, (w, h), 5.0, obstacles, true)
+                .spot(at, (w, h), 5.0, obstacles, true, &[])
                 .filter(|(r, ring)| *ring == 0 && on_map(r));
             if let Some((r, _)) = found {
                 obstacles.push(r.grow(PAD));
