@@ -79,6 +79,7 @@ pub(crate) fn destinations(
     signature = (trip, path, *, country=None, format=None, size_by=None, flannery=false, **options),
     text_signature = "(trip, path, *, country=None, format=None, size_by=None, flannery=False, width=1600, height=1000, title=None, subtitle=None, theme='light', legend=True, labels='all', projection='auto', bbox=None, units='km', inset='auto', label_lang=None)"
 )]
+// One argument per Python keyword: pyo3 reads them so.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn render<'py>(
     py: Python<'py>,
@@ -111,7 +112,6 @@ pub(crate) fn render<'py>(
             .map_err(|e| py_err(py, &e))?;
     }
     map.validate().map_err(|e| py_err(py, &e))?;
-    let trip = TripArg::from_py(trip)?;
     if let Some(column) = size_by {
         let format = format
             .map(|f| f.parse::<MapFormat>())
@@ -123,12 +123,13 @@ pub(crate) fn render<'py>(
             country,
             format,
         };
-        return render_sized(py, trip, path, req, map);
+        return render_sized(py, TripArg::from_py(trip)?, path, req, map);
     }
     let format = match format {
         Some(f) => f.parse::<MapFormat>().map_err(|e| py_err(py, &e))?,
         None => MapFormat::by_path(&path).map_err(|e| py_err(py, &e))?,
     };
+    let trip = TripArg::from_py(trip)?;
     let (mut out, at) = destinations(&trip, &[&path]).map_err(|e| py_err(py, &e))?;
     let (routes, file_title) = super::routes(py, trip, country, false)?;
     py.detach(|| {
