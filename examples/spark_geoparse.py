@@ -12,8 +12,13 @@ CORPUS is JSON Lines or Parquet (a file or a folder) with an `id` and a `text` c
    Parquet to OUT/mentions.parquet: id, start, end (offsets in characters), text, name,
    geonameid, kind, country, lat, lon, score - the rows of `itinera extract --jsonl
    --offsets chars`.
-2. Aggregate: mentions per place, most mentioned first, to OUT/top_places.csv (a trip CSV
-   that `itinera render` reads: a one-stop trip per place) and the map OUT/top_places.png.
+2. Aggregate: per place, how many times the corpus mentions it and in how many documents,
+   most mentioned first (then documents, then name). The top places go to OUT/top_places.csv
+   with the columns of `itinera extract --places`: place, geonameid, lat, lon, country,
+   mentions, documents. The map OUT/top_places.png draws them as proportional symbols (circle
+   area proportional to mentions, with a size legend): `itinera.render(csv, png,
+   size_by="mentions")`, as `itinera render top_places.csv --size-by mentions` draws it
+   (`--size-by documents` maps the other count).
 
 Needs pyspark (and Java 17+), pyarrow and the itinera wheel.
 """
@@ -29,6 +34,9 @@ MENTIONS = (
     "id string, start long, end long, text string, name string, geonameid long, "
     "kind string, country string, lat double, lon double, score double"
 )
+
+# The columns of `itinera extract --places`, which `render --size-by` reads.
+PLACES = ["place", "geonameid", "lat", "lon", "country", "mentions", "documents"]
 
 
 def geoparse(id_column: str, text_column: str):
@@ -88,12 +96,18 @@ def main(argv: list[str]) -> int:
         out = os.path.join(args.out, "mentions.parquet")
         mentions.write.mode("overwrite").parquet(out)
 
-        # Step 2 reads what step 1 wrote: the places most mentioned, counted over documents.
+        # Step 2 reads what step 1 wrote: mentions and documents per place, ordered as
+        # `extract --places` orders them. A place is its GeoNames id; one without (a curated
+        # feature) is its name and position.
         top = (
             spark.read.parquet(out)
-            .groupBy("geonameid", "name", "kind", "country", "lat", "lon")
-            .agg(F.count("*").alias("mentions"), F.countDistinct("id").alias("documents"))
-            .orderBy(F.desc("mentions"), "name")
+            .groupBy("geonameid", "name", "country", "lat", "lon")
+            .agg(
+                F.count("*").alias("mentions"),
+                F.countDistinct("id").alias("documents"),
+                F.first("kind").alias("kind"),
+            )
+            .orderBy(F.desc("mentions"), F.desc("documents"), "name")
             .limit(args.top)
             .collect()
         )
@@ -105,23 +119,31 @@ def main(argv: list[str]) -> int:
         # there is nothing to map.
         print(f"no places mentioned in {args.corpus}; no map drawn", file=sys.stderr)
         return 0
-    trip = os.path.join(args.out, "top_places.csv")
-    with open(trip, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["trip", "name", "lat", "lon", "note"])
+    places = os.path.join(args.out, "top_places.csv")
+    with open(places, "w", newline="", encoding="utf-8") as f:
+        # Written as `extract --places` writes it, so the two files agree byte for byte.
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(PLACES)
         for r in top:
-            note = f"{r['mentions']} mentions in {r['documents']} documents"
-            w.writerow([r["name"], r["name"], r["lat"], r["lon"], note])
+            geonameid = "" if r["geonameid"] is None else r["geonameid"]
+            where = [_degrees(r["lat"]), _degrees(r["lon"])]
+            w.writerow([r["name"], geonameid, *where, r["country"], r["mentions"], r["documents"]])
     itinera.render(
-        trip,
+        places,
         os.path.join(args.out, "top_places.png"),
+        size_by="mentions",
         title=f"The {len(top)} places most mentioned",
         subtitle=os.path.basename(args.corpus.rstrip("/")),
-        legend=False,
     )
     for r in top:
-        print(f"{r['mentions']:6d}  {r['name']} ({r['country'] or r['kind']})")
+        print(f"{r['mentions']:6d} {r['documents']:5d}  {r['name']} ({r['country'] or r['kind']})")
     return 0
+
+
+def _degrees(x: float) -> str:
+    """A coordinate (rounded to six decimals by the geoparser) as itinera writes it: `2`,
+    `36.7015`, `-0.19`."""
+    return f"{x + 0.0:.6f}".rstrip("0").rstrip(".")
 
 
 def _is_parquet(path: str) -> bool:

@@ -12,6 +12,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyTuple};
 
+use super::symbols::{SizedRequest, render_sized};
 use super::{TripArg, bad_input, guarded, py_err};
 
 /// A map option given from Python as text for [`MapOptions::set`], as the command line would
@@ -53,7 +54,10 @@ fn option_text(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// The destinations of a call: `paths` checked before any work against each other and the
 /// trip file, which is never overwritten (as on the command line).
-fn destinations(trip: &TripArg, paths: &[&Path]) -> Result<(Outputs, Vec<Destined>), Error> {
+pub(crate) fn destinations(
+    trip: &TripArg,
+    paths: &[&Path],
+) -> Result<(Outputs, Vec<Destined>), Error> {
     let mut out = Outputs::new();
     if let TripArg::File(input) = trip {
         out.input(input);
@@ -68,20 +72,30 @@ fn destinations(trip: &TripArg, paths: &[&Path]) -> Result<(Outputs, Vec<Destine
 /// Draws the map of a trip into `path` (.png, .svg or .pdf, or `format`), written atomically.
 /// Every map option of `itinera render` is a keyword, with the same names and values
 /// (`itinera.MAP_OPTIONS` lists them), parsed and checked by the library as the command line's
-/// are: the same trip and options give the same bytes.
+/// are: the same trip and options give the same bytes. With `size_by`, `trip` is a places CSV
+/// drawn as proportional symbols (`flannery` for Flannery's scale), as `--size-by` draws it.
 #[pyfunction]
 #[pyo3(
-    signature = (trip, path, *, country=None, format=None, **options),
-    text_signature = "(trip, path, *, country=None, format=None, width=1600, height=1000, title=None, subtitle=None, theme='light', legend=True, labels='all', projection='auto', bbox=None, units='km', inset='auto', label_lang=None)"
+    signature = (trip, path, *, country=None, format=None, size_by=None, flannery=false, **options),
+    text_signature = "(trip, path, *, country=None, format=None, size_by=None, flannery=False, width=1600, height=1000, title=None, subtitle=None, theme='light', legend=True, labels='all', projection='auto', bbox=None, units='km', inset='auto', label_lang=None)"
 )]
+// One argument per Python keyword: pyo3 reads them so.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn render<'py>(
     py: Python<'py>,
     trip: &Bound<'py, PyAny>,
     path: PathBuf,
     country: Option<String>,
     format: Option<String>,
+    size_by: Option<String>,
+    flannery: bool,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<()> {
+    if flannery && size_by.is_none() {
+        return Err(bad_input(
+            "flannery=True needs size_by: Flannery's scale sizes proportional symbols",
+        ));
+    }
     let mut map = MapOptions::default();
     for (key, value) in options.into_iter().flatten() {
         let name: String = key.extract()?;
@@ -98,6 +112,19 @@ pub(crate) fn render<'py>(
             .map_err(|e| py_err(py, &e))?;
     }
     map.validate().map_err(|e| py_err(py, &e))?;
+    if let Some(column) = size_by {
+        let format = format
+            .map(|f| f.parse::<MapFormat>())
+            .transpose()
+            .map_err(|e| py_err(py, &e))?;
+        let req = SizedRequest {
+            column,
+            flannery,
+            country,
+            format,
+        };
+        return render_sized(py, TripArg::from_py(trip)?, path, req, map);
+    }
     let format = match format {
         Some(f) => f.parse::<MapFormat>().map_err(|e| py_err(py, &e))?,
         None => MapFormat::by_path(&path).map_err(|e| py_err(py, &e))?,

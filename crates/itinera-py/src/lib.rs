@@ -29,6 +29,7 @@ use pythonize::pythonize;
 use rayon::prelude::*;
 
 mod files;
+mod symbols;
 
 create_exception!(
     itinera,
@@ -203,22 +204,29 @@ fn routes(
         })
     })?;
     let resolved = resolved.map_err(|e| py_err(py, &e))?;
-    if !resolved.warnings.is_empty() {
-        let warnings = py.import("warnings")?;
-        for w in &resolved.warnings {
-            let text = match &w.location {
-                Some(at) => format!("{at}: {}", w.message),
-                None => w.message.clone(),
-            };
-            warnings.call_method1("warn", (text,))?;
-        }
-    }
+    warn_all(py, &resolved.warnings)?;
     let routes = py.detach(|| {
         guarded("measuring the trip", || {
             resolved.trips.iter().map(itinera::route::build).collect()
         })
     })?;
     Ok((routes, resolved.title))
+}
+
+/// Resolution warnings as Python's `warnings`, each at its `file:line:column` when it has one.
+fn warn_all(py: Python<'_>, all: &[trip::Warning]) -> PyResult<()> {
+    if all.is_empty() {
+        return Ok(());
+    }
+    let warnings = py.import("warnings")?;
+    for w in all {
+        let text = match &w.location {
+            Some(at) => format!("{at}: {}", w.message),
+            None => w.message.clone(),
+        };
+        warnings.call_method1("warn", (text,))?;
+    }
+    Ok(())
 }
 
 /// Measures a trip: `{"trips": [{"name", "legs", "stops", "total", "total_m", "units",

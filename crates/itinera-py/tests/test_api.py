@@ -371,3 +371,65 @@ def test_help_of_render_names_every_map_option():
 
     named = set(inspect.signature(itinera.render).parameters)
     assert {name for name, _ in itinera.MAP_OPTIONS} <= named
+
+
+# A places CSV as `itinera extract --places` writes it; Kazan without coordinates is looked up.
+PLACES = """place,geonameid,lat,lon,country,mentions,documents
+Moscow,524901,55.75204,37.61781,RU,400,40
+Beijing,1816670,39.9075,116.39723,CN,100,31
+Kyiv,703448,50.45466,30.5238,UA,64,22
+Tokyo,1850147,35.6895,139.69171,JP,25,8
+Kazan,,,,RU,9,3
+"""
+
+# Proportional symbols, as the command line's flags and as Python's keywords.
+SIZED_CASES = [
+    (["--size-by", "mentions"], {"size_by": "mentions"}),
+    (["--size-by", "documents", "--flannery"], {"size_by": "documents", "flannery": True}),
+    (["--size-by", "mentions", "--theme", "dark", "--title", "Mentions", "--no-legend"],
+     {"size_by": "mentions", "theme": "dark", "title": "Mentions", "legend": False}),
+]
+
+
+@pytest.mark.parametrize("flags,keywords", SIZED_CASES, ids=lambda c: str(c)[:40])
+def test_size_by_gives_the_command_lines_bytes(tmp_path, cli, flags, keywords):
+    places = tmp_path / "places.csv"
+    places.write_text(PLACES, encoding="utf-8")
+    for ext in ["png", "svg", "pdf", "html"]:
+        by_cli, by_py = tmp_path / f"cli.{ext}", tmp_path / f"py.{ext}"
+        cli("render", str(places), "-o", str(by_cli), "--width", "480", "--height", "300", *flags)
+        itinera.render(places, by_py, width=480, height=300, **keywords)
+        assert by_cli.read_bytes() == by_py.read_bytes(), f"{flags} {ext}"
+    svg = (tmp_path / "py.svg").read_text(encoding="utf-8")
+    assert svg.count('class="symbol"') == 5
+
+
+def test_size_by_errors_name_the_problem(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_text(PLACES, encoding="utf-8")
+    out = tmp_path / "m.png"
+    with pytest.raises(itinera.BadInput, match="mention") as e:
+        itinera.render(places, out, size_by="mention")
+    assert "mentions" in str(e.value)  # the closest column
+    with pytest.raises(itinera.BadInput, match="not a list of place names"):
+        itinera.render(["Moscow", "Kazan"], out, size_by="mentions")
+    with pytest.raises(itinera.BadInput, match="is not a file"):
+        itinera.render(tmp_path, out, size_by="mentions")
+    with pytest.raises(itinera.BadInput, match="flannery=True needs size_by"):
+        itinera.render(places, out, flannery=True)
+    with pytest.raises(TypeError, match="size_by"):
+        itinera.render(places, out, size_by=3)
+    with pytest.raises(TypeError, match="flannery"):
+        itinera.render(places, out, size_by="mentions", flannery="yes")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("place,mentions\nMoscow,12\nKazan,\"2,5\"\n", encoding="utf-8")
+    with pytest.raises(itinera.BadInput, match="decimals with a point") as e:
+        itinera.render(bad, out, size_by="mentions")
+    assert (e.value.line, e.value.column) == (3, 7)
+    with pytest.raises(itinera.BadInput, match="unknown map format"):
+        itinera.render(places, tmp_path / "m.gif", size_by="mentions")
+    # The input is never overwritten, and nothing is written on an error.
+    with pytest.raises(itinera.BadInput, match="input"):
+        itinera.render(places, places, size_by="mentions", format="svg")
+    assert places.read_text(encoding="utf-8") == PLACES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "places.csv"]

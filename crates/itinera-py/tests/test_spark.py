@@ -6,6 +6,7 @@ import collections
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,17 +52,40 @@ def test_spark_output_equals_the_command_line(repo, cli, tmp_path):
         assert spark.get(doc, []) == rows, doc
     assert set(spark) <= set(expected)
 
-    # The top places, counted from the CLI's mentions, and the map.
+    # The top places: the first rows of `extract --places` on the same corpus, byte for byte
+    # (place, geonameid, lat, lon, country, mentions, documents; most mentioned first).
+    summary = tmp_path / "places.csv"
+    cli("extract", "--jsonl", "--offsets", "chars", str(corpus), "--places", str(summary))
+    expected_rows = summary.read_text(encoding="utf-8").splitlines(keepends=True)[: top + 1]
+    written = (out / "top_places.csv").read_text(encoding="utf-8")
+    assert written == "".join(expected_rows)
+    with open(out / "top_places.csv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        places = list(reader)
+    assert reader.fieldnames == ["place", "geonameid", "lat", "lon", "country", "mentions", "documents"]
+    assert len(places) == top
     counts = collections.Counter()
     for rows in expected.values():
         for r in rows:
-            counts[(r[3], r[7], r[8])] += 1
-    with open(out / "top_places.csv", encoding="utf-8") as f:
-        places = list(csv.DictReader(f))
-    assert len(places) == top
-    assert places[0]["name"] == max(counts.items(), key=lambda kv: kv[1])[0][0]
-    assert places[0]["note"].startswith(f"{max(counts.values())} mentions")
-    assert (out / "top_places.png").read_bytes()[:4] == b"\x89PNG"
+            counts[r[3]] += 1
+    assert int(places[0]["mentions"]) == max(counts.values())
+    assert all(int(p["documents"]) <= int(p["mentions"]) for p in places)
+    assert (out / "top_places.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    # The same CSV as an SVG: a circle per place, areas proportional to mentions.
+    import itinera
+
+    itinera.render(out / "top_places.csv", tmp_path / "top.svg", size_by="mentions")
+    svg = (tmp_path / "top.svg").read_text(encoding="utf-8")
+    circles = re.findall(r'<circle class="symbol"[^>]*>', svg)
+    assert len(circles) == top, svg[:2000]
+    r_and_v = [
+        (float(re.search(r' r="([0-9.]+)"', c).group(1)), float(re.search(r'data-value="([0-9.]+)"', c).group(1)))
+        for c in circles
+    ]
+    assert sorted(v for _, v in r_and_v) == sorted(float(p["mentions"]) for p in places)
+    per_value = [r * r / v for r, v in r_and_v]
+    assert max(per_value) / min(per_value) < 1.05, r_and_v
 
 
 def test_spark_example_on_a_corpus_without_places(repo, tmp_path):

@@ -113,6 +113,8 @@ def render(
     *,
     country: Optional[str] = None,
     format: Optional[str] = None,
+    size_by: Optional[str] = None,
+    flannery: bool = False,
     width: int = 1600,
     height: int = 1000,
     title: Optional[str] = None,
@@ -130,7 +132,15 @@ def render(
 
     Every map option of ``itinera render`` is a keyword with the same name and values
     (:data:`MAP_OPTIONS`), checked by the library as the command line's are: the same trip and
-    options give the same bytes as the command line. ``bbox`` is ``"W,S,E,N"`` or four numbers."""
+    options give the same bytes as the command line. ``bbox`` is ``"W,S,E,N"`` or four numbers.
+
+    With ``size_by="mentions"`` (any numeric column), ``trip`` is a places CSV (a row per place:
+    ``place``, or ``name`` with ``lat`` and ``lon``; ``itinera extract --places`` and the Spark
+    example write one) drawn as proportional symbols, circle area proportional to the value,
+    with a size legend, as ``itinera render PLACES.csv --size-by mentions`` draws it (a path
+    ending ``.html`` gives its web page); ``flannery=True`` uses Flannery's scale instead of
+    true area. A missing column, a value that is not a number, or a list of place names
+    raises :class:`BadInput`."""
 
 def export(
     trip: Trip,
