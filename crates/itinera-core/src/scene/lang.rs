@@ -22,7 +22,10 @@
 //!   official name: 铜川 from 铜川市, not the old 铜官). 区 (district) and 县
 //!   (county) stay: they tell a district from the city of the same name (海拉尔区).
 //! - Korean: the longest in Hangul, without 시, 광역시 or 특별시 ("city"); Japanese: the
-//!   longest with kana, without 市; the same rule as Chinese's 市 (하얼빈 시 -> 하얼빈).
+//!   longest with kana, without 市; the same rule as Chinese's 市 (하얼빈 시 -> 하얼빈). A place
+//!   in Japan is named in kanji, its kana names being readings ("おおさかし"): the official
+//!   form ending in 市 (or Tokyo's 都) without it, in Japan's own character forms (広島, not
+//!   廣島), else the longest in kanji and kana.
 //!
 //! A place without such a name keeps its label.
 
@@ -94,14 +97,47 @@ impl LabelLang {
                 alternates.filter(|n| n.chars().all(hangul) && n.chars().any(|c| c != ' ')),
                 &[" 시", "광역시", "특별시", "시"],
             ),
-            LabelLang::Ja => longest_city_name(
-                alternates.filter(|n| {
-                    n.chars().any(kana) && n.chars().all(|c| kana(c) || han(c) || c == 'ー')
-                }),
-                &["市"],
-            ),
+            // A place in Japan is written in kanji; its kana names are readings of them.
+            LabelLang::Ja if place.country == "JP" => {
+                kanji_name(place).or_else(|| kana_name(place))
+            }
+            LabelLang::Ja => kana_name(place),
         }
     }
+}
+
+/// The Japanese name of a place in Japan, in kanji: GeoNames' official form ends in 市 (or 都,
+/// Tokyo's), which a map leaves out ("広島市" -> 広島, over the older 廣島 and the Chinese
+/// forms of the same characters); without one, the longest name in kanji and kana.
+fn kanji_name(place: &Place) -> Option<String> {
+    let written =
+        |n: &&str| n.chars().any(han) && n.chars().all(|c| kana(c) || han(c) || c == 'ー');
+    let official = place
+        .alternate_names()
+        .filter(written)
+        .filter(|n| n.ends_with('市') || n.ends_with('都'))
+        // Of two as long, one in a form only Japanese writes (広島 over 廣島), then the first
+        // GeoNames lists (横浜 before the Chinese 横滨).
+        .map(|n| without_suffix(n, &["市", "都"]))
+        .fold(None, |best: Option<((usize, bool), String)>, n| {
+            let key = (n.chars().count(), names::simplify(&n).is_none());
+            match best {
+                Some((k, b)) if k >= key => Some((k, b)),
+                _ => Some((key, n)),
+            }
+        })
+        .map(|(_, n)| n);
+    official.or_else(|| longest_city_name(place.alternate_names().filter(written), &[]))
+}
+
+/// The Japanese name of a place written with kana: the longest, without 市.
+fn kana_name(place: &Place) -> Option<String> {
+    longest_city_name(
+        place
+            .alternate_names()
+            .filter(|n| n.chars().any(kana) && n.chars().all(|c| kana(c) || han(c) || c == 'ー')),
+        &["市"],
+    )
 }
 
 /// The longest of the names without their city suffix; of two as long, one that had the
@@ -318,6 +354,12 @@ mod tests {
             ("Busan", LabelLang::Ko, "부산"),
             ("Harbin", LabelLang::Ja, "ハルビン"),
             ("Khabarovsk", LabelLang::Ja, "ハバロフスク"),
+            // In Japan, kanji, not the kana reading ("おおさかし"), in Japan's own forms.
+            ("Osaka", LabelLang::Ja, "大阪"),
+            ("Hiroshima", LabelLang::Ja, "広島"),
+            ("Yokohama", LabelLang::Ja, "横浜"),
+            ("Sapporo", LabelLang::Ja, "札幌"),
+            ("Nagoya", LabelLang::Ja, "名古屋"),
         ];
         let wrong: Vec<String> = cases
             .iter()
