@@ -47,6 +47,8 @@ fn issue_30_russian_labels_are_russian() {
     assert!(t.iter().any(|x| x.ends_with("км по прямой")), "{t:?}");
     assert!(t.iter().any(|x| x.ends_with(" км")), "scale bar: {t:?}");
     assert!(!t.iter().any(|x| x.contains("km straight-line")), "{t:?}");
+    // The subtitle itinera writes from the dates is in the language too.
+    assert!(has("20–27 авг. 2011"), "subtitle: {t:?}");
 }
 
 /// `zh` used traditional characters (哈巴羅夫斯克) and kept 市.

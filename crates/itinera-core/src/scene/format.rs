@@ -80,10 +80,19 @@ pub(crate) fn quoted_list(items: &[String], max: usize) -> String {
 
 /// The first and last date of all trips, e.g. "20–27 August 2011" or "2001-07-26 – 2011-08-27".
 pub(crate) fn date_range(routes: &[Route]) -> Option<String> {
+    date_range_in(routes, None)
+}
+
+/// [`date_range`] in a label language (`--label-lang`), English without one.
+pub(crate) fn date_range_in(routes: &[Route], lang: Option<LabelLang>) -> Option<String> {
     let mut dates: Vec<Date> = routes
         .iter()
         .flat_map(|r| r.stops.iter().filter_map(|s| s.date))
         .collect();
     dates.sort_unstable();
-    Some(pretty_range(dates.first()?, dates.last()?))
+    let (a, b) = (dates.first()?, dates.last()?);
+    Some(match lang {
+        Some(l) => super::words::date_range(a, b, l),
+        None => pretty_range(a, b),
+    })
 }

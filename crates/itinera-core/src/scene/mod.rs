@@ -280,7 +280,10 @@ fn heading(
         .title
         .clone()
         .or_else(|| file_title.map(String::from));
-    let subtitle = options.subtitle.clone().or_else(|| date_range(routes));
+    let subtitle = options
+        .subtitle
+        .clone()
+        .or_else(|| date_range_in(routes, options.label_lang));
     // A page that shows the heading itself (the HTML map) gets a map without its band.
     match options.heading {
         true => (title, subtitle),
