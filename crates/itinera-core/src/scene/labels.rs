@@ -82,11 +82,12 @@ impl Placer {
         d: f64,
         obstacles: &[Rect],
         clear: bool,
-        others: &[Px],
+        others: &Anchors,
     ) -> Option<(Rect, usize)> {
         let (ax, ay) = anchor;
         let inner = self.frame.grow(-2.0);
-        for (ring, dist) in RINGS.iter().map(|k| k * d).enumerate() {
+        let rings = others.rings.max(1);
+        for (ring, dist) in RINGS.iter().take(rings).map(|k| k * d).enumerate() {
             let k = dist * 0.75;
             let candidates = [
                 (ax + dist, ay - h / 2.0),
@@ -119,7 +120,7 @@ impl Placer {
                 }
                 // Next to the marker, a label must be nearer its own stop than any other, or
                 // it would read as the other's; a farther ring gets a leader line instead.
-                if ring == 0 && !nearest_is(others, anchor, &r) {
+                if ring == 0 && !others.nearest_is(anchor, &r) {
                     continue;
                 }
                 let cost = on_route as f64 * 2.0 + pref as f64;
@@ -157,7 +158,7 @@ impl Placer {
         for wnt in order.iter().skip(tried) {
             out.unplaced.push(wnt.text.clone());
         }
-        let anchors: Vec<Px> = wanted.iter().map(|w| w.anchor).collect();
+        let anchors = Anchors::new(wanted.iter().map(|w| w.anchor));
         for wnt in order.into_iter().take(tried) {
             let (sz, bold) = if wnt.terminal {
                 (size * 1.1, true)
@@ -288,7 +289,7 @@ impl Placer {
             let name = super::names::place_label(&p, self.lang);
             let (w, h) = (text::width(&name, size, false), text::height(size));
             let found = self
-                .spot(at, (w, h), 5.0, obstacles, true, &[])
+                .spot(at, (w, h), 5.0, obstacles, true, &Anchors::default())
                 .filter(|(r, ring)| *ring == 0 && on_map(r));
             if let Some((r, _)) = found {
                 obstacles.push(r.grow(PAD));
@@ -338,15 +339,51 @@ fn nudges(w: f64, h: f64) -> impl Iterator<Item = (f64, f64)> {
     out.into_iter()
 }
 
-/// Whether, of `anchors`, `own` is the one nearest the box `r` (ties count as its own).
-fn nearest_is(anchors: &[Px], own: Px, r: &Rect) -> bool {
-    let d = |p: Px| {
-        let dx = (r.x0 - p.0).max(0.0).max(p.0 - r.x1);
-        let dy = (r.y0 - p.1).max(0.0).max(p.1 - r.y1);
-        dx.hypot(dy)
-    };
-    let mine = d(own);
-    anchors.iter().all(|&a| d(a) >= mine - 0.5)
+/// The stops' points, by grid cell, to tell which is nearest a label box without looking at
+/// every stop.
+#[derive(Default)]
+pub(crate) struct Anchors {
+    cells: std::collections::HashMap<(i64, i64), Vec<Px>>,
+    /// How many of [`RINGS`] a label may try: all of them on a map of a few hundred stops;
+    /// the first two on a dense track, where a label that far would point at a crowd.
+    rings: usize,
+}
+
+/// Side of the cells of [`Anchors`], pixels.
+const ANCHOR_CELL: f64 = 32.0;
+
+impl Anchors {
+    fn new(points: impl Iterator<Item = Px>) -> Anchors {
+        let mut cells: std::collections::HashMap<(i64, i64), Vec<Px>> = Default::default();
+        for p in points {
+            let key = (
+                (p.0 / ANCHOR_CELL).floor() as i64,
+                (p.1 / ANCHOR_CELL).floor() as i64,
+            );
+            cells.entry(key).or_default().push(p);
+        }
+        let n: usize = cells.values().map(Vec::len).sum();
+        let rings = if n <= MAX_STOP_LABELS { RINGS.len() } else { 2 };
+        Anchors { cells, rings }
+    }
+
+    /// Whether, of the stops, `own` is the one nearest the box `r` (ties count as its own).
+    fn nearest_is(&self, own: Px, r: &Rect) -> bool {
+        let d = |p: Px| {
+            let dx = (r.x0 - p.0).max(0.0).max(p.0 - r.x1);
+            let dy = (r.y0 - p.1).max(0.0).max(p.1 - r.y1);
+            dx.hypot(dy)
+        };
+        let mine = d(own);
+        // Only stops within `mine` of the box can be nearer: those in the cells it reaches.
+        let reach = r.grow(mine + 1.0);
+        let cell = |v: f64| (v / ANCHOR_CELL).floor() as i64;
+        (cell(reach.x0)..=cell(reach.x1))
+            .flat_map(|x| (cell(reach.y0)..=cell(reach.y1)).map(move |y| (x, y)))
+            .filter_map(|k| self.cells.get(&k))
+            .flatten()
+            .all(|&a| d(a) >= mine - 0.5)
+    }
 }
 
 /// The leader line of a label in `r` for a marker of `radius` at `anchor`: from the marker's
