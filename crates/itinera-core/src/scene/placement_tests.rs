@@ -36,6 +36,13 @@ fn trips() -> Vec<(String, Vec<Route>, Option<String>)> {
         "../../tests/fixtures/probe30/outback.toml",
         "../../tests/fixtures/probe30/fareast_twice.toml",
         "../../tests/fixtures/probe30/kju_beijing.toml",
+        // And those of the second probe, after the fixes.
+        "../../tests/fixtures/probe30/andes.toml",
+        "../../tests/fixtures/probe30/andes_twice.toml",
+        "../../tests/fixtures/probe30/arctic.toml",
+        "../../tests/fixtures/probe30/pacific_islands.toml",
+        "../../tests/fixtures/probe30/sahel.toml",
+        "../../tests/fixtures/probe30/silkroad.toml",
     ]
     .into_iter()
     .map(|p| {
@@ -228,7 +235,7 @@ fn every_stop_label_sits_by_its_marker_or_has_a_leader() {
 #[test]
 fn legend_scale_bar_and_title_fit_the_room_and_cover_no_route_at_column_widths() {
     for (name, routes, title) in trips() {
-        for (w, h) in [(200, 200), (400, 250), (600, 400), (1600, 1000)] {
+        for (w, h) in [(200, 200), (350, 600), (400, 250), (600, 400), (1600, 1000)] {
             let s = build(
                 &routes,
                 title.as_deref(),
