@@ -244,3 +244,16 @@ fn bad_places_files_point_at_the_problem() {
     );
     assert_eq!(std::fs::read_to_string(sb.path("words.csv")).unwrap(), text);
 }
+
+/// A table of places with counts given without `--size-by` is not a trip: the error says which
+/// flag draws it.
+#[test]
+fn a_places_table_without_size_by_points_to_the_flag() {
+    let sb = Sandbox::new();
+    sb.write("places.csv", PLACES);
+    let run = sb.run(&["render", "places.csv", "-o", "map.png"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.stderr_has("places.csv:1:7")
+        .stderr_has("--size-by mentions");
+    assert!(!sb.path("map.png").exists());
+}

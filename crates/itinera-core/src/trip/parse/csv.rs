@@ -152,7 +152,13 @@ fn column_index(
             }
             Some(k) => index[k] = Some(i),
             None => {
-                let separated = if h.contains([';', '\t']) {
+                // A summary of places (`extract --places`) is a map of values, not a trip.
+                let counts = headers.iter().any(|c| {
+                    c.eq_ignore_ascii_case("mentions") || c.eq_ignore_ascii_case("documents")
+                });
+                let separated = if counts {
+                    "a table of places with counts is drawn with `render FILE --size-by mentions`; "
+                } else if h.contains([';', '\t']) {
                     "separate the columns with commas; "
                 } else {
                     ""
