@@ -95,13 +95,7 @@ pub fn render(a: RenderArgs) -> Outcome {
                 })?;
                 continue;
             };
-            let bytes = format.encode(&scene)?;
-            plan.write(p.at, |w| {
-                w.write_all(&bytes).map_err(|e| Error::Write {
-                    path: p.path.display().to_string(),
-                    source: e,
-                })
-            })?;
+            plan.write_bytes(p.at, &format.encode(&scene)?)?;
         }
     }
     wrote(plan.commit()?.iter());

@@ -138,42 +138,16 @@ pub fn render_sized(a: &RenderArgs, options: MapOptions, column: &str) -> Outcom
         for p in plan.of(i) {
             let bytes = match p.format {
                 Out::Map(format) => format.encode(&scene)?,
-                Out::Page => page(&build, &options, &set.column)?,
+                Out::Page => render::sized_page(&build, &options, &set.column)?,
                 Out::GeoJson => {
                     let routes = std::slice::from_ref(&set.route);
                     plan.write(p.at, |w| export::write_geojson(routes, None, w))?;
                     continue;
                 }
             };
-            plan.write(p.at, |w| {
-                w.write_all(&bytes).map_err(|e| Error::Write {
-                    path: p.path.display().to_string(),
-                    source: e,
-                })
-            })?;
+            plan.write_bytes(p.at, &bytes)?;
         }
     }
     wrote(plan.commit()?.iter());
     Ok(Exit::Success)
-}
-
-/// The web page: the map without its heading band, the heading in HTML ("Places by
-/// mentions" unless `--title` says otherwise).
-fn page(
-    build: &dyn Fn(&MapOptions) -> Result<scene::Scene, Error>,
-    options: &MapOptions,
-    column: &str,
-) -> Result<Vec<u8>, Error> {
-    let scene = build(&MapOptions {
-        heading: false,
-        ..options.clone()
-    })?;
-    let title = options
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Places by {column}"));
-    let subtitle = options.subtitle.clone().unwrap_or_default();
-    let mut bytes = Vec::new();
-    render::write_sized_html(&scene, &title, &subtitle, &mut bytes)?;
-    Ok(bytes)
 }

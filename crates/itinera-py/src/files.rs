@@ -135,13 +135,7 @@ pub(crate) fn render<'py>(
     py.detach(|| {
         guarded("drawing the map", || -> Result<(), Error> {
             let scene = scene::build(&routes, file_title.as_deref(), &map)?;
-            let bytes = format.encode(&scene)?;
-            out.write(at[0], |w| {
-                w.write_all(&bytes).map_err(|e| Error::Write {
-                    path: path.display().to_string(),
-                    source: e,
-                })
-            })?;
+            out.write_bytes(at[0], &format.encode(&scene)?)?;
             out.commit()
         })
     })?
@@ -175,12 +169,7 @@ pub(crate) fn export<'py>(
     let (mut out, at) = destinations(&trip, &paths).map_err(|e| py_err(py, &e))?;
     let (routes, title) = super::routes(py, trip, country, false)?;
     let omitted = format.leaves_out(&routes, &path.display().to_string());
-    if !omitted.is_empty() {
-        let warnings = py.import("warnings")?;
-        for message in omitted {
-            warnings.call_method1("warn", (message,))?;
-        }
-    }
+    super::warn_texts(py, omitted)?;
     let mut options = ExportOptions::titled(title.as_deref());
     options.units = u;
     options.csv_text = if raw_csv {

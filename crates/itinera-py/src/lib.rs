@@ -215,15 +215,23 @@ fn routes(
 
 /// Resolution warnings as Python's `warnings`, each at its `file:line:column` when it has one.
 fn warn_all(py: Python<'_>, all: &[trip::Warning]) -> PyResult<()> {
-    if all.is_empty() {
+    warn_texts(
+        py,
+        all.iter().map(|w| match &w.location {
+            Some(at) => format!("{at}: {}", w.message),
+            None => w.message.clone(),
+        }),
+    )
+}
+
+/// Each text as one of Python's `warnings`.
+fn warn_texts(py: Python<'_>, texts: impl IntoIterator<Item = String>) -> PyResult<()> {
+    let mut texts = texts.into_iter().peekable();
+    if texts.peek().is_none() {
         return Ok(());
     }
     let warnings = py.import("warnings")?;
-    for w in all {
-        let text = match &w.location {
-            Some(at) => format!("{at}: {}", w.message),
-            None => w.message.clone(),
-        };
+    for text in texts {
         warnings.call_method1("warn", (text,))?;
     }
     Ok(())

@@ -100,49 +100,18 @@ pub(crate) fn render_sized(
             let scene = build(&map)?;
             let bytes = match kind {
                 Out::Map(format) => format.encode(&scene)?,
-                Out::Page => page(&build, &map, &sized.column)?,
+                Out::Page => render::sized_page(&build, &map, &sized.column)?,
             };
             Ok((scene.warnings, bytes))
         })
     })?;
     let (warnings, bytes) = drawn.map_err(|e| py_err(py, &e))?;
-    if !warnings.is_empty() {
-        let w = py.import("warnings")?;
-        for message in warnings {
-            w.call_method1("warn", (message,))?;
-        }
-    }
+    super::warn_texts(py, warnings)?;
     py.detach(|| {
         guarded("writing the map", || -> Result<(), Error> {
-            out.write(at[0], |w| {
-                w.write_all(&bytes).map_err(|e| Error::Write {
-                    path: path.display().to_string(),
-                    source: e,
-                })
-            })?;
+            out.write_bytes(at[0], &bytes)?;
             out.commit()
         })
     })?
     .map_err(|e| py_err(py, &e))
-}
-
-/// The web page, as `render --size-by` writes it: the map without its heading band, the
-/// heading in HTML ("Places by COLUMN" unless `title` says otherwise).
-fn page(
-    build: &dyn Fn(&MapOptions) -> Result<scene::Scene, Error>,
-    options: &MapOptions,
-    column: &str,
-) -> Result<Vec<u8>, Error> {
-    let scene = build(&MapOptions {
-        heading: false,
-        ..options.clone()
-    })?;
-    let title = options
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Places by {column}"));
-    let subtitle = options.subtitle.clone().unwrap_or_default();
-    let mut bytes = Vec::new();
-    render::write_sized_html(&scene, &title, &subtitle, &mut bytes)?;
-    Ok(bytes)
 }

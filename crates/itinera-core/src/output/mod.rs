@@ -345,6 +345,20 @@ impl Outputs {
         })
     }
 
+    /// Writes `bytes` as one destination's content (see [`Outputs::write`]).
+    ///
+    /// # Errors
+    /// [`Error::Write`] when writing fails.
+    pub fn write_bytes(&mut self, at: Destined, bytes: &[u8]) -> Result<()> {
+        // The path is the destination's: `write` names a failure by it.
+        self.write(at, |w| {
+            w.write_all(bytes).map_err(|source| Error::Write {
+                path: String::new(),
+                source,
+            })
+        })
+    }
+
     /// Writes one destination's content with `fill`: into its temporary file, or through to
     /// standard output, the device or the FIFO.
     ///

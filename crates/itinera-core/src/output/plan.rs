@@ -143,6 +143,14 @@ impl<F: Copy> OutputPlan<F> {
         self.outputs.write(at, fill)
     }
 
+    /// Writes `bytes` as one planned file (see [`Outputs::write_bytes`]).
+    ///
+    /// # Errors
+    /// As [`Outputs::write_bytes`].
+    pub fn write_bytes(&mut self, at: Destined, bytes: &[u8]) -> Result<()> {
+        self.outputs.write_bytes(at, bytes)
+    }
+
     /// Renames every file into place (see [`Outputs::commit`]); returns the paths written.
     ///
     /// # Errors

@@ -22,7 +22,7 @@ mod assets;
 mod symbols;
 mod timeline;
 use assets::{CSS, ERRORS, JS};
-pub use symbols::write_sized_html;
+pub use symbols::{sized_page, write_sized_html};
 use timeline::Timeline;
 
 /// The page's title when neither the options nor the file give one: the trips' names (the

@@ -12,7 +12,7 @@ mod pixels;
 mod plot;
 mod svg;
 
-pub use html::write_sized_html;
+pub use html::{sized_page, write_sized_html};
 
 use plot::draw_band;
 

@@ -8,7 +8,7 @@ use std::io::Write;
 use crate::error::{Error, Result};
 use crate::markup::escape;
 use crate::render;
-use crate::scene::{Color, Scene};
+use crate::scene::{Color, MapOptions, Scene};
 
 /// The page's style; PAPER and TEXT are the theme's colours.
 const CSS: &str = "body{margin:0;font-family:'Noto Sans','DejaVu Sans',Arial,sans-serif;\
@@ -19,6 +19,31 @@ caption{text-align:left;white-space:nowrap;padding:0 12px 4px}th,td{padding:2px 
 
 fn hex(c: Color) -> String {
     format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+}
+
+/// The page of a map of proportional symbols as `render --size-by` writes it: the map `build`
+/// makes with `options` but without its heading band, and the heading in HTML ("Places by
+/// COLUMN" unless `options.title` says otherwise).
+///
+/// # Errors
+/// Whatever `build` returns; as [`write_sized_html`].
+pub fn sized_page(
+    build: &dyn Fn(&MapOptions) -> Result<Scene>,
+    options: &MapOptions,
+    column: &str,
+) -> Result<Vec<u8>> {
+    let scene = build(&MapOptions {
+        heading: false,
+        ..options.clone()
+    })?;
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Places by {column}"));
+    let subtitle = options.subtitle.clone().unwrap_or_default();
+    let mut bytes = Vec::new();
+    write_sized_html(&scene, &title, &subtitle, &mut bytes)?;
+    Ok(bytes)
 }
 
 /// Writes the page of `scene`, a map of proportional symbols built without its heading
