@@ -175,7 +175,8 @@ pub fn clip_line(line: &[Px], r: &Rect) -> Vec<Vec<Px>> {
     runs
 }
 
-fn clip_segment(a: Px, b: Px, r: &Rect) -> Option<(Px, Px)> {
+/// The part of the segment `a`-`b` inside `r` (Liang-Barsky), if any.
+pub(super) fn clip_segment(a: Px, b: Px, r: &Rect) -> Option<(Px, Px)> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
     for (p, q) in [

@@ -87,29 +87,7 @@ fn trips() -> Vec<(String, Vec<Route>, Option<String>)> {
 
 /// Whether the segment `a`-`b` passes through `r`.
 fn crosses(a: Px, b: Px, r: &Rect) -> bool {
-    // Clip the segment to the box (Liang-Barsky).
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
-    for (p, q) in [
-        (-dx, a.0 - r.x0),
-        (dx, r.x1 - a.0),
-        (-dy, a.1 - r.y0),
-        (dy, r.y1 - a.1),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    t0 <= t1
+    clip::clip_segment(a, b, r).is_some()
 }
 
 /// What of the routes and markers the box `r` covers, if any.
@@ -152,27 +130,33 @@ fn options(width: u32, height: u32, projection: ProjectionChoice) -> MapOptions 
     }
 }
 
-#[test]
-fn context_labels_cover_no_route_marker_or_stop_label() {
+/// Each trip at 1600 x 1000, in the automatic projection and in Robinson: its name, routes,
+/// projection and scene.
+fn maps() -> Vec<(String, Vec<Route>, ProjectionChoice, Scene)> {
+    let mut out = Vec::new();
     for (name, routes, title) in trips() {
         for projection in [ProjectionChoice::Auto, ProjectionChoice::Robinson] {
-            let s = build(
-                &routes,
-                title.as_deref(),
-                &options(1600, 1000, projection.clone()),
-            )
-            .unwrap();
-            for l in &s.labels[s.stop_label_count..] {
-                let b = l.bounds().grow(1.0);
-                assert_eq!(covers(&s, &b), None, "{name} {projection:?}: {}", l.text);
-                for stop in &s.labels[..s.stop_label_count] {
-                    assert!(
-                        !b.overlaps(&stop.bounds()),
-                        "{name}: {} on {}",
-                        l.text,
-                        stop.text
-                    );
-                }
+            let o = options(1600, 1000, projection.clone());
+            let s = build(&routes, title.as_deref(), &o).unwrap();
+            out.push((name.clone(), routes.clone(), projection, s));
+        }
+    }
+    out
+}
+
+#[test]
+fn context_labels_cover_no_route_marker_or_stop_label() {
+    for (name, _, projection, s) in maps() {
+        for l in &s.labels[s.stop_label_count..] {
+            let b = l.bounds().grow(1.0);
+            assert_eq!(covers(&s, &b), None, "{name} {projection:?}: {}", l.text);
+            for stop in &s.labels[..s.stop_label_count] {
+                assert!(
+                    !b.overlaps(&stop.bounds()),
+                    "{name}: {} on {}",
+                    l.text,
+                    stop.text
+                );
             }
         }
     }
@@ -180,54 +164,45 @@ fn context_labels_cover_no_route_marker_or_stop_label() {
 
 #[test]
 fn every_stop_label_sits_by_its_marker_or_has_a_leader() {
-    for (name, routes, title) in trips() {
-        for projection in [ProjectionChoice::Auto, ProjectionChoice::Robinson] {
-            let s = build(
-                &routes,
-                title.as_deref(),
-                &options(1600, 1000, projection.clone()),
-            )
-            .unwrap();
-            let radius = stops::marker_radius(s.unit);
-            // Next to its marker: within the first ring of positions, a pixel to spare.
-            let near = radius + 3.0 + 1.0;
-            for l in &s.labels[..s.stop_label_count] {
-                let b = l.bounds();
-                let stop = routes
-                    .iter()
-                    .flat_map(|r| &r.stops)
-                    .find(|st| st.label == l.text)
-                    .unwrap_or_else(|| panic!("{name}: no stop labelled {}", l.text));
-                let at = s.locate(stop.lon, stop.lat).unwrap();
-                let own = s
-                    .markers
-                    .iter()
-                    .min_by(|a, c| {
-                        let d = |m: &Marker| {
-                            (m.leader.unwrap_or(m.at).0 - at.0)
-                                .hypot(m.leader.unwrap_or(m.at).1 - at.1)
-                        };
-                        d(a).total_cmp(&d(c))
-                    })
-                    .unwrap();
-                let mine = distance_to_box(own.at, &b);
-                let nearest_other = s
-                    .markers
-                    .iter()
-                    .filter(|m| m.at != own.at)
-                    .map(|m| distance_to_box(m.at, &b))
-                    .fold(f64::MAX, f64::min);
-                let beside = mine <= near && nearest_other >= mine - 0.5;
-                let tied = s.label_leaders.iter().any(|[from, to]| {
-                    (from.0 - own.at.0).hypot(from.1 - own.at.1) <= radius + 0.5
-                        && distance_to_box(*to, &b) <= 2.0
-                });
-                assert!(
-                    beside || tied,
-                    "{name} {projection:?}: {} is {mine:.1} px from its marker ({nearest_other:.1} from another) with no leader",
-                    l.text
-                );
-            }
+    for (name, routes, projection, s) in maps() {
+        let radius = stops::marker_radius(s.unit);
+        // Next to its marker: within the first ring of positions, a pixel to spare.
+        let near = radius + 3.0 + 1.0;
+        for l in &s.labels[..s.stop_label_count] {
+            let b = l.bounds();
+            let stop = routes
+                .iter()
+                .flat_map(|r| &r.stops)
+                .find(|st| st.label == l.text)
+                .unwrap_or_else(|| panic!("{name}: no stop labelled {}", l.text));
+            let at = s.locate(stop.lon, stop.lat).unwrap();
+            let own = s
+                .markers
+                .iter()
+                .min_by(|a, c| {
+                    let d = |m: &Marker| {
+                        (m.leader.unwrap_or(m.at).0 - at.0).hypot(m.leader.unwrap_or(m.at).1 - at.1)
+                    };
+                    d(a).total_cmp(&d(c))
+                })
+                .unwrap();
+            let mine = distance_to_box(own.at, &b);
+            let nearest_other = s
+                .markers
+                .iter()
+                .filter(|m| m.at != own.at)
+                .map(|m| distance_to_box(m.at, &b))
+                .fold(f64::MAX, f64::min);
+            let beside = mine <= near && nearest_other >= mine - 0.5;
+            let tied = s.label_leaders.iter().any(|[from, to]| {
+                (from.0 - own.at.0).hypot(from.1 - own.at.1) <= radius + 0.5
+                    && distance_to_box(*to, &b) <= 2.0
+            });
+            assert!(
+                beside || tied,
+                "{name} {projection:?}: {} is {mine:.1} px from its marker ({nearest_other:.1} from another) with no leader",
+                l.text
+            );
         }
     }
 }
