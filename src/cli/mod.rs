@@ -8,6 +8,7 @@ mod render;
 mod report;
 mod route;
 mod run;
+mod serve;
 mod symbols;
 
 use std::path::PathBuf;
@@ -63,6 +64,11 @@ enum Command {
     /// Score the geoparser against an annotated set (JSON Lines with gold toponyms).
     #[command(after_help = "Example: itinera evaluate tests/geoparse/gold.jsonl --errors")]
     Evaluate(EvaluateArgs),
+    /// Serve the newsroom page: paste an article or a trip file, fix the places, get the map.
+    #[command(
+        after_help = "Examples:\n  itinera serve                 (http://127.0.0.1:8080/)\n  itinera serve --port 9000 --open"
+    )]
+    Serve(ServeArgs),
     /// Print the completion script for a shell.
     #[command(
         after_help = "Examples:\n  itinera completions bash > ~/.local/share/bash-completion/completions/itinera\n  itinera completions zsh > ~/.zfunc/_itinera\n  itinera completions fish > ~/.config/fish/completions/itinera.fish"
@@ -106,6 +112,24 @@ struct ExtractArgs {
     /// No progress line on a terminal.
     #[arg(long, short)]
     quiet: bool,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// The address to listen on. The default keeps the page on this machine; another address
+    /// (0.0.0.0) exposes it to the network, with a warning.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// A host name the page is also reached by (`--name my-laptop.local`): requests naming
+    /// any other host are refused.
+    #[arg(long)]
+    name: Option<String>,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(Debug, Args)]
@@ -368,6 +392,7 @@ pub fn main() -> ExitCode {
         Command::Export(a) => export::export(a),
         Command::Extract(a) => extract::extract(a),
         Command::Evaluate(a) => evaluate::evaluate(a),
+        Command::Serve(a) => serve::serve(a),
         Command::Completions { shell } => completions(shell),
         Command::Man => man(),
     };

@@ -232,6 +232,79 @@ impl Gazetteer {
     }
 }
 
+/// The most folded names a completion reads: a two-letter prefix of a common start ("ka")
+/// stops here rather than read a hundred thousand names on every keystroke.
+const COMPLETE_KEYS: usize = 20_000;
+
+impl Gazetteer {
+    /// Places whose name, or one of its other names, starts with `prefix` (case and accents
+    /// ignored), for a search box that answers as the user types: at most `limit`, countries
+    /// and regions first, then by population, a place's own name before its other names.
+    /// Empty for a prefix shorter than two letters.
+    ///
+    /// ```
+    /// use itinera::Gazetteer;
+    ///
+    /// let found = Gazetteer::bundled().complete("khabar", 5);
+    /// assert_eq!(found[0].place.name, "Khabarovsk");
+    /// assert!(Gazetteer::bundled().complete("k", 5).is_empty());
+    /// ```
+    pub fn complete(&self, prefix: &str, limit: usize) -> Vec<Candidate> {
+        let key = fold(prefix);
+        if key.chars().count() < 2 {
+            return Vec::new();
+        }
+        let mut found: HashMap<u32, MatchKind> = HashMap::new();
+        let mut stream = self
+            .exact
+            .search(fst::Automaton::starts_with(fst::automaton::Str::new(&key)))
+            .into_stream();
+        let mut keys = 0;
+        while let Some((_, at)) = stream.next() {
+            note(&mut found, postings(at), false);
+            keys += 1;
+            if keys == COMPLETE_KEYS {
+                break;
+            }
+        }
+        let rank = |c: &Candidate| {
+            let area = match c.place.kind {
+                PlaceKind::Country => 2,
+                PlaceKind::Region => 1,
+                _ => 0,
+            };
+            (area, c.how == MatchKind::Name, c.place.population)
+        };
+        let mut out: Vec<Candidate> = found
+            .into_iter()
+            .map(|(offset, how)| {
+                let place = self.place(PlaceId(offset));
+                // The name that starts with the prefix: the place's own, or the first other.
+                let matched = std::iter::once(place.name.as_ref())
+                    .chain(place.alternate_names())
+                    .find(|n| fold(n).starts_with(&key))
+                    .unwrap_or(&place.name)
+                    .to_string();
+                let score = (1.0 + place.population as f64).ln();
+                Candidate {
+                    place,
+                    matched,
+                    how,
+                    score,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            rank(b)
+                .cmp(&rank(a))
+                .then_with(|| a.place.name.cmp(&b.place.name))
+                .then_with(|| a.place.id.0.cmp(&b.place.id.0))
+        });
+        out.truncate(limit);
+        out
+    }
+}
+
 /// "Illinois, US" or "Germany": where a place is, for messages that list namesakes.
 fn area_label(place: &Place) -> String {
     match (place.kind, place.admin1_name()) {

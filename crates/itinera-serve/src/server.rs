@@ -1,0 +1,320 @@
+//! The HTTP layer: routes, the guards every request passes (Host and Origin, body size, time,
+//! concurrent work) and the headers every response carries (content security policy). The
+//! answers themselves are [`crate::api`]'s.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use itinera::geoparse::Geoparser;
+use serde::Deserialize;
+use serde_json::Value;
+use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::api::{self, Failure};
+
+/// The page, its script and its style, compiled in.
+const INDEX: &str = include_str!("../assets/index.html");
+const SCRIPT: &str = include_str!("../assets/app.js");
+const STYLE: &str = include_str!("../assets/app.css");
+
+/// What the page may load and run: its own script and style, images it makes (the map
+/// preview is a `blob:` SVG), requests to this server only; no frames, no forms elsewhere.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; form-action 'none'; \
+    frame-ancestors 'none'; base-uri 'none'";
+
+/// Limits a server holds requests to.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest request body, bytes.
+    pub body_bytes: usize,
+    /// Longest time to answer a request, body included.
+    pub request_time: Duration,
+    /// Most requests at work at once (maps, extraction); more wait.
+    pub workers: usize,
+    /// Longest wait for a worker before a 503.
+    pub queue_time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            body_bytes: 4 << 20,
+            request_time: Duration::from_secs(10),
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            queue_time: Duration::from_secs(5),
+        }
+    }
+}
+
+/// What the handlers share.
+struct Shared {
+    /// `Host` values the server answers to (lower case, with the port).
+    hosts: HashSet<String>,
+    /// Work permits.
+    work: Semaphore,
+    queue_time: Duration,
+}
+
+/// An error answer in the page's JSON shape.
+fn refuse(status: StatusCode, message: &str, help: Option<&str>) -> Response {
+    let body = serde_json::json!({ "error": { "message": message, "help": help } });
+    (status, Json(body)).into_response()
+}
+
+/// A failure of the library as an answer: 400 for bad input, 500 otherwise.
+fn failed(f: &Failure) -> Response {
+    let status = if f.is_bad_input() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    (status, Json(f.body())).into_response()
+}
+
+/// Refuses a request whose `Host` is not this server's (a DNS-rebinding page that resolved
+/// its own name to 127.0.0.1), or whose `Origin` is another site's.
+async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    if !host.is_some_and(|h| shared.hosts.contains(&h)) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "this server answers only to its own address",
+            Some("open the address `itinera serve` printed"),
+        );
+    }
+    if let Some(origin) = request.headers().get(header::ORIGIN) {
+        let ok = origin
+            .to_str()
+            .ok()
+            .and_then(|o| o.strip_prefix("http://"))
+            .is_some_and(|o| shared.hosts.contains(&o.to_ascii_lowercase()));
+        if !ok {
+            return refuse(
+                StatusCode::FORBIDDEN,
+                "requests from other sites are refused",
+                None,
+            );
+        }
+    }
+    let cross = request
+        .headers()
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes() == b"cross-site" || v.as_bytes() == b"same-site");
+    if cross {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "requests from other sites are refused",
+            None,
+        );
+    }
+    next.run(request).await
+}
+
+/// Runs `work` on a blocking thread once a worker is free: 503 when none frees in time.
+async fn at_work<T, F>(shared: &Shared, work: F) -> Result<T, Response>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    let permit = tokio::time::timeout(shared.queue_time, shared.work.acquire()).await;
+    let Ok(Ok(_permit)) = permit else {
+        return Err(refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is busy",
+            Some("try again in a moment"),
+        ));
+    };
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "the work failed", None))
+}
+
+fn json_answer(answer: api::Answer<Value>) -> Response {
+    match answer {
+        Ok(v) => Json(v).into_response(),
+        Err(f) => failed(&f),
+    }
+}
+
+thread_local! {
+    /// One geoparser per worker thread: its cache of readings serves every article.
+    static PARSER: RefCell<Geoparser> = RefCell::new(Geoparser::new());
+}
+
+async fn extract(
+    State(shared): State<Arc<Shared>>,
+    Json(request): Json<api::ExtractRequest>,
+) -> Response {
+    let work = move || PARSER.with(|p| api::extract(&mut p.borrow_mut(), &request));
+    match at_work(&shared, work).await {
+        Ok(answer) => json_answer(answer),
+        Err(r) => r,
+    }
+}
+
+#[derive(Deserialize)]
+struct Q {
+    q: String,
+}
+
+/// The longest query a search box sends, characters.
+const MAX_QUERY: usize = 200;
+
+fn query_text(q: &Q) -> Result<String, Response> {
+    if q.q.chars().count() > MAX_QUERY {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "a place name of more than 200 characters",
+            None,
+        ));
+    }
+    Ok(q.q.clone())
+}
+
+async fn candidates(State(shared): State<Arc<Shared>>, Query(q): Query<Q>) -> Response {
+    let text = match query_text(&q) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    match at_work(&shared, move || api::candidates(&text)).await {
+        Ok(answer) => json_answer(answer),
+        Err(r) => r,
+    }
+}
+
+async fn search(State(shared): State<Arc<Shared>>, Query(q): Query<Q>) -> Response {
+    let text = match query_text(&q) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    match at_work(&shared, move || Ok(api::search(&text))).await {
+        Ok(answer) => json_answer(answer),
+        Err(r) => r,
+    }
+}
+
+async fn trip(
+    State(shared): State<Arc<Shared>>,
+    Json(request): Json<api::TripRequest>,
+) -> Response {
+    match at_work(&shared, move || api::trip(&request)).await {
+        Ok(answer) => json_answer(answer),
+        Err(r) => r,
+    }
+}
+
+async fn preview(
+    State(shared): State<Arc<Shared>>,
+    Json(request): Json<api::MapRequest>,
+) -> Response {
+    match at_work(&shared, move || api::preview(&request)).await {
+        Ok(answer) => json_answer(answer),
+        Err(r) => r,
+    }
+}
+
+async fn download(
+    State(shared): State<Arc<Shared>>,
+    Json(request): Json<api::MapRequest>,
+) -> Response {
+    match at_work(&shared, move || api::download(&request)).await {
+        Ok(Ok(d)) => {
+            let disposition = format!("attachment; filename=\"{}\"", d.file_name);
+            let mut r = Response::new(Body::from(d.bytes));
+            let h = r.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(d.media_type));
+            if let Ok(v) = HeaderValue::from_str(&disposition) {
+                h.insert(header::CONTENT_DISPOSITION, v);
+            }
+            r
+        }
+        Ok(Err(f)) => failed(&f),
+        Err(r) => r,
+    }
+}
+
+fn asset(media_type: &'static str, text: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, media_type)], text).into_response()
+}
+
+async fn not_found() -> Response {
+    refuse(StatusCode::NOT_FOUND, "nothing here", Some("open /"))
+}
+
+/// The app: the page and its API behind the guards, answering to `hosts` (`host:port`).
+pub(crate) fn router(hosts: &[String], limits: &Limits) -> Router {
+    let shared = Arc::new(Shared {
+        hosts: hosts.iter().map(|h| h.to_ascii_lowercase()).collect(),
+        work: Semaphore::new(limits.workers.max(1)),
+        queue_time: limits.queue_time,
+    });
+    let headers = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::CACHE_CONTROL, "no-store"),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    let mut app = Router::new()
+        .route(
+            "/",
+            get(|| async { asset("text/html; charset=utf-8", INDEX) }),
+        )
+        .route(
+            "/app.js",
+            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
+        )
+        .route("/api/extract", post(extract))
+        .route("/api/candidates", get(candidates))
+        .route("/api/search", get(search))
+        .route("/api/trip", post(trip))
+        .route("/api/preview", post(preview))
+        .route("/api/download", post(download))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(limits.body_bytes))
+        .layer(RequestBodyLimitLayer::new(limits.body_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_time,
+        ))
+        .layer(middleware::from_fn_with_state(shared.clone(), guard))
+        .with_state(shared);
+    for (name, value) in headers {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    app.layer(CatchPanicLayer::new())
+}

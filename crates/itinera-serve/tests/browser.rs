@@ -1,0 +1,646 @@
+//! The page end to end in a real headless Chromium, driven through chromedriver (WebDriver) by
+//! fantoccini: paste the Khasan article, correct a mention, reorder stops, set dates, set map
+//! options, download the PNG, the GeoJSON and the trip file, and check that the command line
+//! makes the same bytes from the downloaded trip file. Once at desktop size (1400 x 900), once
+//! at phone width (390 x 844, with no sideways scroll).
+//!
+//! Needs `chromedriver` and `chromium` (Debian `chromium-driver`): without them the test fails
+//! under CI (`CI` set) and is skipped with a note otherwise. `ITINERA_SCREENSHOT=path.png` saves
+//! a screenshot of the page at desktop size.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// WebDriver key codes.
+const ALT: char = '\u{E00A}';
+const CONTROL: char = '\u{E009}';
+const NULL: char = '\u{E000}';
+const ARROW_DOWN: char = '\u{E015}';
+
+const TITLE: &str = "Kim Jong Il into Russia";
+
+/// A program on the PATH, or None (a failure under CI).
+fn program(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`{name}` is missing under CI: .ci/run must install chromium-driver"
+        );
+        eprintln!(
+            "skipping the browser test: `{name}` is not installed (apt-get install chromium-driver)"
+        );
+    }
+    found
+}
+
+fn free_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    l.local_addr().expect("its address").port()
+}
+
+/// The chromedriver process, stopped when the test ends however it ends.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The Khasan article of the geoparsing test set, without its gold markup.
+fn khasan_article() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/geoparse/articles/a01-kji-2011-khasan.txt"
+    );
+    let file = std::fs::read_to_string(path).expect("the Khasan article");
+    let (_, body) = file.split_once("\n---\n").expect("a --- line");
+    // [[Text|id]] -> Text
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(at) = rest.find("[[") {
+        out.push_str(&rest[..at]);
+        let inner = &rest[at + 2..];
+        let end = inner.find("]]").expect("closed markup");
+        let text = inner[..end].split('|').next().unwrap_or("");
+        out.push_str(text);
+        rest = &inner[end + 2..];
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
+/// Runs `return <expr>` in the page.
+async fn js(c: &Client, expr: &str) -> Value {
+    c.execute(&format!("return {expr};"), vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script `{expr}` failed: {e}"))
+}
+
+/// Waits until `expr` is truthy in the page.
+async fn wait_for(c: &Client, expr: &str, what: &str) {
+    let start = Instant::now();
+    loop {
+        let v = js(c, expr).await;
+        if v.as_bool() == Some(true) {
+            return;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let status = js(c, "document.getElementById('status').textContent").await;
+            let error = js(
+                c,
+                "document.getElementById('error').hidden ? '' : document.getElementById('error').innerText",
+            )
+            .await;
+            panic!("timed out waiting for {what} ({expr}); status: {status}; error: {error}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn stop_names(c: &Client) -> Vec<String> {
+    let v = js(
+        c,
+        "[...document.querySelectorAll('#trips .stop .stop-label')].map(e => e.value)",
+    )
+    .await;
+    serde_json::from_value(v).expect("names")
+}
+
+async fn preview_version(c: &Client) -> u64 {
+    js(
+        c,
+        "Number(document.getElementById('preview').dataset.version || 0)",
+    )
+    .await
+    .as_u64()
+    .unwrap_or(0)
+}
+
+/// Waits for a preview newer than `after`.
+async fn wait_preview(c: &Client, after: u64, what: &str) -> u64 {
+    wait_for(
+        c,
+        &format!(
+            "Number(document.getElementById('preview').dataset.version || 0) > {after} \
+             && !document.getElementById('preview-frame').classList.contains('busy')"
+        ),
+        what,
+    )
+    .await;
+    preview_version(c).await
+}
+
+/// The element of stop `name`'s control `part` (`date`, `up`, `down`...).
+async fn stop_control(c: &Client, name: &str, part: &str) -> fantoccini::elements::Element {
+    let id = js(
+        c,
+        &format!(
+            "(() => {{ const s = [...document.querySelectorAll('#trips .stop')]
+                 .find(li => li.querySelector('.stop-label').value === {name});
+               return s ? 's' + s.dataset.s + '-{part}' : null; }})()",
+            name = json!(name)
+        ),
+    )
+    .await;
+    let id = id
+        .as_str()
+        .unwrap_or_else(|| panic!("no stop {name}"))
+        .to_string();
+    c.find(Locator::Id(&id)).await.expect("the stop's control")
+}
+
+async fn no_sideways_scroll(c: &Client, when: &str) {
+    let v = js(
+        c,
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+    )
+    .await;
+    let (scroll, client) = (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0));
+    assert!(
+        scroll <= client,
+        "the page scrolls sideways {when}: {scroll} px wide in {client} px"
+    );
+}
+
+/// Saves a screenshot as `$ITINERA_SNAPSHOTS/<name>.png` when that folder is given (to look at
+/// the page in its states).
+async fn snap(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("ITINERA_SNAPSHOTS") {
+        let shot = c.screenshot().await.expect("a screenshot");
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), shot).expect("saved");
+    }
+}
+
+/// Waits for a finished download named `name` and returns its bytes.
+async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
+    let path = dir.join(name);
+    let start = Instant::now();
+    loop {
+        let partial = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+            })
+            .unwrap_or(false);
+        if path.is_file() && !partial {
+            return std::fs::read(&path).expect("the download");
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let seen: Vec<String> = std::fs::read_dir(dir)
+                .map(|d| {
+                    d.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            panic!("no download {name} in {}: {seen:?}", dir.display());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The command line's output for `args` (the last one its output path), as bytes.
+fn cli(itinera: &Path, args: &[&str], out: &Path) -> Vec<u8> {
+    let run = Command::new(itinera)
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .expect("itinera runs");
+    assert!(
+        run.status.success(),
+        "itinera {args:?} failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    std::fs::read(out).expect("the CLI's output")
+}
+
+/// One pass of the journey through the page; `label` says which screen size.
+async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>, label: &str) {
+    c.goto(url).await.expect("the page loads");
+    wait_for(c, "document.readyState === 'complete'", "the page").await;
+    no_sideways_scroll(c, &format!("{label}, empty page")).await;
+
+    // 1. Paste the article and find its places.
+    let source = c.find(Locator::Id("source")).await.expect("the text box");
+    source
+        .send_keys(&khasan_article())
+        .await
+        .expect("typing the article");
+    c.find(Locator::Id("go"))
+        .await
+        .expect("Find places")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        c,
+        "document.querySelectorAll('#article mark.mention').length > 10",
+        "the mentions",
+    )
+    .await;
+    let mut version = wait_preview(c, 0, "the first preview").await;
+    let names = stop_names(c).await;
+    for want in ["Khasan", "Ussuriysk", "Khabarovsk", "Seoul"] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{label}: no stop {want} in {names:?}"
+        );
+    }
+    no_sideways_scroll(c, &format!("{label}, article read")).await;
+    let claims = js(c, "document.getElementById('claims').textContent").await;
+    assert!(
+        claims.as_str().unwrap_or("").contains("the geodesic is"),
+        "{label}: the distance claim is not shown: {claims}"
+    );
+
+    // 2. Correct a mention: "Seoul" is the city; pick the next candidate (the region), which is
+    // no stop, so the draft loses Seoul and the map redraws.
+    let seoul = c
+        .find(Locator::XPath(
+            "//mark[contains(@class,'mention') and .='Seoul']",
+        ))
+        .await
+        .expect("a Seoul mention");
+    seoul.click().await.expect("open the candidates");
+    wait_for(
+        c,
+        "document.getElementById('picker').open \
+         && document.querySelectorAll('#picker-cands button.cand').length > 1",
+        "the candidates",
+    )
+    .await;
+    no_sideways_scroll(c, &format!("{label}, candidates open")).await;
+    snap(c, &format!("{label}-candidates")).await;
+    c.find(Locator::XPath(
+        "//ul[@id='picker-cands']//button[not(@aria-current)]",
+    ))
+    .await
+    .expect("another candidate")
+    .click()
+    .await
+    .expect("pick it");
+    wait_for(
+        c,
+        "!document.getElementById('picker').open",
+        "the dialog to close",
+    )
+    .await;
+    let focused = js(c, "document.activeElement.textContent").await;
+    assert_eq!(
+        focused,
+        json!("Seoul"),
+        "{label}: focus did not return to the mention"
+    );
+    let names = stop_names(c).await;
+    assert!(
+        !names.iter().any(|n| n == "Seoul"),
+        "{label}: Seoul is still a stop: {names:?}"
+    );
+    let marked = js(
+        c,
+        "[...document.querySelectorAll('mark.mention')].filter(m => m.textContent === 'Seoul')\
+           .every(m => m.classList.contains('conf-user'))",
+    )
+    .await;
+    assert_eq!(
+        marked,
+        json!(true),
+        "{label}: the corrected mentions are not marked"
+    );
+    version = wait_preview(c, version, "the preview after the correction").await;
+
+    // 3. Reorder: Alt+ArrowDown in Vladivostok's row moves it after Ussuriysk; the "move up"
+    // button of Pyongyang moves it before Moscow.
+    let before = stop_names(c).await;
+    let vlad = before
+        .iter()
+        .position(|n| n == "Vladivostok")
+        .expect("Vladivostok");
+    assert_eq!(before[vlad + 1], "Ussuriysk", "{label}: {before:?}");
+    stop_control(c, "Vladivostok", "date")
+        .await
+        .send_keys(&format!("{ALT}{ARROW_DOWN}{NULL}"))
+        .await
+        .expect("Alt+ArrowDown");
+    let after = stop_names(c).await;
+    assert_eq!(after[vlad], "Ussuriysk", "{label}: {after:?}");
+    assert_eq!(after[vlad + 1], "Vladivostok", "{label}: {after:?}");
+    let focused = js(c, "document.activeElement.id").await;
+    assert!(
+        focused.as_str().unwrap_or("").ends_with("-date"),
+        "{label}: focus left the moved row: {focused}"
+    );
+    let moscow = after.iter().position(|n| n == "Moscow").expect("Moscow");
+    assert_eq!(after[moscow + 1], "Pyongyang", "{label}: {after:?}");
+    stop_control(c, "Pyongyang", "up")
+        .await
+        .click()
+        .await
+        .expect("move up");
+    let after = stop_names(c).await;
+    assert_eq!(after[moscow], "Pyongyang", "{label}: {after:?}");
+    assert_eq!(after[moscow + 1], "Moscow", "{label}: {after:?}");
+
+    // 4. Dates. An impossible date is the server's error, shown on its stop's row.
+    stop_control(c, "Khasan", "date")
+        .await
+        .send_keys("2011-08-20")
+        .await
+        .expect("a date");
+    stop_control(c, "Ussuriysk", "date")
+        .await
+        .send_keys("2011-02-31")
+        .await
+        .expect("a bad date");
+    wait_for(
+        c,
+        "!document.getElementById('error').hidden \
+         && document.querySelectorAll('.stop.has-error').length === 1",
+        "the bad date's error",
+    )
+    .await;
+    let row = js(
+        c,
+        "document.querySelector('.stop.has-error .stop-label').value",
+    )
+    .await;
+    assert_eq!(row, json!("Ussuriysk"), "{label}: the wrong row is marked");
+    no_sideways_scroll(c, &format!("{label}, error shown")).await;
+    snap(c, &format!("{label}-stop-error")).await;
+    stop_control(c, "Ussuriysk", "date")
+        .await
+        .send_keys(&format!("{CONTROL}a{NULL}2011-08-21"))
+        .await
+        .expect("a good date");
+    wait_for(
+        c,
+        "document.getElementById('error').hidden \
+         && document.querySelectorAll('.stop.has-error').length === 0",
+        "the error to go",
+    )
+    .await;
+
+    // 5. Map options, then the downloads and the command line's bytes.
+    for (id, value) in [
+        ("opt-width", "800"),
+        ("opt-height", "500"),
+        ("opt-title", TITLE),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("an option")
+            .send_keys(value)
+            .await
+            .expect("typing an option");
+    }
+    version = wait_preview(c, version, "the preview with the options").await;
+    let _ = version;
+    let legs = js(
+        c,
+        "document.querySelectorAll('#distances table.legs tbody tr').length",
+    )
+    .await;
+    assert!(
+        legs.as_u64().unwrap_or(0) >= 5,
+        "{label}: no leg distances: {legs}"
+    );
+    let leg_text = js(
+        c,
+        "document.querySelector('#trips .stop:nth-child(2) .leg').textContent",
+    )
+    .await;
+    assert!(
+        leg_text.as_str().unwrap_or("").contains("km"),
+        "{label}: no leg distance on the second stop: {leg_text}"
+    );
+
+    let stem = "kim-jong-il-into-russia";
+    let mut files = Vec::new();
+    for format in ["png", "geojson", "toml"] {
+        c.find(Locator::Css(&format!("button[data-format='{format}']")))
+            .await
+            .expect("a download button")
+            .click()
+            .await
+            .expect("download");
+        files.push(downloaded(downloads, &format!("{stem}.{format}")).await);
+    }
+    let toml = String::from_utf8(files[2].clone()).expect("UTF-8 trip file");
+    assert!(
+        toml.contains("2011-08-20") && toml.contains("2011-08-21"),
+        "{label}: the dates are not in the trip file:\n{toml}"
+    );
+    let at = |n: &str| toml.find(&format!("\"{n}\"")).unwrap_or(usize::MAX);
+    assert!(
+        at("Ussuriysk") < at("Vladivostok") && at("Pyongyang") < at("Moscow"),
+        "{label}: the order is not the page's:\n{toml}"
+    );
+    assert!(
+        !toml.contains("\"Seoul\""),
+        "{label}: Seoul is in the trip file"
+    );
+
+    if let Some(itinera) = itinera {
+        let trip = downloads.join(format!("{stem}.toml"));
+        let trip = trip.to_str().expect("a UTF-8 path");
+        let png = cli(
+            itinera,
+            &[
+                "render", trip, "--width", "800", "--height", "500", "--title", TITLE,
+            ],
+            &downloads.join("cli.png"),
+        );
+        assert!(
+            files[0] == png,
+            "{label}: the page's PNG is not `itinera render`'s"
+        );
+        let geojson = cli(itinera, &["export", trip], &downloads.join("cli.geojson"));
+        assert!(
+            files[1] == geojson,
+            "{label}: the page's GeoJSON is not `itinera export`'s"
+        );
+    }
+    no_sideways_scroll(c, &format!("{label}, after the downloads")).await;
+    for (i, at) in ["article-panel", "draft-panel", "map-panel"]
+        .iter()
+        .enumerate()
+    {
+        js(
+            c,
+            &format!("(document.getElementById('{at}').scrollIntoView(), document.getElementById('{at}').scrollTop = 0, true)"),
+        )
+        .await;
+        snap(c, &format!("{label}-{i}-{at}")).await;
+    }
+}
+
+/// A broken trip file pasted: the error with its line, column, source line and caret.
+async fn broken_trip_file(c: &Client, label: &str) {
+    c.find(Locator::Id("edit-text"))
+        .await
+        .expect("Edit the text")
+        .click()
+        .await
+        .expect("click");
+    js(c, "(document.getElementById('source').value = '', true)").await;
+    c.find(Locator::Id("source"))
+        .await
+        .expect("the text box")
+        .send_keys(
+            "title = \"Broken\"\n[[trips]]\nname = \"A\"\nstops = [\"Khasan\", \"Ussuriysk\"\n",
+        )
+        .await
+        .expect("typing");
+    c.find(Locator::Id("go"))
+        .await
+        .expect("Find places")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        c,
+        "!document.getElementById('error').hidden \
+         && /line \\d+/.test(document.getElementById('error-where').textContent)",
+        "the trip file's error",
+    )
+    .await;
+    let caret = js(c, "document.getElementById('error-source').textContent").await;
+    assert!(
+        caret.as_str().unwrap_or("").contains('^'),
+        "{label}: no caret under the source line: {caret}"
+    );
+    no_sideways_scroll(c, &format!("{label}, trip file error")).await;
+    snap(c, &format!("{label}-trip-file-error")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_from_article_to_downloads_at_desktop_and_phone_sizes() {
+    let (Some(chromedriver), Some(chromium)) = (program("chromedriver"), program("chromium"))
+    else {
+        return;
+    };
+    // The command line beside this test's executable (target/debug/itinera).
+    let itinera = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("itinera")))
+        .filter(|p| p.is_file());
+    if itinera.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "target/debug/itinera is missing under CI"
+        );
+        eprintln!(
+            "note: no target/debug/itinera; the bytes are not compared with the CLI's (cargo build first)"
+        );
+    }
+
+    let server = itinera_serve::Server::bind(&itinera_serve::Config {
+        port: 0,
+        ..Default::default()
+    })
+    .expect("the server binds");
+    let url = server.spawn();
+
+    let port = free_port();
+    let _driver = Driver(
+        Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+    );
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "chromedriver did not listen"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let downloads = tempfile::tempdir().expect("a download folder");
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+            "prefs": {
+                "download.default_directory": downloads.path(),
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+                "safebrowsing.enabled": false,
+            },
+        },
+    });
+    let caps = match caps {
+        Value::Object(map) => map,
+        _ => unreachable!(),
+    };
+    let c = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session");
+
+    // The steps run in a task of their own so that the session is closed (and Chromium quits)
+    // whether they pass or panic.
+    let steps = {
+        let c = c.clone();
+        let downloads = downloads.path().to_path_buf();
+        async move {
+            let downloads = downloads.as_path();
+            c.set_window_size(1400, 900).await.expect("desktop size");
+            journey(&c, &url, downloads, itinera.as_deref(), "desktop").await;
+            // The page as the README shows it: article, draft and map side by side.
+            js(
+                &c,
+                "(document.activeElement.blur(), window.scrollTo(0, 0), true)",
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let shot = c.screenshot().await.expect("a screenshot");
+            assert!(shot.starts_with(b"\x89PNG"));
+            if let Some(path) = std::env::var_os("ITINERA_SCREENSHOT") {
+                std::fs::write(&path, &shot).expect("the screenshot is saved");
+            }
+            broken_trip_file(&c, "desktop").await;
+
+            for entry in std::fs::read_dir(downloads).expect("downloads").flatten() {
+                std::fs::remove_file(entry.path()).expect("a download removed");
+            }
+            c.set_window_size(390, 844).await.expect("phone size");
+            let width = js(&c, "window.innerWidth").await;
+            assert!(
+                width.as_u64().unwrap_or(0) <= 400,
+                "the window is {width} px wide, not a phone's"
+            );
+            journey(&c, &url, downloads, itinera.as_deref(), "phone").await;
+            broken_trip_file(&c, "phone").await;
+        }
+    };
+    let outcome = tokio::spawn(steps).await;
+    let _ = c.close().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
