@@ -191,7 +191,12 @@ fn article_draft(mentions: &[Mention]) -> Answer<Draft> {
         title: None,
         trips: Vec::new(),
     };
-    let toml = geoparse::draft_trip("Journey", mentions);
+    let mut drafted = geoparse::TripDraft::default();
+    drafted.add(mentions);
+    if drafted.is_empty() {
+        return Ok(draft);
+    }
+    let toml = drafted.finish("Journey");
     let plan = itinera::formats::read_trips(&SourceFile::new("draft.toml", toml))?;
     let Some(trip) = plan.trips.first() else {
         return Ok(draft);
