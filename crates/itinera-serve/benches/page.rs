@@ -63,7 +63,10 @@ fn post(addr: &str, path: &str, body: &str) -> (Duration, u16, Vec<u8>) {
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(0, |p| p + 4);
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(0, |p| p + 4);
     (took, status, raw[split..].to_vec())
 }
 
@@ -103,7 +106,9 @@ fn main() {
     }
     let v: serde_json::Value = serde_json::from_slice(&answer).expect("JSON");
     let mentions = v["mentions"].as_array().map_or(0, Vec::len);
-    let stops = v["draft"]["trips"][0]["stops"].as_array().map_or(0, Vec::len);
+    let stops = v["draft"]["trips"][0]["stops"]
+        .as_array()
+        .map_or(0, Vec::len);
     println!(
         "article: {} bytes, {mentions} mentions, a draft of {stops} stops",
         text.len()

@@ -215,6 +215,7 @@ fn article_draft(mentions: &[Mention]) -> Answer<Draft> {
             name: s.name.clone().unwrap_or_default(),
             lat,
             lon,
+            place: m.filter(|m| m.geonameid.is_some()).map(|m| m.name.clone()),
             geonameid: m.and_then(|m| m.geonameid),
             country: m.map(|m| m.country.clone()).filter(|c| !c.is_empty()),
             ..Default::default()

@@ -41,8 +41,9 @@ pub struct DraftTrip {
     pub stops: Vec<DraftStop>,
 }
 
-/// One stop of a [`DraftTrip`]: a label at coordinates (the place the page resolved or the
-/// user picked), with the fields of a trip file's stop.
+/// One stop of a [`DraftTrip`]: a gazetteer place (its name and GeoNames id: the place the
+/// page resolved or the user picked) or a label at coordinates, with the fields of a trip
+/// file's stop.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DraftStop {
@@ -61,7 +62,12 @@ pub struct DraftStop {
     /// A note.
     #[serde(default)]
     pub note: Option<String>,
-    /// The gazetteer place's GeoNames id, when known (shown, not written).
+    /// The gazetteer's name of the place, when the stop is one: with `geonameid`, the trip file
+    /// names the place by them (`place = "Khasan", geonameid = 2022586`), so its outputs
+    /// carry the place (its id and country in GeoJSON, its names in other languages).
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The gazetteer place's GeoNames id, when known.
     #[serde(default)]
     pub geonameid: Option<i64>,
     /// The place's country code, when known (shown, not written).
@@ -174,11 +180,21 @@ impl Draft {
             }
             line(&mut text, "stops = [".into(), trip);
             for (j, s) in t.stops.iter().enumerate() {
-                let mut fields = vec![
-                    format!("name = {}", quoted(s.name.trim())),
-                    format!("lat = {}", float(s.lat)),
-                    format!("lon = {}", float(s.lon)),
-                ];
+                let mut fields = Vec::new();
+                match (given(&s.place), s.geonameid) {
+                    (Some(place), Some(id)) => {
+                        fields.push(format!("place = {}", quoted(place)));
+                        fields.push(format!("geonameid = {id}"));
+                        if s.name.trim() != place {
+                            fields.push(format!("name = {}", quoted(s.name.trim())));
+                        }
+                    }
+                    _ => fields.extend([
+                        format!("name = {}", quoted(s.name.trim())),
+                        format!("lat = {}", float(s.lat)),
+                        format!("lon = {}", float(s.lon)),
+                    ]),
+                }
                 for (key, value) in [("date", &s.date), ("mode", &s.mode), ("note", &s.note)] {
                     if let Some(v) = given(value) {
                         fields.push(format!("{key} = {}", quoted(v)));
@@ -220,6 +236,11 @@ impl DraftTrip {
                     date: s.date.as_ref().map(ToString::to_string),
                     mode: s.mode.map(|m| m.as_str().to_string()),
                     note: s.note.clone(),
+                    place: s
+                        .place
+                        .as_ref()
+                        .filter(|p| p.geonameid.is_some())
+                        .map(|p| p.name.to_string()),
                     geonameid: s.place.as_ref().and_then(|p| p.geonameid),
                     country: s.place.as_ref().map(|p| p.country.to_string()),
                 })
@@ -294,6 +315,63 @@ mod tests {
             .unwrap()
             + 1;
         assert_eq!(file.at_line(line), (Some(0), Some(1)));
+    }
+
+    #[test]
+    fn a_picked_namesake_is_named_by_its_id_and_stays_picked() {
+        // Paris, Texas, between two French cities: nearness alone would pick Paris, France.
+        let stop =
+            |name: &str, place: Option<&str>, id: Option<i64>, lat: f64, lon: f64| DraftStop {
+                name: name.into(),
+                place: place.map(String::from),
+                geonameid: id,
+                lat,
+                lon,
+                ..DraftStop::default()
+            };
+        let draft = Draft {
+            title: None,
+            trips: vec![DraftTrip {
+                name: "T".into(),
+                stops: vec![
+                    stop("Lyon", Some("Lyon"), Some(2996944), 45.74846, 4.84671),
+                    stop("Paris (Texas)", Some("Paris"), Some(4717560), 0.0, 0.0),
+                    stop("Lille", None, None, 50.63297, 3.05858),
+                ],
+                ..DraftTrip::default()
+            }],
+        };
+        let file = draft.trip_file();
+        assert!(
+            file.text
+                .contains(r#"{ place = "Paris", geonameid = 4717560, name = "Paris (Texas)" }"#),
+            "{}",
+            file.text
+        );
+        let resolved = resolve(&SourceFile::new(TRIP_FILE, file.text.clone())).unwrap();
+        let paris = &resolved.trips[0].stops[1];
+        assert_eq!(paris.label, "Paris (Texas)");
+        assert_eq!(
+            paris
+                .place
+                .as_ref()
+                .map(|p| p.country.to_string())
+                .as_deref(),
+            Some("US")
+        );
+        let back = Draft::of_trips(&resolved);
+        assert_eq!(back.trips[0].stops[1].geonameid, Some(4717560));
+        assert_eq!(
+            back.trips[0].stops[2].place, None,
+            "a stop at coordinates stays so"
+        );
+        // An id that is none of the name's places: an error at that stop, naming the ids.
+        let mut wrong = draft.clone();
+        wrong.trips[0].stops[1].geonameid = Some(1);
+        let file = wrong.trip_file();
+        let e = resolve(&SourceFile::new(TRIP_FILE, file.text.clone())).unwrap_err();
+        assert_eq!(file.at_line(e.location().unwrap().line), (Some(0), Some(1)));
+        assert!(e.help().unwrap_or_default().contains("4717560"), "{e}");
     }
 
     #[test]

@@ -108,6 +108,8 @@ pub struct StopSpec {
     /// Region the place lies in: a name ("Illinois", "Primorsky Krai"), a code ("IL",
     /// "RU-PRI") or an abbreviation ("Ill."); a qualifier like the one after a comma.
     pub region: Option<String>,
+    /// GeoNames id: which of the places named `place` is meant (a page's picked candidate).
+    pub geonameid: Option<i64>,
     /// Latitude, degrees; with `lon`, overrides the gazetteer.
     pub lat: Option<f64>,
     /// Longitude, degrees.

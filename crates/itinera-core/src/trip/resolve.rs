@@ -499,6 +499,9 @@ fn stop_candidates(
     let mut found = g
         .find_text(name, &region, &options, user)
         .map_err(|e| e.at(stop.location.as_ref()))?;
+    if let Some(id) = stop.geonameid {
+        the_place_of_id(&mut found, id, name, stop)?;
+    }
     // A stop named like a region and like a city inside it is the city (Khabarovsk): drop the
     // areas the gazetteer ranked just below a city they hold, so nearness cannot pick them.
     let cities: Vec<(Place, f64)> = found
@@ -515,10 +518,51 @@ fn stop_candidates(
     Ok(found)
 }
 
+/// Keeps the candidate with GeoNames id `id`; an error naming the ids of the place's namesakes
+/// when none has it.
+fn the_place_of_id(found: &mut Vec<Candidate>, id: i64, name: &str, stop: &StopSpec) -> Result<()> {
+    let ids: Vec<String> = found
+        .iter()
+        .filter_map(|c| c.place.geonameid)
+        .take(8)
+        .map(|g| g.to_string())
+        .collect();
+    found.retain(|c| c.place.geonameid == Some(id));
+    if found.is_empty() {
+        let help = match ids.is_empty() {
+            true => "leave out `geonameid`, or give `lat` and `lon`".to_string(),
+            false => format!("the places named `{name}` have ids {}", ids.join(", ")),
+        };
+        return Err(Error::Invalid {
+            kind: InvalidKind::Value,
+            message: format!("no place named `{name}` has geonameid {id}"),
+            location: stop.location.clone().map(Box::new),
+            help: Some(help),
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::trip::TripPlan;
+
+    #[test]
+    fn a_geonameid_picks_the_namesake_nearness_would_not() {
+        let read = |stop: &str| {
+            let text = format!("[[trips]]\nname = \"t\"\nstops = [\"Lyon\", {stop}, \"Lille\"]\n");
+            let plan = crate::formats::read_trips(&crate::SourceFile::new("t.toml", text))?;
+            resolve(&plan, Gazetteer::bundled(), &ResolveOptions::default())
+        };
+        let country = |r: &Resolved| r.trips[0].stops[1].place.as_ref().unwrap().country.clone();
+        assert_eq!(country(&read(r#"{ place = "Paris" }"#).unwrap()), "FR");
+        let texas = read(r#"{ place = "Paris", geonameid = 4717560 }"#).unwrap();
+        assert_eq!(country(&texas), "US");
+        let e = read(r#"{ place = "Paris", geonameid = 5 }"#).unwrap_err();
+        assert_eq!(e.location().map(|l| l.line), Some(3));
+        assert!(e.to_string().contains("geonameid 5"), "{e}");
+    }
 
     fn resolve_names(names: &[&str]) -> Resolved {
         resolve(

@@ -82,6 +82,7 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             name: text("name"),
             country: text("country"),
             region: text("region"),
+            geonameid: None,
             lat: number("lat")?,
             lon: number("lon")?,
             date: None,
