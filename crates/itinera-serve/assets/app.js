@@ -27,7 +27,7 @@
     return node;
   }
 
-  const MODES = ['rail', 'road', 'air', 'sea', 'foot', 'unknown'];
+  const MODES = ['rail', 'road', 'air', 'sea', 'unknown'];
   const POINT_KINDS = new Set(['city', 'point', 'facility', 'street', 'airport']);
   const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
   const UNIT_FACTOR = { km: 1, mi: 1 / 1.609344, nmi: 1 / 1.852 };
@@ -71,6 +71,7 @@
     routesUnits: 'km',
     errorAt: null,       // {trip, stop} of the shown error, when it is about one stop
     errorContext: null,  // 'source' | 'draft'
+    sentTrips: [],       // the page's index of each trip of the last draft sent
   };
 
   // ---------------------------------------------------------------------------------------
@@ -106,12 +107,18 @@
     return res;
   }
 
-  /** The draft as the API wants it: no page-only fields, empty texts as null. */
+  /**
+   * The draft as the API wants it: no page-only fields, empty texts as null, and no trip
+   * without stops (one just added is not an error). `state.sentTrips[i]` is the page's index of
+   * the API's trip i, to place the server's errors and routes.
+   */
   function apiDraft() {
     const s = (v) => (v === undefined || v === null || String(v).trim() === '' ? null : String(v).trim());
+    const kept = state.draft.trips.map((t, i) => [t, i]).filter(([t]) => t.stops.length > 0);
+    state.sentTrips = kept.map(([, i]) => i);
     return {
       title: s(state.draft.title),
-      trips: state.draft.trips.map((t) => ({
+      trips: kept.map(([t]) => ({
         name: s(t.name) || 'Trip',
         color: s(t.color),
         mode: s(t.mode),
@@ -150,7 +157,8 @@
   /** Shows a server error: message, file:line:column, the line with a caret, the help. */
   function showError(info, context) {
     state.errorContext = context;
-    state.errorAt = Number.isInteger(info.trip) ? { trip: info.trip, stop: Number.isInteger(info.stop) ? info.stop : null } : null;
+    const trip = Number.isInteger(info.trip) ? (state.sentTrips[info.trip] ?? info.trip) : null;
+    state.errorAt = trip !== null ? { trip, stop: Number.isInteger(info.stop) ? info.stop : null } : null;
     $('error-message').textContent = info.message;
     const where = [];
     if (info.file) where.push(info.file);
@@ -184,6 +192,8 @@
     $('error-goto').dataset.column = info.column ?? '';
     $('error').hidden = false;
     markErrorRows();
+    // An error in the pasted input is shown where the eye is; a stop's error is in its row too
+    if (context === 'source') $('error').scrollIntoView({ block: 'nearest' });
   }
 
   function clearError(context) {
@@ -216,13 +226,20 @@
   function tripNameFor(text, fileName) {
     if (fileName && TRIP_EXT.test(fileName)) return fileName;
     if (fileName && /\.txt$/i.test(fileName)) return null;
-    const head = text.trimStart().slice(0, 2000);
-    if (/^<\?xml|^<gpx|^<kml/i.test(head)) return /<kml/i.test(head) ? 'trip.kml' : 'trip.gpx';
+    const head = text.trimStart().slice(0, 50000);
+    if (/^<\?xml|^<gpx|^<kml/i.test(head)) return /<kml/i.test(head.slice(0, 4000)) ? 'trip.kml' : 'trip.gpx';
     if (/^\{/.test(head) && /"type"\s*:/.test(head)) return 'trip.geojson';
-    if (/^\s*\[\[trips\]\]|^\s*\[trips|^\s*stops\s*=|^\s*title\s*=\s*"/m.test(head)) return 'trip.toml';
+    // TOML: a trips table or a stops array at a line start (after any comment lines)
+    if (/^\s*\[\[trips(\.stops)?\]\]|^\s*stops\s*=\s*\[|^\s*title\s*=\s*["']/m.test(head)) return 'trip.toml';
     const first = head.split('\n', 1)[0].toLowerCase();
     if (/,/.test(first) && /\b(place|name|lat|latitude|trip)\b/.test(first) && !/[.!?]\s/.test(first)) return 'trip.csv';
     return null;
+  }
+
+  /** Forgets the opened file's name (its extension no longer says what the text is). */
+  function forgetFile() {
+    state.fileName = null;
+    $('file-name').textContent = '';
   }
 
   async function readSource() {
@@ -499,8 +516,15 @@
       const cur = picker.mention ? picker.mention.place : null;
       list.replaceChildren(...data.places.map((p) => placeButton(p, samePlace(p, cur))));
       if (data.places.length === 0) list.append(el('li', { className: 'hint', text: 'No place has this name; search below.' }));
+      // Keyboard users land on the current place (or the best) once the list is there
+      if (document.activeElement === $('picker-close')) {
+        const best = list.querySelector('button[aria-current="true"]') || list.querySelector('button');
+        if (best) best.focus();
+      }
     } catch (e) {
-      list.replaceChildren(el('li', { className: 'hint', text: e instanceof ApiError ? e.info.message : String(e) }));
+      // An unknown name is a 400 whose help lists close names
+      const info = e instanceof ApiError ? e.info : { message: String(e) };
+      list.replaceChildren(el('li', { className: 'hint', text: info.message + (info.help ? ` (${info.help})` : '') }));
     }
   }
 
@@ -508,7 +532,11 @@
     const q = $('picker-search').value.trim();
     const list = $('picker-results');
     const seq = ++picker.searchSeq;
-    if (!q) { list.replaceChildren(); $('picker-search-state').textContent = ''; return; }
+    if (Array.from(q).length < 2) {
+      list.replaceChildren();
+      $('picker-search-state').textContent = q ? 'Type at least two letters.' : '';
+      return;
+    }
     try {
       const data = await (await api(`/api/search?q=${encodeURIComponent(q)}`)).json();
       if (seq !== picker.searchSeq) return;
@@ -682,8 +710,7 @@
       el('div', { className: 'stop-name' },
         el('label', { className: 'visually-hidden', text: `Stop ${si + 1} of ${n}, label on the map`, attrs: { for: name.id } }),
         name,
-        el('span', { className: 'stop-where', text: where })),
-      leg,
+        el('span', { className: 'stop-meta' }, el('span', { className: 'stop-where', text: where }), leg)),
       el('div', { className: 'stop-btns' }, up, down, remove)));
 
     const date = el('input', { attrs: { type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off', spellcheck: 'false' } });
@@ -775,14 +802,20 @@
     paintLegs();
   }
 
+  /** Marks the stop (or trip) the shown error is about, and repeats the message in its row. */
   function markErrorRows() {
     document.querySelectorAll('.stop.has-error, .trip.has-error').forEach((n) => n.classList.remove('has-error'));
+    document.querySelectorAll('.row-error').forEach((n) => n.remove());
     if (!state.errorAt) return;
     const trip = state.draft.trips[state.errorAt.trip];
     if (!trip) return;
     const stop = state.errorAt.stop !== null ? trip.stops[state.errorAt.stop] : null;
     const node = stop ? document.querySelector(`.stop[data-s="${stop.uid}"]`) : document.querySelector(`.trip[data-t="${trip.uid}"]`);
-    if (node) node.classList.add('has-error');
+    if (!node) return;
+    node.classList.add('has-error');
+    const msg = el('p', { className: 'row-error', text: $('error-message').textContent });
+    if (stop) node.append(msg);
+    else node.querySelector('.trip-head').after(msg);
   }
 
   // Drag and drop of stops (by the handle; rows and empty trips are drop targets)
@@ -947,10 +980,9 @@
   const schedulePreview = debounce(runPreview, 250);
   schedulePreview.now = () => { schedulePreview.cancel(); runPreview(); };
 
-  /** Which trip a route of the preview belongs to: by order among the trips with stops. */
+  /** Which trip of the page each route of the preview belongs to. */
   function routeTrips() {
-    const withStops = state.draft.trips.filter((t) => t.stops.length > 0);
-    return (state.routes || []).map((r, i) => withStops[i] || state.draft.trips.find((t) => t.name === r.name) || null);
+    return (state.routes || []).map((r, i) => state.draft.trips[state.sentTrips[i]] || null);
   }
 
   // API.md names the bearing `bearing`; the route records call it `bearing_deg`
@@ -1073,11 +1105,10 @@
     });
     $('source').addEventListener('paste', () => {
       const ta = $('source');
-      if (ta.value === '' || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length)) {
-        state.fileName = null;
-        $('file-name').textContent = '';
-      }
+      if (ta.value === '' || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length)) forgetFile();
     });
+    $('source').addEventListener('input', () => { if ($('source').value.trim() === '') forgetFile(); });
+    $('source-kind').addEventListener('change', forgetFile);
     $('file').addEventListener('change', (e) => { takeFile(e.target.files[0]); e.target.value = ''; });
     for (const zone of [$('article-panel')]) {
       zone.addEventListener('dragover', (e) => {

@@ -21,6 +21,8 @@ const ALT: char = '\u{E00A}';
 const CONTROL: char = '\u{E009}';
 const NULL: char = '\u{E000}';
 const ARROW_DOWN: char = '\u{E015}';
+const ENTER: char = '\u{E007}';
+const ESCAPE: char = '\u{E00C}';
 
 const TITLE: &str = "Kim Jong Il into Russia";
 
@@ -231,6 +233,15 @@ fn cli(itinera: &Path, args: &[&str], out: &Path) -> Vec<u8> {
 async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>, label: &str) {
     c.goto(url).await.expect("the page loads");
     wait_for(c, "document.readyState === 'complete'", "the page").await;
+    js(
+        c,
+        "(window.pageErrors = [], \
+          window.addEventListener('error', e => pageErrors.push(e.message)), \
+          window.addEventListener('unhandledrejection', e => pageErrors.push(String(e.reason))), \
+          document.addEventListener('securitypolicyviolation', e => pageErrors.push('CSP: ' + e.violatedDirective)), \
+          true)",
+    )
+    .await;
     no_sideways_scroll(c, &format!("{label}, empty page")).await;
 
     // 1. Paste the article and find its places.
@@ -260,11 +271,55 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
         );
     }
     no_sideways_scroll(c, &format!("{label}, article read")).await;
+    // Every control has a name a screen reader can say.
+    let unnamed = js(
+        c,
+        "[...document.querySelectorAll('input, select, textarea, button')]
+           .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
+           .map(e => e.id || e.outerHTML.slice(0, 80))",
+    )
+    .await;
+    assert_eq!(unnamed, json!([]), "{label}: controls without a label");
     let claims = js(c, "document.getElementById('claims').textContent").await;
     assert!(
         claims.as_str().unwrap_or("").contains("the geodesic is"),
         "{label}: the distance claim is not shown: {claims}"
     );
+
+    // Keyboard: a focused mention shows its place; Enter opens its candidates; Escape closes
+    // them and focus returns to the mention.
+    js(c, "(document.querySelector('mark.mention').focus(), true)").await;
+    let tip = js(
+        c,
+        "document.getElementById('tip').hidden ? '' : document.getElementById('tip').textContent",
+    )
+    .await;
+    assert!(
+        tip.as_str().unwrap_or("").contains("Russia"),
+        "{label}: no place card on focus: {tip}"
+    );
+    let mark = c.active_element().await.expect("the focused mention");
+    mark.send_keys(&ENTER.to_string()).await.expect("Enter");
+    wait_for(
+        c,
+        "document.getElementById('picker').open \
+         && document.querySelectorAll('#picker-cands button.cand').length > 0",
+        "the candidates by keyboard",
+    )
+    .await;
+    c.active_element()
+        .await
+        .expect("focus in the dialog")
+        .send_keys(&ESCAPE.to_string())
+        .await
+        .expect("Escape");
+    wait_for(
+        c,
+        "!document.getElementById('picker').open \
+         && document.activeElement.matches('mark.mention')",
+        "Escape to close the dialog and focus to return",
+    )
+    .await;
 
     // 2. Correct a mention: "Seoul" is the city; pick the next candidate (the region), which is
     // no stop, so the draft loses Seoul and the map redraws.
@@ -353,6 +408,67 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
     let after = stop_names(c).await;
     assert_eq!(after[moscow], "Pyongyang", "{label}: {after:?}");
     assert_eq!(after[moscow + 1], "Moscow", "{label}: {after:?}");
+
+    // Drag and drop (desktop; phones move stops with the buttons): Tumangang's handle dropped
+    // on the lower half of Khasan's row. WebDriver cannot drive HTML drag and drop in Chromium,
+    // so the page gets the events a drag sends.
+    if label == "desktop" {
+        let order = js(
+            c,
+            "(() => {
+               const rows = [...document.querySelectorAll('#trips .stop')];
+               const from = rows.find(r => r.querySelector('.stop-label').value === 'Tumangang');
+               const to = rows.find(r => r.querySelector('.stop-label').value === 'Khasan');
+               const dt = new DataTransfer();
+               const handle = from.querySelector('.handle');
+               handle.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));
+               const r = to.getBoundingClientRect();
+               const at = {bubbles: true, cancelable: true, dataTransfer: dt, clientX: r.left + 20, clientY: r.bottom - 4};
+               to.dispatchEvent(new DragEvent('dragover', at));
+               to.dispatchEvent(new DragEvent('drop', at));
+               handle.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));
+               return [...document.querySelectorAll('#trips .stop .stop-label')].slice(0, 2).map(e => e.value);
+             })()",
+        )
+        .await;
+        assert_eq!(
+            order,
+            json!(["Khasan", "Tumangang"]),
+            "the drop did not move the stop"
+        );
+    }
+
+    // A stop added by searching as you type: "Ulan-U", Enter takes the first place.
+    c.find(Locator::Css("#trips .trip button[id$='-add']"))
+        .await
+        .expect("Add a stop")
+        .click()
+        .await
+        .expect("click");
+    let search = c
+        .find(Locator::Id("picker-search"))
+        .await
+        .expect("the search box");
+    search.send_keys("Ulan-U").await.expect("typing");
+    wait_for(
+        c,
+        "[...document.querySelectorAll('#picker-results .cand-name')].some(e => e.textContent === 'Ulan-Ude')",
+        "search results",
+    )
+    .await;
+    search.send_keys(&ENTER.to_string()).await.expect("Enter");
+    wait_for(
+        c,
+        "!document.getElementById('picker').open",
+        "the dialog to close",
+    )
+    .await;
+    let names = stop_names(c).await;
+    assert_eq!(
+        names.last().map(String::as_str),
+        Some("Ulan-Ude"),
+        "{label}: {names:?}"
+    );
 
     // 4. Dates. An impossible date is the server's error, shown on its stop's row.
     stop_control(c, "Khasan", "date")
@@ -474,6 +590,8 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
         );
     }
     no_sideways_scroll(c, &format!("{label}, after the downloads")).await;
+    let errors = js(c, "window.pageErrors").await;
+    assert_eq!(errors, json!([]), "{label}: the page reported errors");
     for (i, at) in ["article-panel", "draft-panel", "map-panel"]
         .iter()
         .enumerate()
@@ -614,7 +732,8 @@ async fn the_page_from_article_to_downloads_at_desktop_and_phone_sizes() {
             // The page as the README shows it: article, draft and map side by side.
             js(
                 &c,
-                "(document.activeElement.blur(), window.scrollTo(0, 0), true)",
+                "(document.activeElement.blur(), window.scrollTo(0, 0), \
+                  ['article', 'map-panel'].forEach(id => document.getElementById(id).scrollTop = 0), true)",
             )
             .await;
             tokio::time::sleep(Duration::from_millis(300)).await;
