@@ -26,7 +26,8 @@ pub fn serve(a: ServeArgs) -> Outcome {
         report::warning(
             &format!(
                 "serving on {host}: anyone who can reach this machine can use the page; \
-                 leave out --host to keep it on this machine"
+                 leave out --host to keep it on this machine (requests must name the \
+                 server by an IP address, or by a name given with --name)"
             ),
             None,
         );

@@ -17,4 +17,5 @@ mod label_lang;
 mod others;
 mod render;
 mod route;
+mod serve;
 mod symbols;

@@ -95,14 +95,8 @@ impl Server {
         listener.set_nonblocking(true).map_err(bind)?;
         let addr = listener.local_addr().map_err(bind)?;
         let port = addr.port();
-        let mut hosts = vec![addr.to_string()];
-        if config.host.is_loopback() {
-            hosts.extend([
-                format!("localhost:{port}"),
-                format!("127.0.0.1:{port}"),
-                format!("[::1]:{port}"),
-            ]);
-        }
+        // Any IP address with the port is answered (see `server`); of names, `localhost`.
+        let mut hosts = vec![format!("localhost:{port}")];
         if let Some(name) = &config.name {
             hosts.push(format!("{name}:{port}"));
         }
@@ -119,9 +113,13 @@ impl Server {
         self.addr
     }
 
-    /// The page's address.
+    /// The page's address (on this machine, for a server listening on every address).
     pub fn url(&self) -> String {
-        format!("http://{}/", self.addr)
+        let mut addr = self.addr;
+        if addr.ip().is_unspecified() {
+            addr.set_ip(IpAddr::V4(Ipv4Addr::LOCALHOST));
+        }
+        format!("http://{addr}/")
     }
 
     /// Answers requests until the process is interrupted (Ctrl-C).
@@ -133,7 +131,7 @@ impl Server {
             .enable_all()
             .build()?;
         runtime.block_on(async move {
-            let app = server::router(&self.hosts, &self.limits);
+            let app = server::router(&self.hosts, self.addr.port(), &self.limits);
             let listener = tokio::net::TcpListener::from_std(self.listener)?;
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {

@@ -63,11 +63,29 @@ impl Default for Limits {
 
 /// What the handlers share.
 struct Shared {
-    /// `Host` values the server answers to (lower case, with the port).
+    /// `Host` names the server answers to (lower case, with the port).
     hosts: HashSet<String>,
+    /// Its port: any IP address with this port is a `Host` it answers to (an address, unlike
+    /// a name, cannot be rebound to another machine by DNS).
+    port: u16,
     /// Work permits.
     work: Semaphore,
     queue_time: Duration,
+}
+
+impl Shared {
+    /// Whether `host` (`name:port`, lower case) is this server: a name it was given, or an IP
+    /// address with its port.
+    fn answers_to(&self, host: &str) -> bool {
+        if self.hosts.contains(host) {
+            return true;
+        }
+        let Some((name, port)) = host.rsplit_once(':') else {
+            return false;
+        };
+        let ip = name.trim_start_matches('[').trim_end_matches(']');
+        port.parse() == Ok(self.port) && ip.parse::<std::net::IpAddr>().is_ok()
+    }
 }
 
 /// An error answer in the page's JSON shape.
@@ -94,7 +112,7 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .map(str::to_ascii_lowercase);
-    if !host.is_some_and(|h| shared.hosts.contains(&h)) {
+    if !host.is_some_and(|h| shared.answers_to(&h)) {
         return refuse(
             StatusCode::FORBIDDEN,
             "this server answers only to its own address",
@@ -106,7 +124,7 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
             .to_str()
             .ok()
             .and_then(|o| o.strip_prefix("http://"))
-            .is_some_and(|o| shared.hosts.contains(&o.to_ascii_lowercase()));
+            .is_some_and(|o| shared.answers_to(&o.to_ascii_lowercase()));
         if !ok {
             return refuse(
                 StatusCode::FORBIDDEN,
@@ -261,9 +279,10 @@ async fn not_found() -> Response {
 }
 
 /// The app: the page and its API behind the guards, answering to `hosts` (`host:port`).
-pub(crate) fn router(hosts: &[String], limits: &Limits) -> Router {
+pub(crate) fn router(hosts: &[String], port: u16, limits: &Limits) -> Router {
     let shared = Arc::new(Shared {
         hosts: hosts.iter().map(|h| h.to_ascii_lowercase()).collect(),
+        port,
         work: Semaphore::new(limits.workers.max(1)),
         queue_time: limits.queue_time,
     });
