@@ -33,6 +33,7 @@ fn start(args: &[&str]) -> (Child, String, String) {
         line.clear();
     }
     let _ = child.kill();
+    let _ = child.wait();
     panic!("no address printed: {said}");
 }
 
@@ -61,6 +62,7 @@ fn interrupt(child: &mut Child) -> Option<std::process::ExitStatus> {
         std::thread::sleep(Duration::from_millis(50));
     }
     let _ = child.kill();
+    let _ = child.wait();
     None
 }
 
