@@ -928,6 +928,19 @@
       renderWarnings();
       return;
     }
+    // Fields the page can check itself hold the preview back instead of flashing an error
+    // at every keystroke (a width of "8" on the way to "800").
+    let badOption = null;
+    for (const node of $('options').elements) {
+      const bad = node.validity && !node.validity.valid;
+      if (node.name) node.setAttribute('aria-invalid', bad ? 'true' : 'false');
+      if (bad && !badOption) badOption = node;
+    }
+    if (badOption) {
+      const name = badOption.labels && badOption.labels[0] ? badOption.labels[0].textContent : badOption.name;
+      $('preview-state').textContent = `${name}: ${badOption.validationMessage}`;
+      return;
+    }
     if (draftFieldsBad()) {
       $('preview-state').textContent = 'Fix the marked field to update the map.';
       return;
