@@ -1692,9 +1692,9 @@ fn the_man_page_covers_every_subcommand_and_version_names_the_data() {
     // One page for the tool and one per subcommand.
     assert_eq!(
         r.stdout.matches("\n.TH ").count() + usize::from(r.stdout.starts_with(".TH")),
-        9
+        10
     );
-    for sub in ["itinera\\-render", "itinera\\-export", "\\-\\-label\\-lang"] {
+    for sub in ["itinera\\-render", "itinera\\-export", "itinera\\-serve", "\\-\\-label\\-lang"] {
         assert!(r.stdout.contains(sub), "man page lacks {sub}");
     }
     let v = sb.run(&["--version"]);
