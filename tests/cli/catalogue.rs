@@ -1694,7 +1694,12 @@ fn the_man_page_covers_every_subcommand_and_version_names_the_data() {
         r.stdout.matches("\n.TH ").count() + usize::from(r.stdout.starts_with(".TH")),
         10
     );
-    for sub in ["itinera\\-render", "itinera\\-export", "itinera\\-serve", "\\-\\-label\\-lang"] {
+    for sub in [
+        "itinera\\-render",
+        "itinera\\-export",
+        "itinera\\-serve",
+        "\\-\\-label\\-lang",
+    ] {
         assert!(r.stdout.contains(sub), "man page lacks {sub}");
     }
     let v = sb.run(&["--version"]);
