@@ -644,6 +644,83 @@ async fn broken_trip_file(c: &Client, label: &str) {
     snap(c, &format!("{label}-trip-file-error")).await;
 }
 
+/// Pastes `text` into the source box and reads it.
+async fn paste_and_go(c: &Client, text: &str) {
+    // "Edit the text" is shown while an article is read; the box is open otherwise.
+    js(
+        c,
+        "(b => (b.offsetParent && b.click(), true))(document.getElementById('edit-text'))",
+    )
+    .await;
+    js(c, "(document.getElementById('source').value = '', true)").await;
+    c.find(Locator::Id("source"))
+        .await
+        .expect("the text box")
+        .send_keys(text)
+        .await
+        .expect("typing");
+    c.find(Locator::Id("go"))
+        .await
+        .expect("Find places")
+        .click()
+        .await
+        .expect("click");
+}
+
+/// Markup in a stop's name, an unknown place's name and an article is shown as its letters:
+/// nothing it holds runs or becomes an element.
+async fn markup_is_text(c: &Client, label: &str) {
+    const EVIL: &str = "<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>";
+    let pwned = "window.__pwned === undefined && !document.querySelector('img[src=\"x\"], #trips script, #article script')";
+    paste_and_go(
+        c,
+        &format!(
+            "[[trips]]\nname = \"A\"\nstops = [\n  {{ name = \"{}\", lat = 42.43, lon = 130.64 }},\n  {{ name = \"B\", lat = 43.8, lon = 131.9 }},\n]\n",
+            EVIL.replace('"', "\\\"")
+        ),
+    )
+    .await;
+    wait_for(
+        c,
+        "document.querySelectorAll('#trips .stop').length === 2",
+        "the two stops",
+    )
+    .await;
+    assert_eq!(stop_names(c).await[0], EVIL, "{label}: the name as written");
+    assert_eq!(js(c, pwned).await, Value::Bool(true), "{label}: markup ran");
+    // An unknown place named with markup: the error says its letters.
+    paste_and_go(
+        c,
+        &format!("[[trips]]\nname = \"A\"\nstops = [\"Khasan\", \"{EVIL}\"]\n"),
+    )
+    .await;
+    wait_for(c, "!document.getElementById('error').hidden", "the error").await;
+    let said = js(c, "document.getElementById('error').textContent").await;
+    assert!(
+        said.as_str().unwrap_or("").contains("<script>"),
+        "{label}: {said}"
+    );
+    assert_eq!(js(c, pwned).await, Value::Bool(true), "{label}: markup ran");
+    // An article with markup in it.
+    paste_and_go(
+        c,
+        &format!("The train left Khasan {EVIL} for Ussuriysk on Saturday."),
+    )
+    .await;
+    wait_for(
+        c,
+        "document.querySelectorAll('#trips .stop').length === 2",
+        "the article's stops",
+    )
+    .await;
+    let shown = js(c, "document.getElementById('article').textContent").await;
+    assert!(
+        shown.as_str().unwrap_or("").contains("<script>"),
+        "{label}: {shown}"
+    );
+    assert_eq!(js(c, pwned).await, Value::Bool(true), "{label}: markup ran");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_from_article_to_downloads_at_desktop_and_phone_sizes() {
     let (Some(chromedriver), Some(chromium)) = (program("chromedriver"), program("chromium"))
@@ -743,6 +820,7 @@ async fn the_page_from_article_to_downloads_at_desktop_and_phone_sizes() {
                 std::fs::write(&path, &shot).expect("the screenshot is saved");
             }
             broken_trip_file(&c, "desktop").await;
+            markup_is_text(&c, "desktop").await;
 
             for entry in std::fs::read_dir(downloads).expect("downloads").flatten() {
                 std::fs::remove_file(entry.path()).expect("a download removed");
