@@ -156,13 +156,19 @@ pub fn extract(parser: &mut Geoparser, request: &ExtractRequest) -> Answer<Value
     ends.extend(found.claims.iter().flat_map(|c| [c.start, c.end]));
     let u16 = utf16_offsets(text, &ends);
     let at = |b: usize| u16.get(&b).copied().unwrap_or(0);
+    // A place looked up once per name and place, however often the text names it.
+    let mut places: std::collections::HashMap<(&str, Option<i64>), Value> = Default::default();
     let mentions: Vec<Value> = found
         .mentions
         .iter()
         .map(|m| {
+            let place = places
+                .entry((m.name.as_str(), m.geonameid))
+                .or_insert_with(|| mention_place(m))
+                .clone();
             serde_json::json!({
                 "start": at(m.start), "end": at(m.end), "text": m.text,
-                "place": mention_place(m), "confidence": m.score,
+                "place": place, "confidence": m.score,
                 "kind": m.kind.as_str(), "point": m.kind.is_point(), "in_name": m.in_name,
             })
         })
