@@ -133,11 +133,11 @@ impl Server {
         runtime.block_on(async move {
             let app = server::router(&self.hosts, self.addr.port(), &self.limits);
             let listener = tokio::net::TcpListener::from_std(self.listener)?;
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await
+            let stop = async {
+                let _ = tokio::signal::ctrl_c().await;
+            };
+            server::serve(listener, app, &self.limits, stop).await;
+            Ok::<(), io::Error>(())
         })?;
         Ok(())
     }

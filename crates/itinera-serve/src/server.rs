@@ -48,6 +48,11 @@ pub struct Limits {
     pub workers: usize,
     /// Longest wait for a worker before a 503.
     pub queue_time: Duration,
+    /// Longest time a client may take to send a request's headers (a connection that trickles
+    /// them, or sits idle, is closed).
+    pub header_time: Duration,
+    /// Most connections open at once; more are closed as they come.
+    pub connections: usize,
 }
 
 impl Default for Limits {
@@ -57,6 +62,8 @@ impl Default for Limits {
             request_time: Duration::from_secs(10),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             queue_time: Duration::from_secs(5),
+            header_time: Duration::from_secs(10),
+            connections: 256,
         }
     }
 }
@@ -336,4 +343,49 @@ pub(crate) fn router(hosts: &[String], port: u16, limits: &Limits) -> Router {
         ));
     }
     app.layer(CatchPanicLayer::new())
+}
+
+/// Serves `app` on `listener` until `stop` completes: each connection on a task of its own,
+/// with a time limit on its headers (`Limits::header_time`), at most `Limits::connections`
+/// at once. A failed accept (out of file descriptors) waits a moment and goes on.
+pub(crate) async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: &Limits,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    let open = Arc::new(Semaphore::new(limits.connections.max(1)));
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            () = &mut stop => return,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        // Over the cap: the connection is closed at once (dropped).
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            continue;
+        };
+        let service = TowerToHyperService::new(app.clone());
+        let header_time = limits.header_time;
+        tokio::spawn(async move {
+            let _permit = permit;
+            let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+            builder
+                .http1()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_time);
+            let _ = builder
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
 }

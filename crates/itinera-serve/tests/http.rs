@@ -239,6 +239,42 @@ fn a_slow_body_times_out() {
 }
 
 #[test]
+fn trickled_headers_and_too_many_connections_are_cut_off() {
+    let addr = start(Limits {
+        header_time: Duration::from_millis(500),
+        connections: 4,
+        ..Limits::default()
+    });
+    // Slowloris: headers that never end hold no connection for long.
+    let mut s = TcpStream::connect(&addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let started = Instant::now();
+    s.write_all(format!("GET / HTTP/1.1\r\nHost: {addr}\r\nX-A: ").as_bytes())
+        .unwrap();
+    let mut rest = Vec::new();
+    let _ = s.read_to_end(&mut rest);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "closed after {:?}",
+        started.elapsed()
+    );
+    // Connections past the cap are closed at once; the server answers when they are gone.
+    let held: Vec<TcpStream> = (0..4).map(|_| TcpStream::connect(&addr).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(100));
+    let mut extra = TcpStream::connect(&addr).unwrap();
+    extra
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let _ = extra.write_all(format!("GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes());
+    let mut got = Vec::new();
+    let _ = extra.read_to_end(&mut got);
+    assert!(got.is_empty(), "a fifth connection was served");
+    drop(held);
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(get(&addr, "/").status, 200, "answering again");
+}
+
+#[test]
 fn a_stop_named_like_markup_is_text_everywhere() {
     let addr = start_default();
     let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
