@@ -255,7 +255,7 @@ impl Error {
                 Some(format!("did you mean {}?", list.join(" or ")))
             }
             Error::UnknownPlace { .. } => Some(
-                "check the spelling, or give the stop coordinates: { name = \"...\", lat = ..., lon = ... }"
+                "check the spelling, or give the stop a `name` with its coordinates, `lat` and `lon`"
                     .to_string(),
             ),
             Error::NotUtf8 { .. } => Some("convert the file to UTF-8, e.g. with `iconv -t UTF-8`".into()),

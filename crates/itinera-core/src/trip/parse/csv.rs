@@ -88,7 +88,10 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
             date: None,
             note: text("note"),
             mode,
-            location: Some(source.location(start)),
+            // A stop's place is told at its cell: the gazetteer's errors are about it.
+            location: Some(source.location(field("place").map_or(start, |(_, i)| {
+                crate::source::csv_field_offset(&source.text, start, i)
+            }))),
         };
         check_stop(&stop, source, start)?;
         stop.date = parse_date(text("date"), source, start)?;

@@ -180,7 +180,11 @@ fn csv_rows_group_into_trips() {
         (plan.trips[1].stops[0].lat, plan.trips[1].stops[0].lon),
         (Some(42.1), Some(130.2))
     );
-    assert_eq!(location_of(&plan.trips[0].stops[2]), (5, 1));
+    assert_eq!(
+        location_of(&plan.trips[0].stops[2]),
+        (5, 3),
+        "at the place cell"
+    );
 }
 
 #[test]
