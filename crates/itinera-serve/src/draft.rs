@@ -403,4 +403,57 @@ mod tests {
         assert!(big.check().is_err());
         assert!(khasan().check().is_ok());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Words as news text and trip files hold them: several scripts, curly quotes and
+        /// dashes, markup, backslashes, combining marks, astral letters, and now and then a
+        /// control character.
+        fn words() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                "[A-Z][a-z]{0,6}|[’‘“”\"'—–\\-]|\u{a0}|[<>&;,={}#\\[\\]]|Хабаровск|平壤|서울|القاهرة|e\u{301}|𝕆|[0-9]{1,3}|[\t\n\u{7}]",
+                1..6,
+            )
+            .prop_map(|w| w.join(" "))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(96))]
+            /// Whatever a user types as a stop's label or note, the trip file either reads back
+            /// with the same text, or fails at that stop's own line.
+            #[test]
+            fn any_label_or_note_reads_back_or_fails_at_its_stop(
+                label in words(), note in proptest::option::of(words()), title in words(),
+            ) {
+                let mut draft = khasan();
+                draft.title = Some(title.clone());
+                draft.trips[0].stops[1].name = label.clone();
+                draft.trips[0].stops[1].note = note.clone();
+                let file = draft.trip_file();
+                prop_assert_eq!(file.text.lines().count(), file.lines.len());
+                match resolve(&SourceFile::new(TRIP_FILE, file.text.clone())) {
+                    Ok(resolved) => {
+                        let back = Draft::of_trips(&resolved);
+                        let stop = &back.trips[0].stops[1];
+                        prop_assert_eq!(&stop.name, label.trim());
+                        prop_assert_eq!(stop.note.as_deref(), note.as_deref().map(str::trim).filter(|n| !n.is_empty()));
+                    }
+                    Err(e) => {
+                        let blank = label.trim().is_empty();
+                        let control = |t: &str| t.chars().any(char::is_control);
+                        prop_assert!(
+                            blank || control(&label) || note.as_deref().is_some_and(control)
+                                || control(&title),
+                            "{e}"
+                        );
+                        if let Some(at) = e.location().filter(|_| !control(&title)) {
+                            prop_assert_eq!(file.at_line(at.line), (Some(0), Some(1)), "{}", e);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
