@@ -45,6 +45,27 @@ fn article(bytes: usize) -> String {
     out
 }
 
+/// GeoVirus's Wikinews articles (text nobody in this project wrote; `../shared/geoparse-dev`
+/// beside the repository), whole articles taken in turn up to `bytes` bytes; none if absent.
+fn others_text(bytes: usize) -> Option<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/geoparse-dev/geovirus.jsonl"
+    );
+    let lines = std::fs::read_to_string(path).ok()?;
+    let mut out = String::new();
+    for line in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).ok()?;
+        let text = v["text"].as_str()?;
+        if out.len() + text.len() > bytes {
+            break;
+        }
+        out.push_str(text);
+        out.push_str("\n\n");
+    }
+    Some(out)
+}
+
 /// One POST, timed; the answer's status and body.
 fn post(addr: &str, path: &str, body: &str) -> (Duration, u16, Vec<u8>) {
     let head = format!(
@@ -91,13 +112,21 @@ fn main() {
     let server = Server::bind(&config).expect("bind");
     let addr = server.local_addr().to_string();
     server.spawn();
-    let text = article(10 * 1024);
-    let runs = 60;
+    let mut texts = vec![("the test articles", article(10 * 1024))];
+    texts.extend(others_text(10 * 1024).map(|t| ("GeoVirus (Wikinews)", t)));
+    for (source, text) in texts {
+        page(&addr, source, &text);
+    }
+}
+
+/// Extracts `text` and previews its draft, `RUNS` times each after a warm-up.
+fn page(addr: &str, source: &str, text: &str) {
+    const RUNS: usize = 60;
     let request = serde_json::json!({ "text": text }).to_string();
     let mut times = Vec::new();
     let mut answer = Vec::new();
-    for i in 0..runs + 5 {
-        let (took, status, body) = post(&addr, "/api/extract", &request);
+    for i in 0..RUNS + 5 {
+        let (took, status, body) = post(addr, "/api/extract", &request);
         assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
         if i >= 5 {
             times.push(took);
@@ -110,10 +139,10 @@ fn main() {
         .as_array()
         .map_or(0, Vec::len);
     println!(
-        "article: {} bytes, {mentions} mentions, a draft of {stops} stops",
+        "{source}: {} bytes, {mentions} mentions, a draft of {stops} stops",
         text.len()
     );
-    report("extract (POST /api/extract)", times);
+    report("  extract (POST /api/extract)", times);
     for (w, h) in [("1200", "800"), ("1600", "1000")] {
         let preview = serde_json::json!({
             "draft": v["draft"],
@@ -121,13 +150,13 @@ fn main() {
         })
         .to_string();
         let mut times = Vec::new();
-        for i in 0..runs + 5 {
-            let (took, status, body) = post(&addr, "/api/preview", &preview);
+        for i in 0..RUNS + 5 {
+            let (took, status, body) = post(addr, "/api/preview", &preview);
             assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
             if i >= 5 {
                 times.push(took);
             }
         }
-        report(&format!("preview {w} x {h} (POST /api/preview)"), times);
+        report(&format!("  preview {w} x {h} (POST /api/preview)"), times);
     }
 }
