@@ -16,12 +16,22 @@ pub fn serve(a: ServeArgs) -> Outcome {
             ),
         )
     })?;
+    if let Some(name) = &a.name {
+        itinera_serve::check_name(name).map_err(|message| {
+            Error::invalid(
+                InvalidKind::Value,
+                message,
+                Some("--name takes the name the page is reached by".into()),
+            )
+        })?;
+    }
     let config = Config {
         host,
         port: a.port,
         name: a.name.clone(),
         ..Config::default()
     };
+    let server = Server::bind(&config).map_err(bind_error)?;
     if !config.host.is_loopback() {
         report::warning(
             &format!(
@@ -32,29 +42,20 @@ pub fn serve(a: ServeArgs) -> Outcome {
             None,
         );
     }
-    let server = match Server::bind(&config) {
-        Ok(s) => s,
-        Err(e) => return Err(serve_error(e)),
-    };
     let url = server.url();
     eprintln!("itinera: serving the page at {url} (Ctrl-C stops)");
     if a.open && !itinera_serve::open_browser(&url) {
         report::warning("could not start a browser: open the address above", None);
     }
-    server.run().map_err(serve_error)?;
+    if let Err(e) = server.run() {
+        // The machine failed, not the user's input: exit 1.
+        eprintln!("itinera: error: {e}");
+        return Ok(Exit::Failure);
+    }
     Ok(Exit::Success)
 }
 
-/// A server failure as the command's error: a port in use is the user's to change (exit 2).
-fn serve_error(e: itinera_serve::ServeError) -> super::run::Failure {
-    let help = e.help();
-    let kind = if help.is_some() {
-        Error::invalid(InvalidKind::Value, e.to_string(), help)
-    } else {
-        Error::Write {
-            path: "<server>".into(),
-            source: std::io::Error::other(e.to_string()),
-        }
-    };
-    kind.into()
+/// An address or port that cannot be listened on: the user's to change (exit 2).
+fn bind_error(e: itinera_serve::ServeError) -> Error {
+    Error::invalid(InvalidKind::Value, e.to_string(), e.help())
 }

@@ -101,4 +101,10 @@ fn a_busy_port_or_a_bad_address_is_bad_input() {
     dir.run(&["serve", "--host", "my laptop"])
         .bad_input("`my laptop` is not an IP address");
     dir.run(&["serve", "--port", "99999"]).exits(2, "99999");
+    // An address that is not this machine's (TEST-NET-1, RFC 5737).
+    dir.run(&["serve", "--host", "192.0.2.1", "--port", "0"])
+        .bad_input("cannot listen on 192.0.2.1:0")
+        .stderr_has("not one of this machine's");
+    dir.run(&["serve", "--name", "bad name/with slash"])
+        .bad_input("is not a host name");
 }

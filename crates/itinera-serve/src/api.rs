@@ -87,8 +87,18 @@ pub fn candidates(query: &str) -> Answer<Value> {
 }
 
 /// `/api/search`: places whose name starts with the text, as the user types.
+/// The places of the whole text come first (an airport code, "LHR"; an exonym; a qualified
+/// name), then the names that start with it.
 pub fn search(query: &str) -> Value {
-    let found = Gazetteer::bundled().complete(query, 10);
+    let g = Gazetteer::bundled();
+    let mut found: Vec<Candidate> = g.lookup(query.trim(), &Default::default());
+    found.truncate(3);
+    for c in g.complete(query, 10) {
+        if !found.iter().any(|f| f.place.id == c.place.id) {
+            found.push(c);
+        }
+    }
+    found.truncate(10);
     let places: Vec<Value> = found.iter().map(|c| place_json(query, c)).collect();
     serde_json::json!({ "query": query, "places": places })
 }
@@ -344,13 +354,13 @@ pub fn preview(request: &MapRequest) -> Answer<Value> {
         .iter()
         .map(|r| RouteRecord::new(r, units))
         .collect();
-    let mut warnings: Vec<String> = m
-        .resolved
-        .warnings
-        .iter()
-        .map(|w| w.message.clone())
-        .collect();
-    warnings.extend(scene.warnings.iter().cloned());
+    let mut warnings: Vec<String> = Vec::new();
+    let all = m.resolved.warnings.iter().map(|w| &w.message);
+    for w in all.chain(scene.warnings.iter()) {
+        if !warnings.contains(w) {
+            warnings.push(w.clone());
+        }
+    }
     Ok(serde_json::json!({
         "svg": String::from_utf8_lossy(&svg),
         "warnings": warnings,
@@ -403,6 +413,31 @@ fn slug(title: Option<&str>) -> String {
     } else {
         out.to_string()
     }
+}
+
+/// A `Content-Disposition` for `name`: an ASCII `filename` (its other characters left out;
+/// `trip` when none is left) and the name itself in `filename*` (RFC 6266, RFC 8187), which
+/// browsers prefer.
+pub fn disposition(name: &str) -> String {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let mut ascii: String = stem
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    ascii = ascii.trim_matches('-').to_string();
+    if ascii.is_empty() {
+        ascii = "trip".into();
+    }
+    let encoded: String = name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}.{ext}\"; filename*=UTF-8''{encoded}")
 }
 
 /// `/api/download`: a map, an export or the trip file, as the command line writes it for the
@@ -461,6 +496,33 @@ mod tests {
         assert_eq!(map[&0], 0);
         assert_eq!(map[&start], 3, "😀 is two UTF-16 units");
         assert_eq!(map[&text.len()], text.encode_utf16().count());
+    }
+
+    #[test]
+    fn file_names_in_any_script_are_offered() {
+        let d = disposition(&format!("{}.png", slug(Some("Визит в Москву, 2024"))));
+        assert!(d.starts_with("attachment; filename=\"2024.png\""), "{d}");
+        assert!(
+            d.contains("filename*=UTF-8''%D0%B2%D0%B8%D0%B7%D0%B8%D1%82-"),
+            "{d}"
+        );
+        let d = disposition("zürich-genève.pdf");
+        assert!(d.contains("filename=\"zrich-genve.pdf\""), "{d}");
+        assert!(axum::http::HeaderValue::from_str(&d).is_ok());
+        assert_eq!(
+            disposition("ж.kml"),
+            "attachment; filename=\"trip.kml\"; filename*=UTF-8''%D0%B6.kml"
+        );
+    }
+
+    #[test]
+    fn a_search_finds_codes_and_whole_names_first() {
+        let found = search("LHR");
+        let first = found["places"][0]["name"].as_str().unwrap_or("");
+        assert!(first.contains("Heathrow"), "{found}");
+        let found = search("Khabar");
+        assert_eq!(found["places"][0]["name"], "Khabarovsk", "{found}");
+        assert!(search("k")["places"].as_array().unwrap().is_empty());
     }
 
     #[test]

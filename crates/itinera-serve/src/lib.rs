@@ -60,14 +60,63 @@ pub enum ServeError {
 }
 
 impl ServeError {
-    /// A bind error on a port in use: the user can pick another.
+    /// What the user can do about it: every bind error is the address or port they gave.
     pub fn help(&self) -> Option<String> {
-        match self {
-            ServeError::Bind { source, .. } if source.kind() == io::ErrorKind::AddrInUse => {
-                Some("another program uses that port: give another with --port".into())
+        let ServeError::Bind { source, .. } = self else {
+            return None;
+        };
+        Some(
+            match source.kind() {
+                io::ErrorKind::AddrInUse => {
+                    "another program uses that port: give another with --port"
+                }
+                io::ErrorKind::AddrNotAvailable => {
+                    "that address is not one of this machine's: leave out --host, or give 0.0.0.0"
+                }
+                io::ErrorKind::PermissionDenied => {
+                    "ports below 1024 need administrator rights: give --port 8080 or another"
+                }
+                _ => "give another --host or --port",
             }
-            _ => None,
-        }
+            .to_string(),
+        )
+    }
+
+    /// Whether the user's address or port is at fault (rather than the machine).
+    pub fn is_bad_input(&self) -> bool {
+        matches!(self, ServeError::Bind { .. })
+    }
+}
+
+/// Checks a host name given with `--name`: letters, digits, hyphens and dots (a DNS name), or
+/// an IP address.
+///
+/// # Errors
+/// A sentence saying what is wrong.
+pub fn check_name(name: &str) -> Result<(), String> {
+    if name
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse::<IpAddr>()
+        .is_ok()
+    {
+        return Ok(());
+    }
+    let labels_ok = !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if labels_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{name}` is not a host name: letters, digits, hyphens and dots, such as my-laptop.local"
+        ))
     }
 }
 

@@ -263,7 +263,7 @@ async fn download(
 ) -> Response {
     match at_work(&shared, move || api::download(&request)).await {
         Ok(Ok(d)) => {
-            let disposition = format!("attachment; filename=\"{}\"", d.file_name);
+            let disposition = api::disposition(&d.file_name);
             let mut r = Response::new(Body::from(d.bytes));
             let h = r.headers_mut();
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static(d.media_type));
@@ -279,6 +279,47 @@ async fn download(
 
 fn asset(media_type: &'static str, text: &'static str) -> Response {
     ([(header::CONTENT_TYPE, media_type)], text).into_response()
+}
+
+/// Every error answer as the page reads them, `{"error": {"message", "help"}}`: the
+/// framework's and the limits' plain-text answers (bad JSON, 405, 408, 413, 415) too; a body
+/// of the wrong shape (422) is a 400 like any other bad input.
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if json {
+        return response;
+    }
+    let status = match status {
+        StatusCode::UNPROCESSABLE_ENTITY => StatusCode::BAD_REQUEST,
+        s => s,
+    };
+    let text = axum::body::to_bytes(response.into_body(), 16 << 10)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let message = if text.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_lowercase()
+    } else {
+        text
+    };
+    let help = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => Some("the server takes requests of up to 4 MiB"),
+        StatusCode::REQUEST_TIMEOUT => {
+            Some("a request must arrive and be answered within 10 seconds: send it again")
+        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            Some("send JSON, with the header Content-Type: application/json")
+        }
+        _ => None,
+    };
+    refuse(status, &message, help)
 }
 
 async fn not_found() -> Response {
@@ -335,6 +376,7 @@ pub(crate) fn router(hosts: &[String], port: u16, limits: &Limits) -> Router {
             limits.request_time,
         ))
         .layer(middleware::from_fn_with_state(shared.clone(), guard))
+        .layer(middleware::map_response(json_errors))
         .with_state(shared);
     for (name, value) in headers {
         app = app.layer(SetResponseHeaderLayer::overriding(

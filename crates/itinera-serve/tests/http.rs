@@ -101,6 +101,20 @@ fn unchunk(mut raw: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The JSON error of an answer: its message and help.
+fn error_of(a: &Answer) -> (String, String) {
+    assert_eq!(
+        a.header("content-type"),
+        Some("application/json"),
+        "a JSON error: {}",
+        a.text()
+    );
+    let v: serde_json::Value = serde_json::from_slice(&a.body).expect("JSON");
+    let text = |k: &str| v["error"][k].as_str().unwrap_or("").to_string();
+    assert!(!text("message").is_empty(), "{v}");
+    (text("message"), text("help"))
+}
+
 fn get(addr: &str, path: &str) -> Answer {
     send_raw(addr, &format!("GET {path} HTTP/1.1\r\nHost: {addr}"), b"")
 }
@@ -186,7 +200,9 @@ fn a_request_from_another_origin_is_refused() {
         "POST /api/extract HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\nContent-Length: {}",
         body.len()
     );
-    assert_eq!(send_raw(&addr, &head, body.as_bytes()).status, 415);
+    let a = send_raw(&addr, &head, body.as_bytes());
+    assert_eq!(a.status, 415);
+    assert!(error_of(&a).1.contains("application/json"));
 }
 
 #[test]
@@ -198,7 +214,9 @@ fn an_oversized_body_gets_413_and_the_server_goes_on() {
     // Told up front.
     let big = "x".repeat(100 << 10);
     let body = serde_json::json!({ "text": big });
-    assert_eq!(post(&addr, "/api/extract", &body).status, 413);
+    let a = post(&addr, "/api/extract", &body);
+    assert_eq!(a.status, 413);
+    assert!(error_of(&a).1.contains("4 MiB"), "{}", a.text());
     // Not told: a chunked body that grows past the limit.
     let mut s = TcpStream::connect(&addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
@@ -234,6 +252,7 @@ fn a_slow_body_times_out() {
     s.write_all(head.as_bytes()).unwrap();
     let a = read_answer(&mut s);
     assert_eq!(a.status, 408);
+    assert!(error_of(&a).1.contains("10 seconds"), "{}", a.text());
     assert!(started.elapsed() < Duration::from_secs(10));
     assert_eq!(get(&addr, "/").status, 200, "still answering");
 }
@@ -378,7 +397,16 @@ fn bad_input_gets_the_libraries_errors_at_line_and_column() {
         "POST /api/preview HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: 5"
     );
     let a = send_raw(&addr, &head, b"{\"dra");
-    assert!(a.status == 400 || a.status == 422, "{}", a.status);
+    assert_eq!(a.status, 400);
+    assert!(error_of(&a).0.contains("JSON"), "{}", a.text());
+    // JSON of the wrong shape is bad input too, said as JSON.
+    let a = post(&addr, "/api/extract", &serde_json::json!({"text": 5}));
+    assert_eq!(a.status, 400);
+    assert!(error_of(&a).0.contains("invalid type"), "{}", a.text());
+    // A method an endpoint does not take.
+    let a = get(&addr, "/api/extract");
+    assert_eq!(a.status, 405);
+    error_of(&a);
 }
 
 #[test]
