@@ -29,7 +29,12 @@
 
   const MODES = ['rail', 'road', 'air', 'sea', 'unknown'];
   const POINT_KINDS = new Set(['city', 'point', 'facility', 'street', 'airport']);
-  const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  // ISO 8601 as the trip file takes it: YYYY, YYYY-MM, YYYY-MM-DD, and date-times
+  // (YYYY-MM-DDTHH:MM, seconds and fractions optional, then Z or an offset such as +09:00)
+  const DATE_RE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?)?)?$/i;
+  const DATE_HINT = 'Write dates as YYYY, YYYY-MM, YYYY-MM-DD or a date-time such as 1916-04-24T12:00:00Z or 2011-08-20T09:30+09:00.';
+  const MAX_BODY = 4 * 1024 * 1024;
+  const READ_FORMATS = 'a news article as plain text, or a trip file in TOML, CSV, GeoJSON, GPX or KML';
   const UNIT_FACTOR = { km: 1, mi: 1 / 1.609344, nmi: 1 / 1.852 };
   const UNIT_LABEL = { km: 'km', mi: 'mi', nmi: 'nmi' };
 
@@ -85,10 +90,30 @@
     }
   }
 
+  const mib = (n) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  function tooLarge(bytes) {
+    return `The text${bytes ? ` (${mib(bytes)} as sent)` : ''} is larger than the server takes (4 MiB). Shorten it or split the trip file.`;
+  }
+  const STATUS_WORDS = {
+    400: 'The server could not use this input.',
+    403: 'The server refused the request: open the page at the address `itinera serve` printed.',
+    404: 'The server has no such address; reload the page.',
+    405: 'The server does not take this kind of request; reload the page.',
+    408: 'The server gave up waiting for the request (10 s). Try again.',
+    413: 'The text is larger than the server takes (4 MiB).',
+    415: 'The server takes JSON requests only; reload the page.',
+    500: 'The server failed on this input (an internal error).',
+    503: 'The server is busy with other work; try again in a moment.',
+  };
+
   async function api(path, body, signal) {
-    const init = body === undefined
-      ? { signal }
-      : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal };
+    let init = { signal };
+    if (body !== undefined) {
+      const json = JSON.stringify(body);
+      const bytes = new TextEncoder().encode(json).length;
+      if (bytes > MAX_BODY) throw new ApiError({ message: tooLarge(bytes) }, 413);
+      init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json, signal };
+    }
     let res;
     try {
       res = await fetch(path, init);
@@ -99,9 +124,10 @@
     if (!res.ok) {
       let info = null;
       try { info = (await res.json()).error; } catch (_) { /* not JSON */ }
-      if (!info || typeof info.message !== 'string') {
-        info = { message: `The server answered ${res.status} ${res.statusText}.` };
+      if (!info || typeof info.message !== 'string' || !info.message.trim()) {
+        info = { message: STATUS_WORDS[res.status] || `The server could not answer this request (HTTP status ${res.status}).` };
       }
+      if (res.status === 413) info = { ...info, message: tooLarge(null), help: null };
       throw new ApiError(info, res.status);
     }
     return res;
@@ -129,6 +155,7 @@
           date: s(p.date),
           mode: s(p.mode),
           note: s(p.note),
+          place: p.place ?? null,
           geonameid: p.geonameid ?? null,
           country: p.country ?? null,
         })),
@@ -254,7 +281,10 @@
     if (kind === 'article') tripName = null;
     if (kind === 'trip' && !tripName) tripName = state.fileName || 'trip.toml';
     const go = $('go');
-    go.disabled = true;
+    if (go.getAttribute('aria-disabled') === 'true') return;
+    // aria-disabled, not disabled: a disabled button drops the keyboard focus
+    go.setAttribute('aria-disabled', 'true');
+    const hadFocus = document.activeElement === go || document.activeElement === $('source') || document.activeElement === document.body;
     clearError();
     try {
       if (tripName) {
@@ -268,6 +298,7 @@
         const n = state.draft.trips.reduce((a, t) => a + t.stops.length, 0);
         setStatus(`Read ${n} stop${n === 1 ? '' : 's'} in ${state.draft.trips.length} trip${state.draft.trips.length === 1 ? '' : 's'} from ${tripName}.`);
         renderAll();
+        if (hadFocus) $('draft-heading').focus();
       } else {
         setStatus('Finding the places in the article…');
         const data = await (await api('/api/extract', { text })).json();
@@ -280,6 +311,8 @@
         setStatus(`Found ${state.mentions.length} place mention${state.mentions.length === 1 ? '' : 's'}; the draft has ${stops} stop${stops === 1 ? '' : 's'}.`);
         showArticle(true);
         renderAll();
+        // The input box is gone: focus goes to the article view's heading (its mentions follow)
+        if (hadFocus) $('article-heading').focus();
       }
       schedulePreview.now();
     } catch (e) {
@@ -290,17 +323,31 @@
         throw e;
       }
     } finally {
-      go.disabled = false;
+      go.removeAttribute('aria-disabled');
     }
+  }
+
+  /** The text of a file, or null after saying why it cannot be read (binary, too large). */
+  async function fileText(file) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const notText = { message: `${file.name} is not a text file. The page reads ${READ_FORMATS}.`, help: 'an image, PDF, word-processor or compressed file must be saved as plain text (or exported as a trip file) first' };
+    if (bytes.includes(0)) { showError(notText, 'source'); return null; }
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = (text.match(/\uFFFD/g) || []).length;
+    if (bad > 8 && bad > text.length / 200) { showError(notText, 'source'); return null; }
+    if (bytes.length > MAX_BODY) {
+      showError({ message: `${file.name} is ${mib(bytes.length)}, larger than the server takes (4 MiB).`, help: 'shorten the text or split the trip file' }, 'source');
+      return null;
+    }
+    return text;
   }
 
   async function takeFile(file) {
     if (!file) return;
-    if (file.size > 4 * 1024 * 1024) {
-      showError({ message: `${file.name} is larger than the 4 MiB the server accepts.` }, 'source');
-      return;
-    }
-    const text = await file.text();
+    clearError();
+    setStatus(`Opening ${file.name}…`);
+    const text = await fileText(file);
+    if (text === null) { setStatus(`${file.name} could not be read; see the error.`); return; }
     state.fileName = file.name;
     $('source').value = text;
     $('file-name').textContent = `File: ${file.name}`;
@@ -328,20 +375,34 @@
     const box = $('article');
     box.replaceChildren();
     state.mentions.sort((a, b) => a.start - b.start);
+    const text = state.text;
     let pos = 0;
-    for (const m of state.mentions) {
-      if (m.start < pos) continue; // overlapping spans are not drawn twice
-      if (m.start > pos) box.append(document.createTextNode(state.text.slice(pos, m.start)));
-      const mark = el('mark', {
-        className: `mention ${confClass(m)}${m.point ? '' : ' area'}`,
-        text: state.text.slice(m.start, m.end),
-        attrs: { tabindex: '0', role: 'button', 'aria-haspopup': 'dialog', 'aria-describedby': 'tip' },
-        dataset: { m: m.uid },
-      });
-      box.append(mark);
-      pos = m.end;
+    let mi = 0;
+    while (pos < text.length) {
+      const nl = text.indexOf('\n', pos);
+      const lineEnd = nl < 0 ? text.length : nl + 1;
+      const para = el('div', { className: 'para', attrs: { dir: 'auto' } });
+      let at = pos;
+      for (; mi < state.mentions.length && state.mentions[mi].start < lineEnd; mi++) {
+        const m = state.mentions[mi];
+        if (m.start < at || m.end > lineEnd) continue; // overlapping (or line-crossing) spans are not drawn
+        if (m.start > at) para.append(document.createTextNode(text.slice(at, m.start)));
+        para.append(markFor(m));
+        at = m.end;
+      }
+      if (at < lineEnd) para.append(document.createTextNode(text.slice(at, lineEnd)));
+      box.append(para);
+      pos = lineEnd;
     }
-    if (pos < state.text.length) box.append(document.createTextNode(state.text.slice(pos)));
+  }
+
+  function markFor(m) {
+    return el('mark', {
+      className: `mention ${confClass(m)}${m.point ? '' : ' area'}`,
+      text: state.text.slice(m.start, m.end),
+      attrs: { tabindex: '0', role: 'button', 'aria-haspopup': 'dialog', 'aria-describedby': 'tip', dir: 'auto' },
+      dataset: { m: m.uid },
+    });
   }
 
   const mentionOf = (node) => {
@@ -355,7 +416,7 @@
   function showTip(mark, m) {
     const tip = $('tip');
     const p = m.place || {};
-    const lines = [el('strong', { text: p.name || m.text })];
+    const lines = [el('strong', { text: p.name || m.text, attrs: { dir: 'auto' } })];
     const where = placeWhere(p);
     if (where) lines.push(el('span', { text: where }));
     const facts = [m.kind || p.kind];
@@ -417,10 +478,18 @@
   }
   const isPoint = (place) => POINT_KINDS.has(place.kind);
 
+  /** The gazetteer fields of a stop at `place` (a candidate or search result): API.md's rule. */
+  function placeFields(place) {
+    const gaz = place.geonameid !== null && place.geonameid !== undefined;
+    return {
+      place: gaz ? place.name : null, geonameid: gaz ? place.geonameid : null,
+      lat: place.lat, lon: place.lon, country: place.country ?? null,
+    };
+  }
+
   function stopFromPlace(place, note) {
     return {
-      uid: uid(), name: place.name, lat: place.lat, lon: place.lon, date: null, mode: null,
-      note: note || null, geonameid: place.geonameid ?? null, country: place.country ?? null,
+      uid: uid(), name: place.name, date: null, mode: null, note: note || null, ...placeFields(place),
     };
   }
 
@@ -467,7 +536,9 @@
           if (!samePlace(s, old)) return [s];
           replaced = true;
           if (!isPoint(place)) return [];
-          return [{ ...s, name: place.name, lat: place.lat, lon: place.lon, geonameid: place.geonameid ?? null, country: place.country ?? null }];
+          // The label follows the new place unless the user renamed the stop
+          const renamed = s.name !== old.name && s.name !== s.place;
+          return [{ ...s, ...placeFields(place), name: renamed ? s.name : place.name }];
         });
       }
     }
@@ -502,7 +573,7 @@
     const sub = [placeWhere(place), place.kind, place.population ? `pop. ${place.population.toLocaleString('en-GB')}` : null]
       .filter(Boolean).join(' · ');
     const btn = el('button', { className: 'cand', attrs: { type: 'button', 'aria-current': current ? 'true' : null } },
-      el('span', { className: 'cand-name', text: place.name + (place.matched && place.matched !== place.name ? ` (as ${place.matched})` : '') }),
+      el('span', { className: 'cand-name', text: place.name + (place.matched && place.matched !== place.name ? ` (as ${place.matched})` : ''), attrs: { dir: 'auto' } }),
       el('span', { className: 'cand-sub', text: sub }));
     btn.addEventListener('click', () => pickPlace(place));
     return el('li', {}, btn);
@@ -566,12 +637,19 @@
       $('picker-current').textContent = `Now: ${m.place.name}${placeWhere(m.place) ? ', ' + placeWhere(m.place) : ''}. Pick another place or remove the mention.`;
       sameName = state.mentions.filter((x) => x.text === m.text && samePlace(x.place, m.place)).length;
       loadCandidates(m.text);
-    } else if (mode === 'add-mention') {
+    } else if (mode === 'add-mention' && opts.span) {
       picker.span = opts.span;
       $('picker-title').textContent = `Add “${opts.span.text}” as a place`;
       $('picker-current').textContent = 'Pick the place these words name.';
       $('picker-search').value = opts.span.text;
       loadCandidates(opts.span.text);
+    } else if (mode === 'add-mention') {
+      // From the keyboard: the words are typed (or taken from the browser's selection) and
+      // found in the article when a place is picked
+      $('picker-cands-box').hidden = true;
+      $('picker-title').textContent = 'Add a place from the text';
+      $('picker-current').textContent = 'Type the words as the article writes them, then pick the place they name.';
+      $('picker-search').value = opts.words || '';
     } else {
       picker.trip = opts.trip;
       $('picker-title').textContent = `Add a stop to “${opts.trip.name || 'the trip'}”`;
@@ -586,6 +664,20 @@
     else $('picker-search').focus();
   }
 
+  /** The first place in the article where `words` (else the place's name) stand outside a mention. */
+  function spanInText(words, place) {
+    const hay = state.text.toLowerCase();
+    for (const w of [words.trim(), place.name]) {
+      if (!w) continue;
+      const needle = w.toLowerCase();
+      for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+        const end = at + needle.length;
+        if (!state.mentions.some((m) => m.start < end && m.end > at)) return { start: at, end, text: state.text.slice(at, end) };
+      }
+    }
+    return null;
+  }
+
   function closePicker() {
     const dlg = $('picker');
     if (dlg.open) dlg.close();
@@ -596,7 +688,14 @@
     if (picker.mode === 'mention') {
       changeMentionPlace(picker.mention, place, all);
     } else if (picker.mode === 'add-mention') {
-      addMention(picker.span, place);
+      const span = picker.span || spanInText($('picker-search').value, place);
+      if (span) addMention(span, place);
+      else {
+        const stop = stopFromPlace(place, null);
+        stop.manual = true;
+        ensureTrip().stops.push(stop);
+        setStatus(`The article does not hold “${$('picker-search').value.trim()}”; ${place.name} was added as the last stop.`);
+      }
       window.getSelection()?.removeAllRanges();
       $('selection-add').hidden = true;
     } else if (picker.mode === 'add-stop') {
@@ -698,7 +797,7 @@
     });
     const leg = el('span', { className: 'leg', attrs: { id: `${id}-leg` } });
     // The stop's label on the map, edited in place
-    const name = el('input', { className: 'stop-label', attrs: { type: 'text', id: `${id}-name`, autocomplete: 'off', spellcheck: 'false' } });
+    const name = el('input', { className: 'stop-label', attrs: { type: 'text', id: `${id}-name`, autocomplete: 'off', spellcheck: 'false', dir: 'auto' } });
     name.value = stop.name;
     name.addEventListener('input', () => {
       if (name.value.trim()) { stop.name = name.value.trim(); schedulePreview(); }
@@ -725,7 +824,7 @@
     });
     const mode = modeSelect(stop.mode, true);
     mode.addEventListener('change', () => { stop.mode = mode.value || null; schedulePreview(); });
-    const note = el('input', { attrs: { type: 'text', autocomplete: 'off' } });
+    const note = el('input', { attrs: { type: 'text', autocomplete: 'off', dir: 'auto' } });
     note.value = stop.note || '';
     note.addEventListener('input', () => { stop.note = note.value; schedulePreview(); });
     const fields = el('div', { className: 'stop-fields' },
@@ -744,7 +843,7 @@
       fields.append(field(`${id}-trip`, 'Trip', tsel, 'f-trip'));
     }
     li.append(fields);
-    li.append(el('p', { className: 'field-msg', text: 'Write dates as YYYY, YYYY-MM or YYYY-MM-DD.', attrs: { id: `${id}-datemsg` } }));
+    li.append(el('p', { className: 'field-msg', text: DATE_HINT, attrs: { id: `${id}-datemsg` } }));
     date.setAttribute('aria-describedby', `${id}-datemsg`);
     const claim = claimFor(stop);
     if (claim) li.append(el('p', { className: 'stop-claim', text: `Distance: ${claimSentence(claim)}.` }));
@@ -885,7 +984,7 @@
     const box = $('claims-box');
     const list = $('claims');
     list.replaceChildren(...state.claims.map((c) => el('li', {},
-      el('q', { text: c.text }),
+      el('q', { text: c.text, attrs: { dir: 'auto' } }),
       el('span', { className: 'claim-verdict', text: ` — ${claimSentence(c)}.` }))));
     box.hidden = state.claims.length === 0;
   }
@@ -906,6 +1005,20 @@
       }
     }
     return out;
+  }
+
+  /** The first map option the browser finds invalid ({node, label}), marking each field. */
+  function badOptionField() {
+    let found = null;
+    for (const node of $('options').elements) {
+      const bad = node.validity && !node.validity.valid;
+      if (node.name) node.setAttribute('aria-invalid', bad ? 'true' : 'false');
+      if (bad && !found) {
+        const label = node.labels && node.labels[0] ? node.labels[0].textContent : node.name;
+        found = { node, label };
+      }
+    }
+    return found;
   }
 
   const hasStops = () => state.draft.trips.some((t) => t.stops.length > 0);
@@ -930,17 +1043,12 @@
     }
     // Fields the page can check itself hold the preview back instead of flashing an error
     // at every keystroke (a width of "8" on the way to "800").
-    let badOption = null;
-    for (const node of $('options').elements) {
-      const bad = node.validity && !node.validity.valid;
-      if (node.name) node.setAttribute('aria-invalid', bad ? 'true' : 'false');
-      if (bad && !badOption) badOption = node;
-    }
+    const badOption = badOptionField();
     if (badOption) {
-      const name = badOption.labels && badOption.labels[0] ? badOption.labels[0].textContent : badOption.name;
-      $('preview-state').textContent = `${name}: ${badOption.validationMessage}`;
+      $('preview-state').textContent = `${badOption.label}: ${badOption.node.validationMessage}`;
       return;
     }
+    downloadError(null);
     if (draftFieldsBad()) {
       $('preview-state').textContent = 'Fix the marked field to update the map.';
       return;
@@ -962,6 +1070,7 @@
       img.src = url;
       previewCount += 1;
       img.dataset.version = String(previewCount);
+      img.svgText = data.svg; // the map's text, for tools and tests (a property, not markup)
       const names = state.draft.trips.flatMap((t) => t.stops.map((s) => s.name));
       img.alt = `Map preview${state.draft.title ? ' of ' + state.draft.title : ''}: ${names.join(' → ')}`;
       img.hidden = false;
@@ -1051,7 +1160,7 @@
   }
 
   function renderWarnings() {
-    const all = [...state.inputWarnings, ...state.previewWarnings];
+    const all = [...new Set([...state.inputWarnings, ...state.previewWarnings])];
     $('warnings').replaceChildren(...all.map((w) => el('li', { text: w })));
   }
 
@@ -1069,8 +1178,24 @@
     return base || fallback;
   }
 
+  /** Says a download's error beside the buttons (the panel at the top may be out of view). */
+  function downloadError(text) {
+    const p = $('download-error');
+    p.textContent = text || '';
+    p.hidden = !text;
+  }
+
   async function download(format, btn) {
-    if (!hasStops()) { setStatus('The draft has no stops to save yet.'); return; }
+    downloadError(null);
+    if (!hasStops()) { setStatus('The draft has no stops to save yet.'); downloadError('The draft has no stops to save yet.'); return; }
+    const bad = badOptionField();
+    if (bad) {
+      const msg = `${bad.label}: ${bad.node.validationMessage}`;
+      showError({ message: `The ${format.toUpperCase()} file was not made. ${msg}`, help: bad.node.min ? `use ${bad.node.min} to ${bad.node.max}, or leave it empty` : null }, 'draft');
+      downloadError(`Not made: ${msg}`);
+      setStatus(`The ${format.toUpperCase()} file was not made: ${msg}`);
+      return;
+    }
     btn.setAttribute('aria-busy', 'true');
     btn.disabled = true;
     setStatus(`Preparing the ${format.toUpperCase()} file…`);
@@ -1090,7 +1215,8 @@
     } catch (e) {
       if (e instanceof ApiError) {
         showError(e.info, 'draft');
-        setStatus(`The ${format.toUpperCase()} file could not be made; see the error above.`);
+        downloadError(`Not made: ${e.info.message}${e.info.help ? ` (${e.info.help})` : ''}`);
+        setStatus(`The ${format.toUpperCase()} file could not be made: ${e.info.message}`);
       } else {
         throw e;
       }
@@ -1116,11 +1242,8 @@
     $('source').addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); readSource(); }
     });
-    $('source').addEventListener('paste', () => {
-      const ta = $('source');
-      if (ta.value === '' || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length)) forgetFile();
-    });
-    $('source').addEventListener('input', () => { if ($('source').value.trim() === '') forgetFile(); });
+    // Any edit (typing, paste, cut, clearing) makes the text no longer the opened file
+    $('source').addEventListener('input', forgetFile);
     $('source-kind').addEventListener('change', forgetFile);
     $('file').addEventListener('change', (e) => { takeFile(e.target.files[0]); e.target.value = ''; });
     for (const zone of [$('article-panel')]) {
@@ -1171,7 +1294,7 @@
     $('add-mention').addEventListener('click', () => {
       const s = selectionInArticle() || pendingSelection;
       if (s && selectionInArticle()) openPicker('add-mention', { span: s, opener: $('add-mention') });
-      else setStatus('Select the words in the article first, then “Add a place…”. To add a stop without a mention, use “Add a stop…” in the draft.');
+      else openPicker('add-mention', { span: null, words: String(window.getSelection() || '').trim().slice(0, 120), opener: $('add-mention') });
     });
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { hideTip(); $('selection-add').hidden = true; }

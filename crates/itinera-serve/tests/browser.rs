@@ -565,6 +565,10 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
         "{label}: the order is not the page's:\n{toml}"
     );
     assert!(
+        toml.contains("{ place = \"Ulan-Ude\", geonameid = "),
+        "{label}: the searched stop is not a gazetteer place:\n{toml}"
+    );
+    assert!(
         !toml.contains("\"Seoul\""),
         "{label}: Seoul is in the trip file"
     );
@@ -721,6 +725,331 @@ async fn markup_is_text(c: &Client, label: &str) {
     assert_eq!(js(c, pwned).await, Value::Bool(true), "{label}: markup ran");
 }
 
+/// Empties the download folder.
+fn clear_downloads(dir: &Path) {
+    for entry in std::fs::read_dir(dir).expect("downloads").flatten() {
+        std::fs::remove_file(entry.path()).expect("a download removed");
+    }
+}
+
+/// Clicks the download button of `format` and returns the text of the file it saves (the
+/// folder is emptied first, so the one file ending in `.format` is it).
+async fn download_text(c: &Client, dir: &Path, format: &str) -> String {
+    clear_downloads(dir);
+    c.find(Locator::Css(&format!("button[data-format='{format}']")))
+        .await
+        .expect("a download button")
+        .click()
+        .await
+        .expect("download");
+    let start = Instant::now();
+    loop {
+        let names: Vec<String> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let partial = names.iter().any(|n| n.ends_with(".crdownload"));
+        if let Some(name) = names.iter().find(|n| n.ends_with(&format!(".{format}")))
+            && !partial
+        {
+            return String::from_utf8(downloaded(dir, name).await).expect("UTF-8");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no .{format} download: {names:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Gives the file input a file made in the page (`parts`: a JS expression of the File's parts)
+/// as if the user had opened it.
+async fn open_file(c: &Client, name: &str, parts: &str) {
+    js(
+        c,
+        &format!(
+            "(() => {{ const dt = new DataTransfer(); dt.items.add(new File({parts}, {name})); \
+               const f = document.getElementById('file'); f.files = dt.files; \
+               f.dispatchEvent(new Event('change', {{bubbles: true}})); return true; }})()",
+            name = json!(name)
+        ),
+    )
+    .await;
+}
+
+/// The SVG text of the map preview shown.
+async fn preview_svg(c: &Client) -> String {
+    // (a blob: URL cannot be fetched under the page's connect-src; the page keeps the text)
+    let v = js(c, "document.getElementById('preview').svgText || ''").await;
+    v.as_str().unwrap_or("").to_string()
+}
+
+/// Sets a map option's select to `value` as the user would.
+async fn set_option(c: &Client, id: &str, value: &str) {
+    js(
+        c,
+        &format!(
+            "(s => (s.value = {v}, s.dispatchEvent(new Event('change', {{bubbles: true}})), true))(document.getElementById('{id}'))",
+            v = json!(value)
+        ),
+    )
+    .await;
+}
+
+/// The testers' defects: gazetteer places kept and sent back (A), date-times accepted (B), an
+/// opened file's name forgotten on an edit (C), messages (D), focus, direction and adding a
+/// place by keyboard (E).
+async fn testers_defects(c: &Client, downloads: &Path, label: &str) {
+    // A + E1: the Khasan article read from the keyboard; focus lands on the article's heading,
+    // the status says what was found, each paragraph runs in its own direction.
+    js(
+        c,
+        "(b => (b.offsetParent && b.click(), true))(document.getElementById('edit-text'))",
+    )
+    .await;
+    js(
+        c,
+        &format!(
+            "(t => (t.value = {}, t.dispatchEvent(new Event('input', {{bubbles: true}})), true))(document.getElementById('source'))",
+            json!(khasan_article())
+        ),
+    )
+    .await;
+    js(c, "(document.getElementById('go').focus(), true)").await;
+    let version = preview_version(c).await;
+    c.active_element()
+        .await
+        .expect("the focused button")
+        .send_keys(&ENTER.to_string())
+        .await
+        .expect("Enter");
+    wait_for(
+        c,
+        "document.querySelectorAll('#article mark.mention').length > 10",
+        "the mentions by keyboard",
+    )
+    .await;
+    let mut version = wait_preview(c, version, "the Khasan preview").await;
+    let focus = js(c, "document.activeElement.id").await;
+    assert_eq!(
+        focus,
+        json!("article-heading"),
+        "{label}: focus was lost after reading"
+    );
+    let status = js(c, "document.getElementById('status').textContent").await;
+    assert!(
+        status.as_str().unwrap_or("").starts_with("Found "),
+        "{label}: the status does not say the result: {status}"
+    );
+    let dirs = js(
+        c,
+        "[...document.querySelectorAll('#article .para')].every(p => p.dir === 'auto') \
+         && document.querySelectorAll('#article .para').length > 1 \
+         && document.getElementById('article').textContent === document.getElementById('source').value \
+         && [...document.querySelectorAll('#trips .stop-label')].every(i => i.dir === 'auto')",
+    )
+    .await;
+    assert_eq!(
+        dirs,
+        json!(true),
+        "{label}: paragraphs and labels without dir=auto"
+    );
+
+    let toml = download_text(c, downloads, "toml").await;
+    let khasan = toml.contains("{ place = \"Khasan\", geonameid = ");
+    assert!(
+        khasan,
+        "{label}: Khasan is not a gazetteer place in the trip file:\n{toml}"
+    );
+    let geojson = download_text(c, downloads, "geojson").await;
+    assert!(
+        geojson.matches("\"geonameid\": 2").count() + geojson.matches("\"geonameid\":2").count()
+            >= 3,
+        "{label}: the GeoJSON has no geonameids:\n{geojson}"
+    );
+    set_option(c, "opt-label_lang", "ru").await;
+    version = wait_preview(c, version, "the preview in Russian").await;
+    let svg = preview_svg(c).await;
+    assert!(
+        svg.contains("Хасан"),
+        "{label}: no Cyrillic Khasan on the map"
+    );
+    set_option(c, "opt-label_lang", "").await;
+    version = wait_preview(c, version, "the preview as written").await;
+    // A label edited is only the label: the place stays.
+    stop_control(c, "Khasan", "name")
+        .await
+        .send_keys(&format!("{CONTROL}a{NULL}Khasan station"))
+        .await
+        .expect("a new label");
+    version = wait_preview(c, version, "the preview with the new label").await;
+    let toml = download_text(c, downloads, "toml").await;
+    assert!(
+        toml.contains("place = \"Khasan\"") && toml.contains("\"Khasan station\""),
+        "{label}: the renamed stop lost its place:\n{toml}"
+    );
+
+    // C + D3: a GeoJSON file with dates that run backwards (one warning, listed once), then an
+    // article typed over it is read as an article, not as the old file.
+    js(
+        c,
+        "(b => (b.offsetParent && b.click(), true))(document.getElementById('edit-text'))",
+    )
+    .await;
+    let gj = json!({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "A", "date": "2011-08-22"},
+         "geometry": {"type": "Point", "coordinates": [130.64, 42.43]}},
+        {"type": "Feature", "properties": {"name": "B", "date": "2011-08-20"},
+         "geometry": {"type": "Point", "coordinates": [131.9, 43.8]}}]});
+    open_file(c, "trip.geojson", &format!("[{}]", json!(gj.to_string()))).await;
+    wait_for(
+        c,
+        "document.querySelectorAll('#trips .stop').length === 2 \
+         && /trip.geojson/.test(document.getElementById('file-name').textContent)",
+        "the GeoJSON's stops",
+    )
+    .await;
+    version = wait_preview(c, version, "the GeoJSON preview").await;
+    let warnings: Vec<String> = serde_json::from_value(
+        js(
+            c,
+            "[...document.querySelectorAll('#warnings li')].map(l => l.textContent)",
+        )
+        .await,
+    )
+    .expect("warnings");
+    let backwards = warnings.iter().filter(|w| w.contains("backwards")).count();
+    assert_eq!(
+        backwards, 1,
+        "{label}: the warning is not listed once: {warnings:?}"
+    );
+    let source = c.find(Locator::Id("source")).await.expect("the text box");
+    source
+        .send_keys(&format!(
+            "{CONTROL}a{NULL}The train left Khasan for Ussuriysk on Saturday; the crew called the next town Khab."
+        ))
+        .await
+        .expect("typing over the file");
+    c.find(Locator::Id("go"))
+        .await
+        .expect("go")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        c,
+        "document.querySelectorAll('#article mark.mention').length === 2",
+        "the typed article's mentions",
+    )
+    .await;
+    let error = js(c, "document.getElementById('error').hidden").await;
+    assert_eq!(error, json!(true), "{label}: the old file name was sent");
+
+    // E3: a place added from the keyboard: "Add a place from the text…", type the words, Enter.
+    c.find(Locator::Id("add-mention"))
+        .await
+        .expect("add")
+        .click()
+        .await
+        .expect("click");
+    let search = c
+        .find(Locator::Id("picker-search"))
+        .await
+        .expect("the search box");
+    search.send_keys("Khab").await.expect("typing");
+    wait_for(
+        c,
+        "document.querySelectorAll('#picker-results button.cand').length > 0",
+        "the search results",
+    )
+    .await;
+    search.send_keys(&ENTER.to_string()).await.expect("Enter");
+    wait_for(
+        c,
+        "!document.getElementById('picker').open \
+         && [...document.querySelectorAll('#article mark.mention')].some(m => m.textContent === 'Khab')",
+        "the mention added by keyboard",
+    )
+    .await;
+
+    // B: GPX points with date-times.
+    paste_and_go(
+        c,
+        "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"t\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n\
+         <wpt lat=\"42.43\" lon=\"130.64\"><name>A</name><time>1916-04-24T12:00:00Z</time></wpt>\n\
+         <wpt lat=\"43.8\" lon=\"131.9\"><name>B</name><time>1916-04-25T08:30:00.5+09:00</time></wpt>\n</gpx>\n",
+    )
+    .await;
+    wait_for(
+        c,
+        "document.querySelectorAll('#trips .stop').length === 2",
+        "the GPX stops",
+    )
+    .await;
+    version = wait_preview(c, version, "the GPX preview").await;
+    let bad = js(
+        c,
+        "document.querySelectorAll('[aria-invalid=\"true\"], .field-bad').length",
+    )
+    .await;
+    assert_eq!(bad, json!(0), "{label}: a date-time is marked invalid");
+
+    // D2: an out-of-range width: the download says why, beside the buttons and in the panel.
+    let width = c.find(Locator::Id("opt-width")).await.expect("width");
+    width
+        .send_keys(&format!("{CONTROL}a{NULL}150"))
+        .await
+        .expect("typing");
+    c.find(Locator::Css("button[data-format='png']"))
+        .await
+        .expect("PNG")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        c,
+        "!document.getElementById('download-error').hidden \
+         && /Width.*200/.test(document.getElementById('download-error').textContent) \
+         && !document.getElementById('error').hidden",
+        "the width's error",
+    )
+    .await;
+    snap(c, &format!("{label}-download-error")).await;
+    width
+        .send_keys(&format!("{CONTROL}a{NULL}\u{E003}"))
+        .await
+        .expect("clearing");
+    let _ = wait_preview(c, version, "the preview after the width").await;
+
+    // D1: a binary file and a file over 4 MiB are said in words, before any request.
+    open_file(
+        c,
+        "photo.jpg",
+        "[new Uint8Array([255, 216, 255, 0, 16, 74, 70, 73, 70, 0])]",
+    )
+    .await;
+    wait_for(
+        c,
+        "!document.getElementById('error').hidden \
+         && /not a text file/.test(document.getElementById('error-message').textContent)",
+        "the binary file's message",
+    )
+    .await;
+    open_file(c, "huge.txt", "['a'.repeat(4500000)]").await;
+    wait_for(
+        c,
+        "!document.getElementById('error').hidden \
+         && /4 MiB/.test(document.getElementById('error-message').textContent)",
+        "the large file's message",
+    )
+    .await;
+    let errors = js(c, "window.pageErrors").await;
+    assert_eq!(errors, json!([]), "{label}: the page reported errors");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_from_article_to_downloads_at_desktop_and_phone_sizes() {
     let (Some(chromedriver), Some(chromium)) = (program("chromedriver"), program("chromium"))
@@ -821,6 +1150,7 @@ async fn the_page_from_article_to_downloads_at_desktop_and_phone_sizes() {
             }
             broken_trip_file(&c, "desktop").await;
             markup_is_text(&c, "desktop").await;
+            testers_defects(&c, downloads, "desktop").await;
 
             for entry in std::fs::read_dir(downloads).expect("downloads").flatten() {
                 std::fs::remove_file(entry.path()).expect("a download removed");
