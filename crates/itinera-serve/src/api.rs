@@ -87,18 +87,10 @@ pub fn candidates(query: &str) -> Answer<Value> {
 }
 
 /// `/api/search`: places whose name starts with the text, as the user types.
-/// The places of the whole text come first (an airport code, "LHR"; an exonym; a qualified
-/// name), then the names that start with it.
+/// (The gazetteer's completion: the whole text's places, airport codes among them, and the
+/// names that start with it.)
 pub fn search(query: &str) -> Value {
-    let g = Gazetteer::bundled();
-    let mut found: Vec<Candidate> = g.lookup(query.trim(), &Default::default());
-    found.truncate(3);
-    for c in g.complete(query, 10) {
-        if !found.iter().any(|f| f.place.id == c.place.id) {
-            found.push(c);
-        }
-    }
-    found.truncate(10);
+    let found = Gazetteer::bundled().complete(query, 10);
     let places: Vec<Value> = found.iter().map(|c| place_json(query, c)).collect();
     serde_json::json!({ "query": query, "places": places })
 }

@@ -62,8 +62,8 @@ impl Default for Limits {
             request_time: Duration::from_secs(10),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             queue_time: Duration::from_secs(5),
-            header_time: Duration::from_secs(10),
-            connections: 256,
+            header_time: Duration::from_secs(5),
+            connections: 512,
         }
     }
 }

@@ -232,21 +232,45 @@ impl Gazetteer {
     }
 }
 
+/// Score of a place typed in a search box: how many people live there (log), more for its own
+/// name than another, far more for an airport code typed whole, a little more for the whole
+/// text's own places (`bonus`).
+fn typed_score(place: &Place, how: MatchKind, bonus: f64) -> f64 {
+    let how = match how {
+        MatchKind::Code => 25.0,
+        MatchKind::Name => 2.0,
+        _ => 0.0,
+    };
+    (1.0 + place.population as f64).ln() + how + bonus
+}
+
+/// The bonus of the places the whole typed text finds (see [`typed_score`]).
+const WHOLE_TEXT: f64 = 1.0;
+
 /// The most folded names a completion reads: a two-letter prefix of a common start ("ka")
 /// stops here rather than read a hundred thousand names on every keystroke.
 const COMPLETE_KEYS: usize = 20_000;
 
 impl Gazetteer {
     /// Places whose name, or one of its other names, starts with `prefix` (case and accents
-    /// ignored), for a search box that answers as the user types: at most `limit`, countries
-    /// and regions first, then by population, a place's own name before its other names.
-    /// Empty for a prefix shorter than two letters.
+    /// ignored), and the places the whole text finds as a lookup reads it (airport codes,
+    /// spellings), for a search box that answers as the user types: at most `limit`, the most
+    /// populous first, a place's own name before another, a region just after the city of its
+    /// name. Empty for a prefix shorter than two letters.
     ///
     /// ```
     /// use itinera::Gazetteer;
     ///
     /// let found = Gazetteer::bundled().complete("khabar", 5);
+    /// // The city, then the krai of the same name.
     /// assert_eq!(found[0].place.name, "Khabarovsk");
+    /// assert_eq!(found[0].place.kind, itinera::PlaceKind::City);
+    /// assert_eq!(Gazetteer::bundled().complete("Fran", 1)[0].place.name, "France");
+    /// assert!(Gazetteer::bundled().complete("LHR", 1)[0].place.name.contains("Heathrow"));
+    /// // Dubai (the city, then the emirate), then Dublin: not the village named Dub.
+    /// let dub: Vec<_> = Gazetteer::bundled().complete("Dub", 3).into_iter().map(|c| c.place.name).collect();
+    /// assert_eq!(dub, ["Dubai", "Dubai", "Dublin"]);
+    /// assert_eq!(Gazetteer::bundled().complete("são", 1)[0].place.name, "São Paulo");
     /// assert!(Gazetteer::bundled().complete("k", 5).is_empty());
     /// ```
     pub fn complete(&self, prefix: &str, limit: usize) -> Vec<Candidate> {
@@ -267,14 +291,6 @@ impl Gazetteer {
                 break;
             }
         }
-        let rank = |c: &Candidate| {
-            let area = match c.place.kind {
-                PlaceKind::Country => 2,
-                PlaceKind::Region => 1,
-                _ => 0,
-            };
-            (area, c.how == MatchKind::Name, c.place.population)
-        };
         let mut out: Vec<Candidate> = found
             .into_iter()
             .map(|(offset, how)| {
@@ -285,7 +301,7 @@ impl Gazetteer {
                     .find(|n| fold(n).starts_with(&key))
                     .unwrap_or(&place.name)
                     .to_string();
-                let score = (1.0 + place.population as f64).ln();
+                let score = typed_score(&place, how, 0.0);
                 Candidate {
                     place,
                     matched,
@@ -294,9 +310,32 @@ impl Gazetteer {
                 }
             })
             .collect();
+        // The places of the whole text as typed, read as a lookup reads it (an airport code,
+        // a spelling, a romanisation): "LHR" is Heathrow, "Ussuriisk" Ussuriysk.
+        for c in self.lookup(prefix.trim(), &LookupOptions::default()) {
+            let score = typed_score(&c.place, c.how, WHOLE_TEXT);
+            match out.iter_mut().find(|o| o.place.id == c.place.id) {
+                Some(o) => o.score = o.score.max(score),
+                None => out.push(Candidate { score, ..c }),
+            }
+        }
+        // A region that shares its name with a city of its country comes just after the city
+        // (Khabarovsk the city, then Khabarovsk Krai), as lookups rank them.
+        let mut cities: HashMap<(String, String), f64> = HashMap::new();
+        for c in out.iter().filter(|c| c.place.kind == PlaceKind::City) {
+            let key = (c.place.name.to_string(), c.place.country.to_string());
+            let best = cities.entry(key).or_insert(f64::MIN);
+            *best = best.max(c.score);
+        }
+        for c in out.iter_mut().filter(|c| c.place.kind == PlaceKind::Region) {
+            let key = (c.place.name.to_string(), c.place.country.to_string());
+            if let Some(&city) = cities.get(&key) {
+                c.score = c.score.min(city - 0.001);
+            }
+        }
         out.sort_by(|a, b| {
-            rank(b)
-                .cmp(&rank(a))
+            b.score
+                .total_cmp(&a.score)
                 .then_with(|| a.place.name.cmp(&b.place.name))
                 .then_with(|| a.place.id.0.cmp(&b.place.id.0))
         });
