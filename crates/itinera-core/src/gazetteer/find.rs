@@ -256,7 +256,7 @@ impl Gazetteer {
     /// ignored), and the places the whole text finds as a lookup reads it (airport codes,
     /// spellings), for a search box that answers as the user types: at most `limit`, the most
     /// populous first, a place's own name before another, a region just after the city of its
-    /// name. Empty for a prefix shorter than two letters.
+    /// name (as [`Gazetteer::lookup`] ranks namesakes). Empty for a prefix shorter than two letters.
     ///
     /// ```
     /// use itinera::Gazetteer;
@@ -296,11 +296,7 @@ impl Gazetteer {
             .map(|(offset, how)| {
                 let place = self.place(PlaceId(offset));
                 // The name that starts with the prefix: the place's own, or the first other.
-                let matched = std::iter::once(place.name.as_ref())
-                    .chain(place.alternate_names())
-                    .find(|n| fold(n).starts_with(&key))
-                    .unwrap_or(&place.name)
-                    .to_string();
+                let matched = first_name(&place, |n| fold(n).starts_with(&key));
                 let score = typed_score(&place, how, 0.0);
                 Candidate {
                     place,
@@ -319,19 +315,12 @@ impl Gazetteer {
                 None => out.push(Candidate { score, ..c }),
             }
         }
-        // A region that shares its name with a city of its country comes just after the city
-        // (Khabarovsk the city, then Khabarovsk Krai), as lookups rank them.
-        let mut cities: HashMap<(String, String), f64> = HashMap::new();
-        for c in out.iter().filter(|c| c.place.kind == PlaceKind::City) {
-            let key = (c.place.name.to_string(), c.place.country.to_string());
-            let best = cities.entry(key).or_insert(f64::MIN);
-            *best = best.max(c.score);
-        }
-        for c in out.iter_mut().filter(|c| c.place.kind == PlaceKind::Region) {
-            let key = (c.place.name.to_string(), c.place.country.to_string());
-            if let Some(&city) = cities.get(&key) {
-                c.score = c.score.min(city - 0.001);
-            }
+        // Places of one name are ranked against each other as a lookup of that name ranks
+        // them (`rank_namesake_areas`): Khabarovsk Krai just after the city of Khabarovsk.
+        out.sort_by_cached_key(|c| fold(&c.place.name));
+        for namesakes in out.chunk_by_mut(|a, b| fold(&a.place.name) == fold(&b.place.name)) {
+            let key = fold(&namesakes[0].place.name);
+            rank_namesake_areas(namesakes, &key);
         }
         out.sort_by(|a, b| {
             b.score

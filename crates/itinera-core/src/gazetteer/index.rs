@@ -84,12 +84,17 @@ pub(super) fn parse_row(id: PlaceId, line: &'static str) -> Place {
 /// The name of `place` whose folded (or loose) key is `key`.
 pub(super) fn matched_name(place: &Place, key: &str, how: MatchKind) -> String {
     let loose_key = loose(key);
+    first_name(place, |n| match how {
+        MatchKind::Name | MatchKind::Alternate => fold(n) == key,
+        _ => loose(&fold(n)) == loose_key,
+    })
+}
+
+/// The first of `place`'s names (its own, then the others) that `matches`; its own otherwise.
+pub(super) fn first_name(place: &Place, matches: impl Fn(&str) -> bool) -> String {
     std::iter::once(place.name.as_ref())
         .chain(place.alternate_names())
-        .find(|n| match how {
-            MatchKind::Name | MatchKind::Alternate => fold(n) == key,
-            _ => loose(&fold(n)) == loose_key,
-        })
+        .find(|n| matches(n))
         .unwrap_or(&place.name)
         .to_string()
 }
