@@ -173,10 +173,15 @@ where
         .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "the work failed", None))
 }
 
-fn json_answer(answer: api::Answer<Value>) -> Response {
-    match answer {
-        Ok(v) => Json(v).into_response(),
-        Err(f) => failed(&f),
+/// [`at_work`] for an endpoint that answers JSON: the value, or the failure's JSON error.
+async fn json_work<F>(shared: &Shared, work: F) -> Response
+where
+    F: FnOnce() -> api::Answer<Value> + Send + 'static,
+{
+    match at_work(shared, work).await {
+        Ok(Ok(v)) => Json(v).into_response(),
+        Ok(Err(f)) => failed(&f),
+        Err(r) => r,
     }
 }
 
@@ -189,11 +194,10 @@ async fn extract(
     State(shared): State<Arc<Shared>>,
     Json(request): Json<api::ExtractRequest>,
 ) -> Response {
-    let work = move || PARSER.with(|p| api::extract(&mut p.borrow_mut(), &request));
-    match at_work(&shared, work).await {
-        Ok(answer) => json_answer(answer),
-        Err(r) => r,
-    }
+    json_work(&shared, move || {
+        PARSER.with(|p| api::extract(&mut p.borrow_mut(), &request))
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -204,57 +208,38 @@ struct Q {
 /// The longest query a search box sends, characters.
 const MAX_QUERY: usize = 200;
 
-fn query_text(q: &Q) -> Result<String, Response> {
+/// [`json_work`] on the text of a query, refused when longer than [`MAX_QUERY`].
+async fn json_query<F>(shared: &Shared, q: Q, work: F) -> Response
+where
+    F: FnOnce(&str) -> api::Answer<Value> + Send + 'static,
+{
     if q.q.chars().count() > MAX_QUERY {
-        return Err(refuse(
-            StatusCode::BAD_REQUEST,
-            "a place name of more than 200 characters",
-            None,
-        ));
+        let message = format!("a place name of more than {MAX_QUERY} characters");
+        return refuse(StatusCode::BAD_REQUEST, &message, None);
     }
-    Ok(q.q.clone())
+    json_work(shared, move || work(&q.q)).await
 }
 
 async fn candidates(State(shared): State<Arc<Shared>>, Query(q): Query<Q>) -> Response {
-    let text = match query_text(&q) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
-    match at_work(&shared, move || api::candidates(&text)).await {
-        Ok(answer) => json_answer(answer),
-        Err(r) => r,
-    }
+    json_query(&shared, q, api::candidates).await
 }
 
 async fn search(State(shared): State<Arc<Shared>>, Query(q): Query<Q>) -> Response {
-    let text = match query_text(&q) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
-    match at_work(&shared, move || Ok(api::search(&text))).await {
-        Ok(answer) => json_answer(answer),
-        Err(r) => r,
-    }
+    json_query(&shared, q, |text| Ok(api::search(text))).await
 }
 
 async fn trip(
     State(shared): State<Arc<Shared>>,
     Json(request): Json<api::TripRequest>,
 ) -> Response {
-    match at_work(&shared, move || api::trip(&request)).await {
-        Ok(answer) => json_answer(answer),
-        Err(r) => r,
-    }
+    json_work(&shared, move || api::trip(&request)).await
 }
 
 async fn preview(
     State(shared): State<Arc<Shared>>,
     Json(request): Json<api::MapRequest>,
 ) -> Response {
-    match at_work(&shared, move || api::preview(&request)).await {
-        Ok(answer) => json_answer(answer),
-        Err(r) => r,
-    }
+    json_work(&shared, move || api::preview(&request)).await
 }
 
 async fn download(
