@@ -119,20 +119,30 @@ fn main() {
     }
 }
 
-/// Extracts `text` and previews its draft, `RUNS` times each after a warm-up.
-fn page(addr: &str, source: &str, text: &str) {
-    const RUNS: usize = 60;
-    let request = serde_json::json!({ "text": text }).to_string();
-    let mut times = Vec::new();
+/// Requests timed after the warm-up, per endpoint.
+const RUNS: usize = 60;
+/// Requests sent first and not timed.
+const WARM_UP: usize = 5;
+
+/// POSTs `body` to `path` [`WARM_UP`] + [`RUNS`] times: the timed runs, and the last answer.
+fn timed(addr: &str, path: &str, body: &str) -> (Vec<Duration>, Vec<u8>) {
+    let mut times = Vec::with_capacity(RUNS);
     let mut answer = Vec::new();
-    for i in 0..RUNS + 5 {
-        let (took, status, body) = post(addr, "/api/extract", &request);
+    for i in 0..WARM_UP + RUNS {
+        let (took, status, body) = post(addr, path, body);
         assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
-        if i >= 5 {
+        if i >= WARM_UP {
             times.push(took);
         }
         answer = body;
     }
+    (times, answer)
+}
+
+/// Extracts `text` and previews its draft, timed.
+fn page(addr: &str, source: &str, text: &str) {
+    let request = serde_json::json!({ "text": text }).to_string();
+    let (times, answer) = timed(addr, "/api/extract", &request);
     let v: serde_json::Value = serde_json::from_slice(&answer).expect("JSON");
     let mentions = v["mentions"].as_array().map_or(0, Vec::len);
     let stops = v["draft"]["trips"][0]["stops"]
@@ -149,14 +159,7 @@ fn page(addr: &str, source: &str, text: &str) {
             "options": {"width": w, "height": h},
         })
         .to_string();
-        let mut times = Vec::new();
-        for i in 0..RUNS + 5 {
-            let (took, status, body) = post(addr, "/api/preview", &preview);
-            assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
-            if i >= 5 {
-                times.push(took);
-            }
-        }
+        let (times, _) = timed(addr, "/api/preview", &preview);
         report(&format!("  preview {w} x {h} (POST /api/preview)"), times);
     }
 }
