@@ -90,6 +90,37 @@ async fn js(c: &Client, expr: &str) -> Value {
         .unwrap_or_else(|e| panic!("script `{expr}` failed: {e}"))
 }
 
+/// Finds the element `at` and clicks it; `what` names it in a failure.
+async fn click(c: &Client, at: Locator<'_>, what: &str) {
+    c.find(at)
+        .await
+        .unwrap_or_else(|e| panic!("no {what}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {what} failed: {e}"));
+}
+
+/// Clicks the download button of `format`.
+async fn download_button(c: &Client, format: &str) {
+    let at = format!("button[data-format='{format}']");
+    click(
+        c,
+        Locator::Css(&at),
+        &format!("the {format} download button"),
+    )
+    .await;
+}
+
+/// Opens the text box: "Edit the text" is shown while an article is read; the box is open
+/// otherwise.
+async fn open_text_box(c: &Client) {
+    js(
+        c,
+        "(b => (b.offsetParent && b.click(), true))(document.getElementById('edit-text'))",
+    )
+    .await;
+}
+
 /// Waits until `expr` is truthy in the page.
 async fn wait_for(c: &Client, expr: &str, what: &str) {
     let start = Instant::now();
@@ -185,29 +216,32 @@ async fn snap(c: &Client, name: &str) {
     }
 }
 
+/// The names of the files in `dir` (none if it cannot be read).
+fn names_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Waits for a finished download named `name` and returns its bytes.
 async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
     let path = dir.join(name);
     let start = Instant::now();
     loop {
-        let partial = std::fs::read_dir(dir)
-            .map(|d| {
-                d.flatten()
-                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
-            })
-            .unwrap_or(false);
+        let partial = names_in(dir).iter().any(|n| n.ends_with(".crdownload"));
         if path.is_file() && !partial {
             return std::fs::read(&path).expect("the download");
         }
         if start.elapsed() > Duration::from_secs(20) {
-            let seen: Vec<String> = std::fs::read_dir(dir)
-                .map(|d| {
-                    d.flatten()
-                        .map(|e| e.file_name().to_string_lossy().into_owned())
-                        .collect()
-                })
-                .unwrap_or_default();
-            panic!("no download {name} in {}: {seen:?}", dir.display());
+            panic!(
+                "no download {name} in {}: {:?}",
+                dir.display(),
+                names_in(dir)
+            );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -250,12 +284,7 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
         .send_keys(&khasan_article())
         .await
         .expect("typing the article");
-    c.find(Locator::Id("go"))
-        .await
-        .expect("Find places")
-        .click()
-        .await
-        .expect("click");
+    click(c, Locator::Id("go"), "Find places").await;
     wait_for(
         c,
         "document.querySelectorAll('#article mark.mention').length > 10",
@@ -439,12 +468,12 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
     }
 
     // A stop added by searching as you type: "Ulan-U", Enter takes the first place.
-    c.find(Locator::Css("#trips .trip button[id$='-add']"))
-        .await
-        .expect("Add a stop")
-        .click()
-        .await
-        .expect("click");
+    click(
+        c,
+        Locator::Css("#trips .trip button[id$='-add']"),
+        "Add a stop",
+    )
+    .await;
     let search = c
         .find(Locator::Id("picker-search"))
         .await
@@ -546,12 +575,7 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
     let stem = "kim-jong-il-into-russia";
     let mut files = Vec::new();
     for format in ["png", "geojson", "toml"] {
-        c.find(Locator::Css(&format!("button[data-format='{format}']")))
-            .await
-            .expect("a download button")
-            .click()
-            .await
-            .expect("download");
+        download_button(c, format).await;
         files.push(downloaded(downloads, &format!("{stem}.{format}")).await);
     }
     let toml = String::from_utf8(files[2].clone()).expect("UTF-8 trip file");
@@ -611,27 +635,13 @@ async fn journey(c: &Client, url: &str, downloads: &Path, itinera: Option<&Path>
 
 /// A broken trip file pasted: the error with its line, column, source line and caret.
 async fn broken_trip_file(c: &Client, label: &str) {
-    c.find(Locator::Id("edit-text"))
-        .await
-        .expect("Edit the text")
-        .click()
-        .await
-        .expect("click");
-    js(c, "(document.getElementById('source').value = '', true)").await;
-    c.find(Locator::Id("source"))
-        .await
-        .expect("the text box")
-        .send_keys(
-            "title = \"Broken\"\n[[trips]]\nname = \"A\"\nstops = [\"Khasan\", \"Ussuriysk\"\n",
-        )
-        .await
-        .expect("typing");
-    c.find(Locator::Id("go"))
-        .await
-        .expect("Find places")
-        .click()
-        .await
-        .expect("click");
+    // After the journey an article is read: "Edit the text" is shown.
+    click(c, Locator::Id("edit-text"), "Edit the text").await;
+    paste_and_go(
+        c,
+        "title = \"Broken\"\n[[trips]]\nname = \"A\"\nstops = [\"Khasan\", \"Ussuriysk\"\n",
+    )
+    .await;
     wait_for(
         c,
         "!document.getElementById('error').hidden \
@@ -650,12 +660,7 @@ async fn broken_trip_file(c: &Client, label: &str) {
 
 /// Pastes `text` into the source box and reads it.
 async fn paste_and_go(c: &Client, text: &str) {
-    // "Edit the text" is shown while an article is read; the box is open otherwise.
-    js(
-        c,
-        "(b => (b.offsetParent && b.click(), true))(document.getElementById('edit-text'))",
-    )
-    .await;
+    open_text_box(c).await;
     js(c, "(document.getElementById('source').value = '', true)").await;
     c.find(Locator::Id("source"))
         .await
@@ -663,12 +668,7 @@ async fn paste_and_go(c: &Client, text: &str) {
         .send_keys(text)
         .await
         .expect("typing");
-    c.find(Locator::Id("go"))
-        .await
-        .expect("Find places")
-        .click()
-        .await
-        .expect("click");
+    click(c, Locator::Id("go"), "Find places").await;
 }
 
 /// Markup in a stop's name, an unknown place's name and an article is shown as its letters:
@@ -736,25 +736,12 @@ fn clear_downloads(dir: &Path) {
 /// folder is emptied first, so the one file ending in `.format` is it).
 async fn download_text(c: &Client, dir: &Path, format: &str) -> String {
     clear_downloads(dir);
-    c.find(Locator::Css(&format!("button[data-format='{format}']")))
-        .await
-        .expect("a download button")
-        .click()
-        .await
-        .expect("download");
+    download_button(c, format).await;
     let start = Instant::now();
     loop {
-        let names: Vec<String> = std::fs::read_dir(dir)
-            .map(|d| {
-                d.flatten()
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let partial = names.iter().any(|n| n.ends_with(".crdownload"));
-        if let Some(name) = names.iter().find(|n| n.ends_with(&format!(".{format}")))
-            && !partial
-        {
+        let names = names_in(dir);
+        // `downloaded` waits until no download is partial.
+        if let Some(name) = names.iter().find(|n| n.ends_with(&format!(".{format}"))) {
             return String::from_utf8(downloaded(dir, name).await).expect("UTF-8");
         }
         assert!(
@@ -805,11 +792,7 @@ async fn set_option(c: &Client, id: &str, value: &str) {
 async fn testers_defects(c: &Client, downloads: &Path, label: &str) {
     // A + E1: the Khasan article read from the keyboard; focus lands on the article's heading,
     // the status says what was found, each paragraph runs in its own direction.
-    js(
-        c,
-        "(b => (b.offsetParent && b.click(), true))(document.getElementById('edit-text'))",
-    )
-    .await;
+    open_text_box(c).await;
     js(
         c,
         &format!(
@@ -894,11 +877,7 @@ async fn testers_defects(c: &Client, downloads: &Path, label: &str) {
 
     // C + D3: a GeoJSON file with dates that run backwards (one warning, listed once), then an
     // article typed over it is read as an article, not as the old file.
-    js(
-        c,
-        "(b => (b.offsetParent && b.click(), true))(document.getElementById('edit-text'))",
-    )
-    .await;
+    open_text_box(c).await;
     let gj = json!({"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"name": "A", "date": "2011-08-22"},
          "geometry": {"type": "Point", "coordinates": [130.64, 42.43]}},
@@ -933,12 +912,7 @@ async fn testers_defects(c: &Client, downloads: &Path, label: &str) {
         ))
         .await
         .expect("typing over the file");
-    c.find(Locator::Id("go"))
-        .await
-        .expect("go")
-        .click()
-        .await
-        .expect("click");
+    click(c, Locator::Id("go"), "go").await;
     wait_for(
         c,
         "document.querySelectorAll('#article mark.mention').length === 2",
@@ -949,12 +923,7 @@ async fn testers_defects(c: &Client, downloads: &Path, label: &str) {
     assert_eq!(error, json!(true), "{label}: the old file name was sent");
 
     // E3: a place added from the keyboard: "Add a place from the text…", type the words, Enter.
-    c.find(Locator::Id("add-mention"))
-        .await
-        .expect("add")
-        .click()
-        .await
-        .expect("click");
+    click(c, Locator::Id("add-mention"), "add").await;
     let search = c
         .find(Locator::Id("picker-search"))
         .await
@@ -1003,12 +972,7 @@ async fn testers_defects(c: &Client, downloads: &Path, label: &str) {
         .send_keys(&format!("{CONTROL}a{NULL}150"))
         .await
         .expect("typing");
-    c.find(Locator::Css("button[data-format='png']"))
-        .await
-        .expect("PNG")
-        .click()
-        .await
-        .expect("click");
+    download_button(c, "png").await;
     wait_for(
         c,
         "!document.getElementById('download-error').hidden \
