@@ -4,6 +4,8 @@
 use std::io::{self, BufReader, IsTerminal, Write};
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use itinera::Error;
 use itinera::geoparse::batch::{Batch, Document, Offsets, Parsed};
 use itinera::geoparse::{Mention, PlaceTally};
@@ -61,7 +63,11 @@ fn stream_jsonl(
     let mut bad = 0usize;
     let mut reader = BufReader::new(open(path)?);
     let mut line = Vec::new();
-    for i in 0.. {
+    // Lines read but not yet parsed, with their numbers: parsed a batch at a time on every
+    // core, so reading JSON does not hold the workers up.
+    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut bytes = 0;
+    for i in 1.. {
         let read =
             bounded_line(&mut reader, &mut line, MAX_LINE).map_err(|source| Error::Read {
                 path: name.to_string(),
@@ -73,8 +79,7 @@ fn stream_jsonl(
                 bad += 1;
                 report::warning(
                     &format!(
-                        "{name}:{}: a line longer than {} MiB; line skipped",
-                        i + 1,
+                        "{name}:{i}: a line longer than {} MiB; line skipped",
                         MAX_LINE >> 20
                     ),
                     None,
@@ -86,10 +91,37 @@ fn stream_jsonl(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match parse_line(&line) {
+        bytes += line.len();
+        lines.push((i, std::mem::take(&mut line)));
+        if lines.len() >= Batch::MAX_DOCS || bytes >= Batch::MAX_BYTES {
+            bad += queue_lines(name, &mut lines, batch, out, w)?;
+            bytes = 0;
+        }
+    }
+    bad += queue_lines(name, &mut lines, batch, out, w)?;
+    Ok(bad)
+}
+
+/// Parses `lines` in parallel and queues their documents in order, writing the batch whenever
+/// it is full; a line that is no document is reported and skipped. Returns the number skipped
+/// and of documents the geoparser failed on.
+fn queue_lines(
+    name: &str,
+    lines: &mut Vec<(usize, Vec<u8>)>,
+    batch: &mut Batch,
+    out: &mut BatchWriter,
+    w: &mut dyn Write,
+) -> Result<usize, Error> {
+    let parsed: Vec<_> = lines
+        .par_drain(..)
+        .map(|(i, line)| (i, parse_line(&line)))
+        .collect();
+    let mut bad = 0;
+    for (i, doc) in parsed {
+        match doc {
             Ok((id, text)) => {
                 if batch.push(Document {
-                    id: id.unwrap_or_else(|| format!("{name}:{}", i + 1)),
+                    id: id.unwrap_or_else(|| format!("{name}:{i}")),
                     text,
                     ..Document::default()
                 }) {
@@ -98,7 +130,7 @@ fn stream_jsonl(
             }
             Err(why) => {
                 bad += 1;
-                report::warning(&format!("{name}:{}: {why}; line skipped", i + 1), None);
+                report::warning(&format!("{name}:{i}: {why}; line skipped"), None);
             }
         }
     }
@@ -169,34 +201,44 @@ impl<'a> BatchWriter<'a> {
                 .map_or("<stdout>".into(), |p| p.display().to_string()),
             source,
         };
+        // Each document's line is written on the worker that geoparsed it, in parallel;
+        // counted, tallied and written here in order.
+        let mut done: Vec<_> = batch.run().into_iter().map(|d| (d, None)).collect();
+        done.par_iter_mut().for_each(|(d, line)| {
+            if let Parsed::Done(e) = &mut d.parsed {
+                for m in &mut e.mentions {
+                    (m.lat, m.lon, m.score) = rounded(m);
+                }
+                let doc = DocOut {
+                    id: &d.id,
+                    offset: (d.offset > 0).then_some(d.offset),
+                    mentions: &e.mentions,
+                    claims: &e.claims,
+                };
+                let mut text = serde_json::to_vec(&doc).unwrap_or_default();
+                text.push(b'\n');
+                *line = Some(text);
+            }
+        });
         let mut failed = 0;
-        for done in batch.run() {
+        for (done, line) in done {
             self.done_docs += 1;
             self.done_bytes += done.bytes;
-            let id = done.id;
-            let Parsed::Done(mut e) = done.parsed else {
+            let (Parsed::Done(e), Some(line)) = (&done.parsed, line) else {
                 failed += 1;
                 report::warning(
-                    &format!("document `{id}`: internal error in the geoparser; skipped"),
+                    &format!(
+                        "document `{}`: internal error in the geoparser; skipped",
+                        done.id
+                    ),
                     None,
                 );
                 continue;
             };
-            for m in &mut e.mentions {
-                (m.lat, m.lon, m.score) = rounded(m);
-            }
             if let Some(t) = self.tally.as_deref_mut() {
-                t.add(&id, &e.mentions);
+                t.add(&done.id, &e.mentions);
             }
-            let line = DocOut {
-                id: &id,
-                offset: (done.offset > 0).then_some(done.offset),
-                mentions: &e.mentions,
-                claims: &e.claims,
-            };
-            let line = serde_json::to_string(&line).unwrap_or_default();
-            w.write_all(line.as_bytes()).map_err(werr)?;
-            w.write_all(b"\n").map_err(werr)?;
+            w.write_all(&line).map_err(werr)?;
         }
         if self.progress {
             let (done_docs, done_bytes) = (self.done_docs, self.done_bytes);

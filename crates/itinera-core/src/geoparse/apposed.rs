@@ -2,9 +2,10 @@
 //! abbreviates after a place name ("Dublin, Ga.", "Paris, TN") as mentions of their own, and
 //! a name's places inside the area named after its comma ("Lebanon, Ohio") as readings.
 
-use crate::gazetteer::{Gazetteer, PlaceKind, fold};
+use crate::gazetteer::{Gazetteer, fold};
 
 use super::filter;
+use super::lookups::{self, Keep};
 use super::{Sense, SenseKind};
 
 /// Bytes of the longest region abbreviation read after a place name.
@@ -96,7 +97,6 @@ pub(super) fn abbreviated_regions(text: &str, spans: &mut Vec<filter::Span>) {
 /// gazetteer's places of that name inside the area are added to its readings, so the
 /// apposition can settle it.
 pub(super) fn apposed_readings(text: &str, spans: &mut [filter::Span]) {
-    let gazetteer = Gazetteer::bundled();
     for i in 1..spans.len() {
         let (before, after) = spans.split_at_mut(i);
         let (a, b) = (&mut before[i - 1], &after[0]);
@@ -117,12 +117,10 @@ pub(super) fn apposed_readings(text: &str, spans: &mut [filter::Span]) {
         if areas.is_empty() || a.senses.iter().any(inside) {
             continue;
         }
-        let more: Vec<Sense> = gazetteer
-            .lookup(&text[a.start..a.end], &Default::default())
+        let more: Vec<Sense> = lookups::readings(&text[a.start..a.end], Keep::Cities)
             .iter()
-            .filter(|c| c.place.kind == PlaceKind::City)
-            .map(|c| Sense::of_place(&c.place, c.score))
-            .filter(inside)
+            .filter(|s| inside(s))
+            .cloned()
             .collect();
         if !more.is_empty() {
             a.senses = a

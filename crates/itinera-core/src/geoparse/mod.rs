@@ -40,6 +40,7 @@ pub mod eval;
 mod features;
 mod filter;
 mod hash;
+mod lookups;
 mod resolve;
 pub mod rules;
 mod scan;
@@ -252,6 +253,8 @@ pub struct Geoparser {
     /// Without the split, what a name meant depended on how the parser first met it, and
     /// so on the order documents came in.
     cache: [hash::FastMap<String, Arc<[Sense]>>; 2],
+    /// The automata's states after capitalised words already met.
+    words: scan::WordMemo,
     /// The rules in force.
     rules: RuleSet,
 }
@@ -279,6 +282,7 @@ impl Geoparser {
             text,
             gazetteer.name_automaton(),
             feats.map.as_fst(),
+            &mut self.words,
             &mut found,
         );
         let mut spans: Vec<filter::Span> = Vec::with_capacity(found.len());

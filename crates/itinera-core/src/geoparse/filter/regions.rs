@@ -3,9 +3,10 @@
 //! the region's own words ("the Quebec government", "upstate New York").
 
 use crate::gazetteer::fold;
+use crate::geoparse::SenseKind;
+use crate::geoparse::lookups::{self, Keep};
 use crate::geoparse::scan::is_apostrophe;
 use crate::geoparse::words::words;
-use crate::geoparse::{Sense, SenseKind};
 
 use super::context::last_word;
 use super::{Cx, Judged, Verdict};
@@ -16,23 +17,12 @@ pub(super) fn coordinated_areas<'t>(cx: &mut Cx<'t>, j: &mut Judged<'t>) -> Verd
     let Some(designator) = coordination_designator(cx.text, j.span.start, j.span.end) else {
         return Verdict::Pass;
     };
-    let gazetteer = crate::gazetteer::Gazetteer::bundled();
     let query = format!("{} {designator}", cx.text[j.span.start..j.span.end].trim());
-    let senses: Vec<Sense> = gazetteer
-        .lookup(&query, &Default::default())
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.place.kind,
-                crate::gazetteer::PlaceKind::Region | crate::gazetteer::PlaceKind::District
-            )
-        })
-        .map(|c| Sense::of_place(&c.place, c.score))
-        .collect();
+    let senses = lookups::readings(&query, Keep::Divisions);
     if senses.is_empty() {
         return Verdict::Pass;
     }
-    j.span.senses = senses.into();
+    j.span.senses = senses;
     Verdict::Place
 }
 
