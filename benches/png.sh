@@ -25,7 +25,7 @@ if [[ -n "${BASELINE:-}" ]]; then
 fi
 for ((r = 0; r < rounds; r++)); do
   for i in "${!cmds[@]}"; do
-    hyperfine --warmup 2 --runs "$runs" -N --export-json "$tmp/${names[$i]}.$r.json" "${cmds[$i]}" >/dev/null
+    hyperfine --warmup 2 --runs "$runs" -N --export-json "$tmp/${names[$i]}.$r.json" "${cmds[$i]}" >/dev/null 2>&1
   done
 done
 
@@ -47,7 +47,7 @@ gmt text -F+f9p+jLM -D0.25c/0 <<END
 END
 gmt end
 GMT
-  hyperfine --warmup 1 --runs 5 --export-json "$tmp/gmt.0.json" "bash $tmp/gmt.sh" >/dev/null
+  hyperfine --warmup 1 --runs 5 --export-json "$tmp/gmt.0.json" "bash $tmp/gmt.sh" >/dev/null 2>&1
   gmt_ms=yes
 fi
 
@@ -62,10 +62,14 @@ def times(name):
         out += json.load(open(f))["results"][0]["times"]
     return out
 med = {n: statistics.median(times(n)) * 1000 for n in names}
+# CPU time (user + system, the mean of each round's runs), less sensitive to other load.
+def cpu(name):
+    rs = [json.load(open(f))["results"][0] for f in sorted(glob.glob(f"{tmp}/{name}.*.json"))]
+    return statistics.median(r["user"] + r["system"] for r in rs) * 1000
 size = lambda f: os.path.getsize(f"{tmp}/{f}") if os.path.exists(f"{tmp}/{f}") else 0
 files = {"png": "map.png", "svg": "map.svg", "base-png": "base.png", "base-svg": "base.svg", "gmt": "gmtmap.png"}
 for n in names:
-    print(f"{n:>9}: median {med[n]:7.1f} ms over {len(times(n))} runs, file {size(files[n]) / 1000:7.1f} kB")
+    print(f"{n:>9}: median {med[n]:7.1f} ms over {len(times(n))} runs (CPU {cpu(n):6.1f} ms), file {size(files[n]) / 1000:7.1f} kB")
 if "base-png" in med:
     print(f"PNG: this build {med['png']:.1f} ms vs baseline {med['base-png']:.1f} ms: {med['base-png'] / med['png']:.2f}x faster")
     print(f"SVG: this build {med['svg']:.1f} ms vs baseline {med['base-svg']:.1f} ms: {med['base-svg'] / med['svg']:.2f}x faster")
