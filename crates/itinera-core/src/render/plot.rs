@@ -1,42 +1,30 @@
-//! The PNG's drawing: the scene's layers drawn through plotters onto a bitmap backend (a whole
-//! map, or one band of a large one), with text rasterised from the embedded fonts.
+//! The PNG's drawing: the scene's layers drawn through plotters onto a [`Canvas`] (a whole
+//! map, or one band of a large one), with text set from the embedded fonts.
 
+use super::canvas::{Canvas, Dashes, SUB, TextRun};
 use super::*;
-
-fn fonts() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        // The bytes are compiled in and parse (checked by scene::text tests).
-        let _ = register_font("sans-serif", FontStyle::Normal, text::REGULAR);
-        let _ = register_font("sans-serif", FontStyle::Bold, text::BOLD);
-    });
-}
 
 fn rgba(c: Color) -> RGBAColor {
     RGBAColor(c.r, c.g, c.b, c.a)
 }
 
-/// Draws the scene onto `area`, scaling every coordinate and size by `zoom`, keeping only the
-/// area's rows `rows` (a band of a bitmap too large to draw at once, see [`super::band`]):
-/// fills skip the rows outside it. With `raster_text`, glyphs are rasterised here with the
-/// embedded font, pixel by pixel (exact side bearings and kerning).
+/// Draws the scene onto `area`, a canvas in its units of 1/[`SUB`] px, keeping only the map's
+/// pixel rows `rows` (a band of a map too large to draw at once): lines and labels far from
+/// them are skipped.
 ///
 /// # Errors
 /// Whatever the backend reports.
-pub(super) fn draw_band<DB: DrawingBackend>(
+pub(super) fn draw_band(
     scene: &Scene,
-    area: &DrawingArea<DB, Shift>,
-    zoom: f64,
-    raster_text: bool,
+    area: &DrawingArea<Canvas<'_>, Shift>,
     rows: std::ops::Range<i32>,
 ) -> Result<()> {
-    fonts();
+    let sub = SUB as i32;
     let mut d = Drawer {
         area,
-        zoom,
+        zoom: SUB,
         u: scene.unit,
-        raster_text,
-        rows,
+        rows: rows.start.saturating_mul(sub)..rows.end.saturating_mul(sub),
     };
     d.all(scene).map_err(|e| Error::Encode {
         what: "map",
@@ -44,22 +32,18 @@ pub(super) fn draw_band<DB: DrawingBackend>(
     })
 }
 
-struct Drawer<'a, DB: DrawingBackend> {
-    area: &'a DrawingArea<DB, Shift>,
+struct Drawer<'a, 'c> {
+    area: &'a DrawingArea<Canvas<'c>, Shift>,
+    /// Backend units per pixel of the scene.
     zoom: f64,
     u: f64,
-    raster_text: bool,
-    /// The rows of the area that are kept (all but for a band of a bitmap).
+    /// The rows of the area that are kept (all but for a band of a bitmap), in its units.
     rows: std::ops::Range<i32>,
 }
 
-/// plotters' SVG backend writes `font-size` = size / 1.24 while ab_glyph scales the font so
-/// ascent - descent = size (Noto Sans: 1.362 em); this makes both the same em.
-const SVG_FONT_FACTOR: f64 = 1.24 / 1.362;
+type DResult = std::result::Result<(), DrawingAreaErrorKind<std::convert::Infallible>>;
 
-type DResult<DB> = std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-impl<DB: DrawingBackend> Drawer<'_, DB> {
+impl Drawer<'_, '_> {
     fn p(&self, p: Px) -> (i32, i32) {
         (
             (p.0 * self.zoom).round() as i32,
@@ -71,33 +55,26 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         (width * self.u * self.zoom).round().max(1.0) as u32
     }
 
-    fn fill(&self, ring: &[Px], c: Color) -> DResult<DB> {
+    fn fill(&self, ring: &[Px], c: Color) -> DResult {
         let pts: Vec<(i32, i32)> = ring.iter().map(|p| self.p(*p)).collect();
-        if !self.raster_text {
-            return self.area.draw(&Polygon::new(pts, rgba(c).filled()));
+        // A band skips what lies wholly above or below its rows.
+        let (lo, hi) = pts
+            .iter()
+            .fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+        if !self.shows(f64::from(lo), f64::from(hi)) {
+            return Ok(());
         }
-        // On a bitmap, fill row by row: plotters sweeps a polygon wider than tall column by
-        // column, across the rows of the buffer, which took a third of a map's drawing time.
-        let style = ShapeStyle {
-            color: rgba(c),
-            filled: false,
-            stroke_width: 1,
-        };
-        for (y, x0, x1) in row_spans(&pts, self.rows.clone()) {
-            self.area
-                .draw(&PathElement::new(vec![(x0, y), (x1, y)], style))?;
-        }
-        Ok(())
+        self.area.draw(&Polygon::new(pts, rgba(c).filled()))
     }
 
-    fn line(&self, line: &[Px], c: Color, width: f64) -> DResult<DB> {
+    fn line(&self, line: &[Px], c: Color, width: f64) -> DResult {
         let pts: Vec<(i32, i32)> = line.iter().map(|p| self.p(*p)).collect();
         let style = ShapeStyle {
             color: rgba(c),
             filled: false,
             stroke_width: self.w(width),
         };
-        let margin = i32::try_from(style.stroke_width).unwrap_or(i32::MAX / 4) + 2;
+        let margin = i32::try_from(style.stroke_width).unwrap_or(i32::MAX / 4) + 2 * SUB as i32;
         for run in self.runs_in_band(&pts, margin) {
             self.area.draw(&PathElement::new(run.to_vec(), style))?;
         }
@@ -137,111 +114,96 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         y1 >= f64::from(self.rows.start) && y0 < f64::from(self.rows.end)
     }
 
-    fn dashed(&self, line: &[Px], c: Color, width: f64, on: f64, off: f64) -> DResult<DB> {
+    /// A dashed line: its dashes, those near the rows kept, as one element.
+    fn dashed(&self, line: &[Px], c: Color, width: f64, on: f64, off: f64) -> DResult {
+        let style = ShapeStyle {
+            color: rgba(c),
+            filled: false,
+            stroke_width: self.w(width),
+        };
+        let margin = f64::from(style.stroke_width) + 2.0 * self.zoom;
+        let mut d = Dashes {
+            points: Vec::new(),
+            ends: Vec::new(),
+            style,
+        };
         for piece in dashes(line, on * self.u, off * self.u) {
-            self.line(&piece, c, width)?;
-        }
-        Ok(())
-    }
-
-    /// Draws text with the embedded font: baseline at half the size below `at`, as plotters does.
-    fn glyphs(&self, text: &str, at: (f64, f64), size: f64, bold: bool, c: Color) -> DResult<DB> {
-        use ab_glyph::{Font, ScaleFont, point};
-        let baseline = at.1 + size * 0.5;
-        if let Some(run) = text::shape(text, size, bold) {
-            // Other scripts: the shaped glyphs of their faces, where the shaper put them.
-            for g in &run.glyphs {
-                let font = text::face_font(g.face, bold);
-                let pos = point((at.0 + g.x) as f32, (baseline + g.y) as f32);
-                if let Some(outline) =
-                    font.outline_glyph(g.id.with_scale_and_position(g.scale, pos))
-                {
-                    self.coverage(&outline, c)?;
-                }
+            let (lo, hi) = piece
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+            if self.shows(lo * self.zoom - margin, hi * self.zoom + margin) {
+                d.points.extend(piece.iter().map(|p| self.p(*p)));
+                d.ends.push(d.points.len());
             }
+        }
+        if d.ends.is_empty() {
             return Ok(());
         }
-        let font = text::font(bold).as_scaled(size as f32);
-        let mut x = at.0 as f32;
+        self.area.draw(&d)
+    }
+
+    /// The glyphs of `text` set with the embedded fonts from an origin on the baseline, half
+    /// the size below the label's anchor (as plotters and the SVG put it).
+    fn glyphs(
+        text: &str,
+        size: f64,
+        bold: bool,
+    ) -> Vec<(&'static ab_glyph::FontRef<'static>, ab_glyph::Glyph)> {
+        use ab_glyph::{Font, ScaleFont, point};
+        let baseline = (size * 0.5) as f32;
+        if let Some(run) = text::shape(text, size, bold) {
+            // Other scripts: the shaped glyphs of their faces, where the shaper put them.
+            return run
+                .glyphs
+                .iter()
+                .map(|g| {
+                    let pos = point(g.x as f32, baseline + g.y as f32);
+                    let font = text::face_font(g.face, bold);
+                    (font, g.id.with_scale_and_position(g.scale, pos))
+                })
+                .collect();
+        }
+        let font = text::font(bold);
+        let scaled = font.as_scaled(size as f32);
+        let mut x = 0f32;
         let mut prev = None;
+        let mut out = Vec::with_capacity(text.len());
         for ch in text.chars() {
-            let id = font.glyph_id(ch);
+            let id = scaled.glyph_id(ch);
             if let Some(p) = prev {
-                x += font.kern(p, id);
+                x += scaled.kern(p, id);
             }
-            let glyph = id.with_scale_and_position(font.scale(), point(x, baseline as f32));
-            if let Some(outline) = font.outline_glyph(glyph) {
-                self.coverage(&outline, c)?;
-            }
-            x += font.h_advance(id);
+            out.push((
+                font,
+                id.with_scale_and_position(scaled.scale(), point(x, baseline)),
+            ));
+            x += scaled.h_advance(id);
             prev = Some(id);
         }
-        Ok(())
+        out
     }
 
-    /// Paints a rasterised glyph's coverage in `c`.
-    fn coverage(&self, outline: &ab_glyph::OutlinedGlyph, c: Color) -> DResult<DB> {
-        let b = outline.px_bounds();
-        let mut pixels = Vec::new();
-        outline.draw(|gx, gy, cov| pixels.push((gx, gy, cov)));
-        for (gx, gy, cov) in pixels {
-            if cov > 0.0 {
-                let px = (b.min.x as i32 + gx as i32, b.min.y as i32 + gy as i32);
-                self.area
-                    .draw_pixel(px, &rgba(c.with_alpha(c.a * f64::from(cov.min(1.0)))))?;
-            }
+    fn label(&self, l: &Label) -> DResult {
+        let at = (l.at.0 * self.zoom, l.at.1 * self.zoom);
+        // Glyphs (and their halo) stay within a size and a half of the label's middle.
+        let reach = 1.5 * l.size * self.zoom;
+        if l.text.is_empty() || !self.shows(at.1 - reach, at.1 + reach) {
+            return Ok(());
         }
-        Ok(())
-    }
-
-    fn label(&self, l: &Label) -> DResult<DB> {
-        if self.raster_text {
-            let size = l.size * self.zoom;
-            let at = (l.at.0 * self.zoom, l.at.1 * self.zoom);
-            // Glyphs (and their halo) stay within a size and a half of the label's middle.
-            if !self.shows(at.1 - 1.5 * size, at.1 + 1.5 * size) {
-                return Ok(());
-            }
-            if let Some(h) = l.halo {
-                let r = (1.6 * self.u * self.zoom).max(1.0);
-                for (dx, dy) in HALO {
-                    self.glyphs(&l.text, (at.0 + dx * r, at.1 + dy * r), size, l.bold, h)?;
-                }
-            }
-            return self.glyphs(&l.text, at, size, l.bold, l.color);
-        }
-        let size = l.size * self.zoom * SVG_FONT_FACTOR;
-        let style = if l.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let font = |c: Color| {
-            ("sans-serif", size)
-                .into_font()
-                .style(style)
-                .color(&rgba(c))
-        };
-        let at = self.p(l.at);
-        if let Some(h) = l.halo {
-            let r = (1.6 * self.u * self.zoom).max(1.0);
-            for (dx, dy) in HALO {
-                let pos = (
-                    at.0 + (dx * r).round() as i32,
-                    at.1 + (dy * r).round() as i32,
-                );
-                self.area.draw(&Text::new(l.text.clone(), pos, font(h)))?;
-            }
-        }
-        self.area
-            .draw(&Text::new(l.text.clone(), at, font(l.color)))
+        self.area.draw(&TextRun {
+            origin: self.p(l.at),
+            glyphs: Self::glyphs(&l.text, l.size, l.bold),
+            color: l.color,
+            // As the SVG's: a stroke round the glyphs' outlines, 1.6 units either side.
+            halo: l.halo.map(|h| (h, (2.0 * 1.6 * self.u) as f32)),
+        })
     }
 
     /// A stop marker: a disc and its ring.
-    fn marker(&self, m: &Marker, halo: Color) -> DResult<DB> {
+    fn marker(&self, m: &Marker, halo: Color) -> DResult {
         let (fill, ring) = m.fill_and_ring(halo);
         let (c, r) = (self.p(m.at), (m.radius * self.zoom).round() as i32);
-        let reach = f64::from(r) + f64::from(self.w(2.2)) + 2.0;
+        let reach = f64::from(r) + f64::from(self.w(2.2)) + 2.0 * self.zoom;
         if !self.shows(f64::from(c.1) - reach, f64::from(c.1) + reach) {
             return Ok(());
         }
@@ -258,7 +220,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
     }
 
     /// A route line in its stroke, over a casing.
-    fn stroke_line(&self, line: &[Px], c: Color, stroke: &Stroke, casing: Color) -> DResult<DB> {
+    fn stroke_line(&self, line: &[Px], c: Color, stroke: &Stroke, casing: Color) -> DResult {
         let width = stroke.width;
         self.line(line, casing.with_alpha(0.85), width + 3.0)?;
         match stroke.dash {
@@ -271,10 +233,10 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         Ok(())
     }
 
-    fn all(&mut self, s: &Scene) -> DResult<DB> {
+    fn all(&mut self, s: &Scene) -> DResult {
         let pal = &s.palette;
-        if !self.raster_text || pal.paper.a < 1.0 {
-            // A bitmap comes already painted with an opaque paper colour (see `png`).
+        if pal.paper.a < 1.0 {
+            // The canvas comes already painted with an opaque paper colour (see `png`).
             self.area.fill(&rgba(pal.paper))?;
         }
         self.fill(&s.sea, pal.water)?;
@@ -359,7 +321,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
 
     /// Step of [`Drawer::all`]: the legend, the size legend, the scale bar, then the degree
     /// labels, titles and attribution.
-    fn furniture(&mut self, s: &Scene) -> DResult<DB> {
+    fn furniture(&mut self, s: &Scene) -> DResult {
         let pal = &s.palette;
         if let Some(lg) = &s.legend {
             let boxed = lg.rect.corners();
@@ -401,18 +363,18 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
         Ok(())
     }
 
-    fn arrow(&self, tri: &[Px; 3], c: Color, halo: Color) -> DResult<DB> {
+    fn arrow(&self, tri: &[Px; 3], c: Color, halo: Color) -> DResult {
         self.fill(tri, c)?;
         self.line(&[tri[0], tri[1], tri[2], tri[0]], halo, 1.2)
     }
 }
 
 /// The proportional symbols and their size legend.
-impl<DB: DrawingBackend> Drawer<'_, DB> {
+impl Drawer<'_, '_> {
     /// A filled and outlined circle of `r` pixels (a proportional symbol).
-    fn disc(&self, at: Px, r: f64, fill: Color, outline: Color) -> DResult<DB> {
+    fn disc(&self, at: Px, r: f64, fill: Color, outline: Color) -> DResult {
         let (c, r) = (self.p(at), (r * self.zoom).round() as i32);
-        let reach = f64::from(r) + f64::from(self.w(1.2)) + 2.0;
+        let reach = f64::from(r) + f64::from(self.w(1.2)) + 2.0 * self.zoom;
         if !self.shows(f64::from(c.1) - reach, f64::from(c.1) + reach) {
             return Ok(());
         }
@@ -429,7 +391,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
     }
 
     /// The symbols, largest first.
-    fn symbols(&self, s: &Scene) -> DResult<DB> {
+    fn symbols(&self, s: &Scene) -> DResult {
         if let Some(sy) = &s.symbols {
             for p in &sy.symbols {
                 self.disc(p.at, p.radius, sy.fill, sy.outline)?;
@@ -439,7 +401,7 @@ impl<DB: DrawingBackend> Drawer<'_, DB> {
     }
 
     /// The size legend: its box, title, nested circles, ticks and values.
-    fn size_legend(&self, s: &Scene) -> DResult<DB> {
+    fn size_legend(&self, s: &Scene) -> DResult {
         let Some((sy, lg)) = s
             .symbols
             .as_ref()

@@ -224,39 +224,6 @@ fn dashes_follow_corners() {
 }
 
 #[test]
-fn row_spans_fill_what_the_ring_encloses() {
-    // A 10 × 4 rectangle: every row from its top to its bottom edge, every column inside.
-    let rect = [(0, 0), (10, 0), (10, 4), (0, 4)];
-    let spans = super::row_spans(&rect, i32::MIN..i32::MAX);
-    assert_eq!(spans.len(), 4, "{spans:?}");
-    assert!(spans.iter().all(|&(_, a, b)| (a, b) == (0, 10)));
-    // A U shape: the rows through its notch get two runs, the notch itself is left empty.
-    let u = [
-        (0, 0),
-        (3, 0),
-        (3, 6),
-        (7, 6),
-        (7, 0),
-        (10, 0),
-        (10, 10),
-        (0, 10),
-    ];
-    let spans = super::row_spans(&u, i32::MIN..i32::MAX);
-    let row = |y: i32| -> Vec<(i32, i32)> {
-        spans
-            .iter()
-            .filter(|s| s.0 == y)
-            .map(|s| (s.1, s.2))
-            .collect()
-    };
-    assert_eq!(row(2), [(0, 3), (7, 10)]);
-    assert_eq!(row(8), [(0, 10)]);
-    // Nothing for fewer than three points or a flat ring.
-    assert!(super::row_spans(&[(0, 0), (5, 0)], 0..10).is_empty());
-    assert!(super::row_spans(&[], 0..10).is_empty());
-}
-
-#[test]
 fn legs_join_into_polylines_where_they_continue() {
     let rail = Stroke::for_mode(crate::trip::Mode::Rail);
     let air = Stroke::for_mode(crate::trip::Mode::Air);
@@ -297,10 +264,11 @@ fn legs_join_into_polylines_where_they_continue() {
 
 /// Issue 28, defect 4: a map drawn in bands (here of 37 output rows, so that bands begin
 /// inside routes, markers, labels, the legend and the frame) has the pixels of the map drawn
-/// whole, but for rounding: a thick line that crosses a band's edge is blended pixel by pixel
-/// there, so a few pixels of its anti-aliased edge may differ by a level or two. (A wiggly
-/// line that leaves a band and comes back is drawn as separate runs, which fill where the
-/// whole line's polygon crosses itself; on a 10000 x 10000 map 0.002% of pixels differ.)
+/// whole, but for rounding: each band's shapes are moved up by its top in floating point and
+/// cut at its edges, so a few pixels of an anti-aliased edge differ by a level or two, and
+/// now and then one by a cell of the rasteriser's 4 x 4 sampling (1/16 of the step between the
+/// colours either side of the edge). (A wiggly line that leaves a band and comes back is drawn
+/// as separate runs, which may differ where the whole line's stroke overlaps itself.)
 #[test]
 fn a_map_drawn_in_bands_has_the_pixels_of_the_whole() {
     let (routes, title) = example("kji-2011.toml");
@@ -311,16 +279,22 @@ fn a_map_drawn_in_bands_has_the_pixels_of_the_whole() {
     };
     let s = scene::build(&routes, title.as_deref(), &opts).unwrap();
     let whole = png(&s).unwrap();
-    let banded = png_in_bands(&s, 700 * 2 * 3 * 2 * 37).unwrap();
+    // 37 rows of RGBA canvas.
+    let banded = png_in_bands(&s, 700 * 4 * 37).unwrap();
     let a = image::load_from_memory(&whole).unwrap().to_rgb8();
     let b = image::load_from_memory(&banded).unwrap().to_rgb8();
-    let mut differing = 0;
+    let (mut differing, mut beyond) = (0, 0);
     for (x, y) in a.pixels().zip(b.pixels()) {
         let most = x.0.iter().zip(y.0).map(|(p, q)| p.abs_diff(q)).max();
-        assert!(most <= Some(3), "a pixel differs by {most:?} levels");
+        assert!(most <= Some(16), "a pixel differs by {most:?} levels");
         differing += usize::from(most > Some(0));
+        beyond += usize::from(most > Some(3));
     }
-    assert!(differing * 10_000 <= 700 * 500, "{differing} pixels differ");
+    assert!(differing * 1_000 <= 700 * 500, "{differing} pixels differ");
+    assert!(
+        beyond * 10_000 <= 700 * 500,
+        "{beyond} pixels differ by more than 3 levels"
+    );
 }
 
 // Issue 30 point 4: the SVG left a title that runs both ways to the browser's bidi order,
@@ -354,4 +328,17 @@ fn a_title_that_runs_both_ways_has_the_pngs_order_in_the_svg() {
     }
     // Left to right on the line: the Latin words, then the Arabic and Hebrew.
     assert_eq!(tspans[0].text(), Some("and Cairo"));
+}
+
+#[test]
+fn rgba_pixels_become_rgb_in_place_and_copied() {
+    // Nine pixels: two blocks of four and one left over.
+    let rgba: Vec<u8> = (0..36u8).collect();
+    let rgb: Vec<u8> = (0..36u8).filter(|b| b % 4 != 3).collect();
+    let mut copied = vec![0; 27];
+    super::rgba_to_rgb(&rgba, &mut copied);
+    assert_eq!(copied, rgb);
+    let mut px = rgba.clone();
+    super::rgb_in_place(&mut px);
+    assert_eq!(&px[..27], rgb.as_slice());
 }
