@@ -205,6 +205,7 @@ fn compose(
     let attribution = attribution(&sheet, coarse, routes);
 
     let wants_strip = furniture.wants_strip;
+    let markers = visible_markers(markers, palette.halo, unit);
     let scene = Scene {
         width: options.width,
         height: options.height,
