@@ -166,22 +166,23 @@ pub(super) fn visible_markers(markers: Vec<Marker>, halo: Color, unit: f64) -> V
     for (i, m) in markers.iter().enumerate().rev() {
         let edge = m.radius + ring_half;
         let (x, y) = (m.at.0 - area.x0, m.at.1 - area.y0);
-        // The distance from the centre to the nearest and the farthest point of a cell.
+        // The squared distance from the centre to the nearest and the farthest point of a cell.
         let near = |cx: usize, cy: usize| {
             let dx = (cx as f64).max(x.min(cx as f64 + 1.0)) - x;
             let dy = (cy as f64).max(y.min(cy as f64 + 1.0)) - y;
-            dx.hypot(dy)
+            dx * dx + dy * dy
         };
         let far = |cx: usize, cy: usize| {
             let dx = (x - cx as f64).abs().max((x - cx as f64 - 1.0).abs());
             let dy = (y - cy as f64).abs().max((y - cy as f64 - 1.0).abs());
-            dx.hypot(dy)
+            dx * dx + dy * dy
         };
+        let (reach2, inside2) = ((edge + MARGIN).powi(2), (edge - MARGIN).max(0.0).powi(2));
         let (xs, ys) = span(m.at, edge + MARGIN);
         let hidden = m.leader.is_none()
             && ys.clone().all(|cy| {
                 xs.clone()
-                    .all(|cx| covered[cy * cols + cx] || near(cx, cy) > edge + MARGIN)
+                    .all(|cx| covered[cy * cols + cx] || near(cx, cy) > reach2)
             });
         if hidden {
             continue;
@@ -194,7 +195,7 @@ pub(super) fn visible_markers(markers: Vec<Marker>, halo: Color, unit: f64) -> V
         let (xs, ys) = span(m.at, edge);
         for cy in ys {
             for cx in xs.clone() {
-                if far(cx, cy) <= edge - MARGIN {
+                if far(cx, cy) <= inside2 {
                     covered[cy * cols + cx] = true;
                 }
             }
