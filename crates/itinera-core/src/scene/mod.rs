@@ -206,7 +206,6 @@ fn compose(
     let attribution = attribution(&sheet, coarse, routes);
 
     let wants_strip = furniture.wants_strip;
-    let markers = visible_markers(markers, palette.halo, unit);
     let scene = Scene {
         width: options.width,
         height: options.height,
@@ -224,7 +223,7 @@ fn compose(
         graticule,
         graticule_labels,
         routes: layers,
-        markers,
+        markers: visible_markers(markers, palette.halo, unit),
         context_dots: placed.context_dots,
         labels: placed.labels,
         stop_label_count: placed.stop_label_count,
