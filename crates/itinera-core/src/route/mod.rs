@@ -11,7 +11,9 @@ mod antimeridian;
 use std::sync::LazyLock;
 
 use geo::Coord;
-use geographiclib_rs::{DirectGeodesic, Geodesic as Ellipsoid, InverseGeodesic};
+use geographiclib_rs::{
+    DirectGeodesic, Geodesic as Ellipsoid, GeodesicLine, InverseGeodesic, capability,
+};
 use serde::Serialize;
 
 pub use antimeridian::split_antimeridian;
@@ -186,8 +188,12 @@ fn densify_measured(a: Coord, b: Coord, s12: f64, azi1: f64, max_m: f64) -> Vec<
     let frac = 1.0 / segments as f64;
     let mut line = Vec::with_capacity(segments as usize + 1);
     line.push(norm(a));
+    // One geodesic line for every vertex: `direct` would set it up again for each (the same
+    // capabilities, so the same coordinates to the bit).
+    let mask = capability::LATITUDE | capability::LONGITUDE | capability::DISTANCE_IN;
+    let geodesic = GeodesicLine::new(&WGS84, a.y, a.x, azi1, Some(mask), None, None);
     for k in 1..segments {
-        let (lat, lon): (f64, f64) = WGS84.direct(a.y, a.x, azi1, s12 * (frac * k as f64));
+        let (_, lat, lon, ..) = geodesic._gen_position(false, s12 * (frac * k as f64), mask);
         line.push(norm(Coord { x: lon, y: lat }));
     }
     line.push(norm(b));

@@ -61,18 +61,21 @@ pub(super) fn sea(projector: &Projector, stream: &Stream<'_>, frame: &Rect) -> V
 }
 
 /// Step of [`build_in`]: each trip's legs in pixels (cut at the map's seam, set beside the
-/// legs they share a track with, clipped to the frame) and a direction arrow at each leg's
-/// middle.
+/// legs they share a track with, clipped to the frame, simplified to the pixel grid) and a
+/// direction arrow at each leg's middle; and the legs' pixels for [`route_pixels`], taken
+/// before the simplification (labels, legend and scale bar avoid the legs as exactly as
+/// before).
 pub(super) fn route_layers(
     routes: &[Route],
     stream: &Stream<'_>,
     draw_step: f64,
     unit: f64,
     palette: &Palette,
-) -> Vec<RouteLayer> {
+) -> (Vec<RouteLayer>, Vec<Px>) {
     let frame = &stream.frame();
     let offsets = shared::offsets(routes, unit);
     let mut layers = Vec::new();
+    let mut leg_px = Vec::new();
     for (ri, r) in routes.iter().enumerate() {
         let color = palette.route(r.color);
         let mut legs = Vec::new();
@@ -85,9 +88,14 @@ pub(super) fn route_layers(
                     *p = shared::offset_line(p, d);
                 }
             }
+            // Simplified to the pixel grid once clipped: what is drawn and written.
             let runs = pieces
                 .iter()
                 .flat_map(|p| clip::clip_line(p, frame))
+                .map(|run| {
+                    leg_px.extend(along(&run, 4.0));
+                    simplify::simplify(&run, simplify::SIMPLIFY_TOLERANCE_PX)
+                })
                 .collect();
             if let Some((mid, angle)) = arrow_at_middle(&pieces, frame) {
                 arrows.push(arrow_triangle(mid, angle, unit));
@@ -101,12 +109,12 @@ pub(super) fn route_layers(
             arrows,
         });
     }
-    layers
+    (layers, leg_px)
 }
 
 /// Step of [`build_in`]: the routes' pixels, where the legend, scale bar and labels must not
-/// go.
-pub(super) fn route_pixels(layers: &[RouteLayer]) -> Vec<Px> {
+/// go: `leg_px`, the legs' points from [`route_layers`], and the arrows' outlines.
+pub(super) fn route_pixels(layers: &[RouteLayer], mut leg_px: Vec<Px>) -> Vec<Px> {
     // Legend, scale bar and labels go where they avoid the routes: the routes' pixels, a
     // point at least every few pixels along each run (a leg across a city map is two
     // vertices a thousand pixels apart).
@@ -115,12 +123,8 @@ pub(super) fn route_pixels(layers: &[RouteLayer]) -> Vec<Px> {
         .iter()
         .flat_map(|l| &l.arrows)
         .flat_map(|t| along(&[t[0], t[1], t[2], t[0]], 4.0));
-    layers
-        .iter()
-        .flat_map(|l| l.legs.iter().flat_map(|(_, runs)| runs.iter()))
-        .flat_map(|run| along(run, 4.0))
-        .chain(arrows)
-        .collect()
+    leg_px.extend(arrows);
+    leg_px
 }
 
 /// The points of a line, with points added so that none is more than `step` pixels from the

@@ -24,6 +24,7 @@ mod palladius;
 mod projection;
 mod scale_bar;
 mod shared;
+mod simplify;
 mod spread;
 mod stops;
 mod stream;
@@ -166,12 +167,12 @@ fn compose(
         graticule(&stream, window, &frame, radial, unit, &palette);
     let sea = sea(&projector, &stream, &frame);
 
-    let layers = route_layers(routes, &stream, scale.draw_step, unit, &palette);
+    let (layers, leg_px) = route_layers(routes, &stream, scale.draw_step, unit, &palette);
     let (mut markers, mut stop_labels, off_map, unglyphed) =
         markers(routes, &to_px, &frame, unit, &palette, options.label_lang);
     spread_markers(&mut markers, &mut stop_labels);
 
-    let route_px = route_pixels(&layers);
+    let route_px = route_pixels(&layers, leg_px);
     let strip = strip.map(|sh| strip_below(&frame, sh, unit));
     let (furniture, notes) = furniture(&sheet, routes, &sea, (&route_px, &markers), strip);
     clear_degree_labels(&mut graticule_labels, &furniture, unit);
@@ -222,7 +223,7 @@ fn compose(
         graticule,
         graticule_labels,
         routes: layers,
-        markers,
+        markers: visible_markers(markers, palette.halo, unit),
         context_dots: placed.context_dots,
         labels: placed.labels,
         stop_label_count: placed.stop_label_count,

@@ -21,7 +21,10 @@ fn end_key(c: geo::Coord) -> (i64, i64) {
 /// another), keyed by (route, leg). Legs of a bundle are spaced by the widest stroke in it plus
 /// a gap; each keeps the same side of the track whichever way it runs.
 pub(super) fn offsets(routes: &[Route], unit: f64) -> Offsets {
-    let mut bundles: HashMap<Track, Vec<(usize, usize, bool)>> = HashMap::new();
+    // Every leg by its track, sorted (stably: a bundle's legs stay in the order of the
+    // routes), then taken a run of one track at a time; a sort, not a map of lists, so a
+    // track of 100,000 legs costs no allocation per leg.
+    let mut legs: Vec<(Track, usize, usize, bool)> = Vec::new();
     for (r, route) in routes.iter().enumerate() {
         for (l, leg) in route.legs.iter().enumerate() {
             let (a, b) = (end_key(leg.start), end_key(leg.end));
@@ -30,18 +33,19 @@ pub(super) fn offsets(routes: &[Route], unit: f64) -> Offsets {
             }
             let forward = a < b;
             let key = if forward { (a, b) } else { (b, a) };
-            bundles.entry(key).or_default().push((r, l, forward));
+            legs.push((key, r, l, forward));
         }
     }
+    legs.sort_by_key(|&(key, ..)| key);
     let mut out = Offsets::new();
-    for members in bundles.values().filter(|m| m.len() > 1) {
+    for members in legs.chunk_by(|x, y| x.0 == y.0).filter(|m| m.len() > 1) {
         let widest = members
             .iter()
-            .map(|&(r, l, _)| Stroke::for_mode(routes[r].legs[l].mode).width)
+            .map(|&(_, r, l, _)| Stroke::for_mode(routes[r].legs[l].mode).width)
             .fold(0.0, f64::max);
         let spacing = (widest + 2.0) * unit;
         let middle = (members.len() - 1) as f64 / 2.0;
-        for (i, &(r, l, forward)) in members.iter().enumerate() {
+        for (i, &(_, r, l, forward)) in members.iter().enumerate() {
             // Measured on the bundle's own direction; a leg that runs the other way turns its
             // left into its right.
             let across = (i as f64 - middle) * spacing;

@@ -81,16 +81,17 @@ fn antimeridian_trip_is_regional_and_continuous() {
     let s = build(&routes(&["Anadyr", "Nome"]), None, &MapOptions::default()).unwrap();
     assert!(s.projection.starts_with("+proj=lcc"), "{}", s.projection);
     let runs = &s.routes[0].legs[0].1;
-    let total: usize = runs.iter().map(Vec::len).sum();
-    assert!(total > 50);
-    for run in runs {
-        for w in run.windows(2) {
-            assert!(
-                (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) < 50.0,
-                "jump in the line"
-            );
-        }
-    }
+    // One line (simplified to the pixel grid: straight on this conic map, so its two ends),
+    // without a jump: no longer than the chord between its ends, but for a curve.
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    let dist = |a: Px, b: Px| (b.0 - a.0).hypot(b.1 - a.1);
+    let length: f64 = run.windows(2).map(|w| dist(w[0], w[1])).sum();
+    let chord = dist(run[0], run[run.len() - 1]);
+    assert!(
+        chord > 100.0 && length < 1.05 * chord,
+        "jump in the line: {length} px for {chord}"
+    );
 }
 
 #[test]

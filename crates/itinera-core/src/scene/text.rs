@@ -424,6 +424,15 @@ pub fn height(size: f64) -> f64 {
 
 /// Whether every character of `text` has a glyph in the face it is set in.
 pub fn covers(text: &str) -> bool {
+    // Printable ASCII, the text of most labels, needs no look-up when the Latin face has it
+    // all (checked once).
+    static ASCII: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
+        let printable: String = (0x20u8..0x7f).map(char::from).collect();
+        missing(&printable).is_empty()
+    });
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) && *ASCII {
+        return true;
+    }
     missing(text).is_empty()
 }
 
