@@ -16,8 +16,10 @@ const CSV_COLUMNS: [&str; 11] = [
 /// # Errors
 /// [`Error::Syntax`] or [`Error::Invalid`] at the row or cell of the problem.
 pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
+    // Fields are trimmed as they are read (`field` below): the `csv` crate's own trimming
+    // copies every record.
     let mut reader = ::csv::ReaderBuilder::new()
-        .trim(::csv::Trim::All)
+        .trim(::csv::Trim::Headers)
         .from_reader(source.text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(e, source))?.clone();
     // itinera's own legs CSV (`export -o legs.csv`) reads back as the trips it was made from.
@@ -51,7 +53,11 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         let start = record.position().map_or(0, |p| p.byte() as usize);
         let field = |name: &str| -> Option<(&str, usize)> {
             let i = col(name)?;
-            record.get(i).filter(|v| !v.is_empty()).map(|v| (v, i))
+            record
+                .get(i)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, i))
         };
         let get = |name: &str| -> Option<(String, usize)> {
             field(name).map(|(v, i)| {
@@ -212,7 +218,11 @@ fn parse_legs_csv(
         let start = record.position().map_or(0, |p| p.byte() as usize);
         let field = |name: &str| -> Option<(&str, usize)> {
             let i = col(name)?;
-            record.get(i).filter(|v| !v.is_empty()).map(|v| (v, i))
+            record
+                .get(i)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, i))
         };
         let number = |name: &str| -> Result<f64> {
             let (v, i) = field(name)
