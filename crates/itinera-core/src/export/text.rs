@@ -294,7 +294,7 @@ mod tests {
             let v = match i % 3 {
                 0 => unit * 720.0 - 360.0,
                 1 => ((unit * 2e8).round() - 1e8) / 1e5,
-                _ => (unit - 0.5) * 10f64.powi((i % 19) as i32 - 9),
+                _ => (unit - 0.5) * 10f64.powi(i % 19 - 9),
             };
             check(v);
         }
