@@ -71,12 +71,9 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         let number = |name: &str| -> Result<Option<f64>> {
             field(name)
                 .map(|(v, i)| {
-                    csv_number(
-                        name,
-                        v,
-                        source,
-                        crate::source::csv_field_offset(&source.text, start, i),
-                    )
+                    csv_number(name, v, source, || {
+                        crate::source::csv_field_offset(&source.text, start, i)
+                    })
                 })
                 .transpose()
         };
@@ -227,12 +224,9 @@ fn parse_legs_csv(
         let number = |name: &str| -> Result<f64> {
             let (v, i) = field(name)
                 .ok_or_else(|| invalid(format!("`{name}` is empty"), source, start, None))?;
-            csv_number(
-                name,
-                v,
-                source,
-                crate::source::csv_field_offset(&source.text, start, i),
-            )
+            csv_number(name, v, source, || {
+                crate::source::csv_field_offset(&source.text, start, i)
+            })
         };
         let stop = |end: &str, mode: Option<Mode>| -> Result<StopSpec> {
             let mut s = StopSpec {
@@ -304,8 +298,11 @@ impl TripsByName {
 }
 
 /// A CSV cell that must be a number; `at` is its offset, for the error.
-fn csv_number(name: &str, v: &str, source: &SourceFile, at: usize) -> Result<f64> {
+/// A number cell; `at` finds the cell's offset, for an error only (a million rows would
+/// each scan for it).
+fn csv_number(name: &str, v: &str, source: &SourceFile, at: impl FnOnce() -> usize) -> Result<f64> {
     v.parse::<f64>().map_err(|_| {
+        let at = at();
         // "42,4": a decimal comma, as many locales write it.
         let comma = v.replace(',', ".").parse::<f64>().is_ok();
         invalid(
