@@ -95,6 +95,10 @@ pub fn export(a: ExportArgs) -> Outcome {
         plan.write(p.at, |w| format.write(routes, &options, w))?;
     }
     wrote(plan.commit()?.iter());
+    // The process ends here: the system takes back the memory of a million stops at once,
+    // faster than freeing each one's strings first.
+    std::mem::forget(routes);
+    std::mem::forget(sets);
     Ok(Exit::Success)
 }
 

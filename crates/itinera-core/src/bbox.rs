@@ -221,6 +221,20 @@ impl BoxBuilder {
             self.south = self.south.min(south);
             self.north = self.north.max(north);
         }
+        // The box depends only on the longitudes covered: a span meeting the last one joins
+        // it (a route's legs and stops do, one after the other), so a million-stop route
+        // keeps a handful of spans to sort, not two million. Not at a longitude of zero,
+        // where the sign of -0.0 would depend on which span came first.
+        let nonzero = |(w, e): (f64, f64)| w != 0.0 && e != 0.0;
+        if let Some(last) = self.spans.last_mut()
+            && west <= last.1
+            && east >= last.0
+            && nonzero((west, east))
+            && nonzero(*last)
+        {
+            *last = (last.0.min(west), last.1.max(east));
+            return;
+        }
         self.spans.push((west, east));
     }
 
@@ -312,6 +326,37 @@ mod tests {
         assert!(bering.meets(&shape(-178.0, -175.0)));
         assert!(!bering.meets(&shape(0.0, 10.0)));
         assert!(!window.meets(&BoundingBox::new(f64::NAN, f64::NAN, f64::NAN, f64::NAN)));
+    }
+
+    proptest::proptest! {
+        /// Joining spans that meet gives the box of every span kept apart.
+        #[test]
+        fn joined_spans_give_the_box_of_all_spans(
+            spans in proptest::collection::vec(
+                (proptest::prop_oneof![
+                    -180.0f64..=180.0,
+                    proptest::strategy::Just(0.0),
+                    proptest::strategy::Just(-0.0),
+                ], 0.0f64..40.0, -80.0f64..=80.0),
+                1..40,
+            )
+        ) {
+            let mut b = BoxBuilder::default();
+            let mut apart = BoxBuilder::default();
+            for &(w, width, lat) in &spans {
+                let e = (w + width).min(180.0);
+                b.add_part(&[c(w, lat), c(e, lat)]);
+                // The same span pushed as it is.
+                apart.spans.push((w, e));
+            }
+            apart.south = b.south;
+            apart.north = b.north;
+            let (got, want) = (b.finish().unwrap(), apart.finish().unwrap());
+            proptest::prop_assert_eq!(
+                (got.west.to_bits(), got.east.to_bits()),
+                (want.west.to_bits(), want.east.to_bits())
+            );
+        }
     }
 
     #[test]

@@ -5,35 +5,13 @@
 
 use std::io::Write;
 
-#[cfg(test)]
-use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
-use serde::Serialize;
+use geo::Coord;
 use serde_json::json;
 
 use super::round6;
+use super::text::{WRITE_EVERY, drain, push_json, push_json_deg, push_json_str, push_u64};
 use crate::error::{Error, Result};
-use crate::route::{BoxBuilder, Leg, Route, split_antimeridian};
-use crate::trip::{Date, Rgb, Stop};
-
-/// Builds the FeatureCollection of some routes as `geojson` types: per trip, its legs then its
-/// stops (the tests check the streamed text against it).
-#[cfg(test)]
-fn feature_collection(routes: &[Route], title: Option<&str>) -> FeatureCollection {
-    let mut features = Vec::new();
-    for_each_feature(routes, Layer::All, |f| {
-        features.push(f.to_feature());
-        Ok::<(), std::convert::Infallible>(())
-    })
-    .unwrap_or_else(|never| match never {});
-    FeatureCollection {
-        bbox: bbox(routes, Layer::All),
-        features,
-        foreign_members: title.map(|t| match json!({ "title": t }) {
-            JsonValue::Object(m) => m,
-            _ => JsonObject::new(),
-        }),
-    }
-}
+use crate::route::{BoxBuilder, Route, is_one_part, split_antimeridian};
 
 /// Which features a GeoJSON file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,13 +25,59 @@ pub enum Layer {
     Stops,
 }
 
+/// The densified line of every leg of some routes (in the order of the routes and their
+/// legs), each geodesic solved once: the box and the features are written from it.
+struct Lines {
+    vertices: Vec<Coord>,
+    /// Where each leg's line ends in `vertices`.
+    ends: Vec<usize>,
+}
+
+impl Lines {
+    fn of(routes: &[Route], layer: Layer) -> Lines {
+        let mut lines = Lines {
+            vertices: Vec::new(),
+            ends: Vec::new(),
+        };
+        if layer == Layer::Stops {
+            return lines;
+        }
+        let legs = routes.iter().map(|r| r.legs.len()).sum();
+        lines.ends.reserve_exact(legs);
+        lines.vertices.reserve(2 * legs);
+        for leg in routes.iter().flat_map(|r| &r.legs) {
+            leg.extend_line(&mut lines.vertices);
+            lines.ends.push(lines.vertices.len());
+        }
+        lines
+    }
+
+    /// The line of leg `k` (counted over all routes).
+    fn get(&self, k: usize) -> &[Coord] {
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.vertices[start..self.ends[k]]
+    }
+}
+
+/// The parts of a line that do not cross ±180°; `None` when the line is one part as it is (a
+/// borrowed line, no copy: nearly every leg).
+fn split_parts(line: &[Coord]) -> Option<Vec<Vec<Coord>>> {
+    (!is_one_part(line)).then(|| split_antimeridian(line))
+}
+
 /// The box of every leg's line and every stop, RFC 7946 §5 style.
-fn bbox(routes: &[Route], layer: Layer) -> Option<Vec<f64>> {
+fn bbox(routes: &[Route], layer: Layer, lines: &Lines) -> Option<Vec<f64>> {
     let mut b = BoxBuilder::default();
+    let mut k = 0;
     for r in routes {
-        for leg in r.legs.iter().filter(|_| layer != Layer::Stops) {
-            for part in split_antimeridian(&leg.line()) {
-                b.add_part(&part);
+        if layer != Layer::Stops {
+            for _ in &r.legs {
+                let line = lines.get(k);
+                match split_parts(line) {
+                    Some(parts) => parts.iter().for_each(|p| b.add_part(p)),
+                    None => b.add_part(line),
+                }
+                k += 1;
             }
         }
         for s in &r.stops {
@@ -70,207 +94,187 @@ fn bbox(routes: &[Route], layer: Layer) -> Option<Vec<f64>> {
     })
 }
 
-/// One feature as written: its geometry and its properties, borrowed from the route.
-struct Item<'a> {
-    geometry: Shape,
-    properties: Properties<'a>,
+/// One feature as written: a leg (its index in the route, its line) or a stop.
+enum Item<'a> {
+    Leg {
+        route: &'a Route,
+        i: usize,
+        line: &'a [Coord],
+        /// Always a MultiLineString (a legs layer: one geometry type in the file, as
+        /// Shapefile and `ogrinfo` want).
+        multi: bool,
+        /// The route's colour as JSON text, written once per route.
+        color: &'a [u8],
+    },
+    Stop {
+        route: &'a Route,
+        i: usize,
+        color: &'a [u8],
+    },
 }
 
-/// Coordinates rounded to 6 decimals (about 0.1 m).
-enum Shape {
-    Point([f64; 2]),
-    LineString(Vec<[f64; 2]>),
-    MultiLineString(Vec<Vec<[f64; 2]>>),
+/// Appends `[lon,lat]` pairs, 6 decimals, as `serde_json` writes a `Vec<[f64; 2]>`.
+fn push_coords(out: &mut Vec<u8>, line: &[Coord]) {
+    out.push(b'[');
+    for (i, c) in line.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_pair(out, c.x, c.y);
+    }
+    out.push(b']');
 }
 
-/// A feature's properties. Fields are in the byte order of their names, so the text is the
-/// same as serialising them through a `serde_json` map (which sorts its keys); `None` fields
-/// are left out.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Properties<'a> {
-    Leg(LegProperties<'a>),
-    Stop(StopProperties<'a>),
+fn push_pair(out: &mut Vec<u8>, x: f64, y: f64) {
+    out.push(b'[');
+    push_json_deg(out, x);
+    out.push(b',');
+    push_json_deg(out, y);
+    out.push(b']');
 }
 
-#[derive(Serialize)]
-struct LegProperties<'a> {
-    bearing_deg: f64,
-    distance_km: f64,
-    distance_m: f64,
-    feature: &'static str,
-    from: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    from_date: Option<Date>,
-    leg: usize,
-    mode: &'static str,
-    path: &'static str,
-    stroke: Rgb,
-    #[serde(rename = "stroke-opacity")]
-    stroke_opacity: f64,
-    #[serde(rename = "stroke-width")]
-    stroke_width: u32,
-    to: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    to_date: Option<Date>,
-    trip: &'a str,
+/// Appends a leg's geometry: a LineString of its one part, else (or always when `multi`) a
+/// MultiLineString.
+fn push_leg_geometry<P: AsRef<[Coord]>>(out: &mut Vec<u8>, parts: &[P], multi: bool) {
+    if let [part] = parts
+        && !multi
+    {
+        out.extend_from_slice(br#"{"type":"LineString","coordinates":"#);
+        push_coords(out, part.as_ref());
+        return;
+    }
+    out.extend_from_slice(br#"{"type":"MultiLineString","coordinates":["#);
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        push_coords(out, p.as_ref());
+    }
+    out.push(b']');
 }
 
-#[derive(Serialize)]
-struct StopProperties<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    admin1: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    country: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<Date>,
-    feature: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    geonameid: Option<i64>,
-    #[serde(rename = "marker-color")]
-    marker_color: Rgb,
-    #[serde(rename = "marker-size")]
-    marker_size: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    matched: Option<&'a str>,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-    order: usize,
-    /// One of a group of places (GPS waypoints), not a stop of a journey; read back so.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    places: bool,
-    trip: &'a str,
+/// Appends `,"key":` (or `"key":` for the first key).
+fn key(out: &mut Vec<u8>, first: bool, name: &str) {
+    if !first {
+        out.push(b',');
+    }
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// Appends `,"key":"text"` when `value` is given.
+fn opt_str(out: &mut Vec<u8>, first: bool, name: &str, value: Option<&str>) -> bool {
+    match value {
+        Some(v) => {
+            key(out, first, name);
+            push_json_str(out, v);
+            false
+        }
+        None => first,
+    }
 }
 
 impl Item<'_> {
-    /// A leg's feature: a LineString, or a MultiLineString where it crosses ±180; always a
-    /// MultiLineString when `multi` (a legs layer: one geometry type in the file, as
-    /// Shapefile and `ogrinfo` want).
-    fn leg<'a>(r: &'a Route, i: usize, leg: &Leg, multi: bool) -> Item<'a> {
-        let mut parts: Vec<Vec<[f64; 2]>> = split_antimeridian(&leg.line())
-            .into_iter()
-            .map(|p| p.iter().map(|c| [round6(c.x), round6(c.y)]).collect())
-            .collect();
-        let geometry = if parts.len() == 1 && !multi {
-            Shape::LineString(parts.pop().unwrap_or_default())
-        } else {
-            Shape::MultiLineString(parts)
-        };
-        let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
-        let properties = Properties::Leg(LegProperties {
-            bearing_deg: (leg.bearing_deg * 100.0).round() / 100.0,
-            distance_km: (leg.metres).round() / 1000.0,
-            distance_m: (leg.metres * 1000.0).round() / 1000.0,
-            feature: "leg",
-            from: &from.label,
-            from_date: from.date,
-            leg: i + 1,
-            mode: leg.mode.as_str(),
-            path: "geodesic",
-            stroke: r.color,
-            stroke_opacity: 0.9,
-            stroke_width: 3,
-            to: &to.label,
-            to_date: to.date,
-            trip: &r.name,
-        });
-        Item {
-            geometry,
-            properties,
-        }
-    }
-
-    fn stop<'a>(r: &'a Route, i: usize, s: &'a Stop) -> Item<'a> {
-        let place = s.place.as_ref();
-        let properties = Properties::Stop(StopProperties {
-            admin1: place.and_then(|p| p.admin1_name()),
-            country: place.map(|p| p.country.as_ref()),
-            date: s.date,
-            feature: "stop",
-            geonameid: place.and_then(|p| p.geonameid),
-            marker_color: r.color,
-            marker_size: "medium",
-            matched: place.map(|p| p.name.as_ref()),
-            name: &s.label,
-            note: s.note.as_deref(),
-            order: i + 1,
-            places: r.kind.places_flag(),
-            trip: &r.name,
-        });
-        Item {
-            geometry: Shape::Point([round6(s.lon), round6(s.lat)]),
-            properties,
-        }
-    }
-
-    /// The feature as `geojson` types.
-    #[cfg(test)]
-    fn to_feature(&self) -> Feature {
-        let value = match &self.geometry {
-            Shape::Point(p) => GeometryValue::new_point(*p),
-            Shape::LineString(l) => GeometryValue::new_line_string(l.iter().copied()),
-            Shape::MultiLineString(parts) => GeometryValue::MultiLineString {
-                coordinates: parts
-                    .iter()
-                    .map(|p| p.iter().map(|&c| c.into()).collect())
-                    .collect(),
-            },
-        };
-        let properties = match serde_json::to_value(&self.properties) {
-            Ok(JsonValue::Object(m)) => m,
-            _ => JsonObject::new(),
-        };
-        Feature {
-            bbox: None,
-            geometry: Some(Geometry {
-                bbox: None,
-                value,
-                foreign_members: None,
-            }),
-            id: None,
-            properties: Some(properties),
-            foreign_members: None,
-        }
-    }
-
-    /// Appends the feature as GeoJSON text, as `geojson` writes it.
-    fn write(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        #[derive(Serialize)]
-        struct Geom<'a, C> {
-            #[serde(rename = "type")]
-            kind: &'a str,
-            coordinates: C,
-        }
+    /// Appends the feature as GeoJSON text, as `geojson` writes it (keys of the properties
+    /// in byte order, as a `serde_json` map sorts them; absent ones left out).
+    fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(br#"{"type":"Feature","geometry":"#);
-        match &self.geometry {
-            Shape::Point(p) => serde_json::to_writer(
-                &mut *out,
-                &Geom {
-                    kind: "Point",
-                    coordinates: p,
-                },
-            ),
-            Shape::LineString(l) => serde_json::to_writer(
-                &mut *out,
-                &Geom {
-                    kind: "LineString",
-                    coordinates: l,
-                },
-            ),
-            Shape::MultiLineString(parts) => serde_json::to_writer(
-                &mut *out,
-                &Geom {
-                    kind: "MultiLineString",
-                    coordinates: parts,
-                },
-            ),
-        }?;
-        out.extend_from_slice(br#","properties":"#);
-        serde_json::to_writer(&mut *out, &self.properties)?;
+        match *self {
+            Item::Leg {
+                route,
+                i,
+                line,
+                multi,
+                color,
+            } => {
+                match split_parts(line) {
+                    Some(parts) => push_leg_geometry(out, &parts, multi),
+                    None => push_leg_geometry(out, &[line], multi),
+                }
+                out.extend_from_slice(br#"},"properties":"#);
+                leg_properties(out, route, i, color);
+            }
+            Item::Stop { route, i, color } => {
+                let s = &route.stops[i];
+                out.extend_from_slice(br#"{"type":"Point","coordinates":"#);
+                push_pair(out, s.lon, s.lat);
+                out.extend_from_slice(br#"},"properties":"#);
+                stop_properties(out, route, i, color);
+            }
+        }
         out.push(b'}');
-        Ok(())
     }
+}
+
+/// A leg's properties: `bearing_deg`, `distance_km`, `distance_m`, `feature`, `from`,
+/// `from_date`, `leg`, `mode`, `path`, `stroke`, `stroke-opacity`, `stroke-width`, `to`,
+/// `to_date`, `trip`.
+fn leg_properties(out: &mut Vec<u8>, r: &Route, i: usize, color: &[u8]) {
+    let leg = &r.legs[i];
+    let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
+    out.extend_from_slice(br#"{"bearing_deg":"#);
+    push_json(out, &((leg.bearing_deg * 100.0).round() / 100.0));
+    out.extend_from_slice(br#","distance_km":"#);
+    push_json(out, &((leg.metres).round() / 1000.0));
+    out.extend_from_slice(br#","distance_m":"#);
+    push_json(out, &((leg.metres * 1000.0).round() / 1000.0));
+    out.extend_from_slice(br#","feature":"leg","from":"#);
+    push_json_str(out, &from.label);
+    if let Some(d) = &from.date {
+        out.extend_from_slice(br#","from_date":"#);
+        push_json(out, d);
+    }
+    out.extend_from_slice(br#","leg":"#);
+    push_u64(out, i as u64 + 1);
+    out.extend_from_slice(br#","mode":"#);
+    push_json_str(out, leg.mode.as_str());
+    out.extend_from_slice(br#","path":"geodesic","stroke":"#);
+    out.extend_from_slice(color);
+    out.extend_from_slice(br#","stroke-opacity":0.9,"stroke-width":3,"to":"#);
+    push_json_str(out, &to.label);
+    if let Some(d) = &to.date {
+        out.extend_from_slice(br#","to_date":"#);
+        push_json(out, d);
+    }
+    out.extend_from_slice(br#","trip":"#);
+    push_json_str(out, &r.name);
+    out.push(b'}');
+}
+
+/// A stop's properties: `admin1`, `country`, `date`, `feature`, `geonameid`, `marker-color`,
+/// `marker-size`, `matched`, `name`, `note`, `order`, `places` (only when true), `trip`.
+fn stop_properties(out: &mut Vec<u8>, r: &Route, i: usize, color: &[u8]) {
+    let s = &r.stops[i];
+    let place = s.place.as_ref();
+    out.push(b'{');
+    let mut first = opt_str(out, true, "admin1", place.and_then(|p| p.admin1_name()));
+    first = opt_str(out, first, "country", place.map(|p| p.country.as_ref()));
+    if let Some(d) = &s.date {
+        key(out, first, "date");
+        push_json(out, d);
+        first = false;
+    }
+    key(out, first, "feature");
+    out.extend_from_slice(br#""stop""#);
+    if let Some(id) = place.and_then(|p| p.geonameid) {
+        out.extend_from_slice(br#","geonameid":"#);
+        push_json(out, &id);
+    }
+    out.extend_from_slice(br#","marker-color":"#);
+    out.extend_from_slice(color);
+    out.extend_from_slice(br#","marker-size":"medium""#);
+    opt_str(out, false, "matched", place.map(|p| p.name.as_ref()));
+    opt_str(out, false, "name", Some(&s.label));
+    opt_str(out, false, "note", s.note.as_deref());
+    out.extend_from_slice(br#","order":"#);
+    push_u64(out, i as u64 + 1);
+    if r.kind.places_flag() {
+        out.extend_from_slice(br#","places":true"#);
+    }
+    out.extend_from_slice(br#","trip":"#);
+    push_json_str(out, &r.name);
+    out.push(b'}');
 }
 
 /// Calls `f` with each feature in order: per trip, its legs then its stops. One feature is
@@ -278,17 +282,30 @@ impl Item<'_> {
 fn for_each_feature<E>(
     routes: &[Route],
     layer: Layer,
+    lines: &Lines,
     mut f: impl FnMut(Item<'_>) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    for r in routes {
+    let mut k = 0;
+    for route in routes {
+        let mut color = Vec::new();
+        push_json(&mut color, &route.color);
+        let color = &color[..];
         if layer != Layer::Stops {
-            for (i, leg) in r.legs.iter().enumerate() {
-                f(Item::leg(r, i, leg, layer == Layer::Legs))?;
+            for i in 0..route.legs.len() {
+                let line = lines.get(k);
+                k += 1;
+                f(Item::Leg {
+                    route,
+                    i,
+                    line,
+                    multi: layer == Layer::Legs,
+                    color,
+                })?;
             }
         }
         if layer != Layer::Legs {
-            for (i, s) in r.stops.iter().enumerate() {
-                f(Item::stop(r, i, s))?;
+            for i in 0..route.stops.len() {
+                f(Item::Stop { route, i, color })?;
             }
         }
     }
@@ -320,67 +337,30 @@ pub fn write_geojson_layer(
         path: "GeoJSON".into(),
         source: e,
     };
-    let mut head = String::from(r#"{"type":"FeatureCollection","#);
-    if let Some(b) = bbox(routes, layer) {
-        head.push_str(&format!(r#""bbox":{},"#, json!(b)));
+    // Each leg's geodesic is densified once, for the box and for its feature.
+    let lines = Lines::of(routes, layer);
+    let mut buf = Vec::with_capacity(WRITE_EVERY + 4096);
+    buf.extend_from_slice(br#"{"type":"FeatureCollection","#);
+    if let Some(b) = bbox(routes, layer, &lines) {
+        buf.extend_from_slice(format!(r#""bbox":{},"#, json!(b)).as_bytes());
     }
-    head.push_str(r#""features":["#);
-    w.write_all(head.as_bytes()).map_err(werr)?;
-    // Each feature is serialised into one buffer, then written in one call.
-    let mut buf = Vec::new();
-    for_each_feature(routes, layer, |f| {
-        if !buf.is_empty() {
-            buf.clear();
+    buf.extend_from_slice(br#""features":["#);
+    let mut first = true;
+    for_each_feature(routes, layer, &lines, |f| {
+        if !first {
             buf.push(b',');
         }
-        f.write(&mut buf).map_err(|e| werr(e.into()))?;
-        w.write_all(&buf).map_err(werr)
+        first = false;
+        f.write(&mut buf);
+        drain(&mut buf, w).map_err(werr)
     })?;
-    w.write_all(b"]").map_err(werr)?;
+    buf.push(b']');
     if let Some(t) = title {
-        w.write_all(format!(r#","title":{}"#, json!(t)).as_bytes())
-            .map_err(werr)?;
+        buf.extend_from_slice(format!(r#","title":{}"#, json!(t)).as_bytes());
     }
-    w.write_all(b"}\n").map_err(werr)
+    buf.extend_from_slice(b"}\n");
+    w.write_all(&buf).map_err(werr)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::export::testdata::{bering, kim, route, stop};
-
-    fn streamed(routes: &[Route], title: Option<&str>) -> String {
-        let mut out = Vec::new();
-        write_geojson(routes, title, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn streaming_writes_the_text_of_the_whole_collection() {
-        let cases: [(Vec<Route>, Option<&str>); 4] = [
-            (vec![kim(), bering()], Some("Kim \"2011\" <trips>")),
-            (vec![kim()], None),
-            (
-                vec![route(
-                    "one",
-                    "#000000",
-                    vec![stop("Khasan", 42.4, 130.7, None)],
-                )],
-                None,
-            ),
-            (vec![], Some("nothing")),
-        ];
-        for (routes, title) in cases {
-            let whole = serde_json::to_string(&feature_collection(&routes, title)).unwrap() + "\n";
-            assert_eq!(streamed(&routes, title), whole);
-        }
-    }
-
-    #[test]
-    fn the_box_of_a_leg_across_the_antimeridian_crosses_it() {
-        let v: serde_json::Value = serde_json::from_str(&streamed(&[bering()], None)).unwrap();
-        let b: Vec<f64> = serde_json::from_value(v["bbox"].clone()).unwrap();
-        assert!(b[0] > b[2], "{b:?}");
-        assert_eq!((b[0], b[2]), (177.5103, -165.40637));
-    }
-}
+mod tests;

@@ -12,9 +12,11 @@
 
 use std::io::{self, Write};
 
-use super::text::{deg, escape, km};
+use geo::Coord;
+
+use super::text::{WRITE_EVERY, deg, drain, escape, km, push_deg, put};
 use crate::error::{Error, Result};
-use crate::route::Route;
+use crate::route::{Route, is_one_part, split_antimeridian};
 use crate::trip::{Date, Mode, TripKind};
 
 /// Writes `routes` as a GPX 1.1 document, with `title` as the metadata name.
@@ -31,7 +33,10 @@ pub fn write_gpx(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> Re
     })
 }
 
-fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Result<()> {
+fn document(routes: &[Route], title: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    // Written into a buffer, handed to `out` in large pieces.
+    let mut buf = Vec::with_capacity(WRITE_EVERY + 4096);
+    let w = &mut buf;
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         w,
@@ -49,6 +54,7 @@ fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Res
             TripKind::Places => {
                 for i in 0..r.stops.len() {
                     point("wpt", "  ", r, i, w)?;
+                    drain(w, out)?;
                 }
             }
             TripKind::Journey | TripKind::Track => {}
@@ -57,13 +63,14 @@ fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Res
     for r in routes {
         match r.kind {
             TripKind::Places => {}
-            TripKind::Journey | TripKind::Track => route(r, w)?,
+            TripKind::Journey | TripKind::Track => route(r, w, out)?,
         }
     }
     for r in routes.iter().filter(|r| !r.legs.is_empty()) {
-        track(r, w)?;
+        track(r, w, out)?;
     }
-    writeln!(w, "</gpx>")
+    writeln!(w, "</gpx>")?;
+    out.write_all(w)
 }
 
 fn about(r: &Route) -> String {
@@ -74,25 +81,23 @@ fn about(r: &Route) -> String {
     )
 }
 
-fn route(r: &Route, w: &mut dyn Write) -> io::Result<()> {
+fn route(r: &Route, w: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "  <rte>")?;
     writeln!(w, "    <name>{}</name>", escape(&r.name))?;
     writeln!(w, "    <desc>{}</desc>", escape(&about(r)))?;
     for i in 0..r.stops.len() {
         point("rtept", "    ", r, i, w)?;
+        drain(w, out)?;
     }
     writeln!(w, "  </rte>")
 }
 
 /// Stop `i` of `r` as a `wpt` or `rtept` (both GPX's `wptType`), indented by `indent`.
-fn point(tag: &str, indent: &str, r: &Route, i: usize, w: &mut dyn Write) -> io::Result<()> {
+fn point(tag: &str, indent: &str, r: &Route, i: usize, w: &mut Vec<u8>) -> io::Result<()> {
     let s = &r.stops[i];
-    writeln!(
-        w,
-        r#"{indent}<{tag} lat="{}" lon="{}">"#,
-        deg(s.lat),
-        lon(s.lon)
-    )?;
+    put(w, &[indent, "<", tag, " "]);
+    lat_lon(w, s.lat, s.lon);
+    w.extend_from_slice(b">\n");
     // GPX times are date-times: a stop dated to the minute gets one; a day alone stays in the
     // description.
     if let Some(d) = s
@@ -101,36 +106,58 @@ fn point(tag: &str, indent: &str, r: &Route, i: usize, w: &mut dyn Write) -> io:
     {
         writeln!(w, "{indent}  <time>{d}</time>")?;
     }
-    writeln!(w, "{indent}  <name>{}</name>", escape(&s.label))?;
-    let desc: Vec<String> = [s.date.map(|d| d.to_string()), s.note.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if !desc.is_empty() {
+    put(w, &[indent, "  <name>", &escape(&s.label), "</name>\n"]);
+    if s.date.is_some() || s.note.is_some() {
+        let desc: Vec<String> = [s.date.map(|d| d.to_string()), s.note.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
         writeln!(w, "{indent}  <desc>{}</desc>", escape(&desc.join("; ")))?;
     }
     // The mode of the leg arriving here, which reads back as the stop's.
     let arrival = i.checked_sub(1).and_then(|l| r.legs.get(l)).map(|l| l.mode);
     if let Some(mode) = arrival.filter(|m| *m != Mode::Unknown) {
-        writeln!(w, "{indent}  <type>{}</type>", mode.as_str())?;
+        put(w, &[indent, "  <type>", mode.as_str(), "</type>\n"]);
     }
-    writeln!(w, "{indent}</{tag}>")
+    put(w, &[indent, "</", tag, ">\n"]);
+    Ok(())
 }
 
-fn track(r: &Route, w: &mut dyn Write) -> io::Result<()> {
+fn track(r: &Route, w: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "  <trk>")?;
     writeln!(w, "    <name>{}</name>", escape(&r.name))?;
     writeln!(w, "    <desc>{}</desc>", escape(&about(r)))?;
     for leg in &r.legs {
-        for part in leg.parts() {
-            writeln!(w, "    <trkseg>")?;
-            for c in part {
-                writeln!(w, r#"      <trkpt lat="{}" lon="{}"/>"#, deg(c.y), lon(c.x))?;
+        let line = leg.line();
+        if is_one_part(&line) {
+            trkseg(&line, w);
+        } else {
+            for part in split_antimeridian(&line) {
+                trkseg(&part, w);
             }
-            writeln!(w, "    </trkseg>")?;
         }
+        drain(w, out)?;
     }
     writeln!(w, "  </trk>")
+}
+
+fn trkseg(part: &[Coord], w: &mut Vec<u8>) {
+    w.extend_from_slice(b"    <trkseg>\n");
+    for c in part {
+        w.extend_from_slice(b"      <trkpt ");
+        lat_lon(w, c.y, c.x);
+        w.extend_from_slice(b"/>\n");
+    }
+    w.extend_from_slice(b"    </trkseg>\n");
+}
+
+/// Appends the attributes `lat=".." lon=".."` of a point.
+fn lat_lon(w: &mut Vec<u8>, lat: f64, x: f64) {
+    w.extend_from_slice(b"lat=\"");
+    push_deg(w, lat);
+    w.extend_from_slice(b"\" lon=\"");
+    push_deg(w, lon(x));
+    w.push(b'"');
 }
 
 /// Longitude for `gpx:longitudeType`, which excludes 180: 180 becomes 179.999999.

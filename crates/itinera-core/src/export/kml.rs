@@ -7,16 +7,16 @@
 //! segment from 179° to -179° the long way round). A stop is a `Point`. Coordinates are
 //! `lon,lat` (`kml:coordinates`) with 6 decimals; descriptions are plain text, escaped.
 //!
-//! The XML is written by hand. The text and number helpers here ([`escape`], [`deg`],
+//! The XML is written by hand. The text and number helpers here ([`escape`], [`push_deg`],
 //! [`fixed`], [`bearing`], [`km`]) are shared with the GPX and CSV exporters.
 
 use std::io::{self, Write};
 
 use geo::Coord;
 
-use super::text::{bearing, deg, escape, km};
+use super::text::{WRITE_EVERY, bearing, drain, escape, km, push_deg, put};
 use crate::error::{Error, Result};
-use crate::route::{Leg, Route};
+use crate::route::{Leg, Route, is_one_part, split_antimeridian};
 use crate::trip::{Date, Rgb, Stop, TripKind};
 
 /// Writes `routes` as a KML 2.2 document named `title` (default "itinera").
@@ -34,7 +34,10 @@ pub fn write_kml(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> Re
     })
 }
 
-fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Result<()> {
+fn document(routes: &[Route], title: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    // Written into a buffer, handed to `out` in large pieces.
+    let mut buf = Vec::with_capacity(WRITE_EVERY + 4096);
+    let w = &mut buf;
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(w, r#"<kml xmlns="http://www.opengis.net/kml/2.2">"#)?;
     writeln!(w, "<Document>")?;
@@ -51,13 +54,14 @@ fn document(routes: &[Route], title: Option<&str>, w: &mut dyn Write) -> io::Res
         writeln!(w, "  </Style>")?;
     }
     for (i, r) in routes.iter().enumerate() {
-        folder(r, &style_id(i), w)?;
+        folder(r, &style_id(i), w, out)?;
     }
     writeln!(w, "</Document>")?;
-    writeln!(w, "</kml>")
+    writeln!(w, "</kml>")?;
+    out.write_all(w)
 }
 
-fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
+fn folder(r: &Route, style: &str, w: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
     let legs = match r.legs.len() {
         1 => "1 leg".to_string(),
         n => format!("{n} legs"),
@@ -75,14 +79,16 @@ fn folder(r: &Route, style: &str, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "    <description>{}</description>", escape(&about))?;
     for leg in &r.legs {
         leg_placemark(r, leg, style, w)?;
+        drain(w, out)?;
     }
     for s in &r.stops {
         stop_placemark(s, style, r.kind, w)?;
+        drain(w, out)?;
     }
     writeln!(w, "  </Folder>")
 }
 
-fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Result<()> {
+fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut Vec<u8>) -> io::Result<()> {
     let (from, to) = (&r.stops[leg.from], &r.stops[leg.to]);
     let mut about = format!(
         "{} km along the geodesic; initial bearing {}°; mode {}",
@@ -94,10 +100,15 @@ fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Re
         let when = |d: Option<Date>| d.map_or_else(|| "?".to_string(), |d| d.to_string());
         about.push_str(&format!("; dates {} → {}", when(from.date), when(to.date)));
     }
-    writeln!(w, "    <Placemark>")?;
     let name = format!("{} → {}", from.label, to.label);
-    writeln!(w, "      <name>{}</name>", escape(&name))?;
-    writeln!(w, "      <description>{}</description>", escape(&about))?;
+    put(
+        w,
+        &["    <Placemark>\n      <name>", &escape(&name), "</name>\n"],
+    );
+    put(
+        w,
+        &["      <description>", &escape(&about), "</description>\n"],
+    );
     // The leg's time span, for Google Earth's time slider: from the first stop's date to the
     // next one's (either end may be open).
     if from.date.is_some() || to.date.is_some() {
@@ -110,36 +121,52 @@ fn leg_placemark(r: &Route, leg: &Leg, style: &str, w: &mut dyn Write) -> io::Re
         }
         writeln!(w, "      </TimeSpan>")?;
     }
-    writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
-    extended_data(&[("mode", leg.mode.as_str())], w)?;
-    let parts = leg.parts();
-    if parts.len() == 1 {
-        line_string(&parts[0], "      ", w)?;
+    put(w, &["      <styleUrl>#", style, "</styleUrl>\n"]);
+    extended_data(&[("mode", leg.mode.as_str())], w);
+    let line = leg.line();
+    if is_one_part(&line) {
+        line_string(&line, "      ", w);
     } else {
-        writeln!(w, "      <MultiGeometry>")?;
-        for p in &parts {
-            line_string(p, "        ", w)?;
+        let parts = split_antimeridian(&line);
+        if let [part] = &parts[..] {
+            line_string(part, "      ", w);
+        } else {
+            writeln!(w, "      <MultiGeometry>")?;
+            for p in &parts {
+                line_string(p, "        ", w);
+            }
+            writeln!(w, "      </MultiGeometry>")?;
         }
-        writeln!(w, "      </MultiGeometry>")?;
     }
-    writeln!(w, "    </Placemark>")
+    w.extend_from_slice(b"    </Placemark>\n");
+    Ok(())
 }
 
-fn line_string(part: &[Coord], indent: &str, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "{indent}<LineString>")?;
-    writeln!(w, "{indent}  <tessellate>1</tessellate>")?;
-    write!(w, "{indent}  <coordinates>")?;
+fn line_string(part: &[Coord], indent: &str, w: &mut Vec<u8>) {
+    put(
+        w,
+        &[
+            indent,
+            "<LineString>\n",
+            indent,
+            "  <tessellate>1</tessellate>\n",
+        ],
+    );
+    put(w, &[indent, "  <coordinates>"]);
     for (i, c) in part.iter().enumerate() {
-        let sep = if i == 0 { "" } else { " " };
-        write!(w, "{sep}{},{}", deg(c.x), deg(c.y))?;
+        if i > 0 {
+            w.push(b' ');
+        }
+        push_deg(w, c.x);
+        w.push(b',');
+        push_deg(w, c.y);
     }
-    writeln!(w, "</coordinates>")?;
-    writeln!(w, "{indent}</LineString>")
+    put(w, &["</coordinates>\n", indent, "</LineString>\n"]);
 }
 
 /// A stop's Placemark of a trip of `kind`; one of a group of places (GPS waypoints) is marked
 /// so in `ExtendedData` for reading back.
-fn stop_placemark(s: &Stop, style: &str, kind: TripKind, w: &mut dyn Write) -> io::Result<()> {
+fn stop_placemark(s: &Stop, style: &str, kind: TripKind, w: &mut Vec<u8>) -> io::Result<()> {
     let mut about = Vec::new();
     if let Some(d) = &s.date {
         about.push(format!("date {d}"));
@@ -154,44 +181,49 @@ fn stop_placemark(s: &Stop, style: &str, kind: TripKind, w: &mut dyn Write) -> i
         },
         None => "coordinates as given".to_string(),
     });
-    writeln!(w, "    <Placemark>")?;
-    writeln!(w, "      <name>{}</name>", escape(&s.label))?;
-    writeln!(
+    put(
         w,
-        "      <description>{}</description>",
-        escape(&about.join("; "))
-    )?;
+        &[
+            "    <Placemark>\n      <name>",
+            &escape(&s.label),
+            "</name>\n",
+        ],
+    );
+    let about = about.join("; ");
+    put(
+        w,
+        &["      <description>", &escape(&about), "</description>\n"],
+    );
     if let Some(d) = s.date {
         writeln!(w, "      <TimeStamp><when>{d}</when></TimeStamp>")?;
     }
-    writeln!(w, "      <styleUrl>#{style}</styleUrl>")?;
+    put(w, &["      <styleUrl>#", style, "</styleUrl>\n"]);
     // Always a `note` field, empty without a note: one schema for GIS tools, and a reader
     // knows the description is not a note.
     let note = ("note", s.note.as_deref().unwrap_or_default());
     match kind {
-        TripKind::Places => extended_data(&[note, ("places", "true")], w)?,
-        TripKind::Journey | TripKind::Track => extended_data(&[note], w)?,
+        TripKind::Places => extended_data(&[note, ("places", "true")], w),
+        TripKind::Journey | TripKind::Track => extended_data(&[note], w),
     }
-    writeln!(
-        w,
-        "      <Point><coordinates>{},{}</coordinates></Point>",
-        deg(s.lon),
-        deg(s.lat)
-    )?;
-    writeln!(w, "    </Placemark>")
+    w.extend_from_slice(b"      <Point><coordinates>");
+    push_deg(w, s.lon);
+    w.push(b',');
+    push_deg(w, s.lat);
+    w.extend_from_slice(b"</coordinates></Point>\n    </Placemark>\n");
+    Ok(())
 }
 
 /// Fields GIS tools read as attributes (and itinera reads back): `<Data name=".."><value>`.
-fn extended_data(fields: &[(&str, &str)], w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "      <ExtendedData>")?;
+fn extended_data(fields: &[(&str, &str)], w: &mut Vec<u8>) {
+    w.extend_from_slice(b"      <ExtendedData>\n");
     for (name, value) in fields {
-        writeln!(
+        put(
             w,
-            "        <Data name=\"{name}\"><value>{}</value></Data>",
-            escape(value)
-        )?;
+            &["        <Data name=\"", name, "\"><value>", &escape(value)],
+        );
+        w.extend_from_slice(b"</value></Data>\n");
     }
-    writeln!(w, "      </ExtendedData>")
+    w.extend_from_slice(b"      </ExtendedData>\n");
 }
 
 fn style_id(trip_index: usize) -> String {

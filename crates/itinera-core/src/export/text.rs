@@ -58,6 +58,114 @@ pub(crate) fn deg(v: f64) -> f64 {
     round6(v) + 0.0
 }
 
+/// `v` in millionths of a degree as [`round6`] rounds it, when the integer path below writes it
+/// as the float formatters would: below 1e7 in magnitude (so the double nearest to the
+/// 6-decimal number has no other number of 6 decimals or fewer within half a unit of its last
+/// place: that decimal is the shortest one that reads back as it, the one `{}`, `ryu` and
+/// `zmij` write), and for JSON, where tiny numbers are written with an exponent, zero or at
+/// least 0.001.
+fn micros(v: f64, json: bool) -> Option<f64> {
+    let x = (v * 1e6).round();
+    let a = x.abs();
+    (a < 1e13 && (!json || a >= 1e3 || a == 0.0)).then_some(x)
+}
+
+/// Appends the millionths `x` (an integer-valued float from [`micros`]) as a decimal with its
+/// trailing zeros left out; a whole number ends in `whole` (`.0` in JSON, nothing in `{}`).
+fn push_micros(out: &mut Vec<u8>, x: f64, negative: bool, whole: &[u8]) {
+    if negative {
+        out.push(b'-');
+    }
+    let a = x.abs() as u64;
+    let (int, mut frac) = (a / 1_000_000, a % 1_000_000);
+    push_u64(out, int);
+    if frac == 0 {
+        out.extend_from_slice(whole);
+        return;
+    }
+    let mut digits = [b'.'; 7];
+    for d in digits[1..].iter_mut().rev() {
+        *d = b'0' + (frac % 10) as u8;
+        frac /= 10;
+    }
+    let end = digits.iter().rposition(|&d| d != b'0').unwrap_or(0) + 1;
+    out.extend_from_slice(&digits[..end]);
+}
+
+/// Bytes an exporter gathers in its buffer before each write: large writes, through a writer
+/// whose every call is dynamic.
+pub(crate) const WRITE_EVERY: usize = 1 << 18;
+
+/// Hands the exporter's buffer `w` to `out` once it has grown to [`WRITE_EVERY`] bytes.
+pub(crate) fn drain(w: &mut Vec<u8>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if w.len() >= WRITE_EVERY {
+        out.write_all(w)?;
+        w.clear();
+    }
+    Ok(())
+}
+
+/// Appends the pieces of some text (XML written without the formatting machinery).
+pub(crate) fn put(w: &mut Vec<u8>, pieces: &[&str]) {
+    for p in pieces {
+        w.extend_from_slice(p.as_bytes());
+    }
+}
+
+/// Appends an unsigned integer in decimal.
+pub(crate) fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Appends [`deg`]`(v)` as `{}` writes it (KML and GPX coordinates), by integer arithmetic.
+pub(crate) fn push_deg(out: &mut Vec<u8>, v: f64) {
+    match micros(v, false) {
+        Some(x) => push_micros(out, x, x < 0.0, b""),
+        None => {
+            use std::io::Write;
+            let _ = write!(out, "{}", deg(v));
+        }
+    }
+}
+
+/// Appends [`round6`]`(v)` as `serde_json` writes the number (GeoJSON coordinates), by
+/// integer arithmetic; `-0.0` stays `-0.0`, as `serde_json` writes it.
+pub(crate) fn push_json_deg(out: &mut Vec<u8>, v: f64) {
+    match micros(v, true) {
+        Some(x) => push_micros(out, x, x.is_sign_negative(), b".0"),
+        None => push_json(out, &round6(v)),
+    }
+}
+
+/// Appends a value as `serde_json` writes it (numbers of properties, rare strings).
+pub(crate) fn push_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    // Writing into a `Vec` cannot fail, and these values (numbers, strings, dates) always
+    // serialise.
+    let _ = serde_json::to_writer(out, value);
+}
+
+/// Appends a JSON string, escaped as `serde_json` escapes it (`"`, `\` and control
+/// characters); a string with nothing to escape is copied as it is.
+pub(crate) fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        push_json(out, s);
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +240,83 @@ mod tests {
             for d in [1, 3, 6] {
                 assert_eq!(fixed(v, d), exact(v, d), "{v} with {d} decimals");
             }
+        }
+    }
+
+    #[test]
+    fn integer_degrees_are_written_as_the_float_formatters_write_them() {
+        let check = |v: f64| {
+            let mut out = Vec::new();
+            push_deg(&mut out, v);
+            assert_eq!(String::from_utf8(out).unwrap(), deg(v).to_string(), "{v:e}");
+            let mut out = Vec::new();
+            push_json_deg(&mut out, v);
+            let json = serde_json::to_string(&round6(v)).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), json, "{v:e}");
+        };
+        let values = [
+            0.0,
+            -0.0,
+            1e-7,
+            -1e-7,
+            4e-7,
+            5e-7,
+            -5e-7,
+            1e-6,
+            9.99e-4,
+            1e-3,
+            -1e-3,
+            0.0012,
+            1.0,
+            -180.0,
+            180.0,
+            179.999_999_5,
+            130.651_565,
+            -165.406_37,
+            42.423_870_5,
+            9_999_999.999_999,
+            1e7,
+            123_456.5,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for v in values {
+            check(v);
+        }
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for i in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            // Coordinates, then numbers across the scales (1e-9 to 1e9).
+            let v = match i % 3 {
+                0 => unit * 720.0 - 360.0,
+                1 => ((unit * 2e8).round() - 1e8) / 1e5,
+                _ => (unit - 0.5) * 10f64.powi(i % 19 - 9),
+            };
+            check(v);
+        }
+    }
+
+    #[test]
+    fn json_strings_are_escaped_as_serde_json_escapes_them() {
+        for s in [
+            "plain",
+            "Улан-Удэ",
+            "a\"b",
+            "back\\slash",
+            "tab\t",
+            "\u{1}\u{7f}",
+            "",
+        ] {
+            let mut out = Vec::new();
+            push_json_str(&mut out, s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
         }
     }
 

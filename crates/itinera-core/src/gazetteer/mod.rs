@@ -31,7 +31,7 @@ use crate::InvalidKind;
 use crate::error::{Error, Result};
 
 pub(crate) use itinera_data::normalize::{fold, fold_char, loose};
-pub(crate) use query::{COORDINATE_HELP, Query};
+pub(crate) use query::{COORDINATE_HELP, Query, is_coordinates};
 pub use user::UserGazetteer;
 
 use index::*;

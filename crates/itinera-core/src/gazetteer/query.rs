@@ -42,15 +42,8 @@ impl<'a> Query<'a> {
     /// coordinates are, but is not a valid pair (latitude 91, three numbers, minutes of 75).
     pub fn parse(text: &'a str) -> Result<Query<'a>, CoordinateError> {
         let text = text.trim();
-        if looks_like_coordinates(text) {
-            let (lat, lon) = parse_coordinates(text)?;
-            return Ok(Query::Point { lat, lon });
-        }
-        // Hemisphere letters typed in lower case ("n 43 07 e 131 53"): read as capitals when
-        // nothing else in the text is a letter.
-        let upper = text.to_ascii_uppercase();
-        if upper != text && looks_like_coordinates(&upper) {
-            let (lat, lon) = parse_coordinates(&upper)?;
+        if let Some(coordinates) = coordinates_text(text) {
+            let (lat, lon) = parse_coordinates(&coordinates)?;
             return Ok(Query::Point { lat, lon });
         }
         let (head, paren) = match (text.rfind('('), text.ends_with(')')) {
@@ -66,6 +59,23 @@ impl<'a> Query<'a> {
         qualifiers.extend(paren.filter(|q| !q.is_empty()));
         Ok(Query::Name { name, qualifiers })
     }
+}
+
+/// The text of a trimmed query that is written as coordinates (a pair, or not a valid one):
+/// as typed, or in capitals when its hemisphere letters were typed in lower case ("n 43 07 e
+/// 131 53", read so when nothing else in the text is a letter). `None` for a name.
+fn coordinates_text(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if looks_like_coordinates(text) {
+        return Some(text.into());
+    }
+    let upper = text.to_ascii_uppercase();
+    (upper != text && looks_like_coordinates(&upper)).then_some(upper.into())
+}
+
+/// Whether a query is written as coordinates (valid or not), which [`Query::parse`] reads as a
+/// point or refuses, without reading them.
+pub(crate) fn is_coordinates(text: &str) -> bool {
+    coordinates_text(text.trim()).is_some()
 }
 
 /// Digits, and nothing but hemisphere letters (capitals), degree, minute and second signs, signs,

@@ -42,6 +42,14 @@ pub fn split_antimeridian(line: &[Coord]) -> Vec<Vec<Coord>> {
     parts
 }
 
+/// Whether [`split_antimeridian`] gives `line` back as its one part: a line of some vertices,
+/// none on ±180° and no segment jumping more than 180° (checked without copying the line).
+pub(crate) fn is_one_part(line: &[Coord]) -> bool {
+    !line.is_empty()
+        && line.iter().all(|c| c.x.abs() != 180.0)
+        && line.windows(2).all(|w| (w[1].x - w[0].x).abs() <= 180.0)
+}
+
 /// The line with each vertex at longitude ±180 given the sign of the vertex before it (or,
 /// for leading ones, of the first vertex off the antimeridian); borrowed when none is.
 fn on_the_side_of_their_neighbours(line: &[Coord]) -> std::borrow::Cow<'_, [Coord]> {
@@ -188,6 +196,26 @@ mod tests {
                 for w in part.windows(2) {
                     proptest::prop_assert!((w[1].x - w[0].x).abs() <= 180.0, "{part:?}");
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A line taken as one part is what splitting gives back.
+        #[test]
+        fn one_part_is_the_split_line(
+            pts in proptest::collection::vec(
+                (proptest::prop_oneof![
+                    -180.0f64..=180.0,
+                    proptest::strategy::Just(180.0),
+                    proptest::strategy::Just(-180.0),
+                ], -80.0f64..=80.0),
+                0..6,
+            )
+        ) {
+            let line: Vec<Coord> = pts.iter().map(|&(x, y)| c(x, y)).collect();
+            if is_one_part(&line) {
+                proptest::prop_assert_eq!(split_antimeridian(&line), vec![line]);
             }
         }
     }

@@ -16,6 +16,7 @@ use geographiclib_rs::{
 };
 use serde::Serialize;
 
+pub(crate) use antimeridian::is_one_part;
 pub use antimeridian::split_antimeridian;
 
 pub use crate::bbox::{BoundingBox, bounding_box};
@@ -61,6 +62,18 @@ impl Leg {
     /// scale).
     pub fn line_every(&self, max_m: f64) -> Vec<Coord> {
         densify_measured(self.start, self.end, self.metres, self.azimuth, max_m)
+    }
+
+    /// Appends [`Leg::line`] to `out` (exporters gather every leg's line in one buffer).
+    pub(crate) fn extend_line(&self, out: &mut Vec<Coord>) {
+        densify_into(
+            self.start,
+            self.end,
+            self.metres,
+            self.azimuth,
+            DENSIFY_MAX_M,
+            out,
+        );
     }
 
     /// The line in parts that never cross ±180° (one part unless it crosses).
@@ -175,18 +188,26 @@ pub(crate) fn densify(a: Coord, b: Coord, max_m: f64) -> Vec<Coord> {
 /// [`densify`] of a geodesic whose length and initial azimuth (degrees, as GeographicLib
 /// gives it) are known.
 fn densify_measured(a: Coord, b: Coord, s12: f64, azi1: f64, max_m: f64) -> Vec<Coord> {
+    let mut line = Vec::new();
+    densify_into(a, b, s12, azi1, max_m, &mut line);
+    line
+}
+
+/// [`densify_measured`], appending the vertices to `line`.
+fn densify_into(a: Coord, b: Coord, s12: f64, azi1: f64, max_m: f64, line: &mut Vec<Coord>) {
     let norm = |c: Coord| Coord {
         x: normalize_lon(c.x),
         y: c.y,
     };
     let segments = (s12 / max_m).ceil();
     if a == b || segments.is_nan() || segments <= 1.0 {
-        return vec![norm(a), norm(b)];
+        line.extend([norm(a), norm(b)]);
+        return;
     }
     // Far more vertices than pixels on any map: the caller asked for a step far too small.
     let segments = segments.min(1e7) as u64;
     let frac = 1.0 / segments as f64;
-    let mut line = Vec::with_capacity(segments as usize + 1);
+    line.reserve(segments as usize + 1);
     line.push(norm(a));
     // One geodesic line for every vertex: `direct` would set it up again for each (the same
     // capabilities, so the same coordinates to the bit).
@@ -197,7 +218,6 @@ fn densify_measured(a: Coord, b: Coord, s12: f64, azi1: f64, max_m: f64) -> Vec<
         line.push(norm(Coord { x: lon, y: lat }));
     }
     line.push(norm(b));
-    line
 }
 
 /// Measures a trip: one leg per pair of consecutive stops.
@@ -238,29 +258,36 @@ pub fn from_trip(trip: Trip) -> Route {
     }
 }
 
+/// Stops from which a trip's legs are measured on all cores (rayon's pool): a million-stop
+/// track spends a sixth of its export solving the inverse problems; a short trip is not worth
+/// handing out.
+const PARALLEL_FROM: usize = 4096;
+
 fn legs(trip: &Trip) -> Vec<Leg> {
+    use rayon::prelude::*;
     match trip.kind {
         TripKind::Places => return Vec::new(),
         TripKind::Journey | TripKind::Track => {}
     }
-    trip.stops
-        .windows(2)
-        .enumerate()
-        .map(|(i, pair)| {
-            let (a, b) = (pair[0].coord(), pair[1].coord());
-            let (metres, bearing_deg, azimuth) = measure(a, b);
-            Leg {
-                from: i,
-                to: i + 1,
-                metres,
-                bearing_deg,
-                azimuth,
-                mode: pair[1].mode.unwrap_or(trip.mode),
-                start: a,
-                end: b,
-            }
-        })
-        .collect()
+    let leg = |(i, pair): (usize, &[Stop])| {
+        let (a, b) = (pair[0].coord(), pair[1].coord());
+        let (metres, bearing_deg, azimuth) = measure(a, b);
+        Leg {
+            from: i,
+            to: i + 1,
+            metres,
+            bearing_deg,
+            azimuth,
+            mode: pair[1].mode.unwrap_or(trip.mode),
+            start: a,
+            end: b,
+        }
+    };
+    if trip.stops.len() >= PARALLEL_FROM {
+        trip.stops.par_windows(2).enumerate().map(leg).collect()
+    } else {
+        trip.stops.windows(2).enumerate().map(leg).collect()
+    }
 }
 
 /// Length units for reports; metres inside.

@@ -13,7 +13,7 @@ use crate::InvalidKind;
 use crate::error::{Error, Result};
 use crate::gazetteer::{
     COORDINATE_HELP, Candidate, Gazetteer, LookupOptions, MatchKind, Place, PlaceKind, Query,
-    UserGazetteer, fold, near_label, spelling_note,
+    UserGazetteer, fold, is_coordinates, near_label, spelling_note,
 };
 use ambiguity::{ambiguity, contains, how_to_choose, neighbour_points};
 use path::best_path;
@@ -458,6 +458,11 @@ fn label(stop: &StopSpec, matched: Option<&str>) -> String {
     }
     let place = stop.place.as_deref().unwrap_or_default();
     if matched.is_some_and(|m| fold(m) == fold(place)) {
+        return place.to_string();
+    }
+    // Text written as coordinates is its own label (told without reading the numbers: a
+    // track's "S12" is checked for a southern latitude once a point).
+    if is_coordinates(place) {
         return place.to_string();
     }
     match Query::parse(place) {

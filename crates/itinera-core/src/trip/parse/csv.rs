@@ -16,8 +16,10 @@ const CSV_COLUMNS: [&str; 11] = [
 /// # Errors
 /// [`Error::Syntax`] or [`Error::Invalid`] at the row or cell of the problem.
 pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
+    // Fields are trimmed as they are read (`field` below): the `csv` crate's own trimming
+    // copies every record.
     let mut reader = ::csv::ReaderBuilder::new()
-        .trim(::csv::Trim::All)
+        .trim(::csv::Trim::Headers)
         .from_reader(source.text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(e, source))?.clone();
     // itinera's own legs CSV (`export -o legs.csv`) reads back as the trips it was made from.
@@ -51,7 +53,11 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         let start = record.position().map_or(0, |p| p.byte() as usize);
         let field = |name: &str| -> Option<(&str, usize)> {
             let i = col(name)?;
-            record.get(i).filter(|v| !v.is_empty()).map(|v| (v, i))
+            record
+                .get(i)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, i))
         };
         let get = |name: &str| -> Option<(String, usize)> {
             field(name).map(|(v, i)| {
@@ -65,12 +71,9 @@ pub fn parse_csv(source: &SourceFile) -> Result<TripPlan> {
         let number = |name: &str| -> Result<Option<f64>> {
             field(name)
                 .map(|(v, i)| {
-                    csv_number(
-                        name,
-                        v,
-                        source,
-                        crate::source::csv_field_offset(&source.text, start, i),
-                    )
+                    csv_number(name, v, source, || {
+                        crate::source::csv_field_offset(&source.text, start, i)
+                    })
                 })
                 .transpose()
         };
@@ -212,17 +215,18 @@ fn parse_legs_csv(
         let start = record.position().map_or(0, |p| p.byte() as usize);
         let field = |name: &str| -> Option<(&str, usize)> {
             let i = col(name)?;
-            record.get(i).filter(|v| !v.is_empty()).map(|v| (v, i))
+            record
+                .get(i)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, i))
         };
         let number = |name: &str| -> Result<f64> {
             let (v, i) = field(name)
                 .ok_or_else(|| invalid(format!("`{name}` is empty"), source, start, None))?;
-            csv_number(
-                name,
-                v,
-                source,
-                crate::source::csv_field_offset(&source.text, start, i),
-            )
+            csv_number(name, v, source, || {
+                crate::source::csv_field_offset(&source.text, start, i)
+            })
         };
         let stop = |end: &str, mode: Option<Mode>| -> Result<StopSpec> {
             let mut s = StopSpec {
@@ -294,8 +298,11 @@ impl TripsByName {
 }
 
 /// A CSV cell that must be a number; `at` is its offset, for the error.
-fn csv_number(name: &str, v: &str, source: &SourceFile, at: usize) -> Result<f64> {
+/// A number cell; `at` finds the cell's offset, for an error only (a million rows would
+/// each scan for it).
+fn csv_number(name: &str, v: &str, source: &SourceFile, at: impl FnOnce() -> usize) -> Result<f64> {
     v.parse::<f64>().map_err(|_| {
+        let at = at();
         // "42,4": a decimal comma, as many locales write it.
         let comma = v.replace(',', ".").parse::<f64>().is_ok();
         invalid(

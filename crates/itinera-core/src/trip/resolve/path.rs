@@ -43,6 +43,14 @@ fn typical_leg(options: &[Vec<((f64, f64), f64)>]) -> f64 {
 /// Index of the chosen candidate per stop (0 for stops with coordinates): Viterbi, maximising
 /// the sum of priors minus the distance cost of each leg.
 pub(super) fn best_path(stops: &[&StopSpec], columns: &[Vec<Candidate>]) -> Vec<usize> {
+    // Nothing to choose (every stop has its coordinates, or one candidate at most, as in a
+    // GPS track of a million points): the first of each, without scoring a path.
+    let one = |(s, c): (&&StopSpec, &Vec<Candidate>)| {
+        matches!((s.lat, s.lon), (Some(_), Some(_))) || c.len() <= 1
+    };
+    if stops.iter().zip(columns).all(one) {
+        return vec![0; stops.len().min(columns.len())];
+    }
     // Each stop's options as (position, prior).
     let options: Vec<Vec<((f64, f64), f64)>> = stops
         .iter()
