@@ -166,6 +166,30 @@ fn stream_text(
     Ok(bad)
 }
 
+/// Documents whose JSON lines are written in parallel before they are passed on: 16 blocks of
+/// a text file are 1 MiB of text.
+const WRITE_GROUP: usize = 16;
+
+/// A geoparsed document's line of JSON Lines output, its coordinates and scores rounded; None
+/// for a document the geoparser failed on.
+fn json_line(d: &mut itinera::geoparse::batch::Outcome) -> Option<Vec<u8>> {
+    let Parsed::Done(e) = &mut d.parsed else {
+        return None;
+    };
+    for m in &mut e.mentions {
+        (m.lat, m.lon, m.score) = rounded(m);
+    }
+    let doc = DocOut {
+        id: &d.id,
+        offset: (d.offset > 0).then_some(d.offset),
+        mentions: &e.mentions,
+        claims: &e.claims,
+    };
+    let mut text = serde_json::to_vec(&doc).unwrap_or_default();
+    text.push(b'\n');
+    Some(text)
+}
+
 /// Writes the batches' results as JSON Lines, and shows the progress on a terminal.
 struct BatchWriter<'a> {
     a: &'a ExtractArgs,
@@ -201,44 +225,34 @@ impl<'a> BatchWriter<'a> {
                 .map_or("<stdout>".into(), |p| p.display().to_string()),
             source,
         };
-        // Each document's line is written on the worker that geoparsed it, in parallel;
-        // counted, tallied and written here in order.
+        // The documents' lines are written on the worker threads, a group at a time (so a
+        // batch's JSON is never all held at once), then counted, tallied and written here in
+        // order.
         let mut done: Vec<_> = batch.run().into_iter().map(|d| (d, None)).collect();
-        done.par_iter_mut().for_each(|(d, line)| {
-            if let Parsed::Done(e) = &mut d.parsed {
-                for m in &mut e.mentions {
-                    (m.lat, m.lon, m.score) = rounded(m);
-                }
-                let doc = DocOut {
-                    id: &d.id,
-                    offset: (d.offset > 0).then_some(d.offset),
-                    mentions: &e.mentions,
-                    claims: &e.claims,
-                };
-                let mut text = serde_json::to_vec(&doc).unwrap_or_default();
-                text.push(b'\n');
-                *line = Some(text);
-            }
-        });
         let mut failed = 0;
-        for (done, line) in done {
-            self.done_docs += 1;
-            self.done_bytes += done.bytes;
-            let (Parsed::Done(e), Some(line)) = (&done.parsed, line) else {
-                failed += 1;
-                report::warning(
-                    &format!(
-                        "document `{}`: internal error in the geoparser; skipped",
-                        done.id
-                    ),
-                    None,
-                );
-                continue;
-            };
-            if let Some(t) = self.tally.as_deref_mut() {
-                t.add(&done.id, &e.mentions);
+        for group in done.chunks_mut(WRITE_GROUP) {
+            group
+                .par_iter_mut()
+                .for_each(|(d, line)| *line = json_line(d));
+            for (done, line) in group {
+                self.done_docs += 1;
+                self.done_bytes += done.bytes;
+                let (Parsed::Done(e), Some(line)) = (&done.parsed, line.take()) else {
+                    failed += 1;
+                    report::warning(
+                        &format!(
+                            "document `{}`: internal error in the geoparser; skipped",
+                            done.id
+                        ),
+                        None,
+                    );
+                    continue;
+                };
+                if let Some(t) = self.tally.as_deref_mut() {
+                    t.add(&done.id, &e.mentions);
+                }
+                w.write_all(&line).map_err(werr)?;
             }
-            w.write_all(&line).map_err(werr)?;
         }
         if self.progress {
             let (done_docs, done_bytes) = (self.done_docs, self.done_bytes);
