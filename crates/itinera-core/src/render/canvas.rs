@@ -245,6 +245,29 @@ fn dilate(cover: &[f32], mask: &Mask, radius: f32) -> Vec<f32> {
         .collect()
 }
 
+/// A line of upright and level segments only (a frame, a box, the scale bar's outline) is
+/// moved by less than half a pixel so that its stroke's edges fall on pixel edges: a 1 px
+/// outline is one dark row, as the 2x bitmap drew it, not two half-grey rows. Other lines keep
+/// their place.
+fn snap_upright(points: &mut [BackendCoord], width: f64) {
+    let upright = points.len() > 1
+        && points
+            .windows(2)
+            .all(|w| w[0].0 == w[1].0 || w[0].1 == w[1].1)
+        && points.windows(2).any(|w| w[0] != w[1]);
+    if !upright {
+        return;
+    }
+    let half = width / 2.0;
+    let snap = |u: i32| {
+        let edge = (f64::from(u) / SUB - half).round() + half;
+        (edge * SUB).round() as i32
+    };
+    for p in points {
+        *p = (snap(p.0), snap(p.1));
+    }
+}
+
 fn paint(c: BackendColor) -> Paint<'static> {
     let mut paint = Paint::default();
     let (r, g, b) = c.rgb;
@@ -393,7 +416,9 @@ impl DrawingBackend for Canvas<'_> {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        if let (Some(p), closed) = self.path(path) {
+        let mut points: Vec<BackendCoord> = path.into_iter().collect();
+        snap_upright(&mut points, f64::from(style.stroke_width()) / SUB);
+        if let (Some(p), closed) = self.path(points) {
             self.stroke_path(&p, style.color(), style.stroke_width(), closed);
         }
         Ok(())
@@ -516,5 +541,23 @@ mod tests {
                 .all(|p| (127..=128).contains(&p[0]) && p[3] == 255),
             "{px:?}"
         );
+    }
+
+    #[test]
+    fn upright_outlines_are_moved_onto_pixel_edges_and_other_lines_are_not() {
+        let u = |px: f64| (px * SUB) as i32;
+        let mut frame = [(u(10.0), u(20.0)), (u(30.0), u(20.0)), (u(30.0), u(40.0))];
+        snap_upright(&mut frame, 1.0);
+        assert_eq!(
+            frame,
+            [(u(10.5), u(20.5)), (u(30.5), u(20.5)), (u(30.5), u(40.5))]
+        );
+        let mut even = [(u(10.0), u(20.0)), (u(30.0), u(20.0))];
+        snap_upright(&mut even, 2.0);
+        assert_eq!(even, [(u(10.0), u(20.0)), (u(30.0), u(20.0))]);
+        let slanted = [(u(10.0), u(20.0)), (u(30.0), u(25.0))];
+        let mut kept = slanted;
+        snap_upright(&mut kept, 1.0);
+        assert_eq!(kept, slanted);
     }
 }
