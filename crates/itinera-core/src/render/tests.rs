@@ -268,7 +268,8 @@ fn legs_join_into_polylines_where_they_continue() {
 /// cut at its edges, so a few pixels of an anti-aliased edge differ by a level or two, and
 /// now and then one by a cell of the rasteriser's 4 x 4 sampling (1/16 of the step between the
 /// colours either side of the edge). (A wiggly line that leaves a band and comes back is drawn
-/// as separate runs, which may differ where the whole line's stroke overlaps itself.)
+/// as separate runs, which may differ where the whole line's stroke overlaps itself; legs
+/// simplified to the pixel grid make such runs longer, so up to 0.2% of pixels may differ.)
 #[test]
 fn a_map_drawn_in_bands_has_the_pixels_of_the_whole() {
     let (routes, title) = example("kji-2011.toml");
@@ -290,7 +291,7 @@ fn a_map_drawn_in_bands_has_the_pixels_of_the_whole() {
         differing += usize::from(most > Some(0));
         beyond += usize::from(most > Some(3));
     }
-    assert!(differing * 1_000 <= 700 * 500, "{differing} pixels differ");
+    assert!(differing * 500 <= 700 * 500, "{differing} pixels differ");
     assert!(
         beyond * 10_000 <= 700 * 500,
         "{beyond} pixels differ by more than 3 levels"
