@@ -176,19 +176,29 @@ mod tests {
         assert_eq!(parts[1][1], c(179.0, 2.0));
     }
 
+    /// Lines of `len` vertices (longitude, latitude), some exactly on ±180.
+    fn points(
+        len: std::ops::Range<usize>,
+    ) -> impl proptest::strategy::Strategy<Value = Vec<(f64, f64)>> {
+        proptest::collection::vec(
+            (
+                proptest::prop_oneof![
+                    -180.0f64..=180.0,
+                    proptest::strategy::Just(180.0),
+                    proptest::strategy::Just(-180.0),
+                ],
+                -80.0f64..=80.0,
+            ),
+            len,
+        )
+    }
+
     proptest::proptest! {
         /// Whatever the vertices (some exactly on ±180), every part of a line of two points or
         /// more has two points or more, and no segment of a part spans more than 180°.
         #[test]
         fn no_part_is_a_lone_point(
-            pts in proptest::collection::vec(
-                (proptest::prop_oneof![
-                    -180.0f64..=180.0,
-                    proptest::strategy::Just(180.0),
-                    proptest::strategy::Just(-180.0),
-                ], -80.0f64..=80.0),
-                2..8,
-            )
+            pts in points(2..8)
         ) {
             let line: Vec<Coord> = pts.iter().map(|&(x, y)| c(x, y)).collect();
             for part in split_antimeridian(&line) {
@@ -204,14 +214,7 @@ mod tests {
         /// A line taken as one part is what splitting gives back.
         #[test]
         fn one_part_is_the_split_line(
-            pts in proptest::collection::vec(
-                (proptest::prop_oneof![
-                    -180.0f64..=180.0,
-                    proptest::strategy::Just(180.0),
-                    proptest::strategy::Just(-180.0),
-                ], -80.0f64..=80.0),
-                0..6,
-            )
+            pts in points(0..6)
         ) {
             let line: Vec<Coord> = pts.iter().map(|&(x, y)| c(x, y)).collect();
             if is_one_part(&line) {
