@@ -43,6 +43,8 @@ pub(super) struct Canvas<'a> {
     size: (u32, u32),
     /// The first row held, in pixels of the map.
     top: i32,
+    /// Small circles drawn so far, stamped again where they recur.
+    sprites: super::sprite::Sprites,
 }
 
 impl<'a> Canvas<'a> {
@@ -50,7 +52,12 @@ impl<'a> Canvas<'a> {
     /// when the map is too large for plotters' integer units.
     pub(super) fn new(pixmap: PixmapMut<'a>, size: (u32, u32), top: i32) -> Option<Self> {
         let most = (i32::MAX as f64 / SUB) as u32;
-        (size.0 <= most && size.1 <= most).then_some(Canvas { pixmap, size, top })
+        (size.0 <= most && size.1 <= most).then_some(Canvas {
+            pixmap,
+            size,
+            top,
+            sprites: super::sprite::Sprites::default(),
+        })
     }
 
     /// A point in backend units as a point of the pixmap.
@@ -433,6 +440,23 @@ impl DrawingBackend for Canvas<'_> {
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let (x, y) = self.at(center);
         let r = (f64::from(radius) / SUB) as f32;
+        let ring = if fill {
+            0.0
+        } else {
+            (f64::from(style.stroke_width()) / SUB) as f32
+        };
+        let color = style.color();
+        let circle = super::sprite::Circle {
+            x,
+            y,
+            radius: r,
+            ring,
+            paint: &paint(color),
+            key: (color.rgb, color.alpha),
+        };
+        if self.sprites.stamp(&mut self.pixmap, &circle) {
+            return Ok(());
+        }
         if let Some(circle) = PathBuilder::from_circle(x, y, r) {
             if fill {
                 self.fill_path(&circle, style.color());

@@ -10,6 +10,7 @@ pub(crate) mod html;
 mod pdf;
 mod pixels;
 mod plot;
+mod sprite;
 mod svg;
 
 pub use html::{sized_page, write_sized_html};
