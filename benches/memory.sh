@@ -35,18 +35,11 @@ done
 run "extract --trip, $((size >> 20)) MiB on one line" "$bin" extract "$dir/oneline.txt" -o "$dir/m.txt" --trip "$dir/d.toml"
 run "extract --jsonl, 200 MiB of NUL bytes" sh -c "head -c 209715200 /dev/zero | $bin extract - --jsonl -q"
 run "extract, one 90 MiB JSON Lines line" "$bin" extract "$dir/longline.jsonl" -q
-# Item 7: a million stops; a hundred thousand trips.
+# Item 7: a million stops (benches/make_walk.py); a hundred thousand trips.
+python3 benches/make_walk.py "$dir"
 python3 - "$dir" <<'PY'
 import os, random, sys
 d = sys.argv[1]
-random.seed(1)
-lat, lon = 50.0, 10.0
-with open(os.path.join(d, 'walk1m.csv'), 'w') as f:
-    f.write('trip,place,lat,lon\n')
-    for i in range(1_000_000):
-        lat = max(-80, min(80, lat + random.uniform(-0.1, 0.1)))
-        lon = (lon + random.uniform(-0.1, 0.1) + 180) % 360 - 180
-        f.write('T,S%d,%.5f,%.5f\n' % (i, lat, lon))
 with open(os.path.join(d, 'trips100k.csv'), 'w') as f:
     f.write('trip,place,lat,lon\n')
     for i in range(100_000):

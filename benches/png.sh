@@ -31,22 +31,9 @@ done
 
 gmt_ms=
 if command -v gmt >/dev/null 2>&1 && command -v gs >/dev/null 2>&1; then
-  # The same journey's stops (Khasan, Ussuriysk, Ulan-Ude) on a Lambert conic of the same
-  # region: coast, lakes, dashed borders, framed graticule, scale bar, route and labels.
-  printf '130.65156 42.42387\n131.95734 43.80467\n107.59979 51.82648\n' > "$tmp/route.txt"
-  cat > "$tmp/gmt.sh" <<GMT
-cd $tmp
-gmt begin gmtmap png E150
-gmt coast -R103/136/38/55 -JL120/46.5/43/50/27c -Dl -A500 -Gwheat -Sazure -Clightblue -N1/0.5p,gray40,- -Baf -BWSne -LjBL+c46.5+w500k+o0.5c/0.5c -W0.3p
-gmt plot route.txt -W2p,red -A
-gmt plot route.txt -Sc0.25c -Gwhite -W1p,red
-gmt text -F+f9p+jLM -D0.25c/0 <<END
-130.65156 42.42387 Khasan
-131.95734 43.80467 Ussuriysk
-107.59979 51.82648 Ulan-Ude
-END
-gmt end
-GMT
+  # GMT drawing the same region, journey and labels (benches/gmt_kji.sh).
+  source benches/gmt_kji.sh
+  write_gmt_kji "$tmp"
   hyperfine --warmup 1 --runs 5 --export-json "$tmp/gmt.0.json" "bash $tmp/gmt.sh" >/dev/null 2>&1
   gmt_ms=yes
 fi
